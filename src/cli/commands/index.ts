@@ -1,0 +1,4 @@
+import type { CliCommand } from '../command.ts';
+
+/** Every command the CLI knows; each lives in its own module beside this one. */
+export const commands: CliCommand[] = [];

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// One browser per file; files run one after another so two Chromiums never fight over 2 cores.
+export default defineConfig({
+  test: {
+    include: ['tests/e2e/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    fileParallelism: false,
+  },
+});
