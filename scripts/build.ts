@@ -1,0 +1,109 @@
+/**
+ * Builds the extension for both browsers from one source:
+ *   dist/chrome   Manifest V3 with a service worker
+ *   dist/firefox  Manifest V3 with background scripts and a gecko add-on id
+ * `--production` minifies and drops source maps (what `npm run package` zips).
+ */
+import * as esbuild from 'esbuild';
+import { cp, mkdir, readFile, rm, writeFile, readdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const DIST = join(ROOT, 'dist');
+const BROWSERS = ['chrome', 'firefox'] as const;
+type Browser = (typeof BROWSERS)[number];
+
+interface SourceManifest {
+  version: string;
+  background: { service_worker: string; type: string };
+  firefox: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+export function manifestFor(source: SourceManifest, browser: Browser, version: string): Record<string, unknown> {
+  const { firefox, background, ...common } = source;
+  const out: Record<string, unknown> = { ...common, version };
+  if (browser === 'chrome') {
+    out.background = { service_worker: background.service_worker, type: 'module' };
+  } else {
+    out.background = { scripts: [background.service_worker], type: 'module' };
+    Object.assign(out, firefox);
+  }
+  return out;
+}
+
+/** Entry points: name in dist → source, and the module format each context needs. */
+const ENTRIES: { out: string; src: string; format: 'esm' | 'iife' }[] = [
+  { out: 'background', src: 'src/background/index.ts', format: 'esm' },
+  // Content scripts cannot be ES modules; on-demand features are separate chunks loaded with import().
+  { out: 'content', src: 'src/content/index.ts', format: 'iife' },
+  { out: 'popup', src: 'src/popup/index.tsx', format: 'esm' },
+  { out: 'options', src: 'src/pages/options/index.tsx', format: 'esm' },
+  { out: 'library', src: 'src/pages/library/index.tsx', format: 'esm' },
+];
+
+/** Modules the content script loads with import() only when the user asks for them. */
+const LAZY: { out: string; src: string }[] = [];
+
+async function copyStatic(outDir: string): Promise<void> {
+  await cp(join(ROOT, 'assets/_locales'), join(outDir, '_locales'), { recursive: true });
+  await cp(join(ROOT, 'assets/icons'), join(outDir, 'icons'), { recursive: true });
+  for (const dir of ['src/popup', 'src/pages/options', 'src/pages/library', 'src/pages/shared']) {
+    if (!existsSync(join(ROOT, dir))) continue;
+    for (const f of await readdir(join(ROOT, dir))) {
+      if (f.endsWith('.html') || f.endsWith('.css')) await cp(join(ROOT, dir, f), join(outDir, f));
+    }
+  }
+  await cp(join(ROOT, 'LICENSE'), join(outDir, 'LICENSE'));
+}
+
+export async function build(opts: { production?: boolean; quiet?: boolean } = {}): Promise<void> {
+  const production = opts.production ?? false;
+  const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  const source = JSON.parse(await readFile(join(ROOT, 'manifest.json'), 'utf8')) as SourceManifest;
+  const staging = join(DIST, '.staging');
+  await rm(DIST, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true });
+
+  const common: esbuild.BuildOptions = {
+    bundle: true,
+    target: ['chrome120', 'firefox128'],
+    sourcemap: production ? false : 'linked',
+    minify: production,
+    legalComments: 'linked',
+    logLevel: 'warning',
+    define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+  };
+  await Promise.all(
+    ENTRIES.filter((e) => existsSync(join(ROOT, e.src))).map((e) =>
+      esbuild.build({ ...common, entryPoints: { [e.out]: join(ROOT, e.src) }, outdir: staging, format: e.format }),
+    ),
+  );
+  if (LAZY.length > 0) {
+    await esbuild.build({
+      ...common,
+      entryPoints: Object.fromEntries(LAZY.map((l) => [l.out, join(ROOT, l.src)])),
+      outdir: join(staging, 'lazy'),
+      format: 'esm',
+      splitting: true,
+    });
+  }
+  await copyStatic(staging);
+
+  for (const browser of BROWSERS) {
+    const outDir = join(DIST, browser);
+    await cp(staging, outDir, { recursive: true });
+    const manifest = manifestFor(source, browser, pkg.version);
+    await writeFile(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  }
+  await rm(staging, { recursive: true, force: true });
+  if (!opts.quiet) console.log(`built ${production ? 'production' : 'development'} → dist/chrome, dist/firefox`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await build({ production: process.argv.includes('--production') });
+}

@@ -1,0 +1,57 @@
+/** The background: owns the database, answers messages, keeps the badge. */
+import browser from 'webextension-polyfill';
+import { JieduDB } from './db.ts';
+import { deleteArticle, getArticle, getSettings, libraryStats, listArticles, saveArticle, setSettings } from './library.ts';
+import { createRouter, type SenderInfo } from './router.ts';
+import { envelope } from '../core/messages.ts';
+
+const db = new JieduDB();
+const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+
+const BADGE: Record<string, { text: string; color: string }> = {
+  added: { text: '✓', color: '#1b7f3b' },
+  updated: { text: '↻', color: '#1b5e7f' },
+  unchanged: { text: '✓', color: '#5f6b73' },
+};
+
+async function setBadge(tabId: number | null, status: keyof typeof BADGE): Promise<void> {
+  if (tabId === null) return;
+  const badge = BADGE[status];
+  if (!badge) return;
+  await browser.action.setBadgeBackgroundColor({ tabId, color: badge.color });
+  await browser.action.setBadgeText({ tabId, text: badge.text });
+  await browser.action.setTitle({ tabId, title: browser.i18n.getMessage(`badge_${status}`) || 'Jiedu' });
+}
+
+const route = createRouter({
+  'article/save': async ({ article }, sender) => {
+    const result = await saveArticle(db, article);
+    await setBadge(sender.tabId, result.status).catch(() => undefined);
+    return result;
+  },
+  'article/get': async ({ url }) => getArticle(db, url),
+  'article/list': async ({ limit, offset }) => listArticles(db, limit, offset),
+  'article/delete': async ({ url }) => ({ deleted: await deleteArticle(db, url) }),
+  'library/stats': async () => libraryStats(db),
+  'settings/get': async () => getSettings(db),
+  'settings/set': async (patch) => setSettings(db, patch),
+});
+
+browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => {
+  const info: SenderInfo = {
+    tabId: sender.tab?.id ?? null,
+    url: sender.url ?? null,
+    fromExtensionPage: sender.id === browser.runtime.id && (sender.url ?? '').startsWith(extensionOrigin) ,
+  };
+  return route(raw, info);
+});
+
+browser.commands.onCommand.addListener(async (command: string) => {
+  if (command !== 'toggle-pinyin') return;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return;
+  await browser.tabs.sendMessage(tab.id, envelope('pinyin/toggle', {})).catch(() => undefined);
+});
+
+// Exposed for the end-to-end tests, which read the database inside the service worker.
+(globalThis as { jieduDb?: JieduDB }).jieduDb = db;

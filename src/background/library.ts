@@ -1,0 +1,78 @@
+/** The library's operations on articles and settings, over a JieduDB. */
+import type { ArticleRecord, StoredArticle } from '../core/article.ts';
+import type { LibraryStats, SaveResult } from '../core/messages.ts';
+import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../core/settings.ts';
+import type { JieduDB } from './db.ts';
+
+export class StorageFullError extends Error {
+  constructor() {
+    super('The browser refused to store more data (storage quota reached). Free space or delete old articles in the library; nothing already saved was lost.');
+  }
+}
+
+function isQuotaError(err: unknown): boolean {
+  const name = (err as { name?: string; inner?: { name?: string } } | null)?.name;
+  const inner = (err as { inner?: { name?: string } } | null)?.inner?.name;
+  return name === 'QuotaExceededError' || inner === 'QuotaExceededError';
+}
+
+/**
+ * Saves by canonical URL: a new article is added; a revisit replaces the text
+ * when it changed and always keeps when it was first saved.
+ */
+export async function saveArticle(db: JieduDB, article: ArticleRecord, now: Date = new Date()): Promise<SaveResult> {
+  const stamp = now.toISOString();
+  try {
+    const result = await db.transaction('rw', db.articles, async () => {
+      const existing = await db.articles.where('url').equals(article.url).first();
+      if (!existing || existing.id === undefined) {
+        const id = await db.articles.add({ ...article, firstSavedAt: stamp, lastSavedAt: stamp });
+        return { status: 'added' as const, id, firstSavedAt: stamp };
+      }
+      if (existing.contentHash === article.contentHash) {
+        await db.articles.update(existing.id, { lastSavedAt: stamp });
+        return { status: 'unchanged' as const, id: existing.id, firstSavedAt: existing.firstSavedAt };
+      }
+      const updated: StoredArticle = { ...article, id: existing.id, firstSavedAt: existing.firstSavedAt, lastSavedAt: stamp };
+      await db.articles.put(updated);
+      return { status: 'updated' as const, id: existing.id, firstSavedAt: existing.firstSavedAt };
+    });
+    return { ...result, libraryCount: await db.articles.count() };
+  } catch (err) {
+    if (isQuotaError(err)) throw new StorageFullError();
+    throw err;
+  }
+}
+
+export async function getArticle(db: JieduDB, url: string): Promise<StoredArticle | null> {
+  return (await db.articles.where('url').equals(url).first()) ?? null;
+}
+
+export async function listArticles(db: JieduDB, limit: number, offset: number): Promise<StoredArticle[]> {
+  return db.articles.orderBy('lastSavedAt').reverse().offset(offset).limit(limit).toArray();
+}
+
+export async function deleteArticle(db: JieduDB, url: string): Promise<boolean> {
+  return (await db.articles.where('url').equals(url).delete()) > 0;
+}
+
+export async function libraryStats(db: JieduDB): Promise<LibraryStats> {
+  const [articles, vocabulary] = await Promise.all([db.articles.count(), db.vocabulary.count()]);
+  return { articles, vocabulary };
+}
+
+export async function getSettings(db: JieduDB): Promise<Settings> {
+  const rows = await db.settings.toArray();
+  const stored = Object.fromEntries(rows.map((r) => [r.key, r.value]));
+  const out: Settings = { ...DEFAULT_SETTINGS };
+  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
+    const value = stored[key];
+    if (typeof value === typeof DEFAULT_SETTINGS[key]) (out as Record<string, unknown>)[key] = value;
+  }
+  return out;
+}
+
+export async function setSettings(db: JieduDB, patch: SettingsPatch): Promise<Settings> {
+  await db.settings.bulkPut(Object.entries(patch).filter(([, v]) => v !== undefined).map(([key, value]) => ({ key, value })));
+  return getSettings(db);
+}

@@ -1,0 +1,56 @@
+/**
+ * Notices when the page shows a different article without a page load
+ * (zaobao.com.sg is a single-page app) and when a body is swapped in late
+ * (paywalled pages fill the article after load).
+ */
+
+/** Calls `onChange(newUrl)` when the document's URL changes without a load. */
+export function watchUrl(onChange: (url: string) => void): () => void {
+  let last = location.href;
+  const check = (): void => {
+    if (location.href !== last) {
+      last = location.href;
+      onChange(last);
+    }
+  };
+  // The Navigation API reports pushState from the page's own scripts; where a
+  // browser lacks it, a cheap once-a-second comparison does the same job.
+  const nav = (globalThis as { navigation?: EventTarget }).navigation;
+  if (nav) {
+    nav.addEventListener('currententrychange', check);
+    return () => nav.removeEventListener('currententrychange', check);
+  }
+  const timer = setInterval(check, 1000);
+  addEventListener('popstate', check);
+  return () => {
+    clearInterval(timer);
+    removeEventListener('popstate', check);
+  };
+}
+
+/**
+ * Resolves with `probe()`'s first non-null answer, asked again after each
+ * burst of DOM changes, or null after `timeoutMs`.
+ */
+export function waitForContent<T>(probe: () => T | null, timeoutMs: number, quietMs = 250): Promise<T | null> {
+  const first = probe();
+  if (first !== null) return Promise.resolve(first);
+  return new Promise((resolve) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const finish = (value: T | null): void => {
+      observer.disconnect();
+      clearTimeout(deadline);
+      if (timer) clearTimeout(timer);
+      resolve(value);
+    };
+    const observer = new MutationObserver(() => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        const value = probe();
+        if (value !== null) finish(value);
+      }, quietMs);
+    });
+    const deadline = setTimeout(() => finish(probe()), timeoutMs);
+    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  });
+}

@@ -1,0 +1,48 @@
+/** Options: the settings the popup does not hold. */
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import type { Settings } from '../../core/settings.ts';
+import { t } from '../../platform/i18n.ts';
+import { sendToBackground } from '../../platform/messaging.ts';
+
+function Options() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    sendToBackground('settings/get', {}).then(setSettings, (e: Error) => setError(e.message));
+  }, []);
+  const update = async (patch: Partial<Settings>) => {
+    try {
+      setSettings(await sendToBackground('settings/set', patch));
+      setSaved(true);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <>
+      <header><h1>{t('optionsTitle')}</h1></header>
+      <div class="card">
+        {settings ? (
+          <label class="check">
+            <input type="checkbox" checked={settings.autoSave} onChange={(e) => void update({ autoSave: (e.currentTarget as HTMLInputElement).checked })} />
+            {t('optionAutoSave')}
+          </label>
+        ) : (
+          <p class="muted">{t('loading')}</p>
+        )}
+        <p class="ok" role="status">{saved ? t('optionsSaved') : ''}</p>
+        {error ? <p class="warn" role="alert">{t('errorPrefix', error)}</p> : null}
+      </div>
+    </>
+  );
+}
+
+const root = document.getElementById('app');
+if (root) {
+  document.title = t('optionsTitle');
+  document.documentElement.lang = browser.i18n.getUILanguage();
+  render(<Options />, root);
+}

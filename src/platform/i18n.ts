@@ -1,0 +1,22 @@
+import browser from 'webextension-polyfill';
+import type { SiteId } from '../core/article.ts';
+
+/** The extension's strings (assets/_locales); the key is shown if a string is missing so gaps are visible. */
+export function t(key: string, ...substitutions: (string | number)[]): string {
+  return browser.i18n.getMessage(key, substitutions.map(String)) || key;
+}
+
+const SITE_KEYS: Record<SiteId, string> = { guancha: 'siteGuancha', xinhua: 'siteXinhua', zaobao: 'siteZaobao', other: 'siteOther' };
+
+export function siteName(site: SiteId): string {
+  return t(SITE_KEYS[site]);
+}
+
+/** Dates are shown in the sites' own time (UTC+8), as the articles state them. */
+export function formatDate(iso: string | null): string {
+  if (!iso) return t('noDate');
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(iso);
+  if (m && iso.endsWith('+08:00')) return `${m[1]}-${m[2]}-${m[3]} ${m[4]}:${m[5]}`;
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(browser.i18n.getUILanguage());
+}

@@ -1,0 +1,151 @@
+/** The toolbar popup: what Jiedu made of this tab, and the way into the library. */
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import type { LibraryStats, PageState } from '../core/messages.ts';
+import { formatDate, siteName, t } from '../platform/i18n.ts';
+import { sendToBackground, sendToTab } from '../platform/messaging.ts';
+
+type TabView =
+  | { kind: 'loading' }
+  | { kind: 'no-tab' }
+  | { kind: 'no-script'; tabId: number; url: string } // a site Jiedu does not run on by itself
+  | { kind: 'page'; tabId: number; state: PageState };
+
+async function currentTab(): Promise<{ id: number; url: string } | null> {
+  // Tests open the popup in its own tab and name the tab to describe with ?tab=ID.
+  const forced = new URLSearchParams(location.search).get('tab');
+  if (forced) {
+    const tab = await browser.tabs.get(Number(forced));
+    return tab.id === undefined ? null : { id: tab.id, url: tab.url ?? '' };
+  }
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id === undefined ? null : { id: tab.id, url: tab.url ?? '' };
+}
+
+async function loadView(): Promise<TabView> {
+  const tab = await currentTab();
+  if (!tab) return { kind: 'no-tab' };
+  try {
+    // The content script may still be reading a late body; ask until it settles.
+    for (let i = 0; i < 20; i++) {
+      const state = await sendToTab(tab.id, 'page/state', {});
+      if (state.kind !== 'pending' || i === 19) return { kind: 'page', tabId: tab.id, state };
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  } catch {
+    // No content script answered: not one of the three sites (or a browser page).
+  }
+  return { kind: 'no-script', tabId: tab.id, url: tab.url };
+}
+
+/** Saving a page of another site: ask for that site only, at the moment the user wants it. */
+async function saveOtherSite(tabId: number, url: string): Promise<PageState | null> {
+  const origin = new URL(url).origin;
+  const granted = await browser.permissions.request({ permissions: ['scripting'], origins: [`${origin}/*`] });
+  if (!granted) return null;
+  await browser.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
+  return sendToTab(tabId, 'page/save', {});
+}
+
+function PageCard({ state }: { state: PageState }) {
+  switch (state.kind) {
+    case 'not-article':
+      return <p>{t('notArticle')}</p>;
+    case 'pending':
+      return <p class="muted">{t('statusPending')}</p>;
+    case 'unreadable':
+      return <p class="warn" role="alert">{t('unreadable', state.message)}</p>;
+    case 'error':
+      return <p class="warn" role="alert">{t('errorPrefix', state.message)}</p>;
+    case 'detected': {
+      const { article, save } = state;
+      const statusKey = { added: 'statusAdded', updated: 'statusUpdated', unchanged: 'statusUnchanged', 'not-saved': 'statusNotSaved' }[save.status];
+      return (
+        <div>
+          <p class="article-title" lang="zh-Hans" data-testid="article-title">{article.title}</p>
+          <p class="meta">
+            <span data-testid="article-site">{siteName(article.site)}</span>
+            <span data-testid="article-date">{formatDate(article.publishedAt)}</span>
+            <span>{t('characters', article.charCount.toLocaleString())}</span>
+          </p>
+          <p class={save.status === 'not-saved' ? 'status muted' : 'status ok'} data-testid="save-status" role="status">
+            {t(statusKey)}
+          </p>
+          {save.firstSavedAt && save.status !== 'added' ? <p class="meta">{t('firstSaved', formatDate(save.firstSavedAt))}</p> : null}
+          {article.partial ? (
+            <p class="notice">
+              {t('partial', String(article.partial.page))}{' '}
+              {article.partial.fullTextUrl ? (
+                <a href={article.partial.fullTextUrl} target="_blank" rel="noreferrer">{t('openFullText')}</a>
+              ) : null}
+            </p>
+          ) : null}
+          {state.notices.filter((n) => !article.partial || !/page|页/i.test(n)).map((n) => <p class="notice" key={n}>{n}</p>)}
+        </div>
+      );
+    }
+  }
+}
+
+function Popup() {
+  const [view, setView] = useState<TabView>({ kind: 'loading' });
+  const [stats, setStats] = useState<LibraryStats | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+
+  const refreshStats = () => sendToBackground('library/stats', {}).then(setStats).catch(() => setStats(null));
+  useEffect(() => {
+    void loadView().then(setView);
+    void refreshStats();
+  }, []);
+
+  const save = async () => {
+    if (view.kind !== 'page' && view.kind !== 'no-script') return;
+    setBusy(true);
+    setMessage(null);
+    try {
+      const state = view.kind === 'page' ? await sendToTab(view.tabId, 'page/save', {}) : await saveOtherSite(view.tabId, view.url);
+      if (state) setView({ kind: 'page', tabId: view.tabId, state });
+      else setMessage(t('permissionDenied'));
+      await refreshStats();
+    } catch (err) {
+      setMessage(t('errorPrefix', err instanceof Error ? err.message : String(err)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const canSave = (view.kind === 'page' && view.state.kind !== 'pending') || (view.kind === 'no-script' && /^https?:/.test(view.url));
+  return (
+    <>
+      <header>
+        <h1 class="brand"><span>Jiedu</span><span class="zh" lang="zh-Hans">解读</span></h1>
+        <span class="muted" data-testid="library-count">
+          {stats ? (stats.articles === 1 ? t('libraryCountOne') : t('libraryCount', String(stats.articles))) : ''}
+        </span>
+      </header>
+      <section aria-labelledby="this-page">
+        <h2 id="this-page">{t('thisPage')}</h2>
+        {view.kind === 'loading' ? <p class="muted">{t('loading')}</p> : null}
+        {view.kind === 'no-tab' ? <p>{t('noTab')}</p> : null}
+        {view.kind === 'no-script' ? <p>{t('otherSite')}</p> : null}
+        {view.kind === 'page' ? <PageCard state={view.state} /> : null}
+        {message ? <p class="warn" role="alert">{message}</p> : null}
+      </section>
+      <footer>
+        {canSave ? (
+          <button type="button" class="primary" onClick={save} disabled={busy}>{busy ? t('savingPage') : t('savePage')}</button>
+        ) : null}
+        <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('library.html') })}>{t('openLibrary')}</button>
+        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>{t('openOptions')}</button>
+      </footer>
+    </>
+  );
+}
+
+const root = document.getElementById('app');
+if (root) {
+  document.documentElement.lang = browser.i18n.getUILanguage();
+  render(<Popup />, root);
+}
