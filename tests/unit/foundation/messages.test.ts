@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { envelope, parseMessage, MESSAGE_NAMES, PARAM_SCHEMAS } from '../../../src/core/messages.ts';
+import { sampleArticle } from './sample-article.ts';
+
+describe('parseMessage', () => {
+  it('accepts a well-formed article/save', () => {
+    const parsed = parseMessage(envelope('article/save', { article: sampleArticle(), trigger: 'auto' }));
+    expect(parsed.ok).toBe(true);
+  });
+
+  it.each([
+    ['not an object', 'hello', /not an object/],
+    ['no marker', { name: 'library/stats', params: {} }, /not a Jiedu message/],
+    ['unknown name', { jiedu: 1, name: 'db/drop', params: {} }, /unknown message/],
+    ['extra key', { jiedu: 1, name: 'library/stats', params: { x: 1 } }, /invalid library\/stats/],
+    ['trigger out of range', { jiedu: 1, name: 'article/save', params: { article: sampleArticle(), trigger: 'evil' } }, /trigger/],
+  ])('rejects %s', (_label, raw, error) => {
+    const parsed = parseMessage(raw);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error).toMatch(error);
+  });
+
+  it('rejects an article whose URL is javascript:', () => {
+    const parsed = parseMessage(envelope('article/save', { article: sampleArticle({ url: 'javascript:alert(1)' }), trigger: 'auto' }));
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error).toMatch(/article\.url/);
+  });
+
+  it('rejects an article with an image URL of another scheme', () => {
+    const parsed = parseMessage(envelope('article/save', { article: sampleArticle({ images: [{ src: 'data:image/png;base64,AAA', caption: '' }] }), trigger: 'auto' }));
+    expect(parsed.ok).toBe(false);
+  });
+
+  it('rejects an article over the size limits', () => {
+    const huge = Array.from({ length: 6000 }, () => '段落');
+    const parsed = parseMessage(envelope('article/save', { article: sampleArticle({ paragraphs: huge }), trigger: 'auto' }));
+    expect(parsed.ok).toBe(false);
+  });
+
+  it('keeps hostile text as text: markup in a title is data, not rejected', () => {
+    const parsed = parseMessage(envelope('article/save', { article: sampleArticle({ title: '<img src=x onerror=alert(1)>' }), trigger: 'auto' }));
+    expect(parsed.ok).toBe(true);
+  });
+
+  it('has a schema for every message name', () => {
+    expect(MESSAGE_NAMES.sort()).toEqual(Object.keys(PARAM_SCHEMAS).sort());
+    expect(MESSAGE_NAMES.length).toBeGreaterThan(5);
+  });
+});

@@ -1,0 +1,58 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { JieduDB } from '../../../src/background/db.ts';
+import * as library from '../../../src/background/library.ts';
+import { createRouter, type Handlers, type SenderInfo } from '../../../src/background/router.ts';
+import { envelope } from '../../../src/core/messages.ts';
+import { sampleArticle } from './sample-article.ts';
+
+const contentScript: SenderInfo = { tabId: 7, url: 'https://www.guancha.cn/x', fromExtensionPage: false };
+const popup: SenderInfo = { tabId: null, url: 'chrome-extension://abc/popup.html', fromExtensionPage: true };
+
+function routerWithDb() {
+  const db = new JieduDB(`router-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+  const handlers: Handlers = {
+    'article/save': ({ article }) => library.saveArticle(db, article),
+    'article/get': ({ url }) => library.getArticle(db, url),
+    'article/list': ({ limit, offset }) => library.listArticles(db, limit, offset),
+    'article/delete': async ({ url }) => ({ deleted: await library.deleteArticle(db, url) }),
+    'library/stats': () => library.libraryStats(db),
+    'settings/get': () => library.getSettings(db),
+    'settings/set': (patch) => library.setSettings(db, patch),
+  };
+  return { db, route: createRouter(handlers) };
+}
+
+describe('router', () => {
+  it('rejects a wrongly shaped message with an error and keeps working', async () => {
+    const { route } = routerWithDb();
+    const bad = await route({ jiedu: 1, name: 'article/save', params: { article: { title: 42 } } }, contentScript);
+    expect(bad).toMatchObject({ ok: false });
+    if (!bad.ok) expect(bad.error).toMatch(/invalid article\/save/);
+    const good = await route(envelope('article/save', { article: sampleArticle(), trigger: 'auto' }), contentScript);
+    expect(good).toMatchObject({ ok: true, result: { status: 'added', libraryCount: 1 } });
+  });
+
+  it('refuses content scripts what only extension pages may do', async () => {
+    const { route } = routerWithDb();
+    const reply = await route(envelope('article/delete', { url: 'https://www.guancha.cn/x' }), contentScript);
+    expect(reply).toEqual({ ok: false, error: 'article/delete may not be sent from a web page' });
+    const fromPopup = await route(envelope('article/delete', { url: 'https://www.guancha.cn/x' }), popup);
+    expect(fromPopup).toEqual({ ok: true, result: { deleted: false } });
+  });
+
+  it('turns a throwing handler into an error reply', async () => {
+    const { route } = routerWithDb();
+    const handlers = { 'library/stats': async () => { throw new Error('disk on fire'); } } as unknown as Handlers;
+    const reply = await createRouter(handlers)(envelope('library/stats', {}), popup);
+    expect(reply).toEqual({ ok: false, error: 'disk on fire' });
+    expect(await route(envelope('library/stats', {}), popup)).toEqual({ ok: true, result: { articles: 0, vocabulary: 0 } });
+  });
+
+  it('does not hand content-script messages meant for tabs to the background', async () => {
+    const { route } = routerWithDb();
+    const reply = await route(envelope('page/state', {}), popup);
+    expect(reply).toEqual({ ok: false, error: 'page/state is not handled by the background' });
+  });
+});
