@@ -1,0 +1,88 @@
+/**
+ * URL rules: which pages are articles, which layout to try first, and the canonical URL
+ * that keys the library. Regexes only — the content script runs this on every page load.
+ */
+import type { SiteId } from '../article.ts';
+
+export type Language = 'zh-Hans' | 'en';
+
+export type Detection =
+  | { kind: 'article'; site: SiteId; layoutHint: string; canonicalUrl: string; language: Language }
+  | { kind: 'none'; reason: string };
+
+// Hosts are anchored between "//" and the first "/", ":" "?" or "#", so look-alikes such as
+// zaochenbao.com, zaobao.com.evil.example or userinfo tricks (zaobao.com@evil.example) never match.
+const GUANCHA_WWW = /^https?:\/\/(?:www\.)?guancha\.cn(?::\d+)?\/([A-Za-z0-9_-]+)\/(\d{4}_\d{2}_\d{2}_\d+)(?:_\d+|_s)?\.shtml(?:[?#]|$)/i;
+const GUANCHA_M = /^https?:\/\/m\.guancha\.cn(?::\d+)?\/([A-Za-z0-9_-]+)\/(\d{4}_\d{2}_\d{2}_\d+)(?:_\d+|_s)?(?:\.shtml)?(?:[?#/]|$)/i;
+const GUANCHA_USER = /^https?:\/\/user\.guancha\.cn(?::\d+)?\/(?:main|wap)\/content\?(?:[^#]*&)?id=(\d+)(?:[&#]|$)/i;
+const XINHUA_OLD = /^https?:\/\/((?:[a-z0-9-]+\.)*)(news\.cn|xinhuanet\.com)(?::\d+)?\/((?:[a-z0-9_]+\/)*)(\d{4}-\d{2}\/\d{2}\/c_\d+)(?:_\d+)?\.htm(?:[?#]|$)/i;
+const XINHUA_NEW = /^https?:\/\/((?:[a-z0-9-]+\.)*)(news\.cn|xinhuanet\.com)(?::\d+)?\/((?:[a-z0-9_]+\/)*)(\d{8}\/[0-9a-f]{32})\/c\.html?(?:[?#]|$)/i;
+const ZAOBAO = /^https?:\/\/(?:www\.)?(zaobao\.com(?:\.sg)?)(?::\d+)?((?:\/[a-z0-9-]+)+)\/story(\d{8})-(\d+)(?:[/?#]|$)/i;
+
+const SITE_HOSTS: Array<[RegExp, SiteId]> = [
+  [/^https?:\/\/(?:[a-z0-9-]+\.)*guancha\.cn(?:[:/?#]|$)/i, 'guancha'],
+  [/^https?:\/\/(?:[a-z0-9-]+\.)*(?:news\.cn|xinhuanet\.com)(?:[:/?#]|$)/i, 'xinhua'],
+  [/^https?:\/\/(?:www\.)?zaobao\.com(?:\.sg)?(?:[:/?#]|$)/i, 'zaobao'],
+];
+
+/** Which of the three sites a URL belongs to, whether or not it is an article. */
+export function siteOfUrl(url: string): SiteId | null {
+  for (const [re, site] of SITE_HOSTS) if (re.test(url)) return site;
+  return null;
+}
+
+/** Folders whose pages are video or audio players, not text. */
+const MEDIA_FOLDER = /^\/?(?:video|videos|vod|podcast|podcasts|live|tv|audio)(?:\/|$)/i;
+
+export function detectFromUrl(url: string): Detection {
+  if (typeof url !== 'string' || url.length > 4096) return { kind: 'none', reason: 'not a URL this reader knows' };
+  let m = GUANCHA_WWW.exec(url);
+  if (m) {
+    if (MEDIA_FOLDER.test(m[1]!)) return { kind: 'none', reason: 'guancha video page' };
+    return article('guancha', 'guancha-www', `https://www.guancha.cn/${m[1]}/${m[2]}_s.shtml`);
+  }
+  m = GUANCHA_M.exec(url);
+  if (m) {
+    if (MEDIA_FOLDER.test(m[1]!)) return { kind: 'none', reason: 'guancha video page' };
+    // The phone page shows the same article as www; one key keeps both visits together.
+    return article('guancha', 'guancha-m', `https://www.guancha.cn/${m[1]}/${m[2]}_s.shtml`);
+  }
+  m = GUANCHA_USER.exec(url);
+  if (m) return article('guancha', 'guancha-user', `https://user.guancha.cn/main/content?id=${m[1]}`);
+
+  if (/^https?:\/\/big5\.(?:news\.cn|xinhuanet\.com)\//i.test(url)) {
+    return { kind: 'none', reason: 'Xinhua traditional-character gateway: open the simplified page instead' };
+  }
+  m = XINHUA_NEW.exec(url);
+  if (m) {
+    if (MEDIA_FOLDER.test(m[3]!)) return { kind: 'none', reason: 'Xinhua video page' };
+    const host = xinhuaHost(m[1]!, m[2]!);
+    const english = /^english\./i.test(host);
+    return article('xinhua', english ? 'xinhua-english' : 'xinhua-2021', `https://${host}/${m[3]!.toLowerCase()}${m[4]!.toLowerCase()}/c.html`, english ? 'en' : 'zh-Hans');
+  }
+  m = XINHUA_OLD.exec(url);
+  if (m) {
+    if (MEDIA_FOLDER.test(m[3]!)) return { kind: 'none', reason: 'Xinhua video page' };
+    const host = xinhuaHost(m[1]!, m[2]!);
+    const english = /^english\./i.test(host);
+    // "_2.htm" is page 2 of the same article: the key is page 1's address.
+    return article('xinhua', english ? 'xinhua-english' : 'xinhua-2019', `https://${host}/${m[3]!.toLowerCase()}${m[4]}.htm`, english ? 'en' : 'zh-Hans');
+  }
+  m = ZAOBAO.exec(url);
+  if (m) {
+    if (MEDIA_FOLDER.test(m[2]!)) return { kind: 'none', reason: 'zaobao video page' };
+    const sg = m[1]!.toLowerCase().endsWith('.sg');
+    return article('zaobao', sg ? 'zaobao-sg' : 'zaobao-com', `https://www.${m[1]!.toLowerCase()}${m[2]!.toLowerCase()}/story${m[3]}-${m[4]}`);
+  }
+  const site = siteOfUrl(url);
+  return { kind: 'none', reason: site ? `not an article page of ${site}` : 'not a site this reader knows' };
+}
+
+function xinhuaHost(sub: string, domain: string): string {
+  const s = sub.toLowerCase();
+  return `${s === '' ? 'www.' : s}${domain.toLowerCase()}`;
+}
+
+function article(site: SiteId, layoutHint: string, canonicalUrl: string, language: Language = 'zh-Hans'): Detection {
+  return { kind: 'article', site, layoutHint, canonicalUrl, language };
+}

@@ -1,0 +1,149 @@
+/**
+ * The extraction core: from a Document and its URL to an ArticleRecord. Pure: no extension APIs,
+ * no Node modules, reads the DOM only through the Document it is handed and never writes to it.
+ */
+import { contentHash, countChars, type ArticleRecord, type SiteId } from '../article.ts';
+import { MAX_CHARS, MAX_PARAGRAPHS } from './body.ts';
+import { detectFromUrl, siteOfUrl, type Detection } from './detect.ts';
+import { baseUrlOf } from './dom.ts';
+import { extractGeneric, GENERIC_LAYOUT } from './generic.ts';
+import { guanchaMobile, guanchaUser, guanchaWww } from './guancha.ts';
+import { cleanText, unique } from './text.ts';
+import { usable, type Adapter, type AdapterContext, type Draft } from './types.ts';
+import { xinhua2019, xinhua2021, xinhuaEnglish } from './xinhua.ts';
+import { zaobaoCom, zaobaoSg2019, zaobaoSg2024 } from './zaobao.ts';
+
+export { detectFromUrl, siteOfUrl, type Detection } from './detect.ts';
+export { MAX_CHARS, MAX_PARAGRAPHS } from './body.ts';
+
+/** Bump when a change alters what is extracted from the same page, so stored records can be refreshed. */
+export const EXTRACTOR_VERSION = '1.0.0';
+
+export type ExtractOutcome =
+  | { ok: true; article: ArticleRecord; notices: string[] }
+  | { ok: false; reason: 'not-article' | 'unreadable'; message: string; site: SiteId | null };
+
+/** Layout adapters per URL hint, the hinted one first; markup decides among the rest. */
+const ADAPTERS: Record<string, Adapter[]> = {
+  'guancha-www': [guanchaWww, guanchaMobile, guanchaUser],
+  'guancha-m': [guanchaMobile, guanchaWww, guanchaUser],
+  'guancha-user': [guanchaUser, guanchaWww, guanchaMobile],
+  'xinhua-2019': [xinhua2019, xinhua2021],
+  'xinhua-2021': [xinhua2021, xinhua2019],
+  'xinhua-english': [xinhuaEnglish, xinhua2019],
+  'zaobao-com': [zaobaoCom, zaobaoSg2024, zaobaoSg2019],
+  'zaobao-sg': [zaobaoSg2024, zaobaoSg2019, zaobaoCom],
+};
+
+/** Extract from a document. `generic: true` lets any URL through the Readability fallback (manual save of other sites). */
+export function extractArticle(doc: Document, url: string, opts: { now?: Date; generic?: boolean } = {}): ExtractOutcome {
+  const now = opts.now ?? new Date();
+  const detection: Detection = detectFromUrl(url);
+  if (detection.kind === 'none' && !opts.generic) {
+    return { ok: false, reason: 'not-article', message: `Not an article page: ${detection.reason}.`, site: siteOfUrl(url) };
+  }
+  const site: SiteId = detection.kind === 'article' ? detection.site : (siteOfUrl(url) ?? 'other');
+  const ctx: AdapterContext = {
+    doc,
+    url,
+    canonicalUrl: detection.kind === 'article' ? detection.canonicalUrl : genericCanonical(url),
+    baseUrl: baseUrlOf(doc, url),
+    now,
+    language: detection.kind === 'article' ? detection.language : 'zh-Hans',
+  };
+
+  let draft: Draft | null = null;
+  if (detection.kind === 'article') {
+    for (const adapter of ADAPTERS[detection.layoutHint] ?? []) {
+      if (!adapter.matches(doc)) continue;
+      const d = adapter.extract(ctx);
+      if (usable(d.body)) {
+        draft = d;
+        break;
+      }
+      draft ??= d; // keep the first header found, in case only the body selectors failed
+    }
+  }
+  let extractor = draft && usable(draft.body) ? `jiedu/${draft.layout}` : '';
+  if (!draft || !usable(draft.body)) {
+    const g = extractGeneric(ctx);
+    if (!usable(g.body)) {
+      return {
+        ok: false,
+        reason: 'unreadable',
+        message:
+          detection.kind === 'article'
+            ? `This looks like a ${site} article, but neither its page template nor the generic reader found any text. The site may have changed its layout, or the text has not loaded yet.`
+            : 'No article text found on this page.',
+        site: detection.kind === 'article' ? site : siteOfUrl(url),
+      };
+    }
+    extractor = `jiedu/${GENERIC_LAYOUT}`;
+    draft = draft ? mergeHeader(draft, g) : g;
+  }
+  return { ok: true, ...finish(draft, ctx, site, extractor, now) };
+}
+
+/** The site adapter knew the header (title, date…) but not the body: keep its header, take Readability's body. */
+function mergeHeader(header: Draft, g: Draft): Draft {
+  return {
+    ...header,
+    layout: GENERIC_LAYOUT,
+    title: header.title ?? g.title,
+    publishedAt: header.publishedAt ?? g.publishedAt,
+    authors: header.authors.length > 0 ? header.authors : g.authors,
+    source: header.source ?? g.source,
+    body: g.body,
+    notices: [...header.notices, ...g.notices],
+  };
+}
+
+function finish(draft: Draft, ctx: AdapterContext, site: SiteId, extractor: string, now: Date): { article: ArticleRecord; notices: string[] } {
+  const body = draft.body ?? { paragraphs: [], bold: [], images: [], notices: [] };
+  const notices = [...draft.notices, ...body.notices];
+  // The hydration-data path builds paragraphs without the walker: apply the same limits here.
+  let paragraphs = body.paragraphs;
+  if (paragraphs.length > MAX_PARAGRAPHS) {
+    paragraphs = paragraphs.slice(0, MAX_PARAGRAPHS);
+    notices.push(`Only the first ${MAX_PARAGRAPHS} paragraphs were kept.`);
+  }
+  let total = 0;
+  paragraphs = paragraphs.filter((p) => (total += p.length) <= MAX_CHARS);
+  const images = [...draft.leadImages];
+  for (const im of body.images) if (!images.some((x) => x.src === im.src)) images.push(im);
+  const title = cleanText(draft.title ?? '') || paragraphs[0]?.slice(0, 60) || ctx.canonicalUrl;
+  const article: ArticleRecord = {
+    url: ctx.canonicalUrl,
+    site,
+    layout: draft.layout,
+    title,
+    publishedAt: draft.publishedAt,
+    updatedAt: draft.updatedAt,
+    authors: unique(draft.authors.map(cleanText)),
+    source: draft.source ? cleanText(draft.source) || null : null,
+    editor: draft.editor ? cleanText(draft.editor) || null : null,
+    tags: unique(draft.tags.map(cleanText)),
+    paragraphs,
+    bold: body.bold.filter((b) => b.paragraph < paragraphs.length),
+    images,
+    language: draft.language ?? ctx.language,
+    charCount: countChars(paragraphs),
+    partial: draft.partial,
+    extractedAt: now.toISOString(),
+    extractor,
+    extractorVersion: EXTRACTOR_VERSION,
+    contentHash: contentHash(title, paragraphs),
+  };
+  return { article, notices };
+}
+
+/** Other sites: the address without its fragment; the query may select the article, so it stays. */
+function genericCanonical(url: string): string {
+  try {
+    const u = new URL(url);
+    u.hash = '';
+    return u.href;
+  } catch {
+    return url;
+  }
+}
