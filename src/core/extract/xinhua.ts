@@ -28,7 +28,7 @@ export function xinhuaReporters(paragraphs: readonly string[]): string[] {
 }
 
 function editorOf(el: Element | null): string | null {
-  return el ? afterLabel(textOf(el), /责任编辑/) : null;
+  return el ? afterLabel(textOf(el), /责任编辑|Editor/i) : null;
 }
 
 export const xinhua2019: Adapter = {
