@@ -39,13 +39,14 @@ const ENTRIES: { out: string; src: string; format: 'esm' | 'iife' }[] = [
   { out: 'background', src: 'src/background/index.ts', format: 'esm' },
   // Content scripts cannot be ES modules; on-demand features are separate chunks loaded with import().
   { out: 'content', src: 'src/content/index.ts', format: 'iife' },
+  { out: 'content-full', src: 'src/content/full.ts', format: 'iife' },
   { out: 'popup', src: 'src/popup/index.tsx', format: 'esm' },
   { out: 'options', src: 'src/pages/options/index.tsx', format: 'esm' },
   { out: 'library', src: 'src/pages/library/index.tsx', format: 'esm' },
 ];
 
 /** Modules the content script loads with import() only when the user asks for them. */
-const LAZY: { out: string; src: string }[] = [];
+const LAZY: { out: string; src: string }[] = [{ out: 'reader', src: 'src/content/reader.ts' }];
 
 async function copyStatic(outDir: string): Promise<void> {
   await cp(join(ROOT, 'assets/_locales'), join(outDir, '_locales'), { recursive: true });

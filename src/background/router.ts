@@ -3,7 +3,8 @@
  * content scripts what only extension pages may ask, and always answers:
  * a thrown error becomes `{ ok: false, error }`.
  */
-import { FROM_CONTENT_SCRIPT, parseMessage, type BackgroundMessages, type Params, type Reply, type Result } from '../core/messages.ts';
+import { FROM_CONTENT_SCRIPT, parseMessage } from '../core/message-schemas.ts';
+import type { BackgroundMessages, Params, Reply, Result } from '../core/messages.ts';
 
 export interface SenderInfo {
   /** The tab a content script runs in; absent for extension pages. */

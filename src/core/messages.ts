@@ -1,15 +1,14 @@
 /**
  * The one message map between the extension's contexts. Each name maps to its
  * params and result; the background registers a handler per name in one table.
- * Params are validated at runtime before a handler sees them (a content script
- * runs beside page code and its messages are untrusted), and a failure comes
- * back as `{ ok: false, error }` — never silence, never a hang.
+ * Params are validated at runtime before a handler sees them (see
+ * message-schemas.ts: a content script runs beside page code and its messages
+ * are untrusted), and a failure comes back as `{ ok: false, error }` — never
+ * silence, never a hang. This module holds types only, so that the content
+ * script, loaded on every page, does not carry the validators.
  */
-import * as v from 'valibot';
 import type { ArticleRecord, SiteId, StoredArticle } from './article.ts';
-import { ArticleRecordSchema } from './article-schema.ts';
-import { SITES } from './article.ts';
-import { SettingsPatchSchema, type Settings, type SettingsPatch } from './settings.ts';
+import type { Settings, SettingsPatch } from './settings.ts';
 
 export type SaveStatus = 'added' | 'updated' | 'unchanged';
 
@@ -64,58 +63,15 @@ export interface Envelope<N extends MessageName = MessageName> {
 
 export type Reply<R> = { ok: true; result: R } | { ok: false; error: string };
 
-const empty = v.strictObject({});
-
-/** Runtime schemas for every message's params. */
-export const PARAM_SCHEMAS: { [N in MessageName]: v.GenericSchema<unknown, Params<N>> } = {
-  'article/save': v.strictObject({ article: ArticleRecordSchema, trigger: v.picklist(['auto', 'manual']) }),
-  'article/get': v.strictObject({ url: v.pipe(v.string(), v.maxLength(4096)) }),
-  'article/list': v.strictObject({
-    limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)),
-    offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  }),
-  'article/delete': v.strictObject({ url: v.pipe(v.string(), v.maxLength(4096)) }),
-  'library/stats': empty,
-  'settings/get': empty,
-  'settings/set': SettingsPatchSchema,
-  'page/state': empty,
-  'page/save': empty,
-  'pinyin/toggle': empty,
-};
-
-/** Who may send a message to the background: content scripts only reach what they need. */
-export const FROM_CONTENT_SCRIPT: ReadonlySet<MessageName> = new Set<MessageName>([
-  'article/save',
-  'article/get',
-  'library/stats',
-  'settings/get',
-]);
-
-export const MESSAGE_NAMES = Object.keys(PARAM_SCHEMAS) as MessageName[];
 
 export function envelope<N extends MessageName>(name: N, params: Params<N>): Envelope<N> {
   return { jiedu: 1, name, params };
 }
 
-export type Parsed = { ok: true; name: MessageName; params: unknown } | { ok: false; error: string };
-
-/** Checks the envelope and the params of a message; says what is wrong in one line. */
-export function parseMessage(raw: unknown): Parsed {
-  if (typeof raw !== 'object' || raw === null) return { ok: false, error: 'message is not an object' };
-  const msg = raw as Record<string, unknown>;
-  if (msg.jiedu !== 1) return { ok: false, error: 'not a Jiedu message' };
-  const name = msg.name;
-  if (typeof name !== 'string' || !(name in PARAM_SCHEMAS)) {
-    return { ok: false, error: `unknown message ${JSON.stringify(String(name)).slice(0, 80)}` };
-  }
-  const schema = PARAM_SCHEMAS[name as MessageName];
-  const result = v.safeParse(schema, msg.params);
-  if (!result.success) {
-    const issue = result.issues[0];
-    const path = issue ? v.getDotPath(issue) : null;
-    return { ok: false, error: `invalid ${name}: ${path ? `${path}: ` : ''}${issue?.message ?? 'bad params'}` };
-  }
-  return { ok: true, name: name as MessageName, params: result.output };
+/** Messages a content script answers take no params: checking the envelope is all they need. */
+export function contentMessageName(raw: unknown): keyof ContentMessages | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const msg = raw as { jiedu?: unknown; name?: unknown; params?: unknown };
+  if (msg.jiedu !== 1 || typeof msg.params !== 'object' || msg.params === null || Object.keys(msg.params).length > 0) return null;
+  return msg.name === 'page/state' || msg.name === 'page/save' || msg.name === 'pinyin/toggle' ? msg.name : null;
 }
-
-export { SITES };

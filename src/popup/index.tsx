@@ -44,7 +44,7 @@ async function saveOtherSite(tabId: number, url: string): Promise<PageState | nu
   const origin = new URL(url).origin;
   const granted = await browser.permissions.request({ permissions: ['scripting'], origins: [`${origin}/*`] });
   if (!granted) return null;
-  await browser.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
+  await browser.scripting.executeScript({ target: { tabId }, files: ['content-full.js'] });
   return sendToTab(tabId, 'page/save', {});
 }
 

@@ -45,7 +45,7 @@ describe('saveArticle', () => {
       const err = new Error('quota');
       err.name = 'QuotaExceededError';
       return Promise.reject(err);
-    }) as typeof db.articles.add;
+    }) as unknown as typeof db.articles.add;
     await expect(saveArticle(db, sampleArticle({ url: 'https://www.guancha.cn/other/2021_07_15_1_s.shtml' }))).rejects.toBeInstanceOf(StorageFullError);
     db.articles.add = original;
     expect(await libraryStats(db)).toEqual({ articles: 1, vocabulary: 0 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { envelope, parseMessage, MESSAGE_NAMES, PARAM_SCHEMAS } from '../../../src/core/messages.ts';
+import { envelope } from '../../../src/core/messages.ts';
+import { parseMessage, MESSAGE_NAMES, PARAM_SCHEMAS } from '../../../src/core/message-schemas.ts';
 import { sampleArticle } from './sample-article.ts';
 
 describe('parseMessage', () => {

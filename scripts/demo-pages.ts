@@ -1,0 +1,45 @@
+/**
+ * The catalogue of pages served at their real URLs, offline: the real pages
+ * (tests/fixtures/real-pages) and the seeds rendered into each layout's markup
+ * (tests/fixtures/built). Used by `npm start`, the browser tests and the bench.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './build.ts';
+
+export interface DemoPage {
+  url: string;
+  file: string;
+  /** "real" pages are kept byte for byte; "built" ones were generated from a seed. */
+  kind: 'real' | 'built';
+  layout: string;
+  seed?: string;
+  label: string;
+}
+
+interface Catalogue {
+  pages: { file: string; url: string; layout: string; seed?: string; title?: string }[];
+}
+
+function read(dir: string, kind: DemoPage['kind']): DemoPage[] {
+  const index = join(ROOT, dir, 'index.json');
+  if (!existsSync(index)) return [];
+  const raw = JSON.parse(readFileSync(index, 'utf8')) as Catalogue | Catalogue['pages'];
+  const pages = Array.isArray(raw) ? raw : raw.pages;
+  return pages.map((p) => ({
+    url: p.url,
+    file: join(ROOT, dir, p.file),
+    kind,
+    layout: p.layout,
+    ...(p.seed !== undefined ? { seed: p.seed } : {}),
+    label: `${p.layout}${p.seed !== undefined ? ` (seed ${p.seed})` : ''}: ${p.file}`,
+  }));
+}
+
+export function demoPages(): DemoPage[] {
+  return [...read('tests/fixtures/real-pages', 'real'), ...read('tests/fixtures/built', 'built')];
+}
+
+export function pageHtml(page: DemoPage): string {
+  return readFileSync(page.file, 'utf8');
+}

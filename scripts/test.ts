@@ -1,0 +1,58 @@
+/**
+ * `npm test`: typecheck, unit tests, build, browser tests in headless Chromium,
+ * and web-ext lint of the Firefox build. Runs every step even after a failure,
+ * then prints one summary line and exits non-zero if anything failed.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './build.ts';
+
+interface Step {
+  name: string;
+  cmd: string[];
+  /** Vitest JSON report to count tests from; a step without one counts as one check. */
+  report?: string;
+}
+
+const reports = join(ROOT, 'tests/artifacts/reports');
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+const vitest = (config: string, name: string): string[] => [
+  'npx', 'vitest', 'run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, `${name}.json`)}`,
+];
+
+const steps: Step[] = [
+  { name: 'typecheck', cmd: ['npx', 'tsc', '--noEmit', '-p', 'tsconfig.json'] },
+  { name: 'unit', cmd: vitest('vitest.config.ts', 'unit'), report: join(reports, 'unit.json') },
+  { name: 'build', cmd: ['npx', 'tsx', 'scripts/build.ts'] },
+  { name: 'browser', cmd: vitest('vitest.e2e.config.ts', 'browser'), report: join(reports, 'browser.json') },
+  { name: 'firefox-lint', cmd: ['npx', 'web-ext', 'lint', '--source-dir', 'dist/firefox', '--output', 'text'] },
+];
+
+let passed = 0;
+let failed = 0;
+const lines: string[] = [];
+for (const step of steps) {
+  process.stdout.write(`\n=== ${step.name}: ${step.cmd.join(' ')}\n`);
+  const started = Date.now();
+  const run = spawnSync(step.cmd[0]!, step.cmd.slice(1), { cwd: ROOT, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+  const ok = run.status === 0;
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  if (step.report && existsSync(step.report)) {
+    const r = JSON.parse(readFileSync(step.report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numTotalTests: number };
+    passed += r.numPassedTests;
+    failed += r.numFailedTests;
+    // A runner that failed without a failing test (a crash, a file that did not load) still fails the run.
+    if (!ok && r.numFailedTests === 0) failed += 1;
+    if (r.numTotalTests === 0) failed += 1;
+    lines.push(`${ok ? 'ok  ' : 'FAIL'} ${step.name}: ${r.numPassedTests}/${r.numTotalTests} tests (${secs} s)`);
+  } else {
+    if (ok) passed += 1;
+    else failed += 1;
+    lines.push(`${ok ? 'ok  ' : 'FAIL'} ${step.name} (${secs} s)`);
+  }
+}
+process.stdout.write(`\n${lines.join('\n')}\n`);
+process.stdout.write(`jiedu: ${passed} passed, ${failed} failed\n`);
+process.exitCode = failed === 0 ? 0 : 1;

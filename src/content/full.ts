@@ -1,0 +1,5 @@
+/** The content script injected by hand into a page of another site: it carries the reader itself. */
+import * as reader from './reader.ts';
+import { startContent } from './main.ts';
+
+startContent(() => Promise.resolve(reader));

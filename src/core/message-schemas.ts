@@ -1,0 +1,56 @@
+/** Runtime schemas for every message in the map (messages.ts), and the check the background runs on each. */
+import * as v from 'valibot';
+import { ArticleRecordSchema } from './article-schema.ts';
+import type { MessageName, Params } from './messages.ts';
+import { SettingsPatchSchema } from './settings.ts';
+
+const empty = v.strictObject({});
+
+/** Runtime schemas for every message's params. */
+export const PARAM_SCHEMAS: { [N in MessageName]: v.GenericSchema<unknown, Params<N>> } = {
+  'article/save': v.strictObject({ article: ArticleRecordSchema, trigger: v.picklist(['auto', 'manual']) }),
+  'article/get': v.strictObject({ url: v.pipe(v.string(), v.maxLength(4096)) }),
+  'article/list': v.strictObject({
+    limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)),
+    offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  }),
+  'article/delete': v.strictObject({ url: v.pipe(v.string(), v.maxLength(4096)) }),
+  'library/stats': empty,
+  'settings/get': empty,
+  'settings/set': SettingsPatchSchema,
+  'page/state': empty,
+  'page/save': empty,
+  'pinyin/toggle': empty,
+};
+
+/** Who may send a message to the background: content scripts only reach what they need. */
+export const FROM_CONTENT_SCRIPT: ReadonlySet<MessageName> = new Set<MessageName>([
+  'article/save',
+  'article/get',
+  'library/stats',
+  'settings/get',
+]);
+
+export const MESSAGE_NAMES = Object.keys(PARAM_SCHEMAS) as MessageName[];
+
+export type Parsed = { ok: true; name: MessageName; params: unknown } | { ok: false; error: string };
+
+/** Checks the envelope and the params of a message; says what is wrong in one line. */
+export function parseMessage(raw: unknown): Parsed {
+  if (typeof raw !== 'object' || raw === null) return { ok: false, error: 'message is not an object' };
+  const msg = raw as Record<string, unknown>;
+  if (msg.jiedu !== 1) return { ok: false, error: 'not a Jiedu message' };
+  const name = msg.name;
+  if (typeof name !== 'string' || !(name in PARAM_SCHEMAS)) {
+    return { ok: false, error: `unknown message ${JSON.stringify(String(name)).slice(0, 80)}` };
+  }
+  const schema = PARAM_SCHEMAS[name as MessageName];
+  const result = v.safeParse(schema, msg.params);
+  if (!result.success) {
+    const issue = result.issues[0];
+    const path = issue ? v.getDotPath(issue) : null;
+    return { ok: false, error: `invalid ${name}: ${path ? `${path}: ` : ''}${issue?.message ?? 'bad params'}` };
+  }
+  return { ok: true, name: name as MessageName, params: result.output };
+}
+
