@@ -104,6 +104,8 @@ export function startContent(loader: ReaderLoader): void {
   if (marker.jieduContent) return;
   marker.jieduContent = true;
   loadReader = loader;
+  // Visible only in this extension's isolated world (never to the page): the bench measures through it.
+  (globalThis as { jieduBench?: unknown }).jieduBench = { detectFromUrl, loadReader: loader };
   browser.runtime.onMessage.addListener(onMessage);
   void examine('load');
   watchUrl(() => {

@@ -4,3 +4,5 @@
  * Readability fallback stay out of the script every page loads.
  */
 export { extractArticle, type ExtractOutcome } from '../core/extract/index.ts';
+/** For the bench's baseline only: the generic reader the adapters are compared against. */
+export { Readability } from '@mozilla/readability';
