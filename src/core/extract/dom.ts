@@ -17,9 +17,19 @@ export function qa(root: ParentNode, selector: string): Element[] {
   }
 }
 
-/** Cleaned textContent; never markup. */
+const HIDDEN_TEXT = 'script, style, noscript, template';
+
+/** Cleaned text as the reader sees it: never markup, and never the source of scripts or styles inside. */
 export function textOf(el: Node | null | undefined): string {
-  return el ? cleanText(el.textContent ?? '') : '';
+  if (!el) return '';
+  if (el.nodeType !== 1 || q(el as Element, HIDDEN_TEXT) === null) return cleanText(el.textContent ?? '');
+  const parts: string[] = [];
+  const walk = (n: Node): void => {
+    if (n.nodeType === 3) parts.push((n as Text).data);
+    else if (n.nodeType === 1 && !(n as Element).matches(HIDDEN_TEXT)) for (let c = n.firstChild; c; c = c.nextSibling) walk(c);
+  };
+  walk(el);
+  return cleanText(parts.join(''));
 }
 
 /** The first selector that matches with non-empty text. */

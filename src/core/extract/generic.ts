@@ -2,7 +2,7 @@
 import { Readability } from '@mozilla/readability';
 import { readBody } from './body.ts';
 import { metaContent, q, textOf } from './dom.ts';
-import { parseSiteDate } from './text.ts';
+import { cleanText, parseSiteDate } from './text.ts';
 import { emptyDraft, type AdapterContext, type Draft } from './types.ts';
 
 export const GENERIC_LAYOUT = 'generic-readability';
@@ -21,7 +21,14 @@ export function extractGeneric(ctx: AdapterContext): Draft {
   d.publishedAt = parseSiteDate(parsed?.publishedTime ?? metaContent(ctx.doc, 'article:published_time', 'datePublished'));
   d.source = parsed?.siteName?.trim() || null;
   const content = parsed?.content;
-  if (isElement(content)) d.body = readBody(content, { baseUrl: ctx.baseUrl, exclude: 'script, style' });
+  if (isElement(content)) {
+    d.body = readBody(content, { baseUrl: ctx.baseUrl, exclude: 'script, style' });
+    // Readability keeps the <h1> in its content: the title is not a paragraph.
+    if (d.title && d.body.paragraphs[0] === cleanText(d.title)) {
+      d.body.paragraphs.shift();
+      d.body.bold = d.body.bold.filter((b) => b.paragraph > 0).map((b) => ({ ...b, paragraph: b.paragraph - 1 }));
+    }
+  }
   const byline = parsed?.byline?.trim();
   // Sites often fill meta[name=author] with placeholders ("name, email@gmail.com"): keep only plausible names.
   if (byline && byline.length <= 60 && !/@|https?:/.test(byline)) d.authors = [byline];
