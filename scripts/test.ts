@@ -27,7 +27,7 @@ const steps: Step[] = [
   { name: 'unit', cmd: vitest('vitest.config.ts', 'unit'), report: join(reports, 'unit.json') },
   { name: 'build', cmd: ['npx', 'tsx', 'scripts/build.ts'] },
   { name: 'browser', cmd: vitest('vitest.e2e.config.ts', 'browser'), report: join(reports, 'browser.json') },
-  { name: 'firefox-lint', cmd: ['npx', 'web-ext', 'lint', '--source-dir', 'dist/firefox', '--output', 'text'] },
+  { name: 'firefox-lint', cmd: ['npx', 'tsx', 'scripts/lint-firefox.ts'] },
 ];
 
 let passed = 0;
