@@ -1,0 +1,136 @@
+/**
+ * Text → words with pinyin, decided in context.
+ *
+ * Pipeline: split the text into Han runs and everything else; cut each run into words
+ * (segmenter + lexicon, segment.ts); read the words the lexicon did not decide with
+ * pinyin-pro, one word at a time so that its dictionary cannot match across a word
+ * boundary (举|行会|谈 → jǔ háng huì); let the rule layer (rules.ts) revise characters
+ * whose reading depends on the clause; optionally apply 一/不 sandhi; format.
+ *
+ * pinyin-pro is only called with options, never configured: no customPinyin, no
+ * addDict. Its global dictionaries stay as they are, so code that uses raw pinyin-pro
+ * in the same page or process gets the same results as without this module.
+ */
+import { pinyin } from 'pinyin-pro';
+import { isHan } from './han.ts';
+import { applyRules, hasRules } from './rules.ts';
+import { applySandhi } from './sandhi.ts';
+import { segmentRun } from './segment.ts';
+import { formatSyllable } from './syllable.ts';
+import type { AnnotateOptions, Segment } from './types.ts';
+
+/** Where a character's reading came from. */
+export type ReadingSource = 'lexicon' | 'base' | `rule:${string}`;
+
+export interface AnalysedWord {
+  text: string;
+  han: boolean;
+  /** Offset of the word in the input (UTF-16 units). */
+  start: number;
+  /** Tone-marked, dictionary tones (no sandhi); empty for non-Han text. */
+  syllables: string[];
+  sources: ReadingSource[];
+}
+
+interface Run {
+  text: string;
+  start: number;
+  han: boolean;
+}
+
+function splitRuns(text: string): Run[] {
+  const runs: Run[] = [];
+  let offset = 0;
+  for (const ch of text) {
+    const han = isHan(ch);
+    const last = runs[runs.length - 1];
+    if (last && last.han === han) last.text += ch;
+    else runs.push({ text: ch, start: offset, han });
+    offset += ch.length;
+  }
+  return runs;
+}
+
+/** pinyin-pro's reading of each word on its own, in one call. */
+function baseReadings(words: string[]): string[][] {
+  const flat = pinyin(words.join(' '), { type: 'array', toneSandhi: false });
+  const out: string[][] = [];
+  let k = 0;
+  for (const w of words) {
+    out.push(flat.slice(k, k + w.length));
+    k += w.length + 1;
+  }
+  if (k - 1 === flat.length) return out;
+  // Should pinyin-pro ever group the separator differently, read word by word.
+  return words.map((w) => pinyin(w, { type: 'array', toneSandhi: false }));
+}
+
+/** Words with their readings and where each reading came from (dictionary tones). */
+export function analyse(text: string, opts: Pick<AnnotateOptions, 'segmenter'> = {}): AnalysedWord[] {
+  const out: AnalysedWord[] = [];
+  for (const run of splitRuns(text)) {
+    if (!run.han) {
+      out.push({ text: run.text, han: false, start: run.start, syllables: [], sources: [] });
+      continue;
+    }
+    const words = segmentRun(run.text, opts.segmenter ?? 'auto');
+    const base = baseReadings(words.map((w) => w.text));
+    let at = run.start;
+    words.forEach((w, wi) => {
+      const syllables = w.lexicon ? [...w.lexicon] : [...(base[wi] ?? [])];
+      const sources: ReadingSource[] = syllables.map(() => (w.lexicon ? 'lexicon' : 'base'));
+      if (!w.lexicon) {
+        for (let i = 0; i < w.text.length; i++) {
+          if (!hasRules(w.text[i] ?? '')) continue;
+          const hit = applyRules({
+            text,
+            at: at + i,
+            char: w.text[i] ?? '',
+            word: w.text,
+            indexInWord: i,
+            prevWord: words[wi - 1]?.text ?? '',
+            nextWord: words[wi + 1]?.text ?? '',
+          });
+          if (hit) {
+            syllables[i] = hit.reading;
+            sources[i] = `rule:${hit.rule}`;
+          }
+        }
+      }
+      out.push({ text: w.text, han: true, start: at, syllables, sources });
+      at += w.text.length;
+    });
+  }
+  return out;
+}
+
+/**
+ * Annotate text: Han words with one syllable per character, other text with `''`.
+ * The segments' texts concatenate back to the input exactly.
+ */
+export function annotate(text: string, opts: AnnotateOptions = {}): Segment[] {
+  const words = analyse(text, opts);
+  if (opts.sandhi) sandhiInPlace(text, words);
+  const style = opts.tone ?? 'mark';
+  return words.map((w) => ({ text: w.text, pinyin: w.han ? w.syllables.map((s) => formatSyllable(s, style)).join(' ') : '' }));
+}
+
+function sandhiInPlace(text: string, words: AnalysedWord[]): void {
+  const chars: { char: string; syllable: string; prev: string; next: string; nextSyllable: string | null; w: AnalysedWord; i: number }[] = [];
+  for (const w of words) {
+    if (!w.han) continue;
+    for (let i = 0; i < w.text.length; i++) {
+      const at = w.start + i;
+      chars.push({ char: w.text[i] ?? '', syllable: w.syllables[i] ?? '', prev: text[at - 1] ?? '', next: text[at + 1] ?? '', nextSyllable: null, w, i });
+    }
+  }
+  chars.forEach((c, k) => {
+    const n = chars[k + 1];
+    // Sandhi works inside a phrase: the next syllable must follow directly.
+    if (n && n.w.start + n.i === c.w.start + c.i + 1) c.nextSyllable = n.syllable;
+  });
+  const changed = applySandhi(chars);
+  chars.forEach((c, k) => {
+    c.w.syllables[c.i] = changed[k] ?? c.syllable;
+  });
+}

@@ -1,0 +1,31 @@
+/**
+ * Which characters get a reading. A character counts as Han when it is in the Han
+ * script, in the Basic Multilingual Plane, not an iteration mark or radical, and
+ * pinyin-pro knows a reading for it; everything else (including CJK Extension B and
+ * later, which pinyin-pro passes through unread) is left as plain text.
+ */
+import { pinyin } from 'pinyin-pro';
+
+const HAN = /^\p{Script=Han}$/u;
+const known = new Map<string, boolean>();
+
+/** A syllable as pinyin-pro writes it with tone marks. */
+const SYLLABLE = /^[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]+$/;
+
+export function isHan(ch: string): boolean {
+  let k = known.get(ch);
+  if (k === undefined) {
+    const cp = ch.codePointAt(0) ?? 0;
+    k =
+      ch.length === 1 &&
+      HAN.test(ch) &&
+      // radicals and iteration/closing marks are in the Han script but are not words
+      !(cp >= 0x2e80 && cp <= 0x2fdf) &&
+      cp !== 0x3005 &&
+      cp !== 0x3006 &&
+      cp !== 0x303b &&
+      SYLLABLE.test(pinyin(ch, { toneSandhi: false }));
+    known.set(ch, k);
+  }
+  return k;
+}

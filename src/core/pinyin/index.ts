@@ -1,0 +1,7 @@
+export type { Segment, ToneStyle, AnnotateOptions } from './types.ts';
+export { annotate, analyse, type AnalysedWord, type ReadingSource } from './annotate.ts';
+export { toneOf, stripTone, withTone, formatSyllable } from './syllable.ts';
+export { scoreAgainstGold, syllablesOf, hanChars, type GoldDoc, type GoldScore, type GoldMismatch } from './score.ts';
+export { RULES, type Rule } from './rules.ts';
+export { WORDS, NAMES } from './lexicon.ts';
+export { isHan } from './han.ts';

@@ -1,0 +1,312 @@
+/**
+ * The rule layer: readings that depend on the words around a character, which neither
+ * a dictionary nor the lexicon can fix by themselves (以…为, 应 "should", 长 after a
+ * title, 量 as a suffix …). Each rule looks at one character of a word the lexicon did
+ * not decide and returns a tone-marked reading, or null to leave it alone.
+ */
+
+export interface RuleContext {
+  /** The whole input, so a rule can look past digits and quotes (以“一带一路”为主线). */
+  text: string;
+  /** Offset of the character in `text`. */
+  at: number;
+  char: string;
+  /** The word holding the character, as the segmenter cut it. */
+  word: string;
+  indexInWord: number;
+  /** Neighbouring words within the same Han run ('' at the run's edge). */
+  prevWord: string;
+  nextWord: string;
+}
+
+export interface Rule {
+  id: string;
+  /** The characters the rule is about; it is only asked about these. */
+  chars: string;
+  /** What it covers, for the tests and the review notes. */
+  note: string;
+  apply(c: RuleContext): string | null;
+}
+
+/** Characters that end a clause: a rule's context does not reach past them. */
+const CLAUSE_END = /[，。；！？：,.;!?:\n]/;
+
+export function clauseBefore(c: RuleContext): string {
+  let k = c.at;
+  while (k > 0 && !CLAUSE_END.test(c.text[k - 1] ?? '')) k--;
+  return c.text.slice(k, c.at);
+}
+
+export function clauseAfter(c: RuleContext): string {
+  let k = c.at + c.char.length;
+  const start = k;
+  while (k < c.text.length && !CLAUSE_END.test(c.text[k] ?? '')) k++;
+  return c.text.slice(start, k);
+}
+
+const prevChar = (c: RuleContext) => c.text[c.at - 1] ?? '';
+const nextChar = (c: RuleContext) => c.text[c.at + 1] ?? '';
+const single = (c: RuleContext) => c.word.length === 1;
+
+/** 以 inside these words is not the 以 of 以…为…. */
+const YI_BEFORE = new Set([...'可所予加得难用借足是何无赖据']);
+const YI_AFTER = new Set([...'来及上下后前外内便免致至往期为']);
+
+/** 视 inside these words is not the 视 of 视…为…. */
+const SHI_BEFORE = new Set([...'重电审正无忽蔑歧监注近藐敌仇轻珍漠凝透巡检窥影短']);
+const SHI_AFTER = new Set([...'频察野角线力觉听界为']);
+
+/**
+ * Is there a free-standing 以 (以…为…) or 视 (视…为…) earlier in the clause with no
+ * 为 in between?
+ */
+function frameBefore(c: RuleContext): boolean {
+  const before = clauseBefore(c);
+  for (let k = before.length - 1; k >= 0; k--) {
+    const ch = before[k];
+    const prev = before[k - 1] ?? '';
+    const next = before[k + 1] ?? '';
+    if (ch === '为') return false;
+    if (ch === '以' && !YI_BEFORE.has(prev) && !YI_AFTER.has(next)) return true;
+    if (ch === '视' && !SHI_BEFORE.has(prev) && !SHI_AFTER.has(next)) return true;
+  }
+  return false;
+}
+
+/** Two-character words ending in 为 whose 为 is still the free 为 (不为…所…, 亦为). */
+const FREE_WEI_WORDS = new Set(['不为', '亦为', '均为', '皆为', '即为', '乃为', '实为', '则为', '也为', '又为', '更为']);
+
+/** Words before 为 that make it "to be / as" (视…为, 沦为, 改为 …). */
+const WEI2_AFTER_WORD = new Set(['视', '沦', '互', '化', '变', '改', '定', '列', '选', '评', '誉', '称', '奉', '结', '分', '划', '转', '缩减', '转化', '转变', '演变', '变成', '合并', '拆分']);
+
+/** 所 that starts a noun or 所有 rather than the 所 of passive 为…所…. */
+function passiveSuo(after: string): boolean {
+  const k = after.indexOf('所');
+  if (k < 1 || k > 8) return false;
+  const next = after[k + 1] ?? '';
+  return /\p{Script=Han}/u.test(next) && !'有在以谓属长'.includes(next);
+}
+
+const YING4_NEXT = new Set([...'对邀急用变聘付答运征战验酬接诉试考和声允召']);
+const ZHANG3_PREV = new Set([...'外副首部省市县校院局处科组班社团队会州区镇乡村厂所室站馆酋家兄师族']);
+const CHONG2_NEXT = new Set([...'启申返组新演陷回现塑振修复叠聚燃开审置构写拾获生整建蹈逢温提估围']);
+const ZHONG4_PREV = new Set([...'接耕栽播抢复套混轮点']);
+const ZHONG4_NEXT = new Set([...'植地田树粮菜花草瓜豆']);
+const SHUAI4_NEXT = new Set([...'领先团队部众军兵']);
+const NAN4_PREV = new Set([...'遇罹避灾苦患蒙受殉逃落劫赴']);
+const CHU4_PREV = new Set([...'之各多几两一此何某到好深远近住益痛妙用出']);
+const CHU3_NEXT = new Set([...'于在理置罚分事世境']);
+const HUAN2_NEXT = new Set([...'款债贷钱账击手清']);
+const ZAI3_PREV = new Set([...'年半千万数一二三四五六七八九十几']);
+/** First characters of words that form a word with 目 before a 的 (瞩目|的, 项目|的). */
+const MU_WORD_PREV = new Set([...'瞩注醒盲项题节数科书条夺悦耳心满侧触纲眉面']);
+/** Last characters of words that take adverbial 地 (积极地, 坚定地, 历史性地). */
+const ADVERBIAL_END = new Set([...'性极定断入真效分面步续序妥好底力然切动利速确实刻泛烈常同快细重密紧稳']);
+const NUMERAL = new Set([...'一二两三四五六七八九十百千万几每数']);
+const XIANG4_WORDS = new Set(['防卫', '财务', '外务', '内务', '经济产业', '国防', '财政']);
+
+export const RULES: readonly Rule[] = [
+  {
+    id: 'wei-frame',
+    chars: '为',
+    note: '为 is wéi in 以…为… (以联合国为核心, 以此为契机), after 视/沦/改/转化 …, and in passive 为…所…',
+    apply(c) {
+      if (!single(c) && !(FREE_WEI_WORDS.has(c.word) && c.indexInWord === 1)) return null;
+      if (WEI2_AFTER_WORD.has(c.prevWord) || frameBefore(c)) return 'wéi';
+      const after = clauseAfter(c);
+      if (!/^[此了何]/.test(after) && passiveSuo(after)) return 'wéi';
+      return null;
+    },
+  },
+  {
+    id: 'ying-should',
+    chars: '应',
+    note: '应 standing alone is the modal "should" (yīng) unless it starts 应对/应邀/应急 … split off by the segmenter',
+    apply: (c) => (single(c) ? (YING4_NEXT.has(nextChar(c)) ? 'yìng' : 'yīng') : null),
+  },
+  {
+    id: 'zhang-title',
+    chars: '长',
+    note: '长 after 外/副/部/院 … is the head of something (zhǎng)',
+    apply: (c) => (single(c) && ZHANG3_PREV.has(prevChar(c)) && !/^[期远久度]/.test(nextChar(c)) ? 'zhǎng' : null),
+  },
+  {
+    id: 'xing-alone',
+    chars: '行',
+    note: '行 standing alone is xíng (践行, 开行); háng after 银/分/总/支 (banks)',
+    apply: (c) => (single(c) ? ('银分总支'.includes(prevChar(c)) && prevChar(c) !== '' ? 'háng' : 'xíng') : null),
+  },
+  {
+    id: 'de-particle',
+    chars: '的',
+    note: '的 standing alone is the particle de; 目的 glued across 瞩目|的 is split back',
+    apply(c) {
+      if (single(c)) return 'de';
+      if (c.word === '目的' && c.indexInWord === 1 && MU_WORD_PREV.has(prevChar({ ...c, at: c.at - 1 }))) return 'de';
+      return null;
+    },
+  },
+  {
+    id: 'zhong-plant',
+    chars: '种',
+    note: '种 is zhòng (to plant, to inoculate) after 接/耕/栽 or before 植/地/树 …',
+    apply: (c) => (single(c) ? (ZHONG4_PREV.has(prevChar(c)) || ZHONG4_NEXT.has(nextChar(c)) ? 'zhòng' : 'zhǒng') : null),
+  },
+  {
+    id: 'lv-rate',
+    chars: '率',
+    note: '率 is shuài before 领/先/团/队 (to lead), lǜ otherwise (rate)',
+    apply: (c) => (single(c) ? (SHUAI4_NEXT.has(nextChar(c)) || c.nextWord.startsWith('代表团') ? 'shuài' : 'lǜ') : null),
+  },
+  {
+    id: 'chong-again',
+    chars: '重',
+    note: '重 is chóng (again) before 启/建/陷/返 …',
+    apply: (c) => (single(c) ? (CHONG2_NEXT.has(nextChar(c)) ? 'chóng' : 'zhòng') : null),
+  },
+  {
+    id: 'nan-disaster',
+    chars: '难',
+    note: '难 is nàn before 民/移民/胞 and after 遇/避/灾 …',
+    apply: (c) =>
+      single(c) && (/^(民|移民|胞)/.test(c.nextWord) || NAN4_PREV.has(prevChar(c))) ? 'nàn' : null,
+  },
+  {
+    id: 'zhengdang',
+    chars: '当',
+    note: '正当 is zhèngdàng (legitimate) unless it means "just when" (正当…之际/时)',
+    apply(c) {
+      if (c.word !== '正当' || c.indexInWord !== 1) return null;
+      const after = clauseAfter(c);
+      return /^(.{0,12})(之际|之时|时)/.test(after) || /^[年午中]/.test(after) ? 'dāng' : 'dàng';
+    },
+  },
+  {
+    id: 'le-particle',
+    chars: '了',
+    note: '了 standing alone (or glued to the next word: 了|一) is the particle le; liǎo after a free-standing 不 (解决不了)',
+    apply(c) {
+      if (single(c)) return c.prevWord === '不' ? 'liǎo' : 'le';
+      if (c.indexInWord === 0 && !/^了[解结却然如不无得]/.test(c.word)) return 'le';
+      return null;
+    },
+  },
+  {
+    id: 'de-adverbial',
+    chars: '地',
+    note: '地 after an adverbial word and before a verb is the particle de (坚定地支持, 历史性地)',
+    apply: (c) =>
+      single(c) && c.prevWord.length >= 2 && ADVERBIAL_END.has(c.prevWord.slice(-1)) && /\p{Script=Han}/u.test(nextChar(c)) ? 'de' : null,
+  },
+  {
+    id: 'gong-supply',
+    chars: '供',
+    note: '供 standing alone is gōng (to supply, 供各方参考)',
+    apply: (c) => (single(c) ? 'gōng' : null),
+  },
+  {
+    id: 'zhi-only',
+    chars: '只',
+    note: '只 standing alone is the adverb zhǐ (only), zhī as a measure word after a numeral',
+    apply: (c) => (single(c) ? (NUMERAL.has(prevChar(c)) ? 'zhī' : 'zhǐ') : null),
+  },
+  {
+    id: 'gan-do',
+    chars: '干',
+    note: '干 standing alone is the verb gàn (to do: 撸起袖子加油干)',
+    apply: (c) => (single(c) ? 'gàn' : null),
+  },
+  {
+    id: 'chao-towards',
+    chars: '朝',
+    note: '朝 standing alone is cháo (towards; 朝方 North Korea); zhāo only in lexicon words',
+    apply: (c) => (single(c) ? 'cháo' : null),
+  },
+  {
+    id: 'xiang-minister',
+    chars: '相',
+    note: '相 is xiàng (minister) after 外/首 or a ministry (防卫相)',
+    apply: (c) => (single(c) && ('外首宰丞'.includes(prevChar(c) || '·') || XIANG4_WORDS.has(c.prevWord)) ? 'xiàng' : null),
+  },
+  {
+    id: 'zai-year',
+    chars: '载',
+    note: '载 is zǎi (year) after a number, zài (to carry) otherwise',
+    apply: (c) => (single(c) ? (ZAI3_PREV.has(prevChar(c)) ? 'zǎi' : 'zài') : null),
+  },
+  {
+    id: 'chu-place',
+    chars: '处',
+    note: '处 is chù (place) after 之/各/多/此 …, chǔ (to handle, to be in) before 于/在/理 …',
+    apply(c) {
+      if (!single(c)) return null;
+      if (CHU4_PREV.has(prevChar(c))) return 'chù';
+      if (CHU3_NEXT.has(nextChar(c))) return 'chǔ';
+      return null;
+    },
+  },
+  {
+    id: 'huan-return',
+    chars: '还',
+    note: '还 is huán (to give back) before 款/债/贷 …, hái otherwise',
+    apply: (c) => (single(c) ? (HUAN2_NEXT.has(nextChar(c)) ? 'huán' : 'hái') : null),
+  },
+  {
+    id: 'geng-more',
+    chars: '更',
+    note: '更 standing alone is the adverb gèng',
+    apply: (c) => (single(c) ? 'gèng' : null),
+  },
+  {
+    id: 'de-complement',
+    chars: '得',
+    note: '得 standing alone after a word is the complement particle de (发展得很快)',
+    apply: (c) => (single(c) && c.prevWord !== '' ? 'de' : null),
+  },
+  {
+    id: 'dou-all',
+    chars: '都',
+    note: '都 standing alone is dōu; dū only in words (首都)',
+    apply: (c) => (single(c) ? 'dōu' : null),
+  },
+  {
+    id: 'shi-transliteration',
+    chars: '什',
+    note: '什 is shén only in 什么; in names and 什锦 it is shí',
+    apply: (c) => (/[么麽]/.test(nextChar(c)) ? 'shén' : 'shí'),
+  },
+  {
+    id: 'liang-amount',
+    chars: '量',
+    note: '量 after a word is the suffix liàng ("amount": 开行量, 货运量)',
+    apply: (c) => (single(c) && c.prevWord !== '' ? 'liàng' : null),
+  },
+  {
+    id: 'yu-attend',
+    chars: '与',
+    note: '与 is yù in 与会 even where the segmenter cut it off',
+    apply: (c) => (single(c) && c.nextWord === '会' ? 'yù' : null),
+  },
+];
+
+const BY_CHAR = new Map<string, Rule[]>();
+for (const rule of RULES) {
+  for (const ch of rule.chars) {
+    const list = BY_CHAR.get(ch) ?? [];
+    list.push(rule);
+    BY_CHAR.set(ch, list);
+  }
+}
+
+export function hasRules(ch: string): boolean {
+  return BY_CHAR.has(ch);
+}
+
+/** The rule layer's reading for one character, or null when no rule has an opinion. */
+export function applyRules(c: RuleContext): { reading: string; rule: string } | null {
+  for (const rule of BY_CHAR.get(c.char) ?? []) {
+    const reading = rule.apply(c);
+    if (reading !== null) return { reading, rule: rule.id };
+  }
+  return null;
+}

@@ -1,0 +1,105 @@
+/**
+ * Word segmentation of one Han run: a segmenter (Intl.Segmenter where the runtime has
+ * it, pinyin-pro's otherwise) with the domain lexicon laid over it.
+ */
+import { segment as ppSegment, OutputFormat } from 'pinyin-pro';
+import { NAMES, WORDS } from './lexicon.ts';
+
+export interface Word {
+  text: string;
+  /** Tone-marked syllables when the lexicon decided the reading. */
+  lexicon?: string[];
+}
+
+type SegmenterChoice = 'auto' | 'intl' | 'pinyin-pro';
+
+/** Entry lengths by first character, longest first: most positions start no entry at all. */
+function index(dict: Readonly<Record<string, string>>): Map<string, number[]> {
+  const byFirst = new Map<string, number[]>();
+  for (const w of Object.keys(dict)) {
+    const list = byFirst.get(w[0] ?? '') ?? [];
+    if (!list.includes(w.length)) list.push(w.length);
+    byFirst.set(w[0] ?? '', list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b - a);
+  return byFirst;
+}
+const NAME_LENGTHS = index(NAMES);
+const WORD_LENGTHS = index(WORDS);
+
+/** The longest entry of `dict` starting at `at` (and ending on a cut, when `cuts` is given). */
+function longest(run: string, at: number, dict: Readonly<Record<string, string>>, lengths: Map<string, number[]>, cuts?: Set<number>): string {
+  for (const len of lengths.get(run[at] ?? '') ?? []) {
+    if (at + len > run.length || (cuts && !cuts.has(at + len))) continue;
+    const cand = run.slice(at, at + len);
+    if (dict[cand] !== undefined) return cand;
+  }
+  return '';
+}
+
+let intl: Intl.Segmenter | null | undefined;
+function intlSegmenter(): Intl.Segmenter | null {
+  if (intl === undefined) {
+    intl = typeof Intl !== 'undefined' && typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+  }
+  return intl;
+}
+
+/** Offsets (in UTF-16 units; runs hold BMP characters only) where the segmenter puts word boundaries. */
+function boundaries(run: string, choice: SegmenterChoice): Set<number> {
+  const cuts = new Set<number>([0, run.length]);
+  const seg = choice === 'pinyin-pro' ? null : intlSegmenter();
+  if (seg) {
+    for (const piece of seg.segment(run)) cuts.add(piece.index);
+    return cuts;
+  }
+  if (choice === 'intl') throw new Error('Intl.Segmenter is not available in this runtime');
+  let at = 0;
+  for (const piece of ppSegment(run, { format: OutputFormat.ZhSegment, toneSandhi: false })) {
+    at += piece.length;
+    cuts.add(at);
+  }
+  return cuts;
+}
+
+function syllables(reading: string): string[] {
+  return reading.split(' ');
+}
+
+/** Split a run of Han characters into words. */
+export function segmentRun(run: string, choice: SegmenterChoice = 'auto'): Word[] {
+  const cuts = boundaries(run, choice);
+  const words: Word[] = [];
+  let i = 0;
+  while (i < run.length) {
+    // Names may cut through segmenter words; the longest one starting here wins.
+    const name = longest(run, i, NAMES, NAME_LENGTHS);
+    if (name) {
+      words.push({ text: name, lexicon: syllables(NAMES[name] ?? '') });
+      i += name.length;
+      cuts.add(i);
+      continue;
+    }
+    if (cuts.has(i)) {
+      const word = longest(run, i, WORDS, WORD_LENGTHS, cuts);
+      if (word) {
+        words.push({ text: word, lexicon: syllables(WORDS[word] ?? '') });
+        i += word.length;
+        continue;
+      }
+    }
+    // One segmenter word, stopping early where a name begins inside it.
+    let next = i + 1;
+    while (next < run.length && !cuts.has(next)) next++;
+    for (let k = i + 1; k < next; k++) {
+      if (longest(run, k, NAMES, NAME_LENGTHS)) {
+        next = k;
+        break;
+      }
+    }
+    words.push({ text: run.slice(i, next) });
+    cuts.add(next);
+    i = next;
+  }
+  return words;
+}
