@@ -210,7 +210,7 @@ ${shuffled.join('\n')}
   },
   {
     name: 'zaobao-2024',
-    url: (seed, p) => `https://www.zaobao.com/realtime/china/story${p.y}${p.mo}${p.d}-${NUM(seed)}`,
+    url: (seed, p) => `https://www.zaobao.com/realtime/world/story${p.y}${p.mo}${p.d}-${Number(NUM(seed)) + 100}`,
     render: (seed, p) => {
       const [lead, ...rest] = seed.images;
       const body = seed.paragraphs.map((t) => `<p data-astro-cid-x1>${esc(t)}</p>`);
@@ -253,7 +253,7 @@ ${blocks(seed, (t) => `<p>${esc(t)}</p>`, figure).join('\n')}
   },
   {
     name: 'zaobao-sg-2024',
-    url: (seed, p) => `https://www.zaobao.com.sg/realtime/china/story${p.y}${p.mo}${p.d}-${NUM(seed)}`,
+    url: (seed, p) => `https://www.zaobao.com.sg/news/china/story${p.y}${p.mo}${p.d}-${Number(NUM(seed)) + 100}`,
     render: (seed, p) => {
       const image = (src: string, caption: string): string =>
         `<div class="figure-media"><img class="img-fluid lazyload" data-src="${esc(src)}" src="${esc(src)}" title="${esc(caption)}" alt="${esc(caption)}"><button class="cursor-pointer"><span class="bff-inline-image-expand-icon">放大</span></button></div>` +

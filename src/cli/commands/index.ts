@@ -1,4 +1,5 @@
 import type { CliCommand } from '../command.ts';
+import { extractCommand } from './extract.ts';
 
 /** Every command the CLI knows; each lives in its own module beside this one. */
-export const commands: CliCommand[] = [];
+export const commands: CliCommand[] = [extractCommand];
