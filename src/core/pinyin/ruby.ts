@@ -1,0 +1,168 @@
+/**
+ * Pinyin over the Chinese in a page, as <ruby> elements, and a way to take it off again.
+ *
+ * Standard DOM only, so it runs in a content script and under linkedom in tests. The
+ * walk is an explicit stack over childNodes rather than a TreeWalker: linkedom's
+ * TreeWalker ignores its filter, so FILTER_REJECT could not skip a <script> subtree
+ * there, and one code path for both keeps the tests honest.
+ *
+ * Markup is built with createElement/createTextNode only — page text never reaches an
+ * HTML parser.
+ */
+import { annotate } from './annotate.ts';
+import { toneOf } from './syllable.ts';
+import { isHan } from './han.ts';
+import type { AnnotateOptions } from './types.ts';
+
+export { toneOf };
+
+export const RUBY_CLASS = 'jiedu-ruby';
+export const RT_CLASS = 'jiedu-rt';
+
+export interface AnnotateDomOptions extends AnnotateOptions {
+  /** Wrap each syllable of the <rt> in a span with class jiedu-t1 … jiedu-t5. */
+  toneColors?: boolean;
+}
+
+export interface AnnotationHandle {
+  /** Annotate content added under `node` after the first pass (a MutationObserver's additions). */
+  annotateSubtree(node: Node): void;
+  /** Put every original text node back where it was and drop the ruby markup. */
+  remove(): void;
+  /** How many text nodes are currently replaced. */
+  readonly count: number;
+}
+
+/**
+ * The caller injects this (content-script stylesheet or a <style> it owns). The rt is
+ * unselectable so that copying annotated text yields the Chinese only; lines holding
+ * ruby get room for it; tone colours apply only when toneColors was on.
+ */
+export const RUBY_CSS = `
+ruby.${RUBY_CLASS} { ruby-position: over; ruby-align: center; }
+ruby.${RUBY_CLASS} > rt.${RT_CLASS} {
+  font-size: 0.55em; line-height: 1; font-weight: normal; font-style: normal;
+  letter-spacing: 0; text-transform: none; text-indent: 0; white-space: nowrap;
+  user-select: none; -webkit-user-select: none;
+}
+:where(p, li, dd, dt, td, th, div, span, h1, h2, h3, h4, h5, h6, blockquote, figcaption):has(> ruby.${RUBY_CLASS}) { line-height: 2.2; }
+rt.${RT_CLASS} .jiedu-t1 { color: #d32f2f; }
+rt.${RT_CLASS} .jiedu-t2 { color: #f57c00; }
+rt.${RT_CLASS} .jiedu-t3 { color: #388e3c; }
+rt.${RT_CLASS} .jiedu-t4 { color: #1976d2; }
+rt.${RT_CLASS} .jiedu-t5 { color: #757575; }
+`;
+
+/** Elements whose text is not prose to annotate, or is ours already. */
+const SKIP_TAGS = new Set(['script', 'style', 'textarea', 'input', 'select', 'option', 'code', 'pre', 'kbd', 'samp', 'noscript', 'template', 'ruby', 'rt', 'rp', 'svg', 'math', 'iframe', 'object']);
+
+function skipElement(el: Element): boolean {
+  if (SKIP_TAGS.has(el.localName.toLowerCase())) return true;
+  if (el.classList.contains(RUBY_CLASS)) return true;
+  const editable = el.getAttribute('contenteditable');
+  if (editable !== null && editable.toLowerCase() !== 'false') return true;
+  return el.getAttribute('translate')?.toLowerCase() === 'no';
+}
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+function hasHan(s: string): boolean {
+  for (const ch of s) if (isHan(ch)) return true;
+  return false;
+}
+
+/** Text nodes under `node` that should be annotated, in document order. */
+function collect(node: Node): Text[] {
+  const out: Text[] = [];
+  const stack: Node[] = [node];
+  while (stack.length) {
+    const n = stack.pop();
+    if (!n) break;
+    if (n.nodeType === TEXT_NODE) {
+      if (hasHan((n as Text).data)) out.push(n as Text);
+      continue;
+    }
+    if (n.nodeType === ELEMENT_NODE && skipElement(n as Element)) continue;
+    const kids = n.childNodes;
+    for (let k = kids.length - 1; k >= 0; k--) {
+      const kid = kids[k];
+      if (kid) stack.push(kid);
+    }
+  }
+  return out;
+}
+
+/** Is `node` (or an ancestor up to, not including, `root`) one we must not touch? */
+function insideSkipped(node: Node, root: Node): boolean {
+  for (let n: Node | null = node.nodeType === ELEMENT_NODE ? node : node.parentNode; n && n !== root; n = n.parentNode) {
+    if (n.nodeType === ELEMENT_NODE && skipElement(n as Element)) return true;
+  }
+  return root.nodeType === ELEMENT_NODE && node !== root && skipElement(root as Element);
+}
+
+interface Replacement {
+  original: Text;
+  parts: Node[];
+}
+
+export function annotateDom(root: Element, opts: AnnotateDomOptions = {}): AnnotationHandle {
+  const doc = root.ownerDocument;
+  const done: Replacement[] = [];
+
+  const rubyFor = (word: string, pinyin: string): Element => {
+    const ruby = doc.createElement('ruby');
+    ruby.className = RUBY_CLASS;
+    ruby.appendChild(doc.createTextNode(word));
+    const rt = doc.createElement('rt');
+    rt.className = RT_CLASS;
+    if (opts.toneColors) {
+      pinyin.split(' ').forEach((syllable, k) => {
+        if (k > 0) rt.appendChild(doc.createTextNode(' '));
+        const span = doc.createElement('span');
+        span.className = `jiedu-t${toneOf(syllable)}`;
+        span.textContent = syllable;
+        rt.appendChild(span);
+      });
+    } else {
+      rt.textContent = pinyin;
+    }
+    ruby.appendChild(rt);
+    return ruby;
+  };
+
+  const replace = (text: Text) => {
+    const parent = text.parentNode;
+    if (!parent) return;
+    const parts = annotate(text.data, opts).map((seg) => (seg.pinyin ? rubyFor(seg.text, seg.pinyin) : doc.createTextNode(seg.text)));
+    for (const part of parts) parent.insertBefore(part, text);
+    parent.removeChild(text);
+    done.push({ original: text, parts });
+  };
+
+  const annotateSubtree = (node: Node) => {
+    if (node !== root && (!root.contains(node) || insideSkipped(node, root))) return;
+    if (node === root && skipElement(root)) return;
+    for (const text of collect(node)) replace(text);
+  };
+
+  annotateSubtree(root);
+
+  return {
+    annotateSubtree,
+    get count() {
+      return done.length;
+    },
+    remove() {
+      // Newest first, so a node annotated inside content added later comes back before its container's record is undone.
+      for (let k = done.length - 1; k >= 0; k--) {
+        const { original, parts } = done[k] as Replacement;
+        const anchor = parts.find((p) => p.parentNode);
+        const parent = anchor?.parentNode;
+        if (anchor && parent) parent.insertBefore(original, anchor);
+        for (const p of parts) p.parentNode?.removeChild(p);
+      }
+      done.length = 0;
+    },
+  };
+}
