@@ -18,8 +18,8 @@
  *     given name (Xí Jìnpíng); transliterated foreign names as one word
  *     (Mùhèlǐdīng); each word of a place or institution name (Shànghǎi Hézuò
  *     Zǔzhī). Everything else is lower case.
- *  6. Punctuation inside a term is carried over as ASCII (、，→ ",", — － →
- *     "–"), and "·" and "+" stay as they are.
+ *  6. Punctuation inside a term is carried over in ASCII form (、，→ ",",
+ *     ：→ ":", — － → "–"); "·" and "+" stay as they are.
  * ü is written ü (never v or u:).
  */
 
