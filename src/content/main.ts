@@ -13,7 +13,7 @@ import type { ExtractOutcome } from './reader.ts';
 type Reader = typeof import('./reader.ts');
 
 /** How long a recognised article page may take to fill its body (paywalls, SPAs). */
-const LATE_BODY_MS = 8_000;
+const LATE_BODY_MS = 6_000;
 
 /** How this build gets the reader: content.js imports it on demand; content-full.js (injected into other sites) carries it. */
 export type ReaderLoader = () => Promise<Reader>;
@@ -37,6 +37,11 @@ async function save(outcome: Extract<ExtractOutcome, { ok: true }>, trigger: 'au
   }
 }
 
+type Found = Extract<ExtractOutcome, { ok: true }>;
+
+/** The site's own adapter read the page; the generic fallback is only a last resort on a known site. */
+const byAdapter = (o: Found): boolean => !o.article.extractor.includes('generic');
+
 /** Examines the current URL; `previousTitle` skips a stale DOM right after a route change. */
 async function examine(trigger: 'load' | 'route', previousTitle: string | null = null): Promise<void> {
   const mine = ++generation;
@@ -48,27 +53,56 @@ async function examine(trigger: 'load' | 'route', previousTitle: string | null =
   }
   state = { kind: 'pending', url, site: detection.site };
   const { extractArticle } = await loadReader();
-  const outcome = await waitForContent(() => {
+  const fresh = (o: ExtractOutcome): o is Found =>
+    o.ok && !(trigger === 'route' && previousTitle !== null && o.article.title === previousTitle);
+  // A body may arrive after load (paywalls, single-page apps): wait for the adapter to find it.
+  let outcome: Found | null = await waitForContent(() => {
     const o = extractArticle(document, url);
-    if (!o.ok) return null;
-    if (trigger === 'route' && previousTitle !== null && o.article.title === previousTitle) return null;
-    return o;
+    return fresh(o) && byAdapter(o) ? o : null;
   }, LATE_BODY_MS);
   if (mine !== generation) return; // a newer navigation took over
   if (!outcome) {
     const last = extractArticle(document, url);
-    state = last.ok
-      ? { kind: 'unreadable', url, site: detection.site, message: 'The page still shows the previous article.' }
-      : { kind: 'unreadable', url, site: last.site ?? detection.site, message: last.message };
-    return;
+    if (!last.ok) {
+      state = { kind: 'unreadable', url, site: last.site ?? detection.site, message: last.message };
+      return;
+    }
+    if (!fresh(last)) {
+      state = { kind: 'unreadable', url, site: detection.site, message: 'The page still shows the previous article.' };
+      return;
+    }
+    outcome = last;
   }
+  await keep(outcome, mine);
+  if (mine === generation) followLateChanges(outcome, mine, extractArticle);
+}
+
+async function keep(outcome: Found, mine: number): Promise<void> {
   const settings = await sendToBackground('settings/get', {}).catch(() => null);
   if (settings && !settings.autoSave) {
-    state = { kind: 'detected', url, article: summary(outcome), notices: outcome.notices, save: { status: 'not-saved', firstSavedAt: null } };
+    if (mine === generation) state = { kind: 'detected', url: location.href, article: summary(outcome), notices: outcome.notices, save: { status: 'not-saved', firstSavedAt: null } };
     return;
   }
   const saved = await save(outcome, 'auto');
   if (mine === generation) state = saved;
+}
+
+/**
+ * After a save, the page may still change its text (a subscriber's full body
+ * replacing a teaser): re-read it when the DOM settles, and save again if the
+ * text grew, for a while after load.
+ */
+function followLateChanges(first: Found, mine: number, extractArticle: Reader['extractArticle']): void {
+  let last = first;
+  void waitForContent(() => {
+    if (mine !== generation) return true; // navigated away: stop watching
+    const o = extractArticle(document, location.href);
+    if (o.ok && o.article.contentHash !== last.article.contentHash && o.article.charCount > last.article.charCount && (byAdapter(o) || !byAdapter(last))) {
+      last = o;
+      void keep(o, mine);
+    }
+    return null;
+  }, LATE_BODY_MS);
 }
 
 async function saveManually(): Promise<PageState> {
