@@ -1,7 +1,9 @@
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as v from 'valibot';
 import { afterEach, describe, expect, it } from 'vitest';
+import { BuiltGlossarySchema } from '../../../src/core/glossary/schema.ts';
 import { GlossaryBuildError, buildGlossary } from '../../../scripts/build-glossary.ts';
 import { addCitations, splitSentences } from '../../../src/core/glossary/citations.ts';
 import { entry } from './fixtures.ts';
@@ -23,6 +25,13 @@ describe('addCitations', () => {
     expect(b?.citations.map((x) => x.sentence)).toEqual(['中国—中亚机制很好。', '中国－中亚机制也好。']);
     expect(c?.citations).toHaveLength(1);
     expect(d?.citations.map((x) => x.sentence)).toEqual(['杜尚别街景']);
+  });
+});
+
+describe('buildGlossary on the real data', () => {
+  it('produces what BuiltGlossarySchema accepts, so the extension can validate what it loads', async () => {
+    const built = await buildGlossary();
+    expect(v.safeParse(BuiltGlossarySchema, JSON.parse(JSON.stringify(built))).success).toBe(true);
   });
 });
 
