@@ -17,6 +17,9 @@ export function formatDate(iso: string | null): string {
   if (!iso) return t('noDate');
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(iso);
   if (m && iso.endsWith('+08:00')) return `${m[1]}-${m[2]}-${m[3]} ${m[4]}:${m[5]}`;
+  // Times Jiedu itself records (when saved) are UTC: show them in the reader's own zone, in the same form.
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(browser.i18n.getUILanguage());
+  if (Number.isNaN(d.getTime())) return iso;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }

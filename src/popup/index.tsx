@@ -55,7 +55,12 @@ function PageCard({ state }: { state: PageState }) {
     case 'pending':
       return <p class="muted">{t('statusPending')}</p>;
     case 'unreadable':
-      return <p class="warn" role="alert">{t('unreadable', state.message)}</p>;
+      return (
+        <>
+          <p class="warn" role="alert">{state.site ? t('unreadableSite', siteName(state.site)) : t('unreadable', state.message)}</p>
+          {state.site ? <p class="meta">{t('technicalDetail', state.message)}</p> : null}
+        </>
+      );
     case 'error':
       return <p class="warn" role="alert">{t('errorPrefix', state.message)}</p>;
     case 'detected': {

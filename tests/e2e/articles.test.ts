@@ -65,6 +65,21 @@ describe('articles in every layout', () => {
     await page.close();
   });
 
+  it('on page 1 of a paginated guancha article, stores it as partial and offers the full text', async () => {
+    const demo = demoPages().find((p) => p.file.endsWith('guancha-1.html'))!;
+    const page = await b.context.newPage();
+    await page.goto(demo.url);
+    const stored = await waitForStored(b, 'https://www.guancha.cn/WangWen/2019_09_07_516891_s.shtml');
+    expect(stored.partial).toMatchObject({ page: 1, fullTextUrl: 'https://www.guancha.cn/WangWen/2019_09_07_516891_s.shtml' });
+    const popup = await openPopup(b, page);
+    const link = popup.getByRole('link', { name: 'Open the full text' });
+    await expect.poll(() => link.getAttribute('href')).toBe('https://www.guancha.cn/WangWen/2019_09_07_516891_s.shtml');
+    expect(await popup.locator('.notice').first().textContent()).toMatch(/^Only page 1 of the article is shown here\./);
+    await popup.screenshot({ path: join(ARTIFACTS, 'popup-guancha-partial.png') });
+    await popup.close();
+    await page.close();
+  });
+
   it('stores one page of each built layout at its real URL', async () => {
     const page = await b.context.newPage();
     const layouts = [...new Set(built.map((x) => x.layout))];
@@ -150,7 +165,7 @@ describe('articles in every layout', () => {
     await page.goto(UNREADABLE);
     await page.waitForTimeout(6500); // the content script waits this long for a late body
     const popup = await openPopup(b, page);
-    await expect.poll(() => popup.getByRole('alert').textContent()).toMatch(/^Recognised as an article, but Jiedu could not read it: /);
+    await expect.poll(() => popup.getByRole('alert').textContent()).toBe('Recognised as a Guancha 观察者网 article, but Jiedu could not read its text. The site may have changed its layout, or the text has not loaded yet.');
     await popup.screenshot({ path: join(ARTIFACTS, 'popup-unreadable.png') });
     expect(await storedArticle(b, canonical(UNREADABLE))).toBeNull();
     await popup.close();
