@@ -9,6 +9,7 @@ import { cp, mkdir, readFile, rm, writeFile, readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildGlossary } from './build-glossary.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(ROOT, 'dist');
@@ -94,6 +95,10 @@ export async function build(opts: { production?: boolean; quiet?: boolean } = {}
     });
   }
   await copyStatic(staging);
+  // The glossary is validated and its citations found at build time; a bad entry fails the build.
+  const glossary = await buildGlossary();
+  await mkdir(join(staging, 'data'), { recursive: true });
+  await writeFile(join(staging, 'data/glossary.json'), JSON.stringify(glossary));
 
   for (const browser of BROWSERS) {
     const outDir = join(DIST, browser);
