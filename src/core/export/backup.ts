@@ -210,14 +210,24 @@ export function mergeBackup(
   const idByUrl = new Map<string, number>();
   for (const a of current.articles) if (a.id !== undefined) idByUrl.set(a.url, a.id);
 
+  const articlePutAt = new Map<string, number>();
+  const newUrls = new Set<string>();
+  const updatedUrls = new Set<string>();
+  const putArticle = (a: StoredArticle): void => {
+    const at = articlePutAt.get(a.url);
+    if (at === undefined) articlePutAt.set(a.url, out.toPut.articles.push(a) - 1);
+    else out.toPut.articles[at] = a;
+  };
   for (const a of incoming.articles) {
     const existing = articleByUrl.get(a.url);
     if (existing) {
       if (a.id !== undefined) idMap.set(a.id, existing.id);
       const merged = mergeArticle(existing, a);
       if (!deepEqual(merged, existing)) {
-        out.toPut.articles.push(merged);
-        out.updated.articles++;
+        articleByUrl.set(a.url, merged);
+        putArticle(merged);
+        if (!newUrls.has(a.url) && !updatedUrls.has(a.url)) out.updated.articles++;
+        updatedUrls.add(a.url);
       }
       continue;
     }
@@ -233,37 +243,51 @@ export function mergeBackup(
       }
     }
     articleByUrl.set(a.url, article);
-    out.toPut.articles.push(article);
+    newUrls.add(a.url);
+    putArticle(article);
     out.added.articles++;
   }
 
+  // Only contexts that carry an id are touched: one without stays as the user's data has it.
   const relink = (w: VocabularyRecord): VocabularyRecord => {
-    if (!w.contexts.some((c) => c.articleId !== undefined || idByUrl.has(c.articleUrl))) return w;
+    if (!w.contexts.some((c) => c.articleId !== undefined)) return w;
     return {
       ...w,
       contexts: w.contexts.map((c) => {
+        if (c.articleId === undefined) return c;
         const { articleId, ...rest } = c;
-        const mapped = articleId !== undefined && idMap.has(articleId) ? idMap.get(articleId) : idByUrl.get(c.articleUrl);
+        const mapped = idMap.has(articleId) ? idMap.get(articleId) : idByUrl.get(c.articleUrl);
         return mapped === undefined ? rest : { ...rest, articleId: mapped };
       }),
     };
   };
 
   const wordByKey = new Map(current.vocabulary.map((w) => [w.simplified, w]));
+  const isNew = new Set<string>();
+  const updatedWords = new Set<string>();
+  /** Where each key sits in toPut: a word listed twice in the incoming data is written once. */
+  const putAt = new Map<string, number>();
+  const put = (w: VocabularyRecord): void => {
+    const at = putAt.get(w.simplified);
+    if (at === undefined) putAt.set(w.simplified, out.toPut.vocabulary.push(w) - 1);
+    else out.toPut.vocabulary[at] = w;
+  };
   for (const w of incoming.vocabulary) {
     const record = relink(w);
     const existing = wordByKey.get(w.simplified);
     if (!existing) {
       wordByKey.set(w.simplified, record);
-      out.toPut.vocabulary.push(record);
+      isNew.add(w.simplified);
+      put(record);
       out.added.vocabulary++;
       continue;
     }
     const merged = mergeVocabularyRecords(existing, record);
     if (!deepEqual(merged, existing)) {
       wordByKey.set(w.simplified, merged);
-      out.toPut.vocabulary.push(merged);
-      out.updated.vocabulary++;
+      put(merged);
+      if (!isNew.has(w.simplified) && !updatedWords.has(w.simplified)) out.updated.vocabulary++;
+      updatedWords.add(w.simplified);
     }
   }
   return out;

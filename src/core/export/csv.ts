@@ -40,7 +40,7 @@ export function toCsv(words: readonly VocabularyRecord[]): string {
       w.traditional,
       w.pinyin,
       definitionOf(w),
-      w.tags.join(' '),
+      w.tags.join('; '),
       w.note,
       w.source,
       first?.sentence ?? '',
