@@ -121,7 +121,9 @@ function sandhiInPlace(text: string, words: AnalysedWord[]): void {
     if (!w.han) continue;
     for (let i = 0; i < w.text.length; i++) {
       const at = w.start + i;
-      chars.push({ char: w.text[i] ?? '', syllable: w.syllables[i] ?? '', prev: text[at - 1] ?? '', next: text[at + 1] ?? '', nextSyllable: null, w, i });
+      // A word that starts here (一切, 一些) is not a numeral compound with what precedes it (同|一切).
+      const prev = i === 0 && w.text.length > 1 ? '' : (text[at - 1] ?? '');
+      chars.push({ char: w.text[i] ?? '', syllable: w.syllables[i] ?? '', prev, next: text[at + 1] ?? '', nextSyllable: null, w, i });
     }
   }
   chars.forEach((c, k) => {

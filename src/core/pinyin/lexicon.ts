@@ -141,7 +141,6 @@ export const WORDS: Readonly<Record<string, string>> = {
   // 了 liǎo
   了解: 'liǎo jiě',
   了结: 'liǎo jié',
-  明了: 'míng liǎo',
   不了了之: 'bù liǎo liǎo zhī',
   一了百了: 'yī liǎo bǎi liǎo',
   了如指掌: 'liǎo rú zhǐ zhǎng',

@@ -56,18 +56,28 @@ const YI_AFTER = new Set([...'来及上下后前外内便免致至往期为']);
 const SHI_BEFORE = new Set([...'重电审正无忽蔑歧监注近藐敌仇轻珍漠凝透巡检窥影短']);
 const SHI_AFTER = new Set([...'频察野角线力觉听界为']);
 
+/** Verbs that set up "X 为 Y" = "X as Y" when they come earlier in the clause (选举他为秘书长). */
+const NAMING_VERBS = ['选举', '推举', '推选', '评选', '任命', '认定', '确定', '列入'];
+
 /**
- * Is there a free-standing 以 (以…为…) or 视 (视…为…) earlier in the clause with no
- * 为 in between?
+ * After 为, a benefactive verb phrase means 为 is "for" even inside 以…:
+ * 以实际行动为全球抗疫作出贡献 (以 "by means of").
+ */
+const BENEFACTIVE = /作出|做出|提供|创造|贡献|服务|注入|开辟|带来|奠定|铺平|增添|指明|争取|营造/;
+
+/**
+ * Is there a free-standing 以 (以…为…), 视 (视…为…) or naming verb earlier in the
+ * clause with no 为 in between?
  */
 function frameBefore(c: RuleContext): boolean {
   const before = clauseBefore(c);
-  for (let k = before.length - 1; k >= 0; k--) {
+  const lastWei = before.lastIndexOf('为');
+  for (const verb of NAMING_VERBS) if (before.lastIndexOf(verb) > lastWei) return true;
+  for (let k = before.length - 1; k > lastWei; k--) {
     const ch = before[k];
     const prev = before[k - 1] ?? '';
     const next = before[k + 1] ?? '';
-    if (ch === '为') return false;
-    if (ch === '以' && !YI_BEFORE.has(prev) && !YI_AFTER.has(next)) return true;
+    if (ch === '以' && !YI_BEFORE.has(prev) && !YI_AFTER.has(next)) return !BENEFACTIVE.test(clauseAfter(c));
     if (ch === '视' && !SHI_BEFORE.has(prev) && !SHI_AFTER.has(next)) return true;
   }
   return false;
@@ -79,12 +89,17 @@ const FREE_WEI_WORDS = new Set(['不为', '亦为', '均为', '皆为', '即为'
 /** Words before 为 that make it "to be / as" (视…为, 沦为, 改为 …). */
 const WEI2_AFTER_WORD = new Set(['视', '沦', '互', '化', '变', '改', '定', '列', '选', '评', '誉', '称', '奉', '结', '分', '划', '转', '缩减', '转化', '转变', '演变', '变成', '合并', '拆分']);
 
-/** 所 that starts a noun or 所有 rather than the 所 of passive 为…所…. */
+/**
+ * Passive 为…所…: a short agent, then 所 + verb. Not 所 in a word (所有, 所谓, 力所能及,
+ * 场所) and not when a verb phrase comes first (为各国提供力所能及的帮助).
+ */
 function passiveSuo(after: string): boolean {
   const k = after.indexOf('所');
   if (k < 1 || k > 8) return false;
   const next = after[k + 1] ?? '';
-  return /\p{Script=Han}/u.test(next) && !'有在以谓属长'.includes(next);
+  const prev = after[k - 1] ?? '';
+  if (!/\p{Script=Han}/u.test(next) || '有在以谓属长能'.includes(next) || '力场诊住厕究出'.includes(prev)) return false;
+  return !BENEFACTIVE.test(after.slice(0, k));
 }
 
 const YING4_NEXT = new Set([...'对邀急用变聘付答运征战验酬接诉试考和声允召']);
@@ -139,10 +154,11 @@ export const RULES: readonly Rule[] = [
   {
     id: 'de-particle',
     chars: '的',
-    note: '的 standing alone is the particle de; 目的 glued across 瞩目|的 is split back',
+    note: '的 standing alone is the particle de; 目的/标的 glued across 瞩目|的, 目标|的 are split back',
     apply(c) {
       if (single(c)) return 'de';
       if (c.word === '目的' && c.indexInWord === 1 && MU_WORD_PREV.has(prevChar({ ...c, at: c.at - 1 }))) return 'de';
+      if (c.word === '标的' && c.indexInWord === 1 && '目指'.includes(prevChar({ ...c, at: c.at - 1 }) || '·')) return 'de';
       return null;
     },
   },
@@ -199,6 +215,18 @@ export const RULES: readonly Rule[] = [
       single(c) && c.prevWord.length >= 2 && ADVERBIAL_END.has(c.prevWord.slice(-1)) && /\p{Script=Han}/u.test(nextChar(c)) ? 'de' : null,
   },
   {
+    id: 'jin-soon',
+    chars: '尽',
+    note: '尽 is jǐn before 快/早/量/管 (尽快 "as soon as possible") where the segmenter split the word',
+    apply: (c) => (single(c) && '快早量管'.includes(nextChar(c) || '·') ? 'jǐn' : null),
+  },
+  {
+    id: 'ge-demonstrative',
+    chars: '个',
+    note: '个 after 这/那/哪 is toneless ge (这个 zhè·ge), as in 现汉',
+    apply: (c) => (single(c) && '这那哪'.includes(prevChar(c) || '·') ? 'ge' : null),
+  },
+  {
     id: 'gong-supply',
     chars: '供',
     note: '供 standing alone is gōng (to supply, 供各方参考)',
@@ -213,8 +241,8 @@ export const RULES: readonly Rule[] = [
   {
     id: 'gan-do',
     chars: '干',
-    note: '干 standing alone is the verb gàn (to do: 撸起袖子加油干)',
-    apply: (c) => (single(c) ? 'gàn' : null),
+    note: '干 standing alone at the end of a phrase or before a complement is the verb gàn (加油干, 干好); 干涉/干预 split apart stay gān',
+    apply: (c) => (single(c) && (!/\p{Script=Han}/u.test(nextChar(c)) || '了好成出下起到得'.includes(nextChar(c))) ? 'gàn' : null),
   },
   {
     id: 'chao-towards',
@@ -261,7 +289,7 @@ export const RULES: readonly Rule[] = [
     id: 'de-complement',
     chars: '得',
     note: '得 standing alone after a word is the complement particle de (发展得很快)',
-    apply: (c) => (single(c) && c.prevWord !== '' ? 'de' : null),
+    apply: (c) => (single(c) && c.prevWord !== '' && !'到以出知益失分票利'.includes(nextChar(c) || '·') ? 'de' : null),
   },
   {
     id: 'dou-all',

@@ -46,12 +46,12 @@ function intlSegmenter(): Intl.Segmenter | null {
 }
 
 /** Offsets (in UTF-16 units; runs hold BMP characters only) where the segmenter puts word boundaries. */
-function boundaries(run: string, choice: SegmenterChoice): Set<number> {
+function boundaries(run: string, choice: SegmenterChoice): { cuts: Set<number>; weak: boolean } {
   const cuts = new Set<number>([0, run.length]);
   const seg = choice === 'pinyin-pro' ? null : intlSegmenter();
   if (seg) {
     for (const piece of seg.segment(run)) cuts.add(piece.index);
-    return cuts;
+    return { cuts, weak: false };
   }
   if (choice === 'intl') throw new Error('Intl.Segmenter is not available in this runtime');
   let at = 0;
@@ -59,7 +59,7 @@ function boundaries(run: string, choice: SegmenterChoice): Set<number> {
     at += piece.length;
     cuts.add(at);
   }
-  return cuts;
+  return { cuts, weak: true };
 }
 
 function syllables(reading: string): string[] {
@@ -68,7 +68,7 @@ function syllables(reading: string): string[] {
 
 /** Split a run of Han characters into words. */
 export function segmentRun(run: string, choice: SegmenterChoice = 'auto'): Word[] {
-  const cuts = boundaries(run, choice);
+  const { cuts, weak } = boundaries(run, choice);
   const words: Word[] = [];
   let i = 0;
   while (i < run.length) {
@@ -80,8 +80,11 @@ export function segmentRun(run: string, choice: SegmenterChoice = 'auto'): Word[
       cuts.add(i);
       continue;
     }
-    if (cuts.has(i)) {
-      const word = longest(run, i, WORDS, WORD_LENGTHS, cuts);
+    // pinyin-pro's segmenter mostly gives single characters and sometimes a wrong pair
+    // (举|行会|谈), so under it the lexicon may cut; under Intl.Segmenter it may not.
+    const strict = !weak;
+    if (!strict || cuts.has(i)) {
+      const word = longest(run, i, WORDS, WORD_LENGTHS, strict ? cuts : undefined);
       if (word) {
         words.push({ text: word, lexicon: syllables(WORDS[word] ?? '') });
         i += word.length;
