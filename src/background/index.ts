@@ -4,9 +4,24 @@ import { JieduDB } from './db.ts';
 import { deleteArticle, getArticle, getSettings, libraryStats, listArticles, saveArticle, setSettings } from './library.ts';
 import { createRouter, type SenderInfo } from './router.ts';
 import { envelope } from '../core/messages.ts';
+import { createGlossaryService, type GlossaryService } from './glossary.ts';
+import type { BuiltGlossary } from '../core/glossary/index.ts';
 
 const db = new JieduDB();
 const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+
+let glossaryService: Promise<GlossaryService> | null = null;
+/** The glossary is read from the package on first use, then kept while the worker lives. */
+function glossary(): Promise<GlossaryService> {
+  glossaryService ??= fetch(browser.runtime.getURL('data/glossary.json'))
+    .then((r) => r.json() as Promise<BuiltGlossary>)
+    .then(createGlossaryService)
+    .catch((err: unknown) => {
+      glossaryService = null;
+      throw err;
+    });
+  return glossaryService;
+}
 
 const BADGE: Record<string, { text: string; color: string }> = {
   added: { text: '✓', color: '#1b7f3b' },
@@ -33,6 +48,9 @@ const route = createRouter({
   'article/list': async ({ limit, offset }) => listArticles(db, limit, offset),
   'article/delete': async ({ url }) => ({ deleted: await deleteArticle(db, url) }),
   'library/stats': async () => libraryStats(db),
+  'glossary/search': async ({ query, category, limit }) => (await glossary()).search(query, category, limit),
+  'glossary/entry': async ({ term }) => (await glossary()).entry(db, term),
+  'glossary/in-article': async ({ url }) => (await glossary()).inArticle(db, url),
   'settings/get': async () => getSettings(db),
   'settings/set': async (patch) => setSettings(db, patch),
 });

@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { ArticleRecordSchema } from './article-schema.ts';
 import type { MessageName, Params } from './messages.ts';
 import { SettingsPatchSchema } from './settings.ts';
+import { CATEGORIES } from './glossary/types.ts';
 
 const empty = v.strictObject({});
 
@@ -16,6 +17,13 @@ export const PARAM_SCHEMAS: { [N in MessageName]: v.GenericSchema<unknown, Param
   }),
   'article/delete': v.strictObject({ url: v.pipe(v.string(), v.maxLength(4096)) }),
   'library/stats': empty,
+  'glossary/search': v.strictObject({
+    query: v.pipe(v.string(), v.maxLength(200)),
+    category: v.nullable(v.picklist(CATEGORIES)),
+    limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)),
+  }),
+  'glossary/entry': v.strictObject({ term: v.pipe(v.string(), v.minLength(1), v.maxLength(100)) }),
+  'glossary/in-article': v.strictObject({ url: v.pipe(v.string(), v.maxLength(4096)) }),
   'settings/get': empty,
   'settings/set': SettingsPatchSchema,
   'page/state': empty,
@@ -28,6 +36,7 @@ export const FROM_CONTENT_SCRIPT: ReadonlySet<MessageName> = new Set<MessageName
   'article/save',
   'article/get',
   'library/stats',
+  'glossary/entry',
   'settings/get',
 ]);
 

@@ -8,6 +8,7 @@
  * script, loaded on every page, does not carry the validators.
  */
 import type { ArticleRecord, SiteId, StoredArticle } from './article.ts';
+import type { BuiltEntry, Category, GlossaryEntry } from './glossary/types.ts';
 import type { Settings, SettingsPatch } from './settings.ts';
 
 export type SaveStatus = 'added' | 'updated' | 'unchanged';
@@ -32,6 +33,17 @@ export type PageState =
   | { kind: 'detected'; url: string; article: Pick<ArticleRecord, 'url' | 'site' | 'title' | 'publishedAt' | 'layout' | 'charCount' | 'partial'>; notices: string[]; save: { status: SaveStatus | 'not-saved'; firstSavedAt: string | null } }
   | { kind: 'error'; url: string; message: string };
 
+/** A glossary entry as lists show it: the entry, and how many seed sentences cite it. */
+export interface GlossaryListItem extends GlossaryEntry {
+  citationCount: number;
+}
+
+export interface GlossaryEntryDetail {
+  entry: BuiltEntry;
+  /** Saved articles whose text holds the term, most recent first. */
+  savedArticles: { url: string; title: string; count: number }[];
+}
+
 /** Messages handled by the background. */
 export interface BackgroundMessages {
   'article/save': { params: { article: ArticleRecord; trigger: 'auto' | 'manual' }; result: SaveResult };
@@ -39,6 +51,9 @@ export interface BackgroundMessages {
   'article/list': { params: { limit: number; offset: number }; result: StoredArticle[] };
   'article/delete': { params: { url: string }; result: { deleted: boolean } };
   'library/stats': { params: Record<string, never>; result: LibraryStats };
+  'glossary/search': { params: { query: string; category: Category | null; limit: number }; result: { items: GlossaryListItem[]; total: number } };
+  'glossary/entry': { params: { term: string }; result: GlossaryEntryDetail | null };
+  'glossary/in-article': { params: { url: string }; result: { term: string; count: number; english: string; pinyin: string }[] };
   'settings/get': { params: Record<string, never>; result: Settings };
   'settings/set': { params: SettingsPatch; result: Settings };
 }

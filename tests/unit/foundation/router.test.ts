@@ -18,6 +18,9 @@ function routerWithDb() {
     'article/list': ({ limit, offset }) => library.listArticles(db, limit, offset),
     'article/delete': async ({ url }) => ({ deleted: await library.deleteArticle(db, url) }),
     'library/stats': () => library.libraryStats(db),
+    'glossary/search': async () => ({ items: [], total: 0 }),
+    'glossary/entry': async () => null,
+    'glossary/in-article': async () => [],
     'settings/get': () => library.getSettings(db),
     'settings/set': (patch) => library.setSettings(db, patch),
   };
