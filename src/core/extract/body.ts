@@ -16,6 +16,8 @@ export const MAX_CHARS = 1_000_000;
 const MAX_DEPTH = 300;
 
 export interface BodyResult {
+  /** The element read, so the page can annotate exactly the article's body; null when it is not in the live page. */
+  root: Element | null;
   paragraphs: string[];
   bold: BoldRange[];
   images: ArticleImage[];
@@ -44,7 +46,7 @@ const IMAGE_ATTRS = ['src', 'data-src', 'data-original', 'data-lazy-src'];
 
 export function readBody(root: Element, opts: BodyOptions): BodyResult {
   const excluded = new Set<Element>(opts.exclude ? qa(root, opts.exclude) : []);
-  const out: BodyResult = { paragraphs: [], bold: [], images: [], notices: [] };
+  const out: BodyResult = { root, paragraphs: [], bold: [], images: [], notices: [] };
   let buf: string[] = [];
   let boldTexts: string[] = [];
   let chars = 0;

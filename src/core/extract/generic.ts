@@ -22,7 +22,8 @@ export function extractGeneric(ctx: AdapterContext): Draft {
   d.source = parsed?.siteName?.trim() || null;
   const content = parsed?.content;
   if (isElement(content)) {
-    d.body = readBody(content, { baseUrl: ctx.baseUrl, exclude: 'script, style' });
+    // Read from Readability's copy: there is no live element to point the page's annotations at.
+    d.body = { ...readBody(content, { baseUrl: ctx.baseUrl, exclude: 'script, style' }), root: null };
     // Readability keeps the <h1> in its content: the title is not a paragraph.
     if (d.title && d.body.paragraphs[0] === cleanText(d.title)) {
       d.body.paragraphs.shift();

@@ -20,7 +20,7 @@ export { MAX_CHARS, MAX_PARAGRAPHS } from './body.ts';
 export const EXTRACTOR_VERSION = '1.0.0';
 
 export type ExtractOutcome =
-  | { ok: true; article: ArticleRecord; notices: string[] }
+  | { ok: true; article: ArticleRecord; notices: string[]; /** The live element holding the body, when an adapter found one. */ bodyElement: Element | null }
   | { ok: false; reason: 'not-article' | 'unreadable'; message: string; site: SiteId | null };
 
 /** Layout adapters per URL hint, the hinted one first; markup decides among the rest. */
@@ -98,8 +98,8 @@ function mergeHeader(header: Draft, g: Draft): Draft {
   };
 }
 
-function finish(draft: Draft, ctx: AdapterContext, site: SiteId, extractor: string, now: Date): { article: ArticleRecord; notices: string[] } {
-  const body = draft.body ?? { paragraphs: [], bold: [], images: [], notices: [] };
+function finish(draft: Draft, ctx: AdapterContext, site: SiteId, extractor: string, now: Date): { article: ArticleRecord; notices: string[]; bodyElement: Element | null } {
+  const body = draft.body ?? { root: null, paragraphs: [], bold: [], images: [], notices: [] };
   const notices = [...draft.notices, ...body.notices];
   // The hydration-data path builds paragraphs without the walker: apply the same limits here.
   let paragraphs = body.paragraphs;
@@ -134,7 +134,7 @@ function finish(draft: Draft, ctx: AdapterContext, site: SiteId, extractor: stri
     extractorVersion: EXTRACTOR_VERSION,
     contentHash: contentHash(title, paragraphs),
   };
-  return { article, notices };
+  return { article, notices, bodyElement: body.root };
 }
 
 /** Other sites: the address without its fragment; the query may select the article, so it stays. */

@@ -198,5 +198,5 @@ function paragraphsFromHtmlString(html: string): BodyResult {
     const t = cleanText(decodeEntities((m[1] ?? '').replace(/<[^>]*>/g, '')));
     if (t) paragraphs.push(t);
   }
-  return { paragraphs, bold: [], images: [], notices: [] };
+  return { root: null, paragraphs, bold: [], images: [], notices: [] };
 }
