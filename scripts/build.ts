@@ -47,7 +47,10 @@ const ENTRIES: { out: string; src: string; format: 'esm' | 'iife' }[] = [
 ];
 
 /** Modules the content script loads with import() only when the user asks for them. */
-const LAZY: { out: string; src: string }[] = [{ out: 'reader', src: 'src/content/reader.ts' }];
+const LAZY: { out: string; src: string }[] = [
+  { out: 'reader', src: 'src/content/reader.ts' },
+  { out: 'annotator', src: 'src/content/annotator.ts' },
+];
 
 async function copyStatic(outDir: string): Promise<void> {
   await cp(join(ROOT, 'assets/_locales'), join(outDir, '_locales'), { recursive: true });

@@ -64,12 +64,18 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
   return route(raw, info);
 });
 
-browser.commands.onCommand.addListener(async (command: string) => {
-  if (command !== 'toggle-pinyin') return;
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id === undefined) return;
-  await browser.tabs.sendMessage(tab.id, envelope('pinyin/toggle', {})).catch(() => undefined);
+/** Keyboard commands (chrome://extensions/shortcuts rebinds them). */
+const COMMANDS: Record<string, () => Promise<unknown>> = {
+  'toggle-pinyin': async () => {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id === undefined) return null;
+    return browser.tabs.sendMessage(tab.id, envelope('pinyin/toggle', {})).catch(() => null);
+  },
+};
+
+browser.commands.onCommand.addListener((command: string) => {
+  void COMMANDS[command]?.();
 });
 
-// Exposed for the end-to-end tests, which read the database inside the service worker.
-(globalThis as { jieduDb?: JieduDB }).jieduDb = db;
+// Exposed for the end-to-end tests, which read the database and run command handlers inside the service worker.
+Object.assign(globalThis, { jieduDb: db, jieduCommands: COMMANDS });

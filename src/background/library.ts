@@ -1,7 +1,8 @@
 /** The library's operations on articles and settings, over a JieduDB. */
 import type { ArticleRecord, StoredArticle } from '../core/article.ts';
 import type { LibraryStats, SaveResult } from '../core/messages.ts';
-import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../core/settings.ts';
+import type { Settings, SettingsPatch } from '../core/settings.ts';
+import { settingsFrom } from '../core/settings-schema.ts';
 import type { JieduDB } from './db.ts';
 
 export class StorageFullError extends Error {
@@ -63,13 +64,7 @@ export async function libraryStats(db: JieduDB): Promise<LibraryStats> {
 
 export async function getSettings(db: JieduDB): Promise<Settings> {
   const rows = await db.settings.toArray();
-  const stored = Object.fromEntries(rows.map((r) => [r.key, r.value]));
-  const out: Settings = { ...DEFAULT_SETTINGS };
-  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
-    const value = stored[key];
-    if (typeof value === typeof DEFAULT_SETTINGS[key]) (out as Record<string, unknown>)[key] = value;
-  }
-  return out;
+  return settingsFrom(Object.fromEntries(rows.map((r) => [r.key, r.value])));
 }
 
 export async function setSettings(db: JieduDB, patch: SettingsPatch): Promise<Settings> {

@@ -2,4 +2,7 @@
 import * as reader from './reader.ts';
 import { startContent } from './main.ts';
 
-startContent(() => Promise.resolve(reader));
+startContent({
+  reader: () => Promise.resolve(reader),
+  annotator: () => Promise.reject(new Error('Pinyin is available on Guancha, Zaobao and Xinhua pages.')),
+});

@@ -1,5 +1,8 @@
-/** The content script of the three sites: the reader is imported only when the URL can be an article. */
+/** The content script of the three sites: the reader and the pinyin annotator are imported only when needed. */
 import browser from 'webextension-polyfill';
 import { startContent } from './main.ts';
 
-startContent(() => import(/* @vite-ignore */ browser.runtime.getURL('lazy/reader.js')) as Promise<typeof import('./reader.ts')>);
+startContent({
+  reader: () => import(/* @vite-ignore */ browser.runtime.getURL('lazy/reader.js')) as Promise<typeof import('./reader.ts')>,
+  annotator: () => import(/* @vite-ignore */ browser.runtime.getURL('lazy/annotator.js')) as Promise<typeof import('./annotator.ts')>,
+});

@@ -5,20 +5,31 @@
  */
 import browser from 'webextension-polyfill';
 import { detectFromUrl } from '../core/extract/detect.ts';
-import { contentMessageName, type PageState } from '../core/messages.ts';
+import { parseContentRequest, type ContentRequest, type PageState, type PinyinState } from '../core/messages.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../core/settings.ts';
 import { sendToBackground } from '../platform/messaging.ts';
 import { waitForContent, watchUrl } from './page-watch.ts';
 import type { ExtractOutcome } from './reader.ts';
+import type { Annotator } from './annotator.ts';
 
 type Reader = typeof import('./reader.ts');
+type AnnotatorModule = typeof import('./annotator.ts');
 
 /** How long a recognised article page may take to fill its body (paywalls, SPAs). */
 const LATE_BODY_MS = 6_000;
 
-/** How this build gets the reader: content.js imports it on demand; content-full.js (injected into other sites) carries it. */
-export type ReaderLoader = () => Promise<Reader>;
+/** How this build gets its on-demand parts: content.js imports them when needed; content-full.js (injected into other sites) carries the reader. */
+export interface Loaders {
+  reader: () => Promise<Reader>;
+  annotator: () => Promise<AnnotatorModule>;
+}
 
-let loadReader: ReaderLoader;
+let loadReader: Loaders['reader'];
+let loadAnnotator: Loaders['annotator'];
+let annotator: Annotator | null = null;
+/** The live element holding the article's body, when the site's reader found it. */
+let bodyElement: Element | null = null;
+let siteOfPage: Settings['pinyinAutoSites'][number] | null = null;
 let state: PageState = { kind: 'not-article', url: location.href, reason: 'not examined yet' };
 let generation = 0;
 
@@ -73,8 +84,40 @@ async function examine(trigger: 'load' | 'route', previousTitle: string | null =
     }
     outcome = last;
   }
+  bodyElement = outcome.bodyElement;
+  siteOfPage = outcome.article.site;
   await keep(outcome, mine);
-  if (mine === generation) followLateChanges(outcome, mine, extractArticle);
+  if (mine !== generation) return;
+  followLateChanges(outcome, mine, extractArticle);
+  await pinyinAfterArticle(trigger);
+}
+
+async function currentSettings(): Promise<Settings> {
+  return sendToBackground('settings/get', {}).catch(() => DEFAULT_SETTINGS);
+}
+
+/** A new article in the same document keeps pinyin on; a chosen site turns it on by itself. */
+async function pinyinAfterArticle(trigger: 'load' | 'route'): Promise<void> {
+  const settings = await currentSettings();
+  const wanted = (trigger === 'route' && annotator?.on) || (siteOfPage !== null && settings.pinyinAutoSites.includes(siteOfPage));
+  if (wanted) await setPinyin(true, settings).catch(() => undefined);
+}
+
+function pinyinState(settings?: Settings): PinyinState {
+  return { on: annotator?.on ?? false, words: annotator?.words ?? 0, scope: settings?.pinyinScope ?? 'article' };
+}
+
+async function setPinyin(on: boolean, known?: Settings): Promise<PinyinState> {
+  const settings = known ?? (await currentSettings());
+  if (!on) {
+    annotator?.stop();
+    return pinyinState(settings);
+  }
+  const { createAnnotator } = await loadAnnotator();
+  annotator ??= createAnnotator();
+  const root = settings.pinyinScope === 'article' && bodyElement?.isConnected ? bodyElement : document.body;
+  annotator.start(root, settings);
+  return pinyinState(settings);
 }
 
 async function keep(outcome: Found, mine: number): Promise<void> {
@@ -117,29 +160,39 @@ async function saveManually(): Promise<PageState> {
   return state;
 }
 
-function onMessage(raw: unknown): Promise<unknown> | undefined {
-  const name = contentMessageName(raw);
-  switch (name) {
+async function handle(request: ContentRequest): Promise<unknown> {
+  switch (request.name) {
     case 'page/state':
-      return Promise.resolve({ ok: true, result: state });
+      return state;
     case 'page/save':
-      return saveManually().then(
-        (result) => ({ ok: true, result }),
-        (err: unknown) => ({ ok: false, error: err instanceof Error ? err.message : String(err) }),
-      );
-    default:
-      return undefined; // not a message for this context
+      return saveManually();
+    case 'pinyin/state':
+      return pinyinState(await currentSettings());
+    case 'pinyin/toggle':
+      return setPinyin(!(annotator?.on ?? false));
+    case 'pinyin/set':
+      return setPinyin(request.params.on);
   }
 }
 
-export function startContent(loader: ReaderLoader): void {
+function onMessage(raw: unknown): Promise<unknown> | undefined {
+  const request = parseContentRequest(raw);
+  if (!request) return undefined; // not a message for this context
+  return handle(request).then(
+    (result) => ({ ok: true, result }),
+    (err: unknown) => ({ ok: false, error: err instanceof Error ? err.message : String(err) }),
+  );
+}
+
+export function startContent(loaders: Loaders): void {
   // Injected twice (manual save on a page that already has us): keep one instance.
   const marker = globalThis as { jieduContent?: boolean };
   if (marker.jieduContent) return;
   marker.jieduContent = true;
-  loadReader = loader;
+  loadReader = loaders.reader;
+  loadAnnotator = loaders.annotator;
   // Visible only in this extension's isolated world (never to the page): the bench measures through it.
-  (globalThis as { jieduBench?: unknown }).jieduBench = { detectFromUrl, loadReader: loader };
+  (globalThis as { jieduBench?: unknown }).jieduBench = { detectFromUrl, loadReader, loadAnnotator, setPinyin };
   browser.runtime.onMessage.addListener(onMessage);
   void examine('load');
   watchUrl(() => {

@@ -2,7 +2,7 @@
 import * as v from 'valibot';
 import { ArticleRecordSchema } from './article-schema.ts';
 import type { MessageName, Params } from './messages.ts';
-import { SettingsPatchSchema } from './settings.ts';
+import { SettingsPatchSchema } from './settings-schema.ts';
 import { CATEGORIES } from './glossary/types.ts';
 
 const empty = v.strictObject({});
@@ -29,6 +29,8 @@ export const PARAM_SCHEMAS: { [N in MessageName]: v.GenericSchema<unknown, Param
   'page/state': empty,
   'page/save': empty,
   'pinyin/toggle': empty,
+  'pinyin/set': v.strictObject({ on: v.boolean() }),
+  'pinyin/state': empty,
 };
 
 /** Who may send a message to the background: content scripts only reach what they need. */

@@ -62,7 +62,17 @@ export interface BackgroundMessages {
 export interface ContentMessages {
   'page/state': { params: Record<string, never>; result: PageState };
   'page/save': { params: Record<string, never>; result: PageState };
-  'pinyin/toggle': { params: Record<string, never>; result: { on: boolean } };
+  'pinyin/toggle': { params: Record<string, never>; result: PinyinState };
+  /** Switch pinyin on (again, with the current settings) or off. */
+  'pinyin/set': { params: { on: boolean }; result: PinyinState };
+  'pinyin/state': { params: Record<string, never>; result: PinyinState };
+}
+
+export interface PinyinState {
+  on: boolean;
+  /** Words annotated so far. */
+  words: number;
+  scope: 'article' | 'page';
 }
 
 export type MessageMap = BackgroundMessages & ContentMessages;
@@ -83,10 +93,30 @@ export function envelope<N extends MessageName>(name: N, params: Params<N>): Env
   return { jiedu: 1, name, params };
 }
 
-/** Messages a content script answers take no params: checking the envelope is all they need. */
-export function contentMessageName(raw: unknown): keyof ContentMessages | null {
+export type ContentRequest =
+  | { name: 'page/state' | 'page/save' | 'pinyin/toggle' | 'pinyin/state'; params: Record<string, never> }
+  | { name: 'pinyin/set'; params: { on: boolean } };
+
+/**
+ * Checks a message sent to a content script (only the extension can send one,
+ * but the check is cheap and keeps the content script free of the validators).
+ */
+export function parseContentRequest(raw: unknown): ContentRequest | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const msg = raw as { jiedu?: unknown; name?: unknown; params?: unknown };
-  if (msg.jiedu !== 1 || typeof msg.params !== 'object' || msg.params === null || Object.keys(msg.params).length > 0) return null;
-  return msg.name === 'page/state' || msg.name === 'page/save' || msg.name === 'pinyin/toggle' ? msg.name : null;
+  if (msg.jiedu !== 1 || typeof msg.params !== 'object' || msg.params === null) return null;
+  const keys = Object.keys(msg.params);
+  switch (msg.name) {
+    case 'page/state':
+    case 'page/save':
+    case 'pinyin/toggle':
+    case 'pinyin/state':
+      return keys.length === 0 ? { name: msg.name, params: {} } : null;
+    case 'pinyin/set': {
+      const on = (msg.params as { on?: unknown }).on;
+      return keys.length === 1 && typeof on === 'boolean' ? { name: msg.name, params: { on } } : null;
+    }
+    default:
+      return null;
+  }
 }

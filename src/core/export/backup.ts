@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import type { StoredArticle } from '../article.ts';
 import { ArticleRecordSchema } from '../article-schema.ts';
-import { SettingsPatchSchema } from '../settings.ts';
+import { SettingsPatchSchema } from '../settings-schema.ts';
 import { VocabularyRecordSchema, mergeVocabularyRecords, type VocabularyRecord } from '../vocabulary.ts';
 
 export const BACKUP_FORMAT = 'jiedu-backup';

@@ -41,6 +41,8 @@ const BLOCK = new Set([
 const SKIP = new Set([
   'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'math', 'audio', 'video', 'object', 'embed', 'canvas',
   'select', 'textarea', 'input', 'head', 'title', 'link', 'meta', 'ins', 'form',
+  // Pinyin over the text (ours when annotation is on) is not part of the text.
+  'rt', 'rp',
 ]);
 const IMAGE_ATTRS = ['src', 'data-src', 'data-original', 'data-lazy-src'];
 

@@ -17,7 +17,8 @@ export function qa(root: ParentNode, selector: string): Element[] {
   }
 }
 
-const HIDDEN_TEXT = 'script, style, noscript, template';
+// rt/rp: pinyin Jiedu (or the page) set over the text is not the text itself.
+const HIDDEN_TEXT = 'script, style, noscript, template, rt, rp';
 
 /** Cleaned text as the reader sees it: never markup, and never the source of scripts or styles inside. */
 export function textOf(el: Node | null | undefined): string {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { JieduDB } from '../../../src/background/db.ts';
 import { getArticle, getSettings, libraryStats, listArticles, saveArticle, setSettings, StorageFullError } from '../../../src/background/library.ts';
 import { contentHash } from '../../../src/core/article.ts';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings.ts';
 import { sampleArticle } from './sample-article.ts';
 
 const freshDb = () => new JieduDB(`lib-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
@@ -55,14 +56,14 @@ describe('saveArticle', () => {
 describe('settings', () => {
   it('defaults to automatic saving and remembers a change', async () => {
     const db = freshDb();
-    expect(await getSettings(db)).toEqual({ autoSave: true });
-    expect(await setSettings(db, { autoSave: false })).toEqual({ autoSave: false });
-    expect(await getSettings(db)).toEqual({ autoSave: false });
+    expect(await getSettings(db)).toEqual(DEFAULT_SETTINGS);
+    expect(await setSettings(db, { autoSave: false, pinyinTone: 'number' })).toEqual({ ...DEFAULT_SETTINGS, autoSave: false, pinyinTone: 'number' });
+    expect(await getSettings(db)).toMatchObject({ autoSave: false, pinyinTone: 'number' });
   });
 
   it('ignores a stored value of the wrong type', async () => {
     const db = freshDb();
-    await db.settings.put({ key: 'autoSave', value: 'yes' });
-    expect(await getSettings(db)).toEqual({ autoSave: true });
+    await db.settings.bulkPut([{ key: 'autoSave', value: 'yes' }, { key: 'pinyinSize', value: 500 }, { key: 'pinyinAutoSites', value: ['guancha', 'evil'] }]);
+    expect(await getSettings(db)).toEqual(DEFAULT_SETTINGS);
   });
 });

@@ -1,0 +1,95 @@
+/**
+ * Pinyin in the page, loaded only when the reader asks for it: the pinyin
+ * core and its dictionary are too large for the script every page loads.
+ */
+import { annotateDom, RUBY_CLASS, RUBY_CSS, RT_CLASS, type AnnotationHandle } from '../core/pinyin/ruby.ts';
+import type { Settings } from '../core/settings.ts';
+import { copyWithoutPinyin, keepingView } from './view.ts';
+
+const STYLE_ID = 'jiedu-pinyin-style';
+
+const SCHEMES: Record<Exclude<Settings['pinyinToneColors'], 'off'>, string[]> = {
+  // As the MDBG dictionary and Zhongwen colour tones 1–5.
+  mdbg: ['#e30000', '#d89000', '#00a000', '#0000ff', '#6b6b6b'],
+  // As Pleco colours tones 1–5.
+  pleco: ['#e30000', '#02b31c', '#1510f0', '#8900bf', '#777777'],
+};
+
+export function pinyinCss(settings: Settings): string {
+  const size = `rt.${RT_CLASS} { font-size: ${(settings.pinyinSize / 100).toFixed(2)}em; }`;
+  const colors = settings.pinyinToneColors === 'off' ? [] : SCHEMES[settings.pinyinToneColors].map((c, i) => `rt.${RT_CLASS} .jiedu-t${i + 1} { color: ${c}; }`);
+  return [RUBY_CSS, size, ...colors].join('\n');
+}
+
+export interface Annotator {
+  readonly on: boolean;
+  readonly words: number;
+  start(root: Element, settings: Settings): void;
+  stop(): void;
+}
+
+function isOurs(node: Node): boolean {
+  const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  return !!el?.closest(`ruby.${RUBY_CLASS}`);
+}
+
+export function createAnnotator(): Annotator {
+  let handle: AnnotationHandle | null = null;
+  let root: Element | null = null;
+  let observer: MutationObserver | null = null;
+  let pending = new Set<Node>();
+  let words = 0;
+
+  const countWords = () => (root ? root.querySelectorAll(`ruby.${RUBY_CLASS}`).length : 0);
+
+  // Content added later (an expanded section, a body swapped in) is annotated in one batch per task.
+  const flush = () => {
+    const nodes = [...pending];
+    pending = new Set();
+    if (!handle) return;
+    for (const n of nodes) if (n.isConnected && !isOurs(n)) handle.annotateSubtree(n);
+    words = countWords();
+  };
+
+  return {
+    get on() {
+      return handle !== null;
+    },
+    get words() {
+      return words;
+    },
+    start(target, settings) {
+      if (handle) this.stop();
+      root = target;
+      let style = document.getElementById(STYLE_ID);
+      if (!style) {
+        style = document.createElement('style');
+        style.id = STYLE_ID;
+        (document.head ?? document.documentElement).appendChild(style);
+      }
+      style.textContent = pinyinCss(settings);
+      keepingView(target, () => {
+        handle = annotateDom(target, { tone: settings.pinyinTone, sandhi: settings.pinyinSandhi, toneColors: settings.pinyinToneColors !== 'off' });
+      });
+      words = countWords();
+      observer = new MutationObserver((records) => {
+        const first = pending.size === 0;
+        for (const r of records) for (const n of r.addedNodes) if (!isOurs(n)) pending.add(n);
+        if (first && pending.size > 0) setTimeout(flush, 0);
+      });
+      observer.observe(target, { childList: true, subtree: true });
+      document.addEventListener('copy', copyWithoutPinyin, true);
+    },
+    stop() {
+      observer?.disconnect();
+      observer = null;
+      pending = new Set();
+      const h = handle;
+      if (h && root) keepingView(root, () => h.remove());
+      handle = null;
+      words = 0;
+      document.getElementById(STYLE_ID)?.remove();
+      document.removeEventListener('copy', copyWithoutPinyin, true);
+    },
+  };
+}
