@@ -66,8 +66,15 @@ function EntryRow({ item, onOpen }: { item: GlossaryListItem; onOpen: (term: str
     <li>
       <button type="button" class="gl-row" data-term={item.simplified} onClick={(e) => onOpen(item.simplified, e.currentTarget)}>
         <span class="gl-row-head">
-          <span class="gl-zh" lang="zh-Hans">{item.simplified}</span>
-          {item.traditional && item.traditional !== item.simplified ? <span class="gl-zh gl-trad" lang="zh-Hant">{item.traditional}</span> : null}
+          <span class="gl-forms">
+            <span class="gl-zh" lang="zh-Hans">{item.simplified}</span>
+            {item.traditional && item.traditional !== item.simplified ? (
+              <>
+                {' '}
+                <span class="gl-zh gl-trad" lang="zh-Hant">{item.traditional}</span>
+              </>
+            ) : null}
+          </span>
           <span class="gl-chip">{categoryLabel(item.category)}</span>
         </span>
         <span class="gl-pinyin" lang="zh-Latn-pinyin">{item.pinyin}</span>
@@ -82,7 +89,9 @@ function ArticleRow({ term, onOpen }: { term: ArticleTerms[number]; onOpen: (ter
     <li>
       <button type="button" class="gl-row" data-term={term.term} onClick={(e) => onOpen(term.term, e.currentTarget)}>
         <span class="gl-row-head">
-          <span class="gl-zh" lang="zh-Hans">{term.term}</span>
+          <span class="gl-forms">
+            <span class="gl-zh" lang="zh-Hans">{term.term}</span>
+          </span>
           <span class="gl-count" data-testid="gl-term-count">{t('glOccurrences', term.count)}</span>
         </span>
         <span class="gl-pinyin" lang="zh-Latn-pinyin">{term.pinyin}</span>
@@ -133,7 +142,7 @@ function EntryDetail({ term, onBack }: { term: string; onBack: () => void }) {
     <article class="gl-detail" aria-labelledby="gl-detail-term" data-testid="gl-detail">
       {back}
       <div class="gl-detail-body">
-        <header class="gl-detail-head">
+        <div class="gl-detail-head">
           <h3 id="gl-detail-term" class="gl-zh gl-term" lang="zh-Hans" tabIndex={-1} ref={heading}>{entry.simplified}</h3>
           {entry.traditional && entry.traditional !== entry.simplified ? (
             <p class="gl-trad-line">
@@ -143,7 +152,7 @@ function EntryDetail({ term, onBack }: { term: string; onBack: () => void }) {
           <p class="gl-pinyin gl-pinyin-big" lang="zh-Latn-pinyin">{entry.pinyin}</p>
           <p class="gl-english-big" lang="en">{entry.english}</p>
           <span class="gl-chip">{categoryLabel(entry.category)}</span>
-        </header>
+        </div>
         {entry.alternatives.length > 0 ? (
           <p class="gl-alts">
             <span class="muted">{t('glAlternatives')}</span> <span lang="en">{entry.alternatives.join('; ')}</span>
@@ -283,7 +292,7 @@ export function GlossaryTab(props: { articleUrl: string | null }): JSX.Element {
         ) : null}
 
         {showArticle ? (
-          <section class="gl-results" aria-label={t('glScopeArticle')}>
+          <div class="gl-results" aria-label={t('glScopeArticle')}>
             {articleTerms.kind === 'loading' ? <Message kind="status">{t('glLoading')}</Message> : null}
             {articleTerms.kind === 'error' ? <Message kind="alert">{articleTerms.message}</Message> : null}
             {articleTerms.kind === 'ready' ? (
@@ -300,7 +309,7 @@ export function GlossaryTab(props: { articleUrl: string | null }): JSX.Element {
                 </>
               )
             ) : null}
-          </section>
+          </div>
         ) : (
           <>
             <div class="gl-controls">
@@ -323,7 +332,7 @@ export function GlossaryTab(props: { articleUrl: string | null }): JSX.Element {
                 </select>
               </label>
             </div>
-            <section class="gl-results" aria-label={t('glResultsLabel')} aria-busy={pending}>
+            <div class="gl-results" aria-label={t('glResultsLabel')} aria-busy={pending}>
               {results.kind === 'loading' ? <Message kind="status">{t('glSearching')}</Message> : null}
               {results.kind === 'error' ? <Message kind="alert">{results.message}</Message> : null}
               {results.kind === 'ready' ? (
@@ -347,7 +356,7 @@ export function GlossaryTab(props: { articleUrl: string | null }): JSX.Element {
                   </>
                 )
               ) : null}
-            </section>
+            </div>
           </>
         )}
       </div>
