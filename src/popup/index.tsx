@@ -2,7 +2,10 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { LibraryStats, PageState } from '../core/messages.ts';
+import type { LibraryStats, PageState, PinyinState } from '../core/messages.ts';
+import type { Settings, SettingsPatch } from '../core/settings.ts';
+import { PinyinSettingsForm } from '../ui/pinyin-settings.tsx';
+import { GlossaryTab } from './glossary-tab.tsx';
 import { formatDate, siteName, t } from '../platform/i18n.ts';
 import { sendToBackground, sendToTab } from '../platform/messaging.ts';
 
@@ -93,11 +96,60 @@ function PageCard({ state }: { state: PageState }) {
   }
 }
 
+async function shortcut(): Promise<string | null> {
+  const commands = await browser.commands.getAll();
+  return commands.find((c) => c.name === 'toggle-pinyin')?.shortcut || null;
+}
+
+/** The pinyin switch and everyday settings, for a page of the three sites. */
+function PinyinPanel({ tabId }: { tabId: number }) {
+  const [pinyin, setPinyin] = useState<PinyinState | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [keys, setKeys] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    sendToTab(tabId, 'pinyin/state', {}).then(setPinyin, () => setPinyin(null));
+    sendToBackground('settings/get', {}).then(setSettings, () => undefined);
+    shortcut().then(setKeys, () => undefined);
+  }, [tabId]);
+  if (!pinyin || !settings) return null;
+
+  const run = async (on: boolean) => {
+    setError(null);
+    try {
+      setPinyin(await sendToTab(tabId, 'pinyin/set', { on }));
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+  const change = async (patch: SettingsPatch) => {
+    setSettings(await sendToBackground('settings/set', patch));
+    if (pinyin.on) await run(true); // redraw with the new settings
+  };
+  return (
+    <section class="pinyin" aria-label={t('optionsPinyin')}>
+      <label class="switch">
+        <input type="checkbox" role="switch" checked={pinyin.on} onChange={(e) => void run((e.currentTarget as HTMLInputElement).checked)} />
+        <span>{settings.pinyinScope === 'page' ? t('pinyinSwitchPage') : t('pinyinSwitch')}</span>
+      </label>
+      <p class="meta">
+        {pinyin.on ? <span data-testid="pinyin-words">{t('pinyinWords', String(pinyin.words))}</span> : null}
+        {keys ? <span>{t('pinyinShortcut', keys)}</span> : null}
+      </p>
+      {error ? <p class="warn" role="alert">{error}</p> : null}
+      <PinyinSettingsForm settings={settings} onChange={(p) => void change(p)} compact />
+    </section>
+  );
+}
+
+type TabName = 'page' | 'glossary';
+
 function Popup() {
   const [view, setView] = useState<TabView>({ kind: 'loading' });
   const [stats, setStats] = useState<LibraryStats | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  const [tab, setTab] = useState<TabName>('page');
 
   const refreshStats = () => sendToBackground('library/stats', {}).then(setStats).catch(() => setStats(null));
   useEffect(() => {
@@ -122,6 +174,18 @@ function Popup() {
   };
 
   const canSave = (view.kind === 'page' && view.state.kind !== 'pending') || (view.kind === 'no-script' && /^https?:/.test(view.url));
+  const articleUrl = view.kind === 'page' && view.state.kind === 'detected' ? view.state.article.url : null;
+  const tabs: { id: TabName; label: string }[] = [
+    { id: 'page', label: t('tabThisPage') },
+    { id: 'glossary', label: t('tabGlossary') },
+  ];
+  const onTabKey = (e: KeyboardEvent) => {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    const i = tabs.findIndex((x) => x.id === tab);
+    const next = tabs[(i + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length]!;
+    setTab(next.id);
+    document.getElementById(`tab-${next.id}`)?.focus();
+  };
   return (
     <>
       <header>
@@ -130,21 +194,46 @@ function Popup() {
           {stats ? (stats.articles === 1 ? t('libraryCountOne') : t('libraryCount', String(stats.articles))) : ''}
         </span>
       </header>
-      <section aria-labelledby="this-page">
-        <h2 id="this-page">{t('thisPage')}</h2>
-        {view.kind === 'loading' ? <p class="muted">{t('loading')}</p> : null}
-        {view.kind === 'no-tab' ? <p>{t('noTab')}</p> : null}
-        {view.kind === 'no-script' ? <p>{t('otherSite')}</p> : null}
-        {view.kind === 'page' ? <PageCard state={view.state} /> : null}
-        {message ? <p class="warn" role="alert">{message}</p> : null}
-      </section>
-      <footer>
-        {canSave ? (
-          <button type="button" class="primary" onClick={save} disabled={busy}>{busy ? t('savingPage') : t('savePage')}</button>
-        ) : null}
-        <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('library.html') })}>{t('openLibrary')}</button>
-        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>{t('openOptions')}</button>
-      </footer>
+      <div role="tablist" class="tabs" onKeyDown={onTabKey}>
+        {tabs.map((x) => (
+          <button
+            type="button"
+            role="tab"
+            id={`tab-${x.id}`}
+            key={x.id}
+            aria-selected={tab === x.id}
+            aria-controls={`panel-${x.id}`}
+            tabIndex={tab === x.id ? 0 : -1}
+            onClick={() => setTab(x.id)}
+          >
+            {x.label}
+          </button>
+        ))}
+      </div>
+      {tab === 'page' ? (
+        <div role="tabpanel" id="panel-page" aria-labelledby="tab-page">
+          <section aria-labelledby="this-page">
+            <h2 id="this-page">{t('thisPage')}</h2>
+            {view.kind === 'loading' ? <p class="muted">{t('loading')}</p> : null}
+            {view.kind === 'no-tab' ? <p>{t('noTab')}</p> : null}
+            {view.kind === 'no-script' ? <p>{t('otherSite')}</p> : null}
+            {view.kind === 'page' ? <PageCard state={view.state} /> : null}
+            {message ? <p class="warn" role="alert">{message}</p> : null}
+          </section>
+          {view.kind === 'page' ? <PinyinPanel tabId={view.tabId} /> : null}
+          <footer>
+            {canSave ? (
+              <button type="button" class="primary" onClick={save} disabled={busy}>{busy ? t('savingPage') : t('savePage')}</button>
+            ) : null}
+            <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('library.html') })}>{t('openLibrary')}</button>
+            <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>{t('openOptions')}</button>
+          </footer>
+        </div>
+      ) : (
+        <div role="tabpanel" id="panel-glossary" aria-labelledby="tab-glossary">
+          <GlossaryTab articleUrl={articleUrl} />
+        </div>
+      )}
     </>
   );
 }

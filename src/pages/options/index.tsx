@@ -2,7 +2,8 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { Settings } from '../../core/settings.ts';
+import type { Settings, SettingsPatch } from '../../core/settings.ts';
+import { PinyinSettingsForm } from '../../ui/pinyin-settings.tsx';
 import { t } from '../../platform/i18n.ts';
 import { sendToBackground } from '../../platform/messaging.ts';
 
@@ -13,7 +14,7 @@ function Options() {
   useEffect(() => {
     sendToBackground('settings/get', {}).then(setSettings, (e: Error) => setError(e.message));
   }, []);
-  const update = async (patch: Partial<Settings>) => {
+  const update = async (patch: SettingsPatch) => {
     try {
       setSettings(await sendToBackground('settings/set', patch));
       setSaved(true);
@@ -24,18 +25,26 @@ function Options() {
   return (
     <>
       <header><h1>{t('optionsTitle')}</h1></header>
-      <div class="card">
-        {settings ? (
-          <label class="check">
-            <input type="checkbox" checked={settings.autoSave} onChange={(e) => void update({ autoSave: (e.currentTarget as HTMLInputElement).checked })} />
-            {t('optionAutoSave')}
-          </label>
-        ) : (
-          <p class="muted">{t('loading')}</p>
-        )}
-        <p class="ok" role="status">{saved ? t('optionsSaved') : ''}</p>
-        {error ? <p class="warn" role="alert">{t('errorPrefix', error)}</p> : null}
-      </div>
+      {settings ? (
+        <>
+          <section class="card" aria-labelledby="opt-library">
+            <h2 id="opt-library">{t('optionsLibrary')}</h2>
+            <label class="check">
+              <input type="checkbox" checked={settings.autoSave} onChange={(e) => void update({ autoSave: (e.currentTarget as HTMLInputElement).checked })} />
+              {t('optionAutoSave')}
+            </label>
+          </section>
+          <section class="card" aria-labelledby="opt-pinyin">
+            <h2 id="opt-pinyin">{t('optionsPinyin')}</h2>
+            <PinyinSettingsForm settings={settings} onChange={(p) => void update(p)} />
+            <p class="muted">{t('optionsShortcut')}</p>
+          </section>
+        </>
+      ) : (
+        <p class="muted">{t('loading')}</p>
+      )}
+      <p class="ok" role="status">{saved ? t('optionsSaved') : ''}</p>
+      {error ? <p class="warn" role="alert">{t('errorPrefix', error)}</p> : null}
     </>
   );
 }
