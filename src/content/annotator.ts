@@ -16,7 +16,8 @@ const SCHEMES: Record<Exclude<Settings['pinyinToneColors'], 'off'>, string[]> = 
 };
 
 export function pinyinCss(settings: Settings): string {
-  const size = `rt.${RT_CLASS} { font-size: ${(settings.pinyinSize / 100).toFixed(2)}em; }`;
+  // A little room on each side keeps neighbouring words' pinyin from running together.
+  const size = `rt.${RT_CLASS} { font-size: ${(settings.pinyinSize / 100).toFixed(2)}em; padding: 0 0.2em; }`;
   const colors = settings.pinyinToneColors === 'off' ? [] : SCHEMES[settings.pinyinToneColors].map((c, i) => `rt.${RT_CLASS} .jiedu-t${i + 1} { color: ${c}; }`);
   return [RUBY_CSS, size, ...colors].join('\n');
 }

@@ -52,7 +52,7 @@ export async function waitForStored(b: ExtensionBrowser, url: string, timeoutMs 
 export async function openPopup(b: ExtensionBrowser, page: Page): Promise<Page> {
   const tabId = await tabIdOf(b.worker, page.url());
   const popup = await b.context.newPage();
-  await popup.setViewportSize({ width: 380, height: 320 });
+  await popup.setViewportSize({ width: 380, height: 560 });
   await popup.goto(`chrome-extension://${b.extensionId}/popup.html?tab=${tabId}`);
   return popup;
 }

@@ -1,0 +1,181 @@
+/**
+ * Pinyin in the page, in Chromium: switched on from the popup and by the
+ * keyboard command's handler, right against the gold standard, live for new
+ * content, Chinese-only when copied, and gone without a trace when switched off.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { ExtensionBrowser } from '../../scripts/browser.ts';
+import { ROOT } from '../../scripts/build.ts';
+import { annotate } from '../../src/core/pinyin/index.ts';
+import { ARTIFACTS, findPage, openBrowser, openPopup, waitForStored } from './context.ts';
+import { detectFromUrl } from '../../src/core/extract/detect.ts';
+
+interface Gold { text: string[]; readings: string[][] }
+const gold = (seed: string) => JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/pinyin-gold', `${seed}.json`), 'utf8')) as Gold;
+const HAN = /\p{Script=Han}/u;
+
+/** Every block under the article root: its text without pinyin, its Han characters with the reading shown, and Han characters left bare. */
+async function readAnnotation(page: Page, rootSelector: string) {
+  return page.evaluate((sel) => {
+    const root = document.querySelector(sel)!;
+    const han = /\p{Script=Han}/u;
+    const blocks: { text: string; pairs: [string, string][]; bare: string[] }[] = [];
+    for (const el of root.querySelectorAll('p, figcaption, h1, h2, h3, li')) {
+      if (el.querySelector('p')) continue;
+      const pairs: [string, string][] = [];
+      const bare: string[] = [];
+      let text = '';
+      const walk = (n: Node): void => {
+        if (n.nodeType === Node.TEXT_NODE) {
+          const ruby = n.parentElement?.closest('ruby.jiedu-ruby');
+          if (n.parentElement?.closest('rt')) return;
+          const data = (n as Text).data;
+          text += data;
+          if (ruby) {
+            const syl = (ruby.querySelector('rt')?.textContent ?? '').split(' ');
+            [...data].filter((c) => han.test(c)).forEach((c, i) => pairs.push([c, syl[i] ?? '?']));
+          } else for (const c of data) if (han.test(c)) bare.push(c);
+          return;
+        }
+        for (const c of n.childNodes) walk(c);
+      };
+      walk(el);
+      blocks.push({ text: text.replace(/\s+/g, ' ').trim(), pairs, bare });
+    }
+    return blocks;
+  }, rootSelector);
+}
+
+async function rubyCount(page: Page): Promise<number> {
+  return page.evaluate(() => document.querySelectorAll('ruby.jiedu-ruby').length);
+}
+
+async function switchFromPopup(b: ExtensionBrowser, page: Page, on: boolean): Promise<void> {
+  const popup = await openPopup(b, page);
+  const sw = popup.getByRole('switch', { name: /Pinyin over the/ });
+  await expect.poll(() => sw.count()).toBe(1);
+  if ((await sw.isChecked()) !== on) await sw.click();
+  await expect.poll(() => sw.isChecked()).toBe(on);
+  if (on) await expect.poll(() => popup.getByTestId('pinyin-words').textContent()).toMatch(/^\d+ words annotated$/);
+  await popup.screenshot({ path: join(ARTIFACTS, `popup-pinyin-${on ? 'on' : 'off'}.png`) });
+  await popup.close();
+}
+
+describe('pinyin over the article', () => {
+  let b: ExtensionBrowser;
+  beforeAll(async () => {
+    b = await openBrowser();
+  });
+  afterAll(async () => {
+    await b?.close();
+  });
+
+  it('puts the gold reading over every Han character of seed 001, and switching off restores the DOM exactly', async () => {
+    const demo = findPage((p) => p.seed === '001' && p.layout === 'xinhua-2021', 'seed 001 in the Xinhua 2021 layout');
+    const page = await b.context.newPage();
+    await page.goto(demo.url);
+    const d = detectFromUrl(demo.url);
+    if (d.kind === 'article') await waitForStored(b, d.canonicalUrl);
+    const root = '#detail';
+    const before = await page.evaluate((sel) => document.querySelector(sel)!.innerHTML, root);
+    await page.evaluate((sel) => {
+      (window as unknown as { probe: Node }).probe = document.querySelector(sel)!.querySelector('p')!.firstChild!;
+    }, root);
+
+    await switchFromPopup(b, page, true);
+    const blocks = await readAnnotation(page, root);
+    const g = gold('001');
+    let checked = 0;
+    const wrong: string[] = [];
+    for (let i = 1; i < g.text.length; i++) {
+      const block = blocks.find((x) => x.text === g.text[i]!.replace(/\s+/g, ' ').trim());
+      expect(block, `paragraph ${i} on the page`).toBeDefined();
+      expect(block!.bare, `Han characters without pinyin in paragraph ${i}`).toEqual([]);
+      const goldPairs = [...g.text[i]!].filter((c) => HAN.test(c)).map((c, k) => [c, g.readings[i]![k]]);
+      expect(block!.pairs.map((p) => p[0])).toEqual(goldPairs.map((p) => p[0]));
+      block!.pairs.forEach(([c, syl], k) => {
+        checked++;
+        if (syl !== goldPairs[k]![1]) wrong.push(`${c}: ${syl} ≠ ${goldPairs[k]![1]}`);
+      });
+    }
+    expect(checked).toBe(g.readings.slice(1).reduce((n, r) => n + r.length, 0));
+    // The bar of the issue: at least 99.8 % of syllables right in the page.
+    expect(wrong.length / checked, wrong.slice(0, 20).join('; ')).toBeLessThanOrEqual(0.002);
+    await page.screenshot({ path: join(ARTIFACTS, 'page-pinyin-seed001.png') });
+
+    await switchFromPopup(b, page, false);
+    expect(await rubyCount(page)).toBe(0);
+    expect(await page.evaluate((sel) => document.querySelector(sel)!.innerHTML, root)).toBe(before);
+    expect(await page.evaluate(() => (window as unknown as { probe: Node }).probe.isConnected)).toBe(true);
+    expect(await page.evaluate(() => document.getElementById('jiedu-pinyin-style'))).toBeNull();
+    await page.close();
+  });
+
+  it('annotates a real Xinhua page, agrees with the annotator, and the keyboard command handler toggles it', async () => {
+    const demo = findPage((p) => p.file.endsWith('xinhua-2.html'), 'xinhua-2');
+    const page = await b.context.newPage();
+    await page.goto(demo.url);
+    await waitForStored(b, 'https://www.xinhuanet.com/local/2020-02/19/c_1125597921.htm');
+    await page.bringToFront();
+    const before = await page.evaluate(() => document.querySelector('#p-detail')!.innerHTML);
+    await b.worker.evaluate(() => (globalThis as unknown as { jieduCommands: Record<string, () => Promise<unknown>> }).jieduCommands['toggle-pinyin']!());
+    await expect.poll(() => rubyCount(page)).toBeGreaterThan(100);
+    const blocks = await readAnnotation(page, '#p-detail');
+    const texts = blocks.filter((x) => x.pairs.length > 0);
+    expect(texts.length).toBeGreaterThan(5);
+    for (const block of texts) {
+      expect(block.bare).toEqual([]);
+      const expected = annotate(block.text).flatMap((s) => (s.pinyin ? s.pinyin.split(' ') : []));
+      expect(block.pairs.map((p) => p[1])).toEqual(expected);
+    }
+    await page.screenshot({ path: join(ARTIFACTS, 'page-pinyin-xinhua-2.png') });
+    await b.worker.evaluate(() => (globalThis as unknown as { jieduCommands: Record<string, () => Promise<unknown>> }).jieduCommands['toggle-pinyin']!());
+    await expect.poll(() => rubyCount(page)).toBe(0);
+    expect(await page.evaluate(() => document.querySelector('#p-detail')!.innerHTML)).toBe(before);
+    await page.close();
+  });
+
+  it('annotates a paragraph added after switching on, copies Chinese only, and follows the tone setting', async () => {
+    const demo = findPage((p) => p.seed === '000' && p.layout === 'guancha-www-s', 'seed 000 on www.guancha.cn');
+    const page = await b.context.newPage();
+    await page.goto(demo.url);
+    await waitForStored(b, demo.url);
+    await switchFromPopup(b, page, true);
+
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'late';
+      p.textContent = '双方同意加强战略沟通。';
+      document.querySelector('.content.all-txt')!.appendChild(p);
+    });
+    await expect.poll(() => page.evaluate(() => document.querySelectorAll('#late ruby.jiedu-ruby').length)).toBeGreaterThan(3);
+    expect(await page.evaluate(() => [...document.querySelectorAll('#late rt')].map((r) => r.textContent).join(' '))).toBe(
+      annotate('双方同意加强战略沟通。').flatMap((s) => (s.pinyin ? [s.pinyin] : [])).join(' '),
+    );
+
+    const copied = await page.evaluate(() => {
+      const p = document.getElementById('late')!;
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      const sel = getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+      const data = new DataTransfer();
+      document.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }));
+      return data.getData('text/plain');
+    });
+    expect(copied).toBe('双方同意加强战略沟通。');
+
+    const popup = await openPopup(b, page);
+    await popup.getByLabel('Tones').selectOption('number');
+    await expect.poll(() => page.evaluate(() => document.querySelector('#late rt')?.textContent)).toBe('shuang1 fang1');
+    await popup.getByLabel('Tones').selectOption('mark');
+    await popup.getByRole('switch', { name: /Pinyin over the/ }).click();
+    await expect.poll(() => rubyCount(page)).toBe(0);
+    await popup.close();
+    await page.close();
+  });
+});
