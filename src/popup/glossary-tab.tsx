@@ -107,6 +107,7 @@ function EntryDetail({ term, onBack }: { term: string; onBack: () => void }) {
   const [detail, setDetail] = useState<Loadable<GlossaryEntryDetail | null>>({ kind: 'loading' });
   const [allSources, setAllSources] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
+  const sources = useRef<HTMLUListElement>(null);
 
   useEffect(() => {
     let live = true;
@@ -124,6 +125,11 @@ function EntryDetail({ term, onBack }: { term: string; onBack: () => void }) {
   useEffect(() => {
     if (detail.kind === 'ready' && detail.value) heading.current?.focus();
   }, [detail]);
+
+  // The "show all" button disappears once pressed; keep the reader's place on the first source it revealed.
+  useEffect(() => {
+    if (allSources) sources.current?.querySelector<HTMLElement>(`li:nth-child(${SOURCES_SHOWN + 1})`)?.focus();
+  }, [allSources]);
 
   const back = (
     <button type="button" class="gl-back" onClick={onBack}>
@@ -164,9 +170,9 @@ function EntryDetail({ term, onBack }: { term: string; onBack: () => void }) {
         {entry.citations.length === 0 ? (
           <p class="muted gl-small">{entry.related ? t('glRelated') : t('glSourcesNone')}</p>
         ) : (
-          <ul class="gl-sources">
+          <ul class="gl-sources" ref={sources}>
             {citations.map((c, i) => (
-              <li key={`${c.seed}-${i}`} data-testid="gl-citation">
+              <li key={`${c.seed}-${i}`} data-testid="gl-citation" tabIndex={-1}>
                 <p class="gl-sentence" lang="zh-Hans">{highlight(c.sentence, forms)}</p>
                 <p class="gl-source-title" lang="zh-Hans">{c.title}</p>
               </li>
