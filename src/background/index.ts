@@ -6,6 +6,9 @@ import { createRouter, type SenderInfo } from './router.ts';
 import { envelope } from '../core/messages.ts';
 import { createGlossaryService, type GlossaryService } from './glossary.ts';
 import type { BuiltGlossary } from '../core/glossary/index.ts';
+import { decodeDictionaryAsset, Dictionary } from '../core/dictionary/index.ts';
+import { lookupAt } from './dictionary.ts';
+import { getVocabulary, saveVocabulary } from './vocabulary.ts';
 
 const db = new JieduDB();
 const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
@@ -21,6 +24,20 @@ function glossary(): Promise<GlossaryService> {
       throw err;
     });
   return glossaryService;
+}
+
+let dictionaryLoad: Promise<Dictionary> | null = null;
+/** CC-CEDICT is opened on the first look-up only, never for pages that do not ask. */
+function dictionary(): Promise<Dictionary> {
+  dictionaryLoad ??= fetch(browser.runtime.getURL('data/cedict.txt.gz'))
+    .then((r) => r.arrayBuffer())
+    .then(decodeDictionaryAsset)
+    .then((text) => Dictionary.fromText(text))
+    .catch((err: unknown) => {
+      dictionaryLoad = null;
+      throw err;
+    });
+  return dictionaryLoad;
 }
 
 const BADGE: Record<string, { text: string; color: string }> = {
@@ -51,6 +68,12 @@ const route = createRouter({
   'glossary/search': async ({ query, category, limit }) => (await glossary()).search(query, category, limit),
   'glossary/entry': async ({ term }) => (await glossary()).entry(db, term),
   'glossary/in-article': async ({ url }) => (await glossary()).inArticle(db, url),
+  'dict/lookup': async ({ text }) => {
+    const [dict, gloss] = await Promise.all([dictionary(), glossary().catch(() => null)]);
+    return { matches: lookupAt(dict, gloss, text) };
+  },
+  'vocab/save': async ({ word, context }) => saveVocabulary(db, word, context),
+  'vocab/get': async ({ simplified }) => getVocabulary(db, simplified),
   'settings/get': async () => getSettings(db),
   'settings/set': async (patch) => setSettings(db, patch),
 });
@@ -78,4 +101,4 @@ browser.commands.onCommand.addListener((command: string) => {
 });
 
 // Exposed for the end-to-end tests, which read the database and run command handlers inside the service worker.
-Object.assign(globalThis, { jieduDb: db, jieduCommands: COMMANDS });
+Object.assign(globalThis, { jieduDb: db, jieduCommands: COMMANDS, jieduDictionary: dictionary });

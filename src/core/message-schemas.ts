@@ -4,6 +4,7 @@ import { ArticleRecordSchema } from './article-schema.ts';
 import type { MessageName, Params } from './messages.ts';
 import { SettingsPatchSchema } from './settings-schema.ts';
 import { CATEGORIES } from './glossary/types.ts';
+import { VOCABULARY_LIMITS, VOCABULARY_SOURCES } from './vocabulary.ts';
 
 const empty = v.strictObject({});
 
@@ -24,6 +25,26 @@ export const PARAM_SCHEMAS: { [N in MessageName]: v.GenericSchema<unknown, Param
   }),
   'glossary/entry': v.strictObject({ term: v.pipe(v.string(), v.minLength(1), v.maxLength(100)) }),
   'glossary/in-article': v.strictObject({ url: v.pipe(v.string(), v.maxLength(4096)) }),
+  'dict/lookup': v.strictObject({ text: v.pipe(v.string(), v.minLength(1), v.maxLength(64)) }),
+  'vocab/save': v.strictObject({
+    word: v.strictObject({
+      simplified: v.pipe(v.string(), v.minLength(1), v.maxLength(VOCABULARY_LIMITS.headwordChars)),
+      traditional: v.pipe(v.string(), v.maxLength(VOCABULARY_LIMITS.headwordChars)),
+      pinyin: v.pipe(v.string(), v.maxLength(VOCABULARY_LIMITS.glossChars)),
+      english: v.pipe(v.array(v.pipe(v.string(), v.maxLength(VOCABULARY_LIMITS.glossChars))), v.maxLength(VOCABULARY_LIMITS.glosses)),
+      source: v.picklist(VOCABULARY_SOURCES),
+      tags: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(VOCABULARY_LIMITS.tagChars))), v.maxLength(VOCABULARY_LIMITS.tags))),
+      note: v.optional(v.pipe(v.string(), v.maxLength(VOCABULARY_LIMITS.noteChars))),
+    }),
+    context: v.nullable(
+      v.strictObject({
+        sentence: v.pipe(v.string(), v.maxLength(VOCABULARY_LIMITS.sentenceChars)),
+        articleUrl: v.pipe(v.string(), v.maxLength(4096), v.check((s) => /^https?:\/\//.test(s), 'must be an http(s) URL')),
+        articleTitle: v.pipe(v.string(), v.maxLength(2000)),
+      }),
+    ),
+  }),
+  'vocab/get': v.strictObject({ simplified: v.pipe(v.string(), v.minLength(1), v.maxLength(100)) }),
   'settings/get': empty,
   'settings/set': SettingsPatchSchema,
   'page/state': empty,
@@ -39,6 +60,9 @@ export const FROM_CONTENT_SCRIPT: ReadonlySet<MessageName> = new Set<MessageName
   'article/get',
   'library/stats',
   'glossary/entry',
+  'dict/lookup',
+  'vocab/save',
+  'vocab/get',
   'settings/get',
 ]);
 

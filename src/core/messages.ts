@@ -10,6 +10,8 @@
 import type { ArticleRecord, SiteId, StoredArticle } from './article.ts';
 import type { BuiltEntry, Category, GlossaryEntry } from './glossary/types.ts';
 import type { Settings, SettingsPatch } from './settings.ts';
+import type { DictEntry } from './dictionary/types.ts';
+import type { NewWord, VocabularyRecord } from './vocabulary.ts';
 
 export type SaveStatus = 'added' | 'updated' | 'unchanged';
 
@@ -44,6 +46,22 @@ export interface GlossaryEntryDetail {
   savedArticles: { url: string; title: string; count: number }[];
 }
 
+/** The words that start at one point of a text, longest first, with the glossary's entry when one matches. */
+export interface LookupMatch {
+  word: string;
+  /** UTF-16 code units. */
+  length: number;
+  entries: DictEntry[];
+  glossary: GlossaryListItem | null;
+}
+
+/** Where a saved word was met. */
+export interface WordContext {
+  sentence: string;
+  articleUrl: string;
+  articleTitle: string;
+}
+
 /** Messages handled by the background. */
 export interface BackgroundMessages {
   'article/save': { params: { article: ArticleRecord; trigger: 'auto' | 'manual' }; result: SaveResult };
@@ -54,6 +72,9 @@ export interface BackgroundMessages {
   'glossary/search': { params: { query: string; category: Category | null; limit: number }; result: { items: GlossaryListItem[]; total: number } };
   'glossary/entry': { params: { term: string }; result: GlossaryEntryDetail | null };
   'glossary/in-article': { params: { url: string }; result: { term: string; count: number; english: string; pinyin: string }[] };
+  'dict/lookup': { params: { text: string }; result: { matches: LookupMatch[] } };
+  'vocab/save': { params: { word: NewWord; context: WordContext | null }; result: { record: VocabularyRecord; created: boolean } };
+  'vocab/get': { params: { simplified: string }; result: VocabularyRecord | null };
   'settings/get': { params: Record<string, never>; result: Settings };
   'settings/set': { params: SettingsPatch; result: Settings };
 }

@@ -21,6 +21,9 @@ function routerWithDb() {
     'glossary/search': async () => ({ items: [], total: 0 }),
     'glossary/entry': async () => null,
     'glossary/in-article': async () => [],
+    'dict/lookup': async () => ({ matches: [] }),
+    'vocab/save': async () => { throw new Error('not used here'); },
+    'vocab/get': async () => null,
     'settings/get': () => library.getSettings(db),
     'settings/set': (patch) => library.setSettings(db, patch),
   };
