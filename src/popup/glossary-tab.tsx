@@ -6,6 +6,7 @@
  */
 import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { stripTones } from '../core/glossary/pinyin-form.ts';
 import { CATEGORIES, type Category } from '../core/glossary/types.ts';
 import type { GlossaryEntryDetail, GlossaryListItem, Result } from '../core/messages.ts';
 import { t } from '../platform/i18n.ts';
@@ -18,6 +19,20 @@ const DEBOUNCE_MS = 120;
 
 type Loadable<T> = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; value: T };
 type ArticleTerms = Result<'glossary/in-article'>;
+type SearchResults = Result<'glossary/search'> & { tonesIgnored: boolean };
+
+/**
+ * The glossary gives citation tones (yī dài yī lù) while readers often type the
+ * tones they hear (yí dài yí lù); a toned query that finds nothing is tried again
+ * without its tones rather than left empty.
+ */
+async function searchGlossary(query: string, category: Category | null, limit: number): Promise<SearchResults> {
+  const exact = await sendToBackground('glossary/search', { query, category, limit });
+  const toneless = stripTones(query);
+  if (exact.total > 0 || toneless === query) return { ...exact, tonesIgnored: false };
+  const loose = await sendToBackground('glossary/search', { query: toneless, category, limit });
+  return loose.total > 0 ? { ...loose, tonesIgnored: true } : { ...exact, tonesIgnored: false };
+}
 
 function errorText(err: unknown): string {
   return t('glError', err instanceof Error ? err.message : String(err));
@@ -209,23 +224,24 @@ export function GlossaryTab(props: { articleUrl: string | null }): JSX.Element {
   const [query, setQuery] = useState('');
   const [category, setCategory] = useState<Category | null>(null);
   const [limit, setLimit] = useState(PAGE);
-  const [results, setResults] = useState<Loadable<{ items: GlossaryListItem[]; total: number }>>({ kind: 'loading' });
+  const [results, setResults] = useState<Loadable<SearchResults>>({ kind: 'loading' });
+  /** What the shown results answer; while it differs from what is asked, the list is busy. */
+  const [answered, setAnswered] = useState<string | null>(null);
   const [articleTerms, setArticleTerms] = useState<Loadable<ArticleTerms>>({ kind: 'loading' });
   const [open, setOpen] = useState<string | null>(null);
   const opener = useRef<HTMLElement | null>(null);
   const [restoreFocus, setRestoreFocus] = useState(false);
   // A newer search may answer before an older one; only the latest is shown.
   const latest = useRef(0);
-  const [pending, setPending] = useState(true);
 
+  const asked = JSON.stringify([query, category, limit]);
   useEffect(() => {
     const id = ++latest.current;
-    setPending(true);
     const timer = setTimeout(() => {
-      sendToBackground('glossary/search', { query, category, limit })
+      searchGlossary(query, category, limit)
         .then((value) => id === latest.current && setResults({ kind: 'ready', value }))
         .catch((err: unknown) => id === latest.current && setResults({ kind: 'error', message: errorText(err) }))
-        .finally(() => id === latest.current && setPending(false));
+        .finally(() => id === latest.current && setAnswered(asked));
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [query, category, limit]);
@@ -298,7 +314,7 @@ export function GlossaryTab(props: { articleUrl: string | null }): JSX.Element {
         ) : null}
 
         {showArticle ? (
-          <div class="gl-results" aria-label={t('glScopeArticle')}>
+          <div class="gl-results" role="region" aria-label={t('glScopeArticle')}>
             {articleTerms.kind === 'loading' ? <Message kind="status">{t('glLoading')}</Message> : null}
             {articleTerms.kind === 'error' ? <Message kind="alert">{articleTerms.message}</Message> : null}
             {articleTerms.kind === 'ready' ? (
@@ -338,7 +354,7 @@ export function GlossaryTab(props: { articleUrl: string | null }): JSX.Element {
                 </select>
               </label>
             </div>
-            <div class="gl-results" aria-label={t('glResultsLabel')} aria-busy={pending}>
+            <div class="gl-results" role="region" aria-label={t('glResultsLabel')} aria-busy={answered !== asked}>
               {results.kind === 'loading' ? <Message kind="status">{t('glSearching')}</Message> : null}
               {results.kind === 'error' ? <Message kind="alert">{results.message}</Message> : null}
               {results.kind === 'ready' ? (
@@ -349,6 +365,7 @@ export function GlossaryTab(props: { articleUrl: string | null }): JSX.Element {
                     <p class="gl-total muted" role="status" data-testid="gl-total">
                       {t('glCountOf', results.value.items.length, results.value.total)}
                     </p>
+                    {results.value.tonesIgnored ? <p class="gl-note muted" data-testid="gl-tones-ignored">{t('glTonesIgnored')}</p> : null}
                     <div class="gl-scroll">
                       <ul class="gl-list" data-testid="gl-list">
                         {results.value.items.map((item) => <EntryRow key={item.simplified} item={item} onOpen={openEntry} />)}

@@ -60,11 +60,13 @@ describe('popup glossary tab in Chromium', () => {
       ['一带一路', '一带一路'],
       ['一帶一路', '一带一路'],
       ['yidaiyilu', '一带一路'],
-      ['yí dài yí lù', '一带一路'],
+      ['yī dài yī lù', '一带一路'],
+      ['Shànghǎi Hézuò', '上海合作组织'],
       ['shanghaihezuozuzhi', '上海合作组织'],
       ['shhzzz', '上海合作组织'],
       ['rlmygtt', '人类命运共同体'],
-      ['community with a shared future', '人类命运共同体'],
+      ['community with a shared future for mankind', '人类命运共同体'],
+      ['Shanghai Cooperation', '上海合作组织'],
       ['SCO', '上海合作组织'],
     ];
     for (const [query, term] of cases) {
@@ -73,6 +75,16 @@ describe('popup glossary tab in Chromium', () => {
       expect(terms[0], `first hit for ${query}`).toBe(term);
       expect(await popup.getByTestId('gl-total').textContent()).toMatch(new RegExp(`^${terms.length} of ${terms.length}$`));
     }
+    await search(popup, 'shared future');
+    expect(await rowTerms(popup)).toContain('人类命运共同体');
+
+    // Tones as spoken (sandhi) are not the dictionary's; the search falls back to the toneless form and says so.
+    await search(popup, 'yí dài yí lù');
+    expect((await rowTerms(popup))[0]).toBe('一带一路');
+    expect(await popup.getByTestId('gl-tones-ignored').textContent()).toContain('without tones');
+    await search(popup, 'yī dài yī lù');
+    expect(await popup.getByTestId('gl-tones-ignored').count()).toBe(0);
+
     await search(popup, 'yidaiyilu');
     const row = popup.locator('button.gl-row[data-term="一带一路"]');
     expect(await row.locator('[lang="zh-Hans"]').textContent()).toBe('一带一路');
