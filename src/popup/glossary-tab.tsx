@@ -346,25 +346,35 @@ export function GlossaryTab(props: { articleUrl: string | null }): JSX.Element {
                   onInput={(e) => newQuery(e.currentTarget.value)}
                 />
               </label>
-              <label class="gl-field">
-                <span class="gl-label">{t('glCategoryLabel')}</span>
-                <select value={category ?? ''} onChange={(e) => newCategory(e.currentTarget.value)}>
-                  <option value="">{t('glAllCategories')}</option>
-                  {CATEGORIES.map((c) => <option key={c} value={c}>{categoryLabel(c)}</option>)}
-                </select>
-              </label>
+              {/* The count shares the filter's row: the popup is at most 600 px tall and the list needs the height. */}
+              <div class="gl-filter-row">
+                <label class="gl-field">
+                  <span class="gl-label">{t('glCategoryLabel')}</span>
+                  <select value={category ?? ''} onChange={(e) => newCategory(e.currentTarget.value)}>
+                    <option value="">{t('glAllCategories')}</option>
+                    {CATEGORIES.map((c) => <option key={c} value={c}>{categoryLabel(c)}</option>)}
+                  </select>
+                </label>
+                <p class="gl-total muted" role="status" data-testid="gl-total">
+                  {results.kind === 'ready' && results.value.total > 0 ? t('glCountOf', results.value.items.length, results.value.total) : ''}
+                </p>
+              </div>
             </div>
             <div class="gl-results" role="region" aria-label={t('glResultsLabel')} aria-busy={answered !== asked}>
               {results.kind === 'loading' ? <Message kind="status">{t('glSearching')}</Message> : null}
               {results.kind === 'error' ? <Message kind="alert">{results.message}</Message> : null}
               {results.kind === 'ready' ? (
                 results.value.total === 0 ? (
-                  <Message kind="status">{query.trim() ? t('glNoMatch', query.trim()) : t('glNoTerms')}</Message>
+                  category && query.trim() ? (
+                    <>
+                      <Message kind="status">{t('glNoMatchInCategory', categoryLabel(category), query.trim())}</Message>
+                      <button type="button" class="gl-widen" onClick={() => newCategory('')}>{t('glSearchAllCategories')}</button>
+                    </>
+                  ) : (
+                    <Message kind="status">{query.trim() ? t('glNoMatch', query.trim()) : t('glNoTerms')}</Message>
+                  )
                 ) : (
                   <>
-                    <p class="gl-total muted" role="status" data-testid="gl-total">
-                      {t('glCountOf', results.value.items.length, results.value.total)}
-                    </p>
                     {results.value.tonesIgnored ? <p class="gl-note muted" data-testid="gl-tones-ignored">{t('glTonesIgnored')}</p> : null}
                     <div class="gl-scroll">
                       <ul class="gl-list" data-testid="gl-list">
