@@ -262,7 +262,7 @@ export function GlossaryTab(props: { articleUrl: string | null }): JSX.Element {
     if (!open) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return;
-      // Escape would otherwise close the whole popup; here it means "back to the list".
+      // While an entry is open, Escape means "back to the list" and nothing else: not closing the popup, not other listeners.
       e.preventDefault();
       e.stopPropagation();
       close();
