@@ -9,6 +9,7 @@ import type { BuiltGlossary } from '../core/glossary/index.ts';
 import { decodeDictionaryAsset, Dictionary } from '../core/dictionary/index.ts';
 import { lookupAt } from './dictionary.ts';
 import { getVocabulary, saveVocabulary } from './vocabulary.ts';
+import * as admin from './library-admin.ts';
 
 const db = new JieduDB();
 const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
@@ -76,6 +77,16 @@ const route = createRouter({
   'vocab/get': async ({ simplified }) => getVocabulary(db, simplified),
   'settings/get': async () => getSettings(db),
   'settings/set': async (patch) => setSettings(db, patch),
+  'article/query': async (q) => admin.queryArticles(db, q),
+  'article/restore': async ({ article }) => admin.restoreArticle(db, article),
+  'vocab/list': async (q) => admin.listVocabulary(db, q),
+  'vocab/update': async (patch) => admin.updateVocabulary(db, patch),
+  'vocab/delete': async ({ keys }) => admin.deleteVocabulary(db, keys),
+  'vocab/restore': async ({ records }) => admin.restoreVocabulary(db, records),
+  'export/vocabulary': async (params) => admin.exportVocabulary(db, params),
+  'export/glossary': async ({ format }) => admin.exportGlossary((await glossary()).search('', null, 1_000_000).items, format),
+  'backup/export': async () => admin.exportBackup(db),
+  'backup/import': async ({ text }) => admin.importBackup(db, text),
 });
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => {

@@ -5,6 +5,10 @@ import type { MessageName, Params } from './messages.ts';
 import { SettingsPatchSchema } from './settings-schema.ts';
 import { CATEGORIES } from './glossary/types.ts';
 import { VOCABULARY_LIMITS, VOCABULARY_SOURCES } from './vocabulary.ts';
+import { SITES } from './article.ts';
+import { ARTICLE_SORTS, EXPORT_FORMATS, VOCAB_SORTS } from './messages.ts';
+import { VocabularyRecordSchema } from './vocabulary.ts';
+import { StoredArticleSchema } from './export/backup.ts';
 
 const empty = v.strictObject({});
 
@@ -47,6 +51,40 @@ export const PARAM_SCHEMAS: { [N in MessageName]: v.GenericSchema<unknown, Param
   'vocab/get': v.strictObject({ simplified: v.pipe(v.string(), v.minLength(1), v.maxLength(100)) }),
   'settings/get': empty,
   'settings/set': SettingsPatchSchema,
+  'article/query': v.strictObject({
+    query: v.pipe(v.string(), v.maxLength(200)),
+    site: v.nullable(v.picklist(SITES)),
+    sort: v.picklist(ARTICLE_SORTS),
+    offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)),
+  }),
+  'article/restore': v.strictObject({ article: StoredArticleSchema }),
+  'vocab/list': v.strictObject({
+    query: v.pipe(v.string(), v.maxLength(200)),
+    sort: v.picklist(VOCAB_SORTS),
+    tag: v.nullable(v.pipe(v.string(), v.maxLength(VOCABULARY_LIMITS.tagChars))),
+    articleUrl: v.nullable(v.pipe(v.string(), v.maxLength(VOCABULARY_LIMITS.urlChars))),
+    source: v.nullable(v.picklist(VOCABULARY_SOURCES)),
+    offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)),
+    allKeys: v.optional(v.boolean()),
+  }),
+  'vocab/update': v.strictObject({
+    simplified: v.pipe(v.string(), v.minLength(1), v.maxLength(VOCABULARY_LIMITS.headwordChars)),
+    note: v.optional(v.pipe(v.string(), v.maxLength(VOCABULARY_LIMITS.noteChars))),
+    tags: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(VOCABULARY_LIMITS.tagChars))), v.maxLength(VOCABULARY_LIMITS.tags))),
+  }),
+  'vocab/delete': v.strictObject({ keys: v.pipe(v.array(v.pipe(v.string(), v.maxLength(VOCABULARY_LIMITS.headwordChars))), v.maxLength(1_000_000)) }),
+  'vocab/restore': v.strictObject({ records: v.pipe(v.array(VocabularyRecordSchema), v.maxLength(1_000_000)) }),
+  'export/vocabulary': v.strictObject({
+    format: v.picklist(EXPORT_FORMATS),
+    keys: v.nullable(v.pipe(v.array(v.pipe(v.string(), v.maxLength(VOCABULARY_LIMITS.headwordChars))), v.maxLength(1_000_000))),
+    articleUrl: v.nullable(v.pipe(v.string(), v.maxLength(VOCABULARY_LIMITS.urlChars))),
+  }),
+  'export/glossary': v.strictObject({ format: v.picklist(EXPORT_FORMATS) }),
+  'backup/export': empty,
+  // A backup of a large library runs to tens of megabytes; Chrome's message limit is 64 MB.
+  'backup/import': v.strictObject({ text: v.pipe(v.string(), v.maxLength(60_000_000)) }),
   'page/state': empty,
   'page/save': empty,
   'pinyin/toggle': empty,

@@ -77,6 +77,16 @@ export interface BackgroundMessages {
   'vocab/get': { params: { simplified: string }; result: VocabularyRecord | null };
   'settings/get': { params: Record<string, never>; result: Settings };
   'settings/set': { params: SettingsPatch; result: Settings };
+  'article/query': { params: ArticleQuery; result: { items: ArticleListItem[]; total: number } };
+  'article/restore': { params: { article: StoredArticle }; result: { id: number } };
+  'vocab/list': { params: VocabQuery; result: VocabListResult };
+  'vocab/update': { params: { simplified: string; note?: string; tags?: string[] }; result: VocabularyRecord };
+  'vocab/delete': { params: { keys: string[] }; result: { deleted: VocabularyRecord[] } };
+  'vocab/restore': { params: { records: VocabularyRecord[] }; result: { restored: number } };
+  'export/vocabulary': { params: { format: ExportFormat; keys: string[] | null; articleUrl: string | null }; result: ExportFile };
+  'export/glossary': { params: { format: ExportFormat }; result: ExportFile };
+  'backup/export': { params: Record<string, never>; result: { text: string; filename: string } };
+  'backup/import': { params: { text: string }; result: BackupImportResult };
 }
 
 /** Messages handled by a content script (sent to a tab). */
@@ -140,4 +150,52 @@ export function parseContentRequest(raw: unknown): ContentRequest | null {
     default:
       return null;
   }
+}
+/** Library page: articles as lists show them, without the text (the reading view asks for it). */
+export type ArticleListItem = Omit<StoredArticle, 'paragraphs' | 'bold' | 'images'> & { imageCount: number };
+export const ARTICLE_SORTS = ['saved', 'published', 'site', 'title'] as const;
+export type ArticleSort = (typeof ARTICLE_SORTS)[number];
+export interface ArticleQuery {
+  query: string;
+  site: SiteId | null;
+  sort: ArticleSort;
+  offset: number;
+  limit: number;
+}
+
+export const VOCAB_SORTS = ['recent', 'created', 'pinyin', 'characters'] as const;
+export type VocabSort = (typeof VOCAB_SORTS)[number];
+export interface VocabQuery {
+  /** Characters, pinyin with or without tones, or English. */
+  query: string;
+  sort: VocabSort;
+  tag: string | null;
+  articleUrl: string | null;
+  source: VocabularyRecord['source'] | null;
+  offset: number;
+  limit: number;
+  /** Also return the key of every match (for "select all"). */
+  allKeys?: boolean;
+}
+export interface VocabListResult {
+  items: VocabularyRecord[];
+  total: number;
+  /** Every tag in the vocabulary, sorted. */
+  tags: string[];
+  /** Articles that words were saved from, with how many words each. */
+  articles: { url: string; title: string; words: number }[];
+  keys?: string[];
+}
+
+export const EXPORT_FORMATS = ['anki', 'pleco', 'csv', 'tsv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export interface ExportFile {
+  text: string;
+  filename: string;
+  mime: string;
+  count: number;
+}
+export interface BackupImportResult {
+  added: { articles: number; vocabulary: number };
+  updated: { articles: number; vocabulary: number };
 }

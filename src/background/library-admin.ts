@@ -1,0 +1,361 @@
+/**
+ * The library page's operations: article and word queries, edits with undo,
+ * exports and the JSON backup. Lists are answered from summaries kept in
+ * memory while the worker lives, because reading 1,000 full articles or 10,000
+ * words from IndexedDB on every keystroke would not keep up with typing; any
+ * write to a table (here, elsewhere in the worker, or in a test) drops its summary.
+ */
+import Dexie from 'dexie';
+import type { StoredArticle } from '../core/article.ts';
+import { compactPinyin } from '../core/glossary/pinyin-form.ts';
+import type { GlossaryEntry } from '../core/glossary/types.ts';
+import type {
+  ArticleListItem,
+  ArticleQuery,
+  BackupImportResult,
+  ExportFile,
+  ExportFormat,
+  VocabListResult,
+  VocabQuery,
+} from '../core/messages.ts';
+import { makeBackup, mergeBackup, parseBackup, serializeBackup, toAnki, toCsv, toPleco, toTsv, type BackupSettings } from '../core/export/index.ts';
+import type { VocabularyRecord } from '../core/vocabulary.ts';
+import type { JieduDB, VocabularyRow } from './db.ts';
+
+type Table = 'articles' | 'vocabulary';
+
+interface ArticleEntry {
+  item: ArticleListItem;
+  haystack: string;
+}
+
+interface WordEntry {
+  record: VocabularyRecord;
+  forms: string;
+  toned: string;
+  toneless: string;
+  english: string;
+}
+
+interface Cache {
+  articles: ArticleEntry[] | null;
+  vocabulary: WordEntry[] | null;
+}
+
+const caches = new WeakMap<JieduDB, Cache>();
+let listening = false;
+
+function cacheOf(db: JieduDB): Cache {
+  let c = caches.get(db);
+  if (!c) {
+    c = { articles: null, vocabulary: null };
+    caches.set(db, c);
+  }
+  if (!listening) {
+    listening = true;
+    // Dexie reports every committed write by database and table ("idb://jiedu/vocabulary/…").
+    Dexie.on('storagemutated', (parts: Record<string, unknown>) => {
+      for (const key of Object.keys(parts)) {
+        const m = /^idb:\/\/(.*)\/(articles|vocabulary)\//.exec(key);
+        if (m) invalidateByName(m[1]!, m[2] as Table);
+      }
+    });
+  }
+  return c;
+}
+
+/** Databases seen so far by name, so a mutation event can find its cache. */
+const byName = new Map<string, Set<JieduDB>>();
+function remember(db: JieduDB): void {
+  let set = byName.get(db.name);
+  if (!set) byName.set(db.name, (set = new Set()));
+  set.add(db);
+}
+function invalidateByName(name: string, table: Table): void {
+  for (const db of byName.get(name) ?? []) invalidate(db, table);
+}
+function invalidate(db: JieduDB, table: Table): void {
+  const c = caches.get(db);
+  if (c) c[table] = null;
+}
+
+function summary(a: StoredArticle): ArticleListItem {
+  const { paragraphs: _p, bold: _b, images, ...rest } = a;
+  return { ...rest, imageCount: images.length };
+}
+
+async function articleEntries(db: JieduDB): Promise<ArticleEntry[]> {
+  remember(db);
+  const c = cacheOf(db);
+  if (c.articles) return c.articles;
+  const out: ArticleEntry[] = [];
+  await db.articles.each((a) => {
+    const item = summary(a);
+    out.push({ item, haystack: [a.title, a.source ?? '', ...a.authors, ...a.tags, a.url].join('\n').toLowerCase() });
+  });
+  c.articles = out;
+  return out;
+}
+
+function wordEntry(record: VocabularyRecord): WordEntry {
+  return {
+    record,
+    forms: `${record.simplified}\n${record.traditional}`,
+    toned: compactPinyin(record.pinyin, { tones: true }),
+    toneless: compactPinyin(record.pinyin),
+    english: record.english.join('\n').toLowerCase(),
+  };
+}
+
+async function wordEntries(db: JieduDB): Promise<WordEntry[]> {
+  remember(db);
+  const c = cacheOf(db);
+  if (c.vocabulary) return c.vocabulary;
+  const rows = (await db.vocabulary.toArray()) as unknown as VocabularyRecord[];
+  const out = rows.map(wordEntry);
+  c.vocabulary = out;
+  return out;
+}
+
+const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const collator = new Intl.Collator('zh-Hans-u-co-pinyin');
+
+const ARTICLE_ORDER: Record<ArticleQuery['sort'], (a: ArticleListItem, b: ArticleListItem) => number> = {
+  saved: (a, b) => byString(b.lastSavedAt, a.lastSavedAt),
+  // Articles with no date go last, not first.
+  published: (a, b) => byString(b.publishedAt ?? '', a.publishedAt ?? '') || byString(b.lastSavedAt, a.lastSavedAt),
+  site: (a, b) => byString(a.site, b.site) || byString(b.publishedAt ?? '', a.publishedAt ?? ''),
+  title: (a, b) => collator.compare(a.title, b.title),
+};
+
+export async function queryArticles(db: JieduDB, q: ArticleQuery): Promise<{ items: ArticleListItem[]; total: number }> {
+  const needle = q.query.trim().toLowerCase();
+  const all = await articleEntries(db);
+  const matching: ArticleListItem[] = [];
+  for (const e of all) {
+    if (q.site && e.item.site !== q.site) continue;
+    if (needle && !e.haystack.includes(needle)) continue;
+    matching.push(e.item);
+  }
+  matching.sort(ARTICLE_ORDER[q.sort]);
+  return { items: matching.slice(q.offset, q.offset + q.limit), total: matching.length };
+}
+
+/** Puts a deleted article back as it was: its id when still free, and when it was first saved. */
+export async function restoreArticle(db: JieduDB, article: StoredArticle): Promise<{ id: number }> {
+  const id = await db.transaction('rw', db.articles, async () => {
+    const sameUrl = await db.articles.where('url').equals(article.url).first();
+    if (sameUrl?.id !== undefined) {
+      // Saved again since the delete: keep the newer text, but the first save date of the two.
+      const firstSavedAt = article.firstSavedAt < sameUrl.firstSavedAt ? article.firstSavedAt : sameUrl.firstSavedAt;
+      await db.articles.update(sameUrl.id, { firstSavedAt });
+      return sameUrl.id;
+    }
+    const taken = article.id !== undefined && (await db.articles.get(article.id)) !== undefined;
+    const { id: _id, ...rest } = article;
+    return db.articles.put(taken || article.id === undefined ? rest : { ...rest, id: article.id });
+  });
+  invalidate(db, 'articles');
+  return { id };
+}
+
+const TONED = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/i;
+const HAN = /\p{Script=Han}/u;
+
+function vocabOrder(sort: VocabQuery['sort']): (a: WordEntry, b: WordEntry) => number {
+  switch (sort) {
+    case 'recent':
+      return (a, b) => byString(b.record.updatedAt, a.record.updatedAt) || byString(a.record.simplified, b.record.simplified);
+    case 'created':
+      return (a, b) => byString(b.record.createdAt, a.record.createdAt) || byString(a.record.simplified, b.record.simplified);
+    case 'pinyin':
+      return (a, b) => byString(a.toneless, b.toneless) || byString(a.toned, b.toned) || byString(a.record.simplified, b.record.simplified);
+    case 'characters':
+      return (a, b) => collator.compare(a.record.simplified, b.record.simplified) || byString(a.record.simplified, b.record.simplified);
+  }
+}
+
+/** One test for a query: characters, pinyin (toned only matches toned), or English. */
+export function vocabMatcher(query: string): ((e: WordEntry) => boolean) | null {
+  const q = query.trim().normalize('NFC');
+  if (!q) return null;
+  if (HAN.test(q)) return (e) => e.forms.includes(q);
+  const english = q.toLowerCase();
+  const toned = TONED.test(q);
+  const pin = compactPinyin(q, { tones: toned });
+  return (e) => (pin !== '' && (toned ? e.toned : e.toneless).includes(pin)) || e.english.includes(english);
+}
+
+export async function listVocabulary(db: JieduDB, q: VocabQuery): Promise<VocabListResult> {
+  const all = await wordEntries(db);
+  const test = vocabMatcher(q.query);
+  const matching: WordEntry[] = [];
+  const tags = new Set<string>();
+  const articles = new Map<string, { url: string; title: string; words: number }>();
+  for (const e of all) {
+    const r = e.record;
+    for (const t of r.tags) tags.add(t);
+    const seen = new Set<string>();
+    for (const c of r.contexts) {
+      if (seen.has(c.articleUrl)) continue;
+      seen.add(c.articleUrl);
+      const a = articles.get(c.articleUrl);
+      if (a) a.words++;
+      else articles.set(c.articleUrl, { url: c.articleUrl, title: c.articleTitle, words: 1 });
+    }
+    if (q.source && r.source !== q.source) continue;
+    if (q.tag !== null && !r.tags.includes(q.tag)) continue;
+    if (q.articleUrl !== null && !seen.has(q.articleUrl)) continue;
+    if (test && !test(e)) continue;
+    matching.push(e);
+  }
+  matching.sort(vocabOrder(q.sort));
+  const result: VocabListResult = {
+    items: matching.slice(q.offset, q.offset + q.limit).map((e) => e.record),
+    total: matching.length,
+    tags: [...tags].sort(byString),
+    articles: [...articles.values()].sort((a, b) => collator.compare(a.title, b.title)),
+  };
+  if (q.allKeys) result.keys = matching.map((e) => e.record.simplified);
+  return result;
+}
+
+function cleanTags(tags: readonly string[]): string[] {
+  return [...new Set(tags.map((t) => t.trim()).filter((t) => t !== ''))];
+}
+
+export async function updateVocabulary(db: JieduDB, patch: { simplified: string; note?: string; tags?: string[] }, now: Date = new Date()): Promise<VocabularyRecord> {
+  const record = await db.transaction('rw', db.vocabulary, async () => {
+    const existing = (await db.vocabulary.get(patch.simplified)) as VocabularyRecord | undefined;
+    if (!existing) throw new Error(`no saved word ${patch.simplified}`);
+    const next: VocabularyRecord = {
+      ...existing,
+      ...(patch.note !== undefined ? { note: patch.note } : {}),
+      ...(patch.tags !== undefined ? { tags: cleanTags(patch.tags) } : {}),
+      updatedAt: now.toISOString(),
+    };
+    await db.vocabulary.put(next as unknown as VocabularyRow);
+    return next;
+  });
+  invalidate(db, 'vocabulary');
+  return record;
+}
+
+export async function deleteVocabulary(db: JieduDB, keys: readonly string[]): Promise<{ deleted: VocabularyRecord[] }> {
+  const deleted = await db.transaction('rw', db.vocabulary, async () => {
+    const found = (await db.vocabulary.bulkGet([...keys])).filter((r): r is VocabularyRow => r !== undefined) as unknown as VocabularyRecord[];
+    await db.vocabulary.bulkDelete(found.map((r) => r.simplified));
+    return found;
+  });
+  invalidate(db, 'vocabulary');
+  return { deleted };
+}
+
+/** Undo of a delete: the records as they were, merged with any that were saved again in between. */
+export async function restoreVocabulary(db: JieduDB, records: readonly VocabularyRecord[]): Promise<{ restored: number }> {
+  await db.transaction('rw', db.vocabulary, async () => {
+    const current = await db.vocabulary.bulkGet(records.map((r) => r.simplified));
+    const rows = records.map((r, i) => {
+      const now = current[i] as unknown as VocabularyRecord | undefined;
+      return now ? mergeBackup({ articles: [], vocabulary: [now] }, { articles: [], vocabulary: [r] }).toPut.vocabulary[0] ?? now : r;
+    });
+    await db.vocabulary.bulkPut(rows as unknown as VocabularyRow[]);
+  });
+  invalidate(db, 'vocabulary');
+  return { restored: records.length };
+}
+
+const FORMATS: Record<ExportFormat, { write: (words: readonly VocabularyRecord[]) => string; ext: string; mime: string }> = {
+  anki: { write: (w) => toAnki(w), ext: 'anki.txt', mime: 'text/plain;charset=utf-8' },
+  pleco: { write: (w) => toPleco(w), ext: 'pleco.txt', mime: 'text/plain;charset=utf-8' },
+  csv: { write: toCsv, ext: 'csv', mime: 'text/csv;charset=utf-8' },
+  tsv: { write: toTsv, ext: 'tsv', mime: 'text/tab-separated-values;charset=utf-8' },
+};
+
+function day(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
+
+export function exportFile(words: readonly VocabularyRecord[], format: ExportFormat, name: string, now: Date = new Date()): ExportFile {
+  const f = FORMATS[format];
+  return { text: f.write(words), filename: `jiedu-${name}-${day(now)}.${f.ext}`, mime: f.mime, count: words.length };
+}
+
+/** Words to export: a selection (in the order given), or all (oldest first, as they were saved), optionally one article's. */
+export async function exportVocabulary(
+  db: JieduDB,
+  params: { format: ExportFormat; keys: string[] | null; articleUrl: string | null },
+  now: Date = new Date(),
+): Promise<ExportFile> {
+  let words: VocabularyRecord[];
+  if (params.keys) {
+    words = ((await db.vocabulary.bulkGet(params.keys)) as unknown as (VocabularyRecord | undefined)[]).filter((w): w is VocabularyRecord => w !== undefined);
+  } else {
+    words = (await wordEntries(db)).map((e) => e.record).sort((a, b) => byString(a.createdAt, b.createdAt) || byString(a.simplified, b.simplified));
+  }
+  const url = params.articleUrl;
+  if (url !== null) words = words.filter((w) => w.contexts.some((c) => c.articleUrl === url));
+  const name = params.keys ? 'vocabulary-selection' : url !== null ? 'vocabulary-article' : 'vocabulary';
+  return exportFile(words, params.format, name, now);
+}
+
+/** Glossary entries in the vocabulary's shape, so every export format can carry them. */
+export function glossaryAsVocabulary(entries: readonly GlossaryEntry[], now: Date = new Date()): VocabularyRecord[] {
+  const stamp = now.toISOString();
+  return entries.map((e) => ({
+    simplified: e.simplified,
+    traditional: e.traditional ?? e.simplified,
+    pinyin: e.pinyin,
+    english: [e.english, ...e.alternatives],
+    contexts: [],
+    tags: [e.category],
+    note: e.explanation,
+    source: 'glossary',
+    createdAt: stamp,
+    updatedAt: stamp,
+  }));
+}
+
+export function exportGlossary(entries: readonly GlossaryEntry[], format: ExportFormat, now: Date = new Date()): ExportFile {
+  return exportFile(glossaryAsVocabulary(entries, now), format, 'glossary', now);
+}
+
+async function settingsObject(db: JieduDB): Promise<BackupSettings> {
+  const rows = await db.settings.toArray();
+  return Object.fromEntries(rows.map((r) => [r.key, r.value])) as BackupSettings;
+}
+
+export async function exportBackup(db: JieduDB, now: Date = new Date()): Promise<{ text: string; filename: string }> {
+  const { articles, vocabulary, settings } = await db.transaction('r', db.articles, db.vocabulary, db.settings, async () => ({
+    articles: await db.articles.toArray(),
+    vocabulary: (await db.vocabulary.toArray()) as unknown as VocabularyRecord[],
+    settings: await settingsObject(db),
+  }));
+  const text = serializeBackup(makeBackup({ articles, vocabulary, settings }, now));
+  return { text, filename: `jiedu-backup-${day(now)}.json` };
+}
+
+/**
+ * Merges a backup into the library in one transaction over both tables: all of it or
+ * nothing. The file is checked in full before the transaction opens, so a corrupt or
+ * foreign file is refused with parseBackup's message and the library is left as it was.
+ * Settings are not imported: they belong to this browser.
+ */
+export async function importBackup(db: JieduDB, text: string): Promise<BackupImportResult> {
+  const backup = parseBackup(text);
+  try {
+    return await db.transaction('rw', db.articles, db.vocabulary, async () => {
+      const current = {
+        articles: await db.articles.toArray(),
+        vocabulary: (await db.vocabulary.toArray()) as unknown as VocabularyRecord[],
+      };
+      const merge = mergeBackup(current, backup);
+      if (merge.toPut.articles.length) await db.articles.bulkPut(merge.toPut.articles);
+      if (merge.toPut.vocabulary.length) await db.vocabulary.bulkPut(merge.toPut.vocabulary as unknown as VocabularyRow[]);
+      return { added: merge.added, updated: merge.updated };
+    });
+  } finally {
+    invalidate(db, 'articles');
+    invalidate(db, 'vocabulary');
+  }
+}
