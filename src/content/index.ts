@@ -5,4 +5,5 @@ import { startContent } from './main.ts';
 startContent({
   reader: () => import(/* @vite-ignore */ browser.runtime.getURL('lazy/reader.js')) as Promise<typeof import('./reader.ts')>,
   annotator: () => import(/* @vite-ignore */ browser.runtime.getURL('lazy/annotator.js')) as Promise<typeof import('./annotator.ts')>,
+  pageUi: () => import(/* @vite-ignore */ browser.runtime.getURL('lazy/page-ui.js')) as Promise<typeof import('./page-ui.ts')>,
 });

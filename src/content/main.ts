@@ -5,15 +5,17 @@
  */
 import browser from 'webextension-polyfill';
 import { detectFromUrl } from '../core/extract/detect.ts';
-import { parseContentRequest, type ContentRequest, type PageState, type PinyinState } from '../core/messages.ts';
+import { parseContentRequest, type ContentRequest, type PageState, type PinyinState, type TermsState } from '../core/messages.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings.ts';
 import { sendToBackground } from '../platform/messaging.ts';
 import { waitForContent, watchUrl } from './page-watch.ts';
 import type { ExtractOutcome } from './reader.ts';
 import type { Annotator } from './annotator.ts';
+import type { PageUi } from './page-ui.ts';
 
 type Reader = typeof import('./reader.ts');
 type AnnotatorModule = typeof import('./annotator.ts');
+type PageUiModule = typeof import('./page-ui.ts');
 
 /** How long a recognised article page may take to fill its body (paywalls, SPAs). */
 const LATE_BODY_MS = 6_000;
@@ -22,10 +24,16 @@ const LATE_BODY_MS = 6_000;
 export interface Loaders {
   reader: () => Promise<Reader>;
   annotator: () => Promise<AnnotatorModule>;
+  pageUi: () => Promise<PageUiModule>;
 }
 
 let loadReader: Loaders['reader'];
 let loadAnnotator: Loaders['annotator'];
+let loadPageUi: Loaders['pageUi'];
+let pageUi: Promise<PageUi> | null = null;
+let termsOn = false;
+/** Settings as last read, for event handlers that must answer synchronously. */
+let known: Settings = DEFAULT_SETTINGS;
 let annotator: Annotator | null = null;
 /** The live element holding the article's body, when the site's reader found it. */
 let bodyElement: Element | null = null;
@@ -89,11 +97,41 @@ async function examine(trigger: 'load' | 'route', previousTitle: string | null =
   await keep(outcome, mine);
   if (mine !== generation) return;
   followLateChanges(outcome, mine, extractArticle);
+  const settings = await currentSettings();
+  if (mine !== generation) return;
+  if ((settings.glossaryMarking && outcome.article.language !== 'en') || termsOn) await setTerms(true).catch(() => undefined);
   await pinyinAfterArticle(trigger);
 }
 
 async function currentSettings(): Promise<Settings> {
-  return sendToBackground('settings/get', {}).catch(() => DEFAULT_SETTINGS);
+  known = await sendToBackground('settings/get', {}).catch(() => known);
+  return known;
+}
+
+function ui(): Promise<PageUi> {
+  pageUi ??= loadPageUi().then(({ createPageUi }) =>
+    createPageUi(
+      {
+        article: () =>
+          state.kind === 'detected' ? { url: state.article.url, title: state.article.title } : { url: location.href, title: document.title },
+      },
+      () => known,
+    ),
+  );
+  return pageUi;
+}
+
+/** Marks go under the pinyin: with pinyin on, take it off, mark, and put it back. */
+async function setTerms(on: boolean): Promise<TermsState> {
+  const root = on ? (bodyElement?.isConnected ? bodyElement : null) : null;
+  if (on && !root) return { on: false, count: 0 };
+  const pinyinWasOn = annotator?.on ?? false;
+  if (pinyinWasOn) annotator?.stop();
+  const page = await ui();
+  const count = await page.setMarking(root);
+  termsOn = on && root !== null;
+  if (pinyinWasOn) await setPinyin(true);
+  return { on: termsOn, count };
 }
 
 /** A new article in the same document keeps pinyin on; a chosen site turns it on by itself. */
@@ -172,6 +210,10 @@ async function handle(request: ContentRequest): Promise<unknown> {
       return setPinyin(!(annotator?.on ?? false));
     case 'pinyin/set':
       return setPinyin(request.params.on);
+    case 'terms/set':
+      return setTerms(request.params.on);
+    case 'terms/state':
+      return { on: termsOn, count: termsOn && pageUi ? (await pageUi).marked : 0 };
   }
 }
 
@@ -184,6 +226,24 @@ function onMessage(raw: unknown): Promise<unknown> | undefined {
   );
 }
 
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * The first look-up gesture loads the page UI, which then listens by itself;
+ * until then this costs one cheap check per click.
+ */
+function listenForLookup(): void {
+  const first = (e: MouseEvent): void => {
+    const wanted = (known.lookupTrigger === 'click' && e.type === 'click' && e.button === 0) || (known.lookupTrigger === 'alt-hover' && e.type === 'mousemove' && e.altKey);
+    if (!wanted || !HAN.test((e.target as Element | null)?.textContent?.slice(0, 2000) ?? '')) return;
+    if (pageUi) return; // the page UI handles its own events once loaded
+    const { clientX, clientY } = e;
+    void ui().then((page) => page.lookupAt(clientX, clientY));
+  };
+  document.addEventListener('click', first, true);
+  document.addEventListener('mousemove', first, { passive: true });
+}
+
 export function startContent(loaders: Loaders): void {
   // Injected twice (manual save on a page that already has us): keep one instance.
   const marker = globalThis as { jieduContent?: boolean };
@@ -191,10 +251,13 @@ export function startContent(loaders: Loaders): void {
   marker.jieduContent = true;
   loadReader = loaders.reader;
   loadAnnotator = loaders.annotator;
+  loadPageUi = loaders.pageUi;
   // Visible only in this extension's isolated world (never to the page): the bench measures through it.
   (globalThis as { jieduBench?: unknown }).jieduBench = { detectFromUrl, loadReader, loadAnnotator, setPinyin };
   browser.runtime.onMessage.addListener(onMessage);
   void examine('load');
+  void currentSettings();
+  listenForLookup();
   watchUrl(() => {
     const previousTitle = state.kind === 'detected' ? state.article.title : null;
     void examine('route', previousTitle);

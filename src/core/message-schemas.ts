@@ -90,6 +90,8 @@ export const PARAM_SCHEMAS: { [N in MessageName]: v.GenericSchema<unknown, Param
   'pinyin/toggle': empty,
   'pinyin/set': v.strictObject({ on: v.boolean() }),
   'pinyin/state': empty,
+  'terms/set': v.strictObject({ on: v.boolean() }),
+  'terms/state': empty,
 };
 
 /** Who may send a message to the background: content scripts only reach what they need. */

@@ -97,6 +97,15 @@ export interface ContentMessages {
   /** Switch pinyin on (again, with the current settings) or off. */
   'pinyin/set': { params: { on: boolean }; result: PinyinState };
   'pinyin/state': { params: Record<string, never>; result: PinyinState };
+  /** Mark the article's glossary terms, or take the marks off. */
+  'terms/set': { params: { on: boolean }; result: TermsState };
+  'terms/state': { params: Record<string, never>; result: TermsState };
+}
+
+export interface TermsState {
+  on: boolean;
+  /** Terms marked in the page. */
+  count: number;
 }
 
 export interface PinyinState {
@@ -126,7 +135,8 @@ export function envelope<N extends MessageName>(name: N, params: Params<N>): Env
 
 export type ContentRequest =
   | { name: 'page/state' | 'page/save' | 'pinyin/toggle' | 'pinyin/state'; params: Record<string, never> }
-  | { name: 'pinyin/set'; params: { on: boolean } };
+  | { name: 'pinyin/set' | 'terms/set'; params: { on: boolean } }
+  | { name: 'terms/state'; params: Record<string, never> };
 
 /**
  * Checks a message sent to a content script (only the extension can send one,
@@ -142,8 +152,10 @@ export function parseContentRequest(raw: unknown): ContentRequest | null {
     case 'page/save':
     case 'pinyin/toggle':
     case 'pinyin/state':
+    case 'terms/state':
       return keys.length === 0 ? { name: msg.name, params: {} } : null;
-    case 'pinyin/set': {
+    case 'pinyin/set':
+    case 'terms/set': {
       const on = (msg.params as { on?: unknown }).on;
       return keys.length === 1 && typeof on === 'boolean' ? { name: msg.name, params: { on } } : null;
     }
@@ -151,6 +163,7 @@ export function parseContentRequest(raw: unknown): ContentRequest | null {
       return null;
   }
 }
+
 /** Library page: articles as lists show them, without the text (the reading view asks for it). */
 export type ArticleListItem = Omit<StoredArticle, 'paragraphs' | 'bold' | 'images'> & { imageCount: number };
 export const ARTICLE_SORTS = ['saved', 'published', 'site', 'title'] as const;

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { SITES } from './article.ts';
-import { DEFAULT_SETTINGS, PINYIN_SCOPES, PINYIN_SIZE, TONE_COLOR_SCHEMES, TONE_STYLES, type Settings } from './settings.ts';
+import { DEFAULT_SETTINGS, LOOKUP_TRIGGERS, PINYIN_SCOPES, PINYIN_SIZE, TONE_COLOR_SCHEMES, TONE_STYLES, type Settings } from './settings.ts';
 
 export const SettingsSchema = v.strictObject({
   autoSave: v.boolean(),
@@ -10,6 +10,8 @@ export const SettingsSchema = v.strictObject({
   pinyinSandhi: v.boolean(),
   pinyinScope: v.picklist(PINYIN_SCOPES),
   pinyinAutoSites: v.pipe(v.array(v.picklist(SITES)), v.maxLength(SITES.length)),
+  glossaryMarking: v.boolean(),
+  lookupTrigger: v.picklist(LOOKUP_TRIGGERS),
 });
 
 export const SettingsPatchSchema = v.partial(SettingsSchema);

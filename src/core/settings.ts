@@ -6,6 +6,8 @@ export const TONE_STYLES = ['mark', 'number', 'none'] as const;
 export const TONE_COLOR_SCHEMES = ['off', 'mdbg', 'pleco'] as const;
 export const PINYIN_SCOPES = ['article', 'page'] as const;
 export const PINYIN_SIZE = { min: 40, max: 100 } as const;
+/** How a word is looked up in the page: a click, a hover with Alt held, or not at all. */
+export const LOOKUP_TRIGGERS = ['click', 'alt-hover', 'off'] as const;
 
 export interface Settings {
   /** Save an article to the library as soon as it is recognised. */
@@ -20,6 +22,9 @@ export interface Settings {
   pinyinScope: (typeof PINYIN_SCOPES)[number];
   /** Sites where pinyin is switched on as soon as an article opens. */
   pinyinAutoSites: SiteId[];
+  /** Underline glossary terms in articles. */
+  glossaryMarking: boolean;
+  lookupTrigger: (typeof LOOKUP_TRIGGERS)[number];
 }
 
 export type SettingsPatch = Partial<Settings>;
@@ -32,4 +37,6 @@ export const DEFAULT_SETTINGS: Settings = {
   pinyinSandhi: false,
   pinyinScope: 'article',
   pinyinAutoSites: [],
+  glossaryMarking: true,
+  lookupTrigger: 'click',
 };

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { LibraryStats, PageState, PinyinState } from '../core/messages.ts';
+import type { LibraryStats, PageState, PinyinState, TermsState } from '../core/messages.ts';
 import type { Settings, SettingsPatch } from '../core/settings.ts';
 import { PinyinSettingsForm } from '../ui/pinyin-settings.tsx';
 import { GlossaryTab } from './glossary-tab.tsx';
@@ -142,6 +142,35 @@ function PinyinPanel({ tabId }: { tabId: number }) {
   );
 }
 
+/** The switch for marking glossary terms in the article. */
+function TermsSwitch({ tabId }: { tabId: number }) {
+  const [terms, setTerms] = useState<TermsState | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    sendToTab(tabId, 'terms/state', {}).then(setTerms, () => setTerms(null));
+  }, [tabId]);
+  if (!terms) return null;
+  const run = async (on: boolean) => {
+    setError(null);
+    try {
+      setTerms(await sendToTab(tabId, 'terms/set', { on }));
+      await sendToBackground('settings/set', { glossaryMarking: on });
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+  return (
+    <section class="pinyin" aria-label={t('termsSwitch')}>
+      <label class="switch">
+        <input type="checkbox" role="switch" checked={terms.on} onChange={(e) => void run((e.currentTarget as HTMLInputElement).checked)} />
+        <span>{t('termsSwitch')}</span>
+      </label>
+      {terms.on ? <p class="meta" data-testid="terms-count">{t('termsCount', String(terms.count))}</p> : null}
+      {error ? <p class="warn" role="alert">{error}</p> : null}
+    </section>
+  );
+}
+
 type TabName = 'page' | 'glossary';
 
 function Popup() {
@@ -221,6 +250,7 @@ function Popup() {
             {message ? <p class="warn" role="alert">{message}</p> : null}
           </section>
           {view.kind === 'page' ? <PinyinPanel tabId={view.tabId} /> : null}
+          {view.kind === 'page' && view.state.kind === 'detected' ? <TermsSwitch tabId={view.tabId} /> : null}
           <footer>
             {canSave ? (
               <button type="button" class="primary" onClick={save} disabled={busy}>{busy ? t('savingPage') : t('savePage')}</button>

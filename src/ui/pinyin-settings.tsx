@@ -1,5 +1,5 @@
 /** Pinyin settings as form controls, shared by the popup (compact) and the options page (all of them). */
-import { PINYIN_SCOPES, PINYIN_SIZE, TONE_COLOR_SCHEMES, TONE_STYLES, type Settings, type SettingsPatch } from '../core/settings.ts';
+import { LOOKUP_TRIGGERS, PINYIN_SCOPES, PINYIN_SIZE, TONE_COLOR_SCHEMES, TONE_STYLES, type Settings, type SettingsPatch } from '../core/settings.ts';
 import { SITES } from '../core/article.ts';
 import { siteName, t } from '../platform/i18n.ts';
 
@@ -67,6 +67,24 @@ export function PinyinSettingsForm({ settings, onChange, compact = false }: Prop
           </fieldset>
         </>
       )}
+    </div>
+  );
+}
+
+/** Look-up and term marking, for the options page. */
+export function ReadingSettingsForm({ settings, onChange }: Omit<Props, 'compact'>) {
+  return (
+    <div class="settings-form">
+      <label class="check">
+        <input type="checkbox" checked={settings.glossaryMarking} onChange={(e) => onChange({ glossaryMarking: (e.currentTarget as HTMLInputElement).checked })} />
+        <span>{t('optMarking')}</span>
+      </label>
+      <label class="field">
+        <span>{t('optLookup')}</span>
+        <select value={settings.lookupTrigger} onChange={(e) => onChange({ lookupTrigger: (e.currentTarget as HTMLSelectElement).value as Settings['lookupTrigger'] })}>
+          {LOOKUP_TRIGGERS.map((s) => <option value={s} key={s}>{t(`optLookup_${s.replace('-', '_')}`)}</option>)}
+        </select>
+      </label>
     </div>
   );
 }

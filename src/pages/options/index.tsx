@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Settings, SettingsPatch } from '../../core/settings.ts';
-import { PinyinSettingsForm } from '../../ui/pinyin-settings.tsx';
+import { PinyinSettingsForm, ReadingSettingsForm } from '../../ui/pinyin-settings.tsx';
 import { t } from '../../platform/i18n.ts';
 import { sendToBackground } from '../../platform/messaging.ts';
 
@@ -33,6 +33,10 @@ function Options() {
               <input type="checkbox" checked={settings.autoSave} onChange={(e) => void update({ autoSave: (e.currentTarget as HTMLInputElement).checked })} />
               {t('optionAutoSave')}
             </label>
+          </section>
+          <section class="card" aria-labelledby="opt-reading">
+            <h2 id="opt-reading">{t('optionsReading')}</h2>
+            <ReadingSettingsForm settings={settings} onChange={(p) => void update(p)} />
           </section>
           <section class="card" aria-labelledby="opt-pinyin">
             <h2 id="opt-pinyin">{t('optionsPinyin')}</h2>

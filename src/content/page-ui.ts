@@ -1,0 +1,387 @@
+/**
+ * The reading aids inside the page, loaded on demand: glossary terms marked
+ * in the article, a card for a term (hover, focus or tap), and a dictionary
+ * card for any word (click, or hover with Alt; a setting).
+ */
+import browser from 'webextension-polyfill';
+import { buildMatcher, type GlossaryMatcher } from '../core/glossary/matcher.ts';
+import { markTerms, TERM_ATTR, TERM_CLASS, type MarkHandle } from '../core/glossary/mark.ts';
+import type { GlossaryEntry } from '../core/glossary/types.ts';
+import type { LookupMatch, WordContext } from '../core/messages.ts';
+import type { Settings } from '../core/settings.ts';
+import { sendToBackground } from '../platform/messaging.ts';
+import { t } from '../platform/i18n.ts';
+import { createCardHost, el, highlighted } from './card.ts';
+
+const MARK_STYLE_ID = 'jiedu-terms-style';
+const MARK_CSS = `
+span.${TERM_CLASS} { text-decoration: underline dotted #b3261e 1.5px; text-underline-offset: 0.28em; cursor: help; border-radius: 2px; }
+span.${TERM_CLASS}:hover, span.${TERM_CLASS}:focus-visible { background: rgba(179, 38, 30, 0.08); outline: none; }
+span.${TERM_CLASS}:focus-visible { box-shadow: 0 0 0 2px #1b5e9f; }
+`;
+const HAN = /\p{Script=Han}/u;
+/** Enough text after the click point for the longest dictionary words. */
+const LOOKUP_CHARS = 16;
+const SENTENCE_END = /[。！？!?；;\n]/;
+
+export interface PageUiEnv {
+  /** The article the words are saved from. */
+  article(): { url: string; title: string };
+}
+
+export interface PageUi {
+  setMarking(root: Element | null): Promise<number>;
+  readonly marked: number;
+  /** Looks up the word at a point; false when there is no Chinese there. */
+  lookupAt(x: number, y: number): Promise<boolean>;
+  openTerm(span: Element, focus: boolean): Promise<void>;
+  hide(): void;
+}
+
+let matcherLoad: Promise<GlossaryMatcher> | null = null;
+function glossaryMatcher(): Promise<GlossaryMatcher> {
+  matcherLoad ??= fetch(browser.runtime.getURL('data/glossary-terms.json'))
+    .then((r) => r.json() as Promise<GlossaryEntry[]>)
+    .then((entries) => buildMatcher(entries));
+  return matcherLoad;
+}
+
+/** Text of the block around a point, without pinyin, and the sentence holding the offset. */
+function blockOf(node: Node): Element {
+  const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement!;
+  return el.closest('p, li, td, dd, blockquote, figcaption, h1, h2, h3, h4, h5, h6, div') ?? document.body;
+}
+
+function visibleTextNodes(root: Node): Text[] {
+  const out: Text[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) => (n.parentElement?.closest('rt, rp, script, style') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(n as Text);
+  return out;
+}
+
+export function sentenceAround(text: string, offset: number): string {
+  let start = offset;
+  while (start > 0 && !SENTENCE_END.test(text[start - 1]!)) start--;
+  let end = offset;
+  while (end < text.length && !SENTENCE_END.test(text[end]!)) end++;
+  if (end < text.length) end++;
+  return text.slice(start, end).replace(/\s+/g, ' ').trim();
+}
+
+/** The text from a caret to the end of its block (at most `max` characters), and the sentence there. */
+function textAtCaret(node: Text, offset: number, max: number): { text: string; sentence: string } | null {
+  if (node.parentElement?.closest('rt, rp')) return null;
+  const block = blockOf(node);
+  const nodes = visibleTextNodes(block);
+  let full = '';
+  let at = -1;
+  for (const n of nodes) {
+    if (n === node) at = full.length + offset;
+    full += n.data;
+  }
+  if (at < 0) return null;
+  if (!HAN.test(full[at] ?? '')) return null;
+  return { text: full.slice(at, at + max), sentence: sentenceAround(full, at) };
+}
+
+function caretAt(x: number, y: number): { node: Text; offset: number } | null {
+  const doc = document as Document & { caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null };
+  let caret: { node: Text; offset: number } | null = null;
+  if (doc.caretPositionFromPoint) {
+    const p = doc.caretPositionFromPoint(x, y);
+    if (p && p.offsetNode.nodeType === Node.TEXT_NODE) caret = { node: p.offsetNode as Text, offset: p.offset };
+  } else {
+    const r = document.caretRangeFromPoint?.(x, y);
+    if (r && r.startContainer.nodeType === Node.TEXT_NODE) caret = { node: r.startContainer as Text, offset: r.startOffset };
+  }
+  if (!caret) return null;
+  // The caret sits between characters: a click on a character's right half puts it after that character.
+  // Take the character whose box holds the point.
+  const box = (i: number): DOMRect | null => {
+    if (i < 0 || i >= caret!.node.data.length) return null;
+    const r = document.createRange();
+    r.setStart(caret!.node, i);
+    r.setEnd(caret!.node, i + 1);
+    return r.getBoundingClientRect();
+  };
+  const inside = (r: DOMRect | null) => !!r && x >= r.left && x <= r.right && y >= r.top && y <= r.bottom;
+  if (!inside(box(caret.offset)) && inside(box(caret.offset - 1))) caret.offset -= 1;
+  return caret;
+}
+
+function zhVoice(): SpeechSynthesisVoice | null {
+  if (!('speechSynthesis' in globalThis)) return null;
+  return speechSynthesis.getVoices().find((v) => /^zh([-_]CN|[-_]Hans)?/i.test(v.lang)) ?? null;
+}
+
+function speakButton(word: string): HTMLButtonElement | null {
+  const voice = zhVoice();
+  if (!voice) return null;
+  const b = el('button', undefined, t('cardSpeak'));
+  b.type = 'button';
+  b.setAttribute('aria-label', t('cardSpeakWord', word));
+  b.addEventListener('click', () => {
+    speechSynthesis.cancel();
+    const u = new SpeechSynthesisUtterance(word);
+    u.voice = voice;
+    u.lang = voice.lang;
+    speechSynthesis.speak(u);
+  });
+  return b;
+}
+
+export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
+  let marks: MarkHandle | null = null;
+  let observer: MutationObserver | null = null;
+  let returnFocus: HTMLElement | null = null;
+  let openFor: Element | null = null;
+  /** Set while focus goes back to a term, so that its focus does not open the card again. */
+  let restoring = false;
+  const cards = createCardHost(() => {
+    openFor = null;
+    const back = returnFocus;
+    returnFocus = null;
+    if (back?.isConnected) {
+      restoring = true;
+      back.focus();
+      restoring = false;
+    }
+  });
+
+  const saveButton = (label: string, word: { simplified: string; traditional: string; pinyin: string; english: string[] }, source: 'glossary' | 'dictionary', sentence: string, status: HTMLElement): HTMLButtonElement => {
+    const b = el('button', 'primary', t('cardSave'));
+    b.type = 'button';
+    b.setAttribute('aria-label', label);
+    b.addEventListener('click', async () => {
+      b.disabled = true;
+      const { url, title } = env.article();
+      const context: WordContext | null = /^https?:/.test(url) && sentence ? { sentence, articleUrl: url, articleTitle: title } : null;
+      try {
+        const { created } = await sendToBackground('vocab/save', { word: { ...word, source }, context });
+        status.textContent = created ? t('cardSaved') : t('cardSavedAgain');
+      } catch (err) {
+        status.textContent = err instanceof Error ? err.message : String(err);
+      } finally {
+        b.disabled = false;
+      }
+    });
+    return b;
+  };
+
+  const closeButton = (): HTMLButtonElement => {
+    const b = el('button', undefined, t('cardClose'));
+    b.type = 'button';
+    b.addEventListener('click', () => cards.hide());
+    return b;
+  };
+
+  async function openTerm(span: Element, focus: boolean): Promise<void> {
+    const term = span.getAttribute(TERM_ATTR);
+    if (!term) return;
+    const matcher = await glossaryMatcher();
+    const entry = matcher.entry(term);
+    if (!entry) return;
+    if (focus && span instanceof HTMLElement) returnFocus = span;
+    openFor = span;
+    const block = blockOf(span);
+    const blockText = visibleTextNodes(block).map((n) => n.data).join('');
+    const offset = blockText.indexOf(visibleTextNodes(span).map((n) => n.data).join(''));
+    const sentence = sentenceAround(blockText, Math.max(0, offset));
+    cards.show(span.getBoundingClientRect(), t('cardTermLabel', entry.simplified), (card) => {
+      const head = el('div', 'head');
+      head.append(el('span', 'word', entry.simplified));
+      if (entry.traditional) head.append(el('span', 'trad', entry.traditional));
+      head.append(el('span', 'pinyin', entry.pinyin));
+      head.querySelector('.word')!.setAttribute('lang', 'zh-Hans');
+      card.append(head, el('span', 'english', entry.english));
+      if (entry.alternatives.length) card.append(el('span', 'alt', t('cardAlso', entry.alternatives.join('; '))));
+      card.append(el('span', 'explain', entry.explanation), el('span', 'chip', entry.category));
+      const where = el('div', 'section');
+      where.append(el('span', 'muted', t('cardLoading')));
+      const status = el('span', 'status');
+      status.setAttribute('role', 'status');
+      const actions = el('div', 'actions');
+      actions.append(
+        saveButton(t('cardSaveWord', entry.simplified), { simplified: entry.simplified, traditional: entry.traditional ?? entry.simplified, pinyin: entry.pinyin, english: [entry.english, ...entry.alternatives] }, 'glossary', sentence, status),
+      );
+      const speak = speakButton(entry.simplified);
+      if (speak) actions.append(speak);
+      actions.append(closeButton());
+      card.append(where, actions, status);
+      void sendToBackground('glossary/entry', { term: entry.simplified }).then(
+        (detail) => {
+          where.replaceChildren();
+          const current = env.article().url;
+          const cites = detail?.entry.citations ?? [];
+          const saved = (detail?.savedArticles ?? []).filter((a) => a.url !== current);
+          if (cites.length === 0 && saved.length === 0) where.append(el('span', 'muted', t('cardNone')));
+          if (cites.length) {
+            where.append(el('span', 'section-title', t('cardSources')));
+            for (const c of cites.slice(0, 2)) {
+              const cite = el('span', 'cite');
+              cite.setAttribute('lang', 'zh-Hans');
+              // A citation from the title itself needs no title line above it.
+              if (c.sentence !== c.title) cite.append(el('span', 'cite-title', c.title));
+              cite.append(highlighted(c.sentence, entry.simplified));
+              where.append(cite);
+            }
+            if (cites.length > 2) where.append(el('span', 'muted', t('cardMore', String(cites.length - 2))));
+          }
+          if (saved.length) {
+            where.append(el('span', 'section-title', t('cardLibrary')));
+            for (const a of saved.slice(0, 3)) {
+              const link = el('a', 'cite', `${a.title} · ${t('cardTimes', String(a.count))}`);
+              link.href = a.url;
+              link.target = '_blank';
+              link.rel = 'noreferrer';
+              where.append(link);
+            }
+          }
+        },
+        () => where.replaceChildren(),
+      );
+    }, focus);
+  }
+
+  function renderLookup(card: HTMLElement, matches: LookupMatch[], sentence: string): void {
+    if (matches.length === 0) {
+      card.append(el('span', 'muted', t('cardNoEntry')));
+      return;
+    }
+    const status = el('span', 'status');
+    status.setAttribute('role', 'status');
+    for (const m of matches.slice(0, 4)) {
+      const box = el('div', 'match');
+      const head = el('div', 'head');
+      const word = el('span', 'word', m.word);
+      word.setAttribute('lang', 'zh-Hans');
+      head.append(word);
+      const first = m.entries[0]!;
+      if (first.traditional !== first.simplified && first.traditional !== m.word) head.append(el('span', 'trad', first.traditional));
+      if (first.simplified !== m.word) head.append(el('span', 'trad', first.simplified));
+      head.append(el('span', 'pinyin', [...new Set(m.entries.map((e) => e.pinyin))].join(' / ')));
+      if (m.glossary) head.append(el('span', 'badge', t('cardGlossaryBadge')));
+      box.append(head);
+      if (m.glossary) box.append(el('span', 'english', m.glossary.english), el('span', 'explain', m.glossary.explanation));
+      const senses = el('ol');
+      for (const e of m.entries) for (const s of e.english.slice(0, 6)) senses.append(el('li', undefined, s));
+      box.append(senses);
+      const actions = el('div', 'actions');
+      const english = m.glossary ? [m.glossary.english, ...m.glossary.alternatives] : m.entries.flatMap((e) => e.english);
+      actions.append(
+        saveButton(t('cardSaveWord', m.word), { simplified: first.simplified, traditional: first.traditional, pinyin: m.glossary?.pinyin ?? first.pinyin, english: english.slice(0, 20) }, m.glossary ? 'glossary' : 'dictionary', sentence, status),
+      );
+      const speak = speakButton(m.word);
+      if (speak) actions.append(speak);
+      box.append(actions);
+      card.append(box);
+    }
+    const close = el('div', 'actions');
+    close.append(closeButton());
+    card.append(close, status);
+  }
+
+  async function lookupAt(x: number, y: number): Promise<boolean> {
+    const caret = caretAt(x, y);
+    if (!caret) return false;
+    const found = textAtCaret(caret.node, caret.offset, LOOKUP_CHARS);
+    if (!found) return false;
+    const range = document.createRange();
+    range.setStart(caret.node, Math.min(caret.offset, caret.node.data.length));
+    const rect = range.getBoundingClientRect();
+    const anchor = rect.width || rect.height ? rect : new DOMRect(x, y, 0, 16);
+    const label = t('cardLookupLabel', found.text.slice(0, 4));
+    cards.show(anchor, label, (card) => card.append(el('span', 'muted', t('cardLoading'))), false);
+    const { matches } = await sendToBackground('dict/lookup', { text: found.text });
+    cards.show(anchor, t('cardLookupLabel', matches[0]?.word ?? found.text.slice(0, 1)), (card) => renderLookup(card, matches, found.sentence), false);
+    return true;
+  }
+
+  // Opening cards: hover, focus or tap on a term; Enter moves focus into the card; Escape closes it.
+  let hoverTimer: ReturnType<typeof setTimeout> | undefined;
+  document.addEventListener('mouseover', (e) => {
+    const span = (e.target as Element | null)?.closest?.(`span.${TERM_CLASS}`);
+    clearTimeout(hoverTimer);
+    if (span && span !== openFor) hoverTimer = setTimeout(() => void openTerm(span, false), 250);
+  });
+  document.addEventListener('focusin', (e) => {
+    const span = (e.target as Element | null)?.closest?.(`span.${TERM_CLASS}`);
+    if (span && span !== openFor && !restoring) void openTerm(span, false);
+  });
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && cards.open) {
+      cards.hide();
+      return;
+    }
+    const span = (e.target as Element | null)?.closest?.(`span.${TERM_CLASS}`);
+    if (span && (e.key === 'Enter' || e.key === ' ')) {
+      e.preventDefault();
+      void openTerm(span, true);
+    }
+  });
+  document.addEventListener(
+    'click',
+    (e) => {
+      if (cards.contains(e)) return;
+      const target = e.target as Element | null;
+      const span = target?.closest?.(`span.${TERM_CLASS}`);
+      if (span) {
+        void openTerm(span, false);
+        return;
+      }
+      if (cards.open) cards.hide();
+      if (settings().lookupTrigger !== 'click' || e.button !== 0 || e.defaultPrevented) return;
+      if (target?.closest?.('a, button, input, textarea, select, label, [contenteditable], [role=button]')) return;
+      if (!document.getSelection()?.isCollapsed) return; // the reader is selecting text
+      void lookupAt(e.clientX, e.clientY);
+    },
+    true,
+  );
+  let lastHover = 0;
+  document.addEventListener('mousemove', (e) => {
+    if (settings().lookupTrigger !== 'alt-hover' || !e.altKey || cards.contains(e)) return;
+    const now = performance.now();
+    if (now - lastHover < 150) return;
+    lastHover = now;
+    void lookupAt(e.clientX, e.clientY);
+  });
+
+  return {
+    async setMarking(root) {
+      observer?.disconnect();
+      observer = null;
+      marks?.remove();
+      marks = null;
+      document.getElementById(MARK_STYLE_ID)?.remove();
+      if (!root) return 0;
+      const matcher = await glossaryMatcher();
+      const style = document.createElement('style');
+      style.id = MARK_STYLE_ID;
+      style.textContent = MARK_CSS;
+      (document.head ?? document.documentElement).appendChild(style);
+      // Each term is marked where it first appears: a page underlined throughout would be hard to read.
+      const seen = new Set<string>();
+      const handle = markTerms(root, (text) =>
+        matcher.scan(text).filter((m) => {
+          if (seen.has(m.term)) return false;
+          seen.add(m.term);
+          return true;
+        }),
+      );
+      marks = handle;
+      observer = new MutationObserver((records) => {
+        for (const r of records) for (const n of r.addedNodes) if (!(n instanceof Element && (n.classList.contains(TERM_CLASS) || n.closest('ruby, rt')))) handle.markSubtree(n);
+      });
+      observer.observe(root, { childList: true, subtree: true });
+      return handle.count;
+    },
+    get marked() {
+      return marks?.count ?? 0;
+    },
+    lookupAt,
+    openTerm,
+    hide: () => cards.hide(),
+  };
+}
