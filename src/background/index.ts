@@ -27,13 +27,15 @@ function glossary(): Promise<GlossaryService> {
   return glossaryService;
 }
 
+async function loadDictionary(): Promise<Dictionary> {
+  const bytes = await (await fetch(browser.runtime.getURL('data/cedict.txt.gz'))).arrayBuffer();
+  return Dictionary.fromText(await decodeDictionaryAsset(bytes));
+}
+
 let dictionaryLoad: Promise<Dictionary> | null = null;
 /** CC-CEDICT is opened on the first look-up only, never for pages that do not ask. */
 function dictionary(): Promise<Dictionary> {
-  dictionaryLoad ??= fetch(browser.runtime.getURL('data/cedict.txt.gz'))
-    .then((r) => r.arrayBuffer())
-    .then(decodeDictionaryAsset)
-    .then((text) => Dictionary.fromText(text))
+  dictionaryLoad ??= loadDictionary()
     .catch((err: unknown) => {
       dictionaryLoad = null;
       throw err;
@@ -112,4 +114,4 @@ browser.commands.onCommand.addListener((command: string) => {
 });
 
 // Exposed for the end-to-end tests, which read the database and run command handlers inside the service worker.
-Object.assign(globalThis, { jieduDb: db, jieduCommands: COMMANDS, jieduDictionary: dictionary });
+Object.assign(globalThis, { jieduDb: db, jieduCommands: COMMANDS, jieduDictionary: dictionary, jieduBench: { loadDictionary, decodeDictionaryAsset } });

@@ -25,8 +25,23 @@ export function pinyinCss(settings: Settings): string {
 export interface Annotator {
   readonly on: boolean;
   readonly words: number;
-  start(root: Element, settings: Settings): void;
+  /** Annotates what is in view at once and resolves `visible`; the rest follows in short slices until `done`. */
+  start(root: Element, settings: Settings): { visible: Promise<void>; done: Promise<void> };
   stop(): void;
+}
+
+const BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, blockquote, figcaption, td, th, dd, dt, pre';
+/** A slice of work short enough not to hold up scrolling or typing. */
+const SLICE_MS = 12;
+
+/** The innermost text blocks under `root`, in document order. */
+function blocksOf(root: Element): Element[] {
+  return [...root.querySelectorAll(BLOCKS)].filter((el) => !el.querySelector(BLOCKS));
+}
+
+function inView(el: Element): boolean {
+  const r = el.getBoundingClientRect();
+  return r.bottom > -200 && r.top < innerHeight + 200 && (r.width > 0 || r.height > 0);
 }
 
 function isOurs(node: Node): boolean {
@@ -40,6 +55,7 @@ export function createAnnotator(): Annotator {
   let observer: MutationObserver | null = null;
   let pending = new Set<Node>();
   let words = 0;
+  let run = 0;
 
   const countWords = () => (root ? root.querySelectorAll(`ruby.${RUBY_CLASS}`).length : 0);
 
@@ -61,6 +77,7 @@ export function createAnnotator(): Annotator {
     },
     start(target, settings) {
       if (handle) this.stop();
+      const mine = ++run;
       root = target;
       let style = document.getElementById(STYLE_ID);
       if (!style) {
@@ -69,8 +86,14 @@ export function createAnnotator(): Annotator {
         (document.head ?? document.documentElement).appendChild(style);
       }
       style.textContent = pinyinCss(settings);
+      // Which blocks are in view is read while the page is still laid out as it was.
+      const blocks = blocksOf(target);
+      const visible = blocks.filter(inView);
+      const later = blocks.filter((b) => !visible.includes(b));
+      const h = annotateDom(target, { tone: settings.pinyinTone, sandhi: settings.pinyinSandhi, toneColors: settings.pinyinToneColors !== 'off', initial: false });
+      handle = h;
       keepingView(target, () => {
-        handle = annotateDom(target, { tone: settings.pinyinTone, sandhi: settings.pinyinSandhi, toneColors: settings.pinyinToneColors !== 'off' });
+        for (const b of visible) h.annotateSubtree(b);
       });
       words = countWords();
       observer = new MutationObserver((records) => {
@@ -80,8 +103,25 @@ export function createAnnotator(): Annotator {
       });
       observer.observe(target, { childList: true, subtree: true });
       document.addEventListener('copy', copyWithoutPinyin, true);
+      const done = new Promise<void>((resolve) => {
+        const step = (): void => {
+          if (mine !== run || handle !== h) return resolve();
+          const until = performance.now() + SLICE_MS;
+          while (later.length > 0 && performance.now() < until) h.annotateSubtree(later.shift()!);
+          if (later.length > 0) {
+            setTimeout(step, 0);
+            return;
+          }
+          h.annotateSubtree(target); // text outside the blocks (loose text, captions in divs)
+          words = countWords();
+          resolve();
+        };
+        setTimeout(step, 0);
+      });
+      return { visible: Promise.resolve(), done };
     },
     stop() {
+      run++;
       observer?.disconnect();
       observer = null;
       pending = new Set();
@@ -94,3 +134,6 @@ export function createAnnotator(): Annotator {
     },
   };
 }
+
+/** For the bench's baseline only: raw pinyin-pro, already in this module's bundle. */
+export { pinyin as rawPinyin } from 'pinyin-pro';

@@ -145,8 +145,8 @@ function pinyinState(settings?: Settings): PinyinState {
   return { on: annotator?.on ?? false, words: annotator?.words ?? 0, scope: settings?.pinyinScope ?? 'article' };
 }
 
-async function setPinyin(on: boolean, known?: Settings): Promise<PinyinState> {
-  const settings = known ?? (await currentSettings());
+async function setPinyin(on: boolean, given?: Settings, wait: 'visible' | 'all' = 'all'): Promise<PinyinState> {
+  const settings = given ?? (await currentSettings());
   if (!on) {
     annotator?.stop();
     return pinyinState(settings);
@@ -154,7 +154,8 @@ async function setPinyin(on: boolean, known?: Settings): Promise<PinyinState> {
   const { createAnnotator } = await loadAnnotator();
   annotator ??= createAnnotator();
   const root = settings.pinyinScope === 'article' && bodyElement?.isConnected ? bodyElement : document.body;
-  annotator.start(root, settings);
+  const progress = annotator.start(root, settings);
+  await (wait === 'visible' ? progress.visible : progress.done);
   return pinyinState(settings);
 }
 

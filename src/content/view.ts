@@ -6,14 +6,11 @@
 
 const RT_SELECTOR = 'rt';
 
-/** The first element whose top is in view, and where it was. */
-function viewAnchor(root: Element): { el: Element; top: number } | null {
-  const candidates = root.querySelectorAll('p, li, h1, h2, h3, h4, blockquote, figcaption, div');
-  for (const el of candidates) {
-    const r = el.getBoundingClientRect();
-    if (r.bottom > 0 && r.height > 0) return { el, top: r.top };
-  }
-  return null;
+/** The element at the top of the window, and where it was: one hit test on a page already laid out. */
+function viewAnchor(): { el: Element; top: number } | null {
+  const el = document.elementFromPoint(innerWidth / 2, 8);
+  if (!el || el === document.documentElement || el === document.body) return null;
+  return { el, top: el.getBoundingClientRect().top };
 }
 
 interface TextPoint {
@@ -62,12 +59,17 @@ function fromOffset(root: Node, point: TextPoint): { node: Text; offset: number 
   return last ? { node: last, offset: last.data.length } : null;
 }
 
-/** Runs `change` (which rebuilds text under `root`), keeping the scroll anchor and the selection. */
+/**
+ * Runs `change` (which rebuilds text under `root`), keeping the selection, and
+ * then, once the browser has laid the page out for its next frame, the text
+ * that was at the top of the window where it was. Measuring right after the
+ * change would force that layout early and make the change itself slow.
+ */
 export function keepingView(root: Element, change: () => void): void {
-  const anchor = viewAnchor(root);
+  const anchor = viewAnchor();
   const sel = root.ownerDocument.getSelection();
   let saved: { start: TextPoint; end: TextPoint } | null = null;
-  if (sel && sel.rangeCount > 0) {
+  if (sel && sel.rangeCount > 0 && !sel.isCollapsed) {
     const r = sel.getRangeAt(0);
     if (root.contains(r.startContainer) && root.contains(r.endContainer)) {
       const start = toOffset(root, r.startContainer, r.startOffset);
@@ -76,9 +78,12 @@ export function keepingView(root: Element, change: () => void): void {
     }
   }
   change();
-  if (anchor && anchor.el.isConnected) {
-    const moved = anchor.el.getBoundingClientRect().top - anchor.top;
-    if (Math.abs(moved) >= 1) window.scrollBy(0, moved);
+  if (anchor) {
+    requestAnimationFrame(() => {
+      if (!anchor.el.isConnected) return;
+      const moved = anchor.el.getBoundingClientRect().top - anchor.top;
+      if (Math.abs(moved) >= 1) window.scrollBy(0, moved);
+    });
   }
   if (saved && sel) {
     const start = fromOffset(root, saved.start);

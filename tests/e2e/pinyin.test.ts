@@ -80,6 +80,8 @@ describe('pinyin over the article', () => {
     const d = detectFromUrl(demo.url);
     if (d.kind === 'article') await waitForStored(b, d.canonicalUrl);
     const root = '#detail';
+    // Glossary terms are marked once the article is saved; take the page as the reader has it then.
+    await expect.poll(() => page.evaluate(() => document.querySelectorAll('span.jiedu-term').length)).toBeGreaterThan(0);
     const before = await page.evaluate((sel) => document.querySelector(sel)!.innerHTML, root);
     await page.evaluate((sel) => {
       (window as unknown as { probe: Node }).probe = document.querySelector(sel)!.querySelector('p')!.firstChild!;
@@ -120,6 +122,7 @@ describe('pinyin over the article', () => {
     await page.goto(demo.url);
     await waitForStored(b, 'https://www.xinhuanet.com/local/2020-02/19/c_1125597921.htm');
     await page.bringToFront();
+    await expect.poll(() => page.evaluate(() => document.querySelectorAll('span.jiedu-term').length)).toBeGreaterThan(0);
     const before = await page.evaluate(() => document.querySelector('#p-detail')!.innerHTML);
     await b.worker.evaluate(() => (globalThis as unknown as { jieduCommands: Record<string, () => Promise<unknown>> }).jieduCommands['toggle-pinyin']!());
     await expect.poll(() => rubyCount(page)).toBeGreaterThan(100);

@@ -22,6 +22,8 @@ export const RT_CLASS = 'jiedu-rt';
 export interface AnnotateDomOptions extends AnnotateOptions {
   /** Wrap each syllable of the <rt> in a span with class jiedu-t1 … jiedu-t5. */
   toneColors?: boolean;
+  /** false: annotate nothing yet; the caller feeds parts through annotateSubtree (visible text first). */
+  initial?: boolean;
 }
 
 export interface AnnotationHandle {
@@ -135,8 +137,10 @@ export function annotateDom(root: Element, opts: AnnotateDomOptions = {}): Annot
     const parent = text.parentNode;
     if (!parent) return;
     const parts = annotate(text.data, opts).map((seg) => (seg.pinyin ? rubyFor(seg.text, seg.pinyin) : doc.createTextNode(seg.text)));
-    for (const part of parts) parent.insertBefore(part, text);
-    parent.removeChild(text);
+    // One insertion per text node: far fewer DOM mutations than one per word.
+    const fragment = doc.createDocumentFragment();
+    for (const part of parts) fragment.appendChild(part);
+    parent.replaceChild(fragment, text);
     done.push({ original: text, parts });
   };
 
@@ -146,7 +150,7 @@ export function annotateDom(root: Element, opts: AnnotateDomOptions = {}): Annot
     for (const text of collect(node)) replace(text);
   };
 
-  annotateSubtree(root);
+  if (opts.initial !== false) annotateSubtree(root);
 
   return {
     annotateSubtree,
