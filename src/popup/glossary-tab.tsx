@@ -118,6 +118,35 @@ function ArticleRow({ term, onOpen }: { term: ArticleTerms[number]; onOpen: (ter
 
 const SOURCES_SHOWN = 3;
 
+/** Saves a glossary term to the vocabulary; from the popup there is no sentence to keep with it. */
+function SaveTerm({ entry }: { entry: GlossaryEntryDetail['entry'] }) {
+  const [status, setStatus] = useState<string | null>(null);
+  const save = async () => {
+    try {
+      const { created } = await sendToBackground('vocab/save', {
+        word: {
+          simplified: entry.simplified,
+          traditional: entry.traditional ?? entry.simplified,
+          pinyin: entry.pinyin,
+          english: [entry.english, ...entry.alternatives],
+          source: 'glossary',
+          tags: [entry.category],
+        },
+        context: null,
+      });
+      setStatus(created ? t('cardSaved') : t('glAlreadySaved'));
+    } catch (err) {
+      setStatus(errorText(err));
+    }
+  };
+  return (
+    <p class="gl-save">
+      <button type="button" class="primary" onClick={() => void save()}>{t('cardSave')}</button>{' '}
+      <span role="status" class="muted gl-small" data-testid="gl-save-status">{status ?? ''}</span>
+    </p>
+  );
+}
+
 function EntryDetail({ term, onBack }: { term: string; onBack: () => void }) {
   const [detail, setDetail] = useState<Loadable<GlossaryEntryDetail | null>>({ kind: 'loading' });
   const [allSources, setAllSources] = useState(false);
@@ -180,6 +209,7 @@ function EntryDetail({ term, onBack }: { term: string; onBack: () => void }) {
           </p>
         ) : null}
         <p class="gl-explanation" lang="en" data-testid="gl-explanation">{entry.explanation}</p>
+        <SaveTerm entry={entry} />
 
         <h4>{t('glSources')}</h4>
         {entry.citations.length === 0 ? (

@@ -160,9 +160,23 @@ describe('popup glossary tab in Chromium', () => {
     expect(new Set(sentence.elements)).toEqual(new Set(['MARK']));
     await popup.screenshot({ path: join(ARTIFACTS, 'popup-glossary-detail.png') });
 
+    // Save to vocabulary from the entry; saving again keeps one record.
+    await detail.getByRole('button', { name: 'Save to vocabulary' }).click();
+    await expect.poll(() => popup.getByTestId('gl-save-status').textContent()).toBe('Saved to your vocabulary.');
+    await detail.getByRole('button', { name: 'Save to vocabulary' }).click();
+    await expect.poll(() => popup.getByTestId('gl-save-status').textContent()).toBe('Already in your vocabulary.');
+    const saved = await b.worker.evaluate(async () => {
+      const db = (globalThis as unknown as { jieduDb: { vocabulary: { get(k: string): Promise<{ source: string; english: string[] } | undefined> } } }).jieduDb;
+      return db.vocabulary.get('人类命运共同体');
+    });
+    expect(saved?.source).toBe('glossary');
+    expect(saved?.english[0]).toContain('shared future');
+    await detail.getByRole('heading', { level: 3 }).focus();
+
     await popup.keyboard.press('Escape');
     await expect.poll(() => detail.count()).toBe(0);
-    expect(await popup.evaluate(() => document.activeElement?.getAttribute('data-term'))).toBe('人类命运共同体');
+    // Focus goes back in an effect after the entry closes: wait for it rather than race it.
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.getAttribute('data-term'))).toBe('人类命运共同体');
     expect(await popup.getByTestId('gl-list').isVisible()).toBe(true);
   });
 
