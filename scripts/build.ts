@@ -46,6 +46,7 @@ const ENTRIES: { out: string; src: string; format: 'esm' | 'iife' }[] = [
   { out: 'popup', src: 'src/popup/index.tsx', format: 'esm' },
   { out: 'options', src: 'src/pages/options/index.tsx', format: 'esm' },
   { out: 'library', src: 'src/pages/library/index.tsx', format: 'esm' },
+  { out: 'about', src: 'src/pages/about/index.tsx', format: 'esm' },
 ];
 
 /** Modules the content script loads with import() only when the user asks for them. */
@@ -58,7 +59,7 @@ const LAZY: { out: string; src: string }[] = [
 async function copyStatic(outDir: string): Promise<void> {
   await cp(join(ROOT, 'assets/_locales'), join(outDir, '_locales'), { recursive: true });
   await cp(join(ROOT, 'assets/icons'), join(outDir, 'icons'), { recursive: true });
-  for (const dir of ['src/popup', 'src/pages/options', 'src/pages/library', 'src/pages/shared']) {
+  for (const dir of ['src/popup', 'src/pages/options', 'src/pages/library', 'src/pages/shared', 'src/pages/about']) {
     if (!existsSync(join(ROOT, dir))) continue;
     for (const f of await readdir(join(ROOT, dir))) {
       if (f.endsWith('.html') || f.endsWith('.css')) await cp(join(ROOT, dir, f), join(outDir, f));

@@ -1,69 +1,78 @@
-/** The library: every saved article, newest first, with delete and undo. */
+/** The library: saved articles, saved words and the glossary, in one full tab, with exports and the backup. */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { StoredArticle } from '../../core/article.ts';
-import { formatDate, siteName, t } from '../../platform/i18n.ts';
+import type { LibraryStats } from '../../core/messages.ts';
+import { t } from '../../platform/i18n.ts';
 import { sendToBackground } from '../../platform/messaging.ts';
+import { ArticlesPanel } from './articles.tsx';
+import { BackupPanel } from './backup.tsx';
+import { GlossaryPanel } from './glossary.tsx';
+import { Toast, type ToastState } from './toast.tsx';
+import { VocabularyPanel } from './vocabulary.tsx';
 
-const PAGE = 1000;
+type TabName = 'articles' | 'vocabulary' | 'glossary';
+const TABS: { id: TabName; key: string }[] = [
+  { id: 'articles', key: 'libTabArticles' },
+  { id: 'vocabulary', key: 'libTabVocabulary' },
+  { id: 'glossary', key: 'libTabGlossary' },
+];
+
+function initialTab(): TabName {
+  const h = location.hash.slice(1);
+  return TABS.some((x) => x.id === h) ? (h as TabName) : 'articles';
+}
 
 function Library() {
-  const [articles, setArticles] = useState<StoredArticle[] | null>(null);
-  const [undo, setUndo] = useState<StoredArticle | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [tab, setTab] = useState<TabName>(initialTab);
+  const [stats, setStats] = useState<LibraryStats | null>(null);
+  // Bumped when data changes under every tab (an import), so lists load again.
+  const [dataVersion, setDataVersion] = useState(0);
+  const [toast, setToast] = useState<ToastState | null>(null);
 
-  const load = () => sendToBackground('article/list', { limit: PAGE, offset: 0 }).then(setArticles, (e: Error) => setError(e.message));
-  useEffect(() => void load(), []);
+  const refreshStats = () => void sendToBackground('library/stats', {}).then(setStats, () => undefined);
+  useEffect(refreshStats, [dataVersion]);
 
-  const remove = async (a: StoredArticle) => {
-    await sendToBackground('article/delete', { url: a.url });
-    setUndo(a);
-    await load();
+  const choose = (id: TabName) => {
+    setTab(id);
+    history.replaceState(null, '', `#${id}`);
   };
-  const restore = async () => {
-    if (!undo) return;
-    const { id: _id, firstSavedAt: _f, lastSavedAt: _l, ...record } = undo;
-    await sendToBackground('article/save', { article: record, trigger: 'manual' });
-    setUndo(null);
-    await load();
+  const onTabKey = (e: KeyboardEvent) => {
+    const i = TABS.findIndex((x) => x.id === tab);
+    let next: number | null = null;
+    if (e.key === 'ArrowRight') next = (i + 1) % TABS.length;
+    if (e.key === 'ArrowLeft') next = (i + TABS.length - 1) % TABS.length;
+    if (e.key === 'Home') next = 0;
+    if (e.key === 'End') next = TABS.length - 1;
+    if (next === null) return;
+    e.preventDefault();
+    const target = TABS[next]!;
+    choose(target.id);
+    document.getElementById(`tab-${target.id}`)?.focus();
   };
+  const showToast = (x: Omit<ToastState, 'id'>) => setToast({ ...x, id: Date.now() + Math.random() });
 
   return (
     <>
-      <header>
-        <h1 class="brand"><span>{t('libraryTitle')}</span></h1>
+      <header class="lib-header">
+        <h1 class="brand"><span>Jiedu</span><span class="zh" lang="zh-Hans">解读</span><span class="muted sub">{t('libHeading')}</span></h1>
+        <span class="muted" data-testid="lib-stats">{stats ? t('libStats', stats.articles.toLocaleString(), stats.vocabulary.toLocaleString()) : ''}</span>
+        <a href="about.html" class="about-link">{t('libAbout')}</a>
       </header>
-      <div class="card">
-        <h2>{t('libraryArticles')}</h2>
-        {error ? <p class="warn" role="alert">{t('errorPrefix', error)}</p> : null}
-        {articles === null ? <p class="muted">{t('loading')}</p> : null}
-        {articles && articles.length === 0 ? <p class="muted">{t('libraryEmpty')}</p> : null}
-        {articles && articles.length > 0 ? (
-          <table>
-            <thead>
-              <tr><th scope="col">{t('titleColumn')}</th><th scope="col">{t('siteColumn')}</th><th scope="col">{t('publishedColumn')}</th><th scope="col">{t('firstSavedColumn')}</th><th /></tr>
-            </thead>
-            <tbody>
-              {articles.map((a) => (
-                <tr key={a.url}>
-                  <td class="title" lang="zh-Hans"><a href={a.url} target="_blank" rel="noreferrer">{a.title}</a></td>
-                  <td>{siteName(a.site)}</td>
-                  <td>{formatDate(a.publishedAt)}</td>
-                  <td>{formatDate(a.firstSavedAt)}</td>
-                  <td><button type="button" aria-label={t('deleteArticle', a.title)} onClick={() => void remove(a)}>{t('delete')}</button></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : null}
+      <div role="tablist" class="tabs lib-tabs" aria-label={t('libraryTitle')} onKeyDown={onTabKey}>
+        {TABS.map((x) => (
+          <button type="button" role="tab" id={`tab-${x.id}`} key={x.id} aria-selected={tab === x.id} aria-controls={`panel-${x.id}`} tabIndex={tab === x.id ? 0 : -1} onClick={() => choose(x.id)}>
+            {t(x.key)}
+          </button>
+        ))}
       </div>
-      {undo ? (
-        <div class="toast" role="status">
-          <span>{t('deleted', undo.title)}</span>
-          <button type="button" onClick={() => void restore()}>{t('undo')}</button>
-        </div>
-      ) : null}
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} class="card tabpanel">
+        {tab === 'articles' ? <ArticlesPanel dataVersion={dataVersion} onChanged={refreshStats} showToast={showToast} /> : null}
+        {tab === 'vocabulary' ? <VocabularyPanel dataVersion={dataVersion} onChanged={refreshStats} showToast={showToast} /> : null}
+        {tab === 'glossary' ? <GlossaryPanel /> : null}
+      </div>
+      <BackupPanel onImported={() => setDataVersion((v) => v + 1)} />
+      <Toast toast={toast} onClose={() => setToast(null)} />
     </>
   );
 }

@@ -49,6 +49,7 @@ function Options() {
       )}
       <p class="ok" role="status">{saved ? t('optionsSaved') : ''}</p>
       {error ? <p class="warn" role="alert">{t('errorPrefix', error)}</p> : null}
+      <footer class="muted options-footer"><a href="about.html">{t('aboutLink')}</a></footer>
     </>
   );
 }

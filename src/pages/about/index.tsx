@@ -1,0 +1,85 @@
+/** About Jiedu: what it is, and the credit and license of the CC-CEDICT data it ships. */
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { t } from '../../platform/i18n.ts';
+
+export const CC_BY_SA = 'https://creativecommons.org/licenses/by-sa/4.0/';
+const MDBG = 'https://www.mdbg.net/chinese/dictionary?page=cc-cedict';
+
+/**
+ * The notice at the top of the packaged dictionary, read from the file itself so that
+ * the page shows exactly what ships. Only the first chunk is decompressed: the header
+ * comes first, and the 8 MB of entries after it are not needed here.
+ */
+async function dictionaryNotice(): Promise<string> {
+  const response = await fetch(browser.runtime.getURL('data/cedict.txt.gz'));
+  if (!response.body) throw new Error('no dictionary file');
+  const reader = response.body.pipeThrough(new DecompressionStream('gzip')).pipeThrough(new TextDecoderStream()).getReader();
+  let text = '';
+  try {
+    while (!/\n[^#]/.test(text) && text.length < 64_000) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      text += value;
+    }
+  } finally {
+    void reader.cancel().catch(() => undefined);
+  }
+  const lines: string[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.startsWith('#')) break;
+    if (!line.startsWith('#!')) lines.push(line.replace(/^# ?/, ''));
+  }
+  return lines.join('\n').trim();
+}
+
+function About() {
+  const [notice, setNotice] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    dictionaryNotice().then(setNotice, () => setFailed(true));
+  }, []);
+  const version = browser.runtime.getManifest().version;
+  return (
+    <>
+      <header>
+        <h1 class="brand"><span>Jiedu</span><span class="zh" lang="zh-Hans">解读</span></h1>
+        <a href="library.html">{t('aboutBackToLibrary')}</a>
+      </header>
+      <section class="card" aria-labelledby="about-what">
+        <h2 id="about-what">{t('aboutWhatTitle')}</h2>
+        <p>{t('aboutWhat')}</p>
+        <p>{t('aboutPrivacy')}</p>
+        <p class="muted">{t('aboutVersion', version)}</p>
+      </section>
+      <section class="card" aria-labelledby="about-cedict">
+        <h2 id="about-cedict">{t('aboutDictionaryTitle')}</h2>
+        <p>{t('aboutDictionary')}</p>
+        <ul>
+          <li>{t('aboutPublisher')} <a href={MDBG} target="_blank" rel="noreferrer">MDBG</a></li>
+          <li>CEDICT – Copyright (C) 1997, 1998 Paul Andrew Denisowski</li>
+          <li>
+            {t('aboutLicense')}{' '}
+            <a href={CC_BY_SA} target="_blank" rel="noreferrer" data-testid="license-link">Creative Commons Attribution-ShareAlike 4.0 International (CC BY-SA 4.0)</a>
+          </li>
+          <li>{t('aboutChanges')}</li>
+          <li>{t('aboutShareAlike')}</li>
+        </ul>
+        <h3 class="small muted">{t('aboutNoticeTitle')}</h3>
+        {notice ? <pre data-testid="cedict-notice">{notice}</pre> : failed ? <p class="warn">{t('aboutNoticeMissing')}</p> : <p class="muted">{t('loading')}</p>}
+      </section>
+      <section class="card" aria-labelledby="about-code">
+        <h2 id="about-code">{t('aboutCodeTitle')}</h2>
+        <p>{t('aboutCode')}</p>
+      </section>
+    </>
+  );
+}
+
+const root = document.getElementById('app');
+if (root) {
+  document.title = t('aboutTitle');
+  document.documentElement.lang = browser.i18n.getUILanguage();
+  render(<About />, root);
+}

@@ -1,0 +1,67 @@
+/** The JSON backup: download everything, or merge a backup file into the library. */
+import { useState } from 'preact/hooks';
+import type { BackupImportResult } from '../../core/messages.ts';
+import { t } from '../../platform/i18n.ts';
+import { sendToBackground } from '../../platform/messaging.ts';
+import { downloadText } from './download.ts';
+
+type Outcome = { kind: 'imported'; result: BackupImportResult } | { kind: 'exported'; filename: string } | { kind: 'error'; message: string };
+
+export function BackupPanel({ onImported }: { onImported: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  const download = async () => {
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const { text, filename } = await sendToBackground('backup/export', {});
+      downloadText(text, filename, 'application/json');
+      setOutcome({ kind: 'exported', filename });
+    } catch (err) {
+      setOutcome({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const importFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    if (!file) return;
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const result = await sendToBackground('backup/import', { text: await file.text() });
+      setOutcome({ kind: 'imported', result });
+      onImported();
+    } catch (err) {
+      setOutcome({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
+    } finally {
+      input.value = '';
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="card backup" aria-labelledby="lib-backup">
+      <h2 id="lib-backup">{t('libBackup')}</h2>
+      <p class="muted small">{t('libBackupHelp')}</p>
+      <div class="row-actions">
+        <button type="button" onClick={() => void download()} disabled={busy} data-testid="backup-download">{t('libBackupDownload')}</button>
+        <label class="button file-button">
+          {t('libBackupImport')}
+          <input type="file" accept=".json,application/json" class="visually-hidden" disabled={busy} data-testid="backup-file" onChange={(e) => void importFile(e.currentTarget as HTMLInputElement)} />
+        </label>
+      </div>
+      <div aria-live="polite">
+        {outcome?.kind === 'exported' ? <p class="ok small">{t('libBackupSaved', outcome.filename)}</p> : null}
+        {outcome?.kind === 'imported' ? (
+          <p class="ok" data-testid="backup-result">
+            {t('libBackupImported', String(outcome.result.added.articles), String(outcome.result.added.vocabulary), String(outcome.result.updated.articles), String(outcome.result.updated.vocabulary))}
+          </p>
+        ) : null}
+      </div>
+      {outcome?.kind === 'error' ? <p class="warn" role="alert" data-testid="backup-error">{t('libBackupFailed', outcome.message)}</p> : null}
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+/** Choosing an export format, and the file it makes. */
+import { useState } from 'preact/hooks';
+import { EXPORT_FORMATS, type ExportFile, type ExportFormat } from '../../core/messages.ts';
+import { t } from '../../platform/i18n.ts';
+import { downloadText } from './download.ts';
+
+const FORMAT_KEYS: Record<ExportFormat, string> = { anki: 'libFormatAnki', pleco: 'libFormatPleco', csv: 'libFormatCsv', tsv: 'libFormatTsv' };
+
+export interface ExportAction {
+  label: string;
+  disabled?: boolean;
+  testId?: string;
+  run: (format: ExportFormat) => Promise<ExportFile>;
+}
+
+export function ExportControls({ id, actions }: { id: string; actions: ExportAction[] }) {
+  const [format, setFormat] = useState<ExportFormat>('anki');
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const go = async (action: ExportAction) => {
+    setBusy(true);
+    setStatus(null);
+    try {
+      const file = await action.run(format);
+      downloadText(file.text, file.filename, file.mime);
+      setStatus({ ok: true, text: t('libExported', String(file.count), file.filename) });
+    } catch (err) {
+      setStatus({ ok: false, text: t('errorPrefix', err instanceof Error ? err.message : String(err)) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div class="export-controls" role="group" aria-label={t('libExport')}>
+      <label class="field-inline" for={`${id}-format`}>{t('libExportFormat')}</label>
+      <select id={`${id}-format`} value={format} onChange={(e) => setFormat((e.currentTarget as HTMLSelectElement).value as ExportFormat)}>
+        {EXPORT_FORMATS.map((f) => (
+          <option value={f} key={f}>{t(FORMAT_KEYS[f])}</option>
+        ))}
+      </select>
+      {actions.map((a) => (
+        <button type="button" key={a.label} disabled={busy || a.disabled} data-testid={a.testId} onClick={() => void go(a)}>
+          {a.label}
+        </button>
+      ))}
+      {status ? (
+        <span class={status.ok ? 'ok small' : 'warn small'} role={status.ok ? 'status' : 'alert'}>{status.text}</span>
+      ) : null}
+    </div>
+  );
+}

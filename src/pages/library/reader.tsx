@@ -1,0 +1,106 @@
+/**
+ * Reading a saved article offline, from the stored record: title, meta, paragraphs and
+ * image captions as text (never HTML), with pinyin over the text on request.
+ */
+import { memo } from 'preact/compat';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { StoredArticle } from '../../core/article.ts';
+import { annotateDom, RT_CLASS, RUBY_CSS, type AnnotationHandle } from '../../core/pinyin/ruby.ts';
+import type { Settings } from '../../core/settings.ts';
+import { formatDate, siteName, t } from '../../platform/i18n.ts';
+import { sendToBackground } from '../../platform/messaging.ts';
+
+const STYLE_ID = 'jiedu-reader-pinyin';
+
+function ensurePinyinStyle(settings: Settings | null): void {
+  let style = document.getElementById(STYLE_ID);
+  if (!style) {
+    style = document.createElement('style');
+    style.id = STYLE_ID;
+    document.head.append(style);
+  }
+  const size = settings ? `rt.${RT_CLASS} { font-size: ${(settings.pinyinSize / 100).toFixed(2)}em; padding: 0 0.15em; }` : '';
+  style.textContent = `${RUBY_CSS}\n${size}`;
+}
+
+/** Rendered once per article and never re-rendered, so the annotator can own its text nodes. */
+const Body = memo(
+  function Body({ article, bodyRef }: { article: StoredArticle; bodyRef: { current: HTMLDivElement | null } }) {
+    return (
+      <div class="reader-body" lang={article.language || 'zh-Hans'} ref={bodyRef} data-testid="reader-body">
+        {article.paragraphs.map((p, i) => <p key={i}>{p}</p>)}
+        {article.images.filter((img) => img.caption.trim() !== '').map((img, i) => (
+          <p class="caption" key={`img${i}`}>
+            <span class="caption-label">{t('libImageCaption')}</span> {img.caption}
+          </p>
+        ))}
+      </div>
+    );
+  },
+  (a, b) => a.article === b.article,
+);
+
+export function Reader({ url, onBack }: { url: string; onBack: () => void }) {
+  const [article, setArticle] = useState<StoredArticle | null | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+  const [pinyin, setPinyin] = useState(false);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const bodyRef = useRef<HTMLDivElement | null>(null);
+  const handle = useRef<AnnotationHandle | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    sendToBackground('article/get', { url }).then(setArticle, (e: Error) => setError(e.message));
+    sendToBackground('settings/get', {}).then(setSettings, () => undefined);
+  }, [url]);
+  useEffect(() => {
+    if (article) heading.current?.focus();
+  }, [article]);
+
+  useEffect(() => {
+    const el = bodyRef.current;
+    if (!el || !article) return;
+    if (pinyin && !handle.current) {
+      ensurePinyinStyle(settings);
+      handle.current = annotateDom(el, { tone: settings?.pinyinTone ?? 'mark', sandhi: settings?.pinyinSandhi ?? false });
+    } else if (!pinyin && handle.current) {
+      handle.current.remove();
+      handle.current = null;
+    }
+  }, [pinyin, article, settings]);
+  useEffect(() => () => handle.current?.remove(), []);
+
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') onBack();
+  };
+
+  return (
+    <article class="reader" onKeyDown={onKey} aria-busy={article === undefined}>
+      <div class="reader-bar">
+        <button type="button" onClick={onBack}>{t('libBack')}</button>
+        <label class="switch">
+          <input type="checkbox" role="switch" checked={pinyin} disabled={!article} onChange={(e) => setPinyin((e.currentTarget as HTMLInputElement).checked)} data-testid="reader-pinyin" />
+          <span>{t('libPinyin')}</span>
+        </label>
+        {article ? <a class="button" href={article.url} target="_blank" rel="noreferrer">{t('libOpenOriginal')}</a> : null}
+      </div>
+      {error ? <p class="warn" role="alert">{t('errorPrefix', error)}</p> : null}
+      {article === undefined && !error ? <p class="muted">{t('loading')}</p> : null}
+      {article === null ? <p class="warn" role="alert">{t('libArticleGone')}</p> : null}
+      {article ? (
+        <>
+          <h2 class="reader-title" lang="zh-Hans" tabIndex={-1} ref={heading}>{article.title}</h2>
+          <p class="meta muted">
+            <span>{siteName(article.site)}</span>
+            <span>{formatDate(article.publishedAt)}</span>
+            {article.source ? <span lang="zh-Hans">{t('libSource', article.source)}</span> : null}
+            {article.authors.length ? <span lang="zh-Hans">{article.authors.join('、')}</span> : null}
+            <span>{t('libSaved', formatDate(article.firstSavedAt))}</span>
+          </p>
+          {article.partial ? <p class="notice">{t('partial', String(article.partial.page))}</p> : null}
+          <Body article={article} bodyRef={bodyRef} />
+        </>
+      ) : null}
+    </article>
+  );
+}
