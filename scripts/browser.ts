@@ -20,7 +20,7 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(opts: { headless?: boolean; extDir?: string; args?: string[] } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(opts: { headless?: boolean; extDir?: string; args?: string[]; locale?: string } = {}): Promise<ExtensionBrowser> {
   const extDir = opts.extDir ?? join(DIST, 'chrome');
   if (!existsSync(join(extDir, 'manifest.json'))) throw new Error(`no built extension in ${extDir}: run npm run build`);
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it (apt-get install chromium) or set CHROMIUM_PATH`);
@@ -29,8 +29,9 @@ export async function launchWithExtension(opts: { headless?: boolean; extDir?: s
     executablePath: CHROMIUM_PATH,
     headless: opts.headless ?? true,
     viewport: { width: 1280, height: 900 },
-    locale: 'en-US',
+    locale: opts.locale ?? 'en-US',
     args: [
+      `--lang=${opts.locale ?? 'en-US'}`,
       `--disable-extensions-except=${extDir}`,
       `--load-extension=${extDir}`,
       '--no-sandbox',

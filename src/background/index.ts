@@ -9,6 +9,7 @@ import type { BuiltGlossary } from '../core/glossary/index.ts';
 import { decodeDictionaryAsset, Dictionary } from '../core/dictionary/index.ts';
 import { lookupAt } from './dictionary.ts';
 import { getVocabulary, saveVocabulary } from './vocabulary.ts';
+import { installContextMenu } from './context-menu.ts';
 import * as admin from './library-admin.ts';
 
 const db = new JieduDB();
@@ -113,5 +114,7 @@ browser.commands.onCommand.addListener((command: string) => {
   void COMMANDS[command]?.();
 });
 
+const contextMenu = installContextMenu({ dictionary, save: (word, context) => saveVocabulary(db, word, context) });
+
 // Exposed for the end-to-end tests, which read the database and run command handlers inside the service worker.
-Object.assign(globalThis, { jieduDb: db, jieduCommands: COMMANDS, jieduDictionary: dictionary, jieduBench: { loadDictionary, decodeDictionaryAsset } });
+Object.assign(globalThis, { jieduDb: db, jieduCommands: COMMANDS, jieduDictionary: dictionary, jieduBench: { loadDictionary, decodeDictionaryAsset }, jieduContextMenu: contextMenu });

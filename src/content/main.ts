@@ -215,6 +215,8 @@ async function handle(request: ContentRequest): Promise<unknown> {
       return setTerms(request.params.on);
     case 'terms/state':
       return { on: termsOn, count: termsOn && pageUi ? (await pageUi).marked : 0 };
+    case 'page/selection':
+      return selectionWithSentence();
   }
 }
 
@@ -228,6 +230,33 @@ function onMessage(raw: unknown): Promise<unknown> | undefined {
 }
 
 const HAN = /\p{Script=Han}/u;
+const SENTENCE_END = /[。！？!?；;\n]/;
+
+/** The selected text and the sentence of its block that holds it (pinyin left out). */
+function selectionWithSentence(): { text: string; sentence: string; article: { url: string; title: string } } {
+  const article = state.kind === 'detected' ? { url: state.article.url, title: state.article.title } : { url: location.href, title: document.title };
+  const sel = document.getSelection();
+  const text = (sel?.toString() ?? '').replace(/\s+/g, ' ').trim();
+  if (!sel || sel.rangeCount === 0 || !text) return { text, sentence: '', article };
+  const range = sel.getRangeAt(0);
+  const start = range.startContainer.nodeType === Node.ELEMENT_NODE ? (range.startContainer as Element) : range.startContainer.parentElement;
+  const block = start?.closest('p, li, td, dd, blockquote, figcaption, h1, h2, h3, h4, div') ?? document.body;
+  const before = document.createRange();
+  before.setStart(block, 0);
+  before.setEnd(range.startContainer, range.startOffset);
+  const withoutPinyin = (r: Range): string => {
+    const frag = r.cloneContents();
+    for (const rt of frag.querySelectorAll('rt, rp')) rt.remove();
+    return frag.textContent ?? '';
+  };
+  const full = block.textContent ? withoutPinyin((() => { const r = document.createRange(); r.selectNodeContents(block); return r; })()) : '';
+  let from = withoutPinyin(before).length;
+  let to = from;
+  while (from > 0 && !SENTENCE_END.test(full[from - 1] ?? '')) from--;
+  while (to < full.length && !SENTENCE_END.test(full[to] ?? '')) to++;
+  if (to < full.length) to++;
+  return { text, sentence: full.slice(from, to).replace(/\s+/g, ' ').trim(), article };
+}
 
 /**
  * The first look-up gesture loads the page UI, which then listens by itself;

@@ -92,6 +92,7 @@ export const PARAM_SCHEMAS: { [N in MessageName]: v.GenericSchema<unknown, Param
   'pinyin/state': empty,
   'terms/set': v.strictObject({ on: v.boolean() }),
   'terms/state': empty,
+  'page/selection': empty,
 };
 
 /** Who may send a message to the background: content scripts only reach what they need. */

@@ -100,6 +100,8 @@ export interface ContentMessages {
   /** Mark the article's glossary terms, or take the marks off. */
   'terms/set': { params: { on: boolean }; result: TermsState };
   'terms/state': { params: Record<string, never>; result: TermsState };
+  /** The reader's selection and the sentence around it, for saving it from the context menu. */
+  'page/selection': { params: Record<string, never>; result: { text: string; sentence: string; article: { url: string; title: string } } };
 }
 
 export interface TermsState {
@@ -136,7 +138,7 @@ export function envelope<N extends MessageName>(name: N, params: Params<N>): Env
 export type ContentRequest =
   | { name: 'page/state' | 'page/save' | 'pinyin/toggle' | 'pinyin/state'; params: Record<string, never> }
   | { name: 'pinyin/set' | 'terms/set'; params: { on: boolean } }
-  | { name: 'terms/state'; params: Record<string, never> };
+  | { name: 'terms/state' | 'page/selection'; params: Record<string, never> };
 
 /**
  * Checks a message sent to a content script (only the extension can send one,
@@ -153,6 +155,7 @@ export function parseContentRequest(raw: unknown): ContentRequest | null {
     case 'pinyin/toggle':
     case 'pinyin/state':
     case 'terms/state':
+    case 'page/selection':
       return keys.length === 0 ? { name: msg.name, params: {} } : null;
     case 'pinyin/set':
     case 'terms/set': {

@@ -1,5 +1,6 @@
 /** Typed senders over the message map, for content scripts, the popup and pages. */
 import browser from 'webextension-polyfill';
+import { retryTransient } from '../core/retry.ts';
 import { envelope, type BackgroundMessages, type ContentMessages, type Params, type Reply, type Result } from '../core/messages.ts';
 
 export class MessageError extends Error {}
@@ -13,22 +14,9 @@ function unwrap<R>(reply: unknown, name: string): R {
   return r.result;
 }
 
-/** A stopped service worker is restarted by the next message; these errors mean "try again". */
-function isTransient(err: unknown): boolean {
-  const msg = err instanceof Error ? err.message : String(err);
-  return /Receiving end does not exist|Could not establish connection|message port closed|context invalidated/i.test(msg);
-}
-
-export async function sendToBackground<N extends keyof BackgroundMessages>(name: N, params: Params<N>, tries = 3): Promise<Result<N>> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const reply: unknown = await browser.runtime.sendMessage(envelope(name, params));
-      return unwrap<Result<N>>(reply, name);
-    } catch (err) {
-      if (attempt >= tries || !isTransient(err)) throw err;
-      await new Promise((r) => setTimeout(r, 150 * attempt));
-    }
-  }
+export async function sendToBackground<N extends keyof BackgroundMessages>(name: N, params: Params<N>): Promise<Result<N>> {
+  const reply: unknown = await retryTransient(() => browser.runtime.sendMessage(envelope(name, params)));
+  return unwrap<Result<N>>(reply, name);
 }
 
 export async function sendToTab<N extends keyof ContentMessages>(tabId: number, name: N, params: Params<N>): Promise<Result<N>> {

@@ -10,8 +10,8 @@ import type { StoredArticle } from '../../src/core/article.ts';
 export const ARTIFACTS = join(ROOT, 'tests/artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
 
-export async function openBrowser(extra: Record<string, string> = {}): Promise<ExtensionBrowser> {
-  const b = await launchWithExtension();
+export async function openBrowser(extra: Record<string, string> = {}, locale?: string): Promise<ExtensionBrowser> {
+  const b = await launchWithExtension(locale ? { locale } : {});
   await servePages(b.context, demoPages(), extra);
   return b;
 }

@@ -7,6 +7,34 @@ import { PinyinSettingsForm, ReadingSettingsForm } from '../../ui/pinyin-setting
 import { t } from '../../platform/i18n.ts';
 import { sendToBackground } from '../../platform/messaging.ts';
 
+/** The right-click menu is an optional permission: asked for when turned on, given back when turned off. */
+// Chrome and Firefox both know the permission as "contextMenus"; the polyfill's types list only Firefox's "menus".
+const MENU_PERMISSION = { permissions: ['contextMenus'] } as unknown as browser.Permissions.Permissions;
+
+function ContextMenuOption() {
+  const [on, setOn] = useState<boolean | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  useEffect(() => {
+    browser.permissions.contains(MENU_PERMISSION).then(setOn, () => setOn(false));
+  }, []);
+  if (on === null) return null;
+  const change = async (want: boolean) => {
+    setNote(null);
+    const ok = want ? await browser.permissions.request(MENU_PERMISSION) : await browser.permissions.remove(MENU_PERMISSION);
+    if (want && !ok) setNote(t('optContextMenuDenied'));
+    setOn(await browser.permissions.contains(MENU_PERMISSION));
+  };
+  return (
+    <div class="option-extra">
+      <label class="check">
+        <input type="checkbox" checked={on} onChange={(e) => void change((e.currentTarget as HTMLInputElement).checked)} />
+        <span>{t('optContextMenu')}</span>
+      </label>
+      {note ? <p class="warn" role="alert">{note}</p> : null}
+    </div>
+  );
+}
+
 function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [saved, setSaved] = useState(false);
@@ -37,6 +65,7 @@ function Options() {
           <section class="card" aria-labelledby="opt-reading">
             <h2 id="opt-reading">{t('optionsReading')}</h2>
             <ReadingSettingsForm settings={settings} onChange={(p) => void update(p)} />
+            <ContextMenuOption />
           </section>
           <section class="card" aria-labelledby="opt-pinyin">
             <h2 id="opt-pinyin">{t('optionsPinyin')}</h2>

@@ -1,0 +1,76 @@
+/**
+ * "Save to Jiedu vocabulary" on selected text. The menu needs the optional
+ * contextMenus permission, asked for when the user turns the feature on in
+ * the options; the menu comes and goes with the permission.
+ */
+import browser from 'webextension-polyfill';
+import { envelope, type ContentMessages } from '../core/messages.ts';
+import type { Dictionary } from '../core/dictionary/index.ts';
+import type { VocabularyRecord } from '../core/vocabulary.ts';
+
+export const MENU_ID = 'jiedu-save-selection';
+const SITES = ['guancha.cn', 'zaobao.com', 'zaobao.com.sg', 'news.cn', 'xinhuanet.com'].flatMap((h) => [`*://${h}/*`, `*://*.${h}/*`]);
+
+interface Deps {
+  dictionary(): Promise<Dictionary>;
+  save(word: { simplified: string; traditional: string; pinyin: string; english: string[]; source: 'dictionary' | 'manual' }, context: { sentence: string; articleUrl: string; articleTitle: string } | null): Promise<{ record: VocabularyRecord; created: boolean }>;
+}
+
+type Selection = ContentMessages['page/selection']['result'];
+
+async function hasPermission(): Promise<boolean> {
+  // Chrome and Firefox both know it as "contextMenus"; the polyfill's types list only "menus".
+  return browser.permissions.contains({ permissions: ['contextMenus'] } as unknown as browser.Permissions.Permissions);
+}
+
+export async function ensureMenu(): Promise<boolean> {
+  if (!(await hasPermission()) || !browser.contextMenus) return false;
+  await browser.contextMenus.removeAll();
+  browser.contextMenus.create({
+    id: MENU_ID,
+    title: browser.i18n.getMessage('menuSaveSelection') || 'Save to Jiedu vocabulary',
+    contexts: ['selection'],
+    documentUrlPatterns: SITES,
+  });
+  return true;
+}
+
+/** Saves the selection of a tab: the dictionary's entry when the selection is a word it knows. */
+export async function saveSelection(deps: Deps, tabId: number, selectionText: string): Promise<{ record: VocabularyRecord; created: boolean } | null> {
+  const fromPage = (await browser.tabs.sendMessage(tabId, envelope('page/selection', {})).catch(() => null)) as { ok: boolean; result?: Selection } | null;
+  const selection = fromPage?.ok && fromPage.result ? fromPage.result : null;
+  const text = (selection?.text || selectionText).replace(/\s+/g, ' ').trim().slice(0, 100);
+  if (!text) return null;
+  const entries = (await deps.dictionary()).lookup(text);
+  const first = entries[0];
+  const word = first
+    ? { simplified: first.simplified, traditional: first.traditional, pinyin: [...new Set(entries.map((e) => e.pinyin))].join(' / '), english: entries.flatMap((e) => e.english).slice(0, 20), source: 'dictionary' as const }
+    : { simplified: text, traditional: text, pinyin: '', english: [], source: 'manual' as const };
+  const context = selection && /^https?:/.test(selection.article.url) && selection.sentence
+    ? { sentence: selection.sentence, articleUrl: selection.article.url, articleTitle: selection.article.title }
+    : null;
+  const saved = await deps.save(word, context);
+  await browser.action.setBadgeText({ tabId, text: '+1' }).catch(() => undefined);
+  setTimeout(() => void browser.action.setBadgeText({ tabId, text: '' }).catch(() => undefined), 2500);
+  return saved;
+}
+
+export function installContextMenu(deps: Deps): { onClicked: (info: { menuItemId: string | number; selectionText?: string }, tabId: number) => Promise<unknown> } {
+  const onClicked = async (info: { menuItemId: string | number; selectionText?: string }, tabId: number) => {
+    if (info.menuItemId !== MENU_ID) return null;
+    return saveSelection(deps, tabId, info.selectionText ?? '');
+  };
+  void ensureMenu();
+  browser.permissions.onAdded.addListener(() => void ensureMenu());
+  browser.runtime.onInstalled.addListener(() => void ensureMenu());
+  // The contextMenus namespace exists only while the permission is held.
+  const attach = () => {
+    if (browser.contextMenus && !browser.contextMenus.onClicked.hasListener(listener)) browser.contextMenus.onClicked.addListener(listener);
+  };
+  const listener = (info: browser.Menus.OnClickData, tab?: browser.Tabs.Tab) => {
+    if (tab?.id !== undefined) void onClicked(info, tab.id);
+  };
+  attach();
+  browser.permissions.onAdded.addListener(attach);
+  return { onClicked };
+}
