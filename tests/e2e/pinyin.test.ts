@@ -181,4 +181,22 @@ describe('pinyin over the article', () => {
     await popup.close();
     await page.close();
   });
+
+  it('switches pinyin on by itself on a site chosen in the options', async () => {
+    const options = await b.context.newPage();
+    await options.goto(`chrome-extension://${b.extensionId}/options.html`);
+    await options.getByRole('checkbox', { name: 'Zaobao 联合早报' }).check();
+    await expect.poll(() => options.getByText('Saved.').count()).toBe(1);
+    const demo = findPage((p) => p.file.endsWith('zaobao-1.html'), 'zaobao-1');
+    const page = await b.context.newPage();
+    await page.goto(demo.url);
+    await expect.poll(() => rubyCount(page), { timeout: 10_000 }).toBeGreaterThan(100);
+    const other = findPage((p) => p.file.endsWith('guancha-2.html'), 'guancha-2');
+    const page2 = await b.context.newPage();
+    await page2.goto(other.url);
+    await page2.waitForTimeout(1500);
+    expect(await rubyCount(page2)).toBe(0);
+    await options.getByRole('checkbox', { name: 'Zaobao 联合早报' }).uncheck();
+    await Promise.all([options.close(), page.close(), page2.close()]);
+  });
 });
