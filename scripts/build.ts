@@ -47,6 +47,7 @@ const ENTRIES: { out: string; src: string; format: 'esm' | 'iife' }[] = [
   { out: 'options', src: 'src/pages/options/index.tsx', format: 'esm' },
   { out: 'library', src: 'src/pages/library/index.tsx', format: 'esm' },
   { out: 'about', src: 'src/pages/about/index.tsx', format: 'esm' },
+  { out: 'library-pinyin', src: 'src/pages/library/pinyin.ts', format: 'esm' },
 ];
 
 /** Modules the content script loads with import() only when the user asks for them. */

@@ -186,35 +186,69 @@ export function vocabMatcher(query: string): ((e: WordEntry) => boolean) | null 
   return (e) => (pin !== '' && (toned ? e.toned : e.toneless).includes(pin)) || e.english.includes(english);
 }
 
-export async function listVocabulary(db: JieduDB, q: VocabQuery): Promise<VocabListResult> {
-  const all = await wordEntries(db);
-  const test = vocabMatcher(q.query);
-  const matching: WordEntry[] = [];
+interface WordIndex {
+  entries: WordEntry[];
+  /** Entries in each sort order, sorted once per change of the table: a query only filters. */
+  sorted: Map<VocabQuery['sort'], WordEntry[]>;
+  tags: string[];
+  articles: VocabListResult['articles'];
+  articleSets: WeakMap<WordEntry, Set<string>>;
+}
+
+const indexes = new WeakMap<WordEntry[], WordIndex>();
+
+function wordIndex(entries: WordEntry[]): WordIndex {
+  let index = indexes.get(entries);
+  if (index) return index;
   const tags = new Set<string>();
   const articles = new Map<string, { url: string; title: string; words: number }>();
-  for (const e of all) {
-    const r = e.record;
-    for (const t of r.tags) tags.add(t);
+  const articleSets = new WeakMap<WordEntry, Set<string>>();
+  for (const e of entries) {
+    for (const t of e.record.tags) tags.add(t);
     const seen = new Set<string>();
-    for (const c of r.contexts) {
+    for (const c of e.record.contexts) {
       if (seen.has(c.articleUrl)) continue;
       seen.add(c.articleUrl);
       const a = articles.get(c.articleUrl);
       if (a) a.words++;
       else articles.set(c.articleUrl, { url: c.articleUrl, title: c.articleTitle, words: 1 });
     }
-    if (q.source && r.source !== q.source) continue;
-    if (q.tag !== null && !r.tags.includes(q.tag)) continue;
-    if (q.articleUrl !== null && !seen.has(q.articleUrl)) continue;
-    if (test && !test(e)) continue;
-    matching.push(e);
+    articleSets.set(e, seen);
   }
-  matching.sort(vocabOrder(q.sort));
+  index = {
+    entries,
+    sorted: new Map(),
+    tags: [...tags].sort(byString),
+    articles: [...articles.values()].sort((a, b) => collator.compare(a.title, b.title)),
+    articleSets,
+  };
+  indexes.set(entries, index);
+  return index;
+}
+
+export async function listVocabulary(db: JieduDB, q: VocabQuery): Promise<VocabListResult> {
+  const index = wordIndex(await wordEntries(db));
+  let ordered = index.sorted.get(q.sort);
+  if (!ordered) {
+    ordered = [...index.entries].sort(vocabOrder(q.sort));
+    index.sorted.set(q.sort, ordered);
+  }
+  const test = vocabMatcher(q.query);
+  const filtered = !test && q.source === null && q.tag === null && q.articleUrl === null;
+  const matching = filtered
+    ? ordered
+    : ordered.filter((e) => {
+        const r = e.record;
+        if (q.source && r.source !== q.source) return false;
+        if (q.tag !== null && !r.tags.includes(q.tag)) return false;
+        if (q.articleUrl !== null && !index.articleSets.get(e)?.has(q.articleUrl)) return false;
+        return !test || test(e);
+      });
   const result: VocabListResult = {
     items: matching.slice(q.offset, q.offset + q.limit).map((e) => e.record),
     total: matching.length,
-    tags: [...tags].sort(byString),
-    articles: [...articles.values()].sort((a, b) => collator.compare(a.title, b.title)),
+    tags: index.tags,
+    articles: index.articles,
   };
   if (q.allKeys) result.keys = matching.map((e) => e.record.simplified);
   return result;

@@ -5,14 +5,27 @@
 import { memo } from 'preact/compat';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { StoredArticle } from '../../core/article.ts';
-import { annotateDom, RT_CLASS, RUBY_CSS, type AnnotationHandle } from '../../core/pinyin/ruby.ts';
+import browser from 'webextension-polyfill';
+import type { AnnotationHandle } from '../../core/pinyin/ruby.ts';
 import type { Settings } from '../../core/settings.ts';
 import { formatDate, siteName, t } from '../../platform/i18n.ts';
 import { sendToBackground } from '../../platform/messaging.ts';
 
 const STYLE_ID = 'jiedu-reader-pinyin';
 
-function ensurePinyinStyle(settings: Settings | null): void {
+type PinyinModule = typeof import('./pinyin.ts');
+let pinyinModule: Promise<PinyinModule> | null = null;
+/** The separately built library-pinyin.js; a computed URL, so the bundler leaves the import alone. */
+function loadPinyin(): Promise<PinyinModule> {
+  const url = browser.runtime.getURL('library-pinyin.js');
+  pinyinModule ??= (import(url) as Promise<PinyinModule>).catch((err: unknown) => {
+    pinyinModule = null;
+    throw err;
+  });
+  return pinyinModule;
+}
+
+function ensurePinyinStyle({ RT_CLASS, RUBY_CSS }: PinyinModule, settings: Settings | null): void {
   let style = document.getElementById(STYLE_ID);
   if (!style) {
     style = document.createElement('style');
@@ -61,12 +74,23 @@ export function Reader({ url, onBack }: { url: string; onBack: () => void }) {
     const el = bodyRef.current;
     if (!el || !article) return;
     if (pinyin && !handle.current) {
-      ensurePinyinStyle(settings);
-      handle.current = annotateDom(el, { tone: settings?.pinyinTone ?? 'mark', sandhi: settings?.pinyinSandhi ?? false });
+      let live = true;
+      loadPinyin().then(
+        (mod) => {
+          if (!live || handle.current) return;
+          ensurePinyinStyle(mod, settings);
+          handle.current = mod.annotateDom(el, { tone: settings?.pinyinTone ?? 'mark', sandhi: settings?.pinyinSandhi ?? false });
+        },
+        (e: Error) => setError(e.message),
+      );
+      return () => {
+        live = false;
+      };
     } else if (!pinyin && handle.current) {
       handle.current.remove();
       handle.current = null;
     }
+    return undefined;
   }, [pinyin, article, settings]);
   useEffect(() => () => handle.current?.remove(), []);
 

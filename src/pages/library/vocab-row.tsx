@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { VocabularyRecord } from '../../core/vocabulary.ts';
 import { formatDate, t } from '../../platform/i18n.ts';
 
-export const VOCAB_ROW = 148;
+export const VOCAB_ROW = 128;
 const SHOWN_CONTEXTS = 2;
 
 function parseTags(text: string): string[] {

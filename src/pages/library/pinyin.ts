@@ -1,0 +1,6 @@
+/**
+ * Pinyin for the reading view, built as its own module and loaded on the first switch:
+ * pinyin-pro and its lexicon are most of the page's weight, and the lists should not
+ * wait for them to parse.
+ */
+export { annotateDom, RT_CLASS, RUBY_CSS } from '../../core/pinyin/ruby.ts';
