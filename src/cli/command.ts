@@ -6,6 +6,11 @@ export interface CliCommand {
   run(args: string[]): Promise<unknown>;
 }
 
+/** A command's result that is a file's text (an export), written to stdout as it is rather than as JSON. */
+export class RawOutput {
+  constructor(readonly text: string) {}
+}
+
 export class CliError extends Error {
   constructor(
     message: string,

@@ -2,7 +2,7 @@
  * The Jiedu command line: `npm run -s cli -- <command> …`.
  * Each command prints JSON on stdout; errors go to stderr with a non-zero exit code.
  */
-import { CliError, type CliCommand } from './command.ts';
+import { CliError, RawOutput, type CliCommand } from './command.ts';
 import { commands } from './commands/index.ts';
 
 async function main(argv: string[]): Promise<number> {
@@ -20,7 +20,7 @@ async function main(argv: string[]): Promise<number> {
   }
   try {
     const result = await command.run(rest);
-    process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+    process.stdout.write(result instanceof RawOutput ? result.text : JSON.stringify(result, null, 2) + '\n');
     return 0;
   } catch (err) {
     if (err instanceof CliError) {

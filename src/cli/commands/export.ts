@@ -7,7 +7,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { BackupError, parseBackup, toAnki, toCsv, toPleco, toTsv, type JieduBackup } from '../../core/export/index.ts';
 import type { VocabularyRecord } from '../../core/vocabulary.ts';
-import { CliError, parseArgs, type CliCommand } from '../command.ts';
+import { CliError, RawOutput, parseArgs, type CliCommand } from '../command.ts';
 
 const FORMATS = ['anki', 'pleco', 'csv', 'tsv', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -56,7 +56,7 @@ export const exportCommand: CliCommand = {
     }
     const out = render(format as Format, backup, flags);
     const file = flags.get('out');
-    if (file === undefined) return out;
+    if (file === undefined) return typeof out === 'string' ? new RawOutput(out) : out;
     const data = typeof out === 'string' ? out : JSON.stringify(out, null, 2) + '\n';
     try {
       await writeFile(file, data, 'utf8');

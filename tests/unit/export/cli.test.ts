@@ -2,9 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CliError } from '../../../src/cli/command.ts';
+import { spawnSync } from 'node:child_process';
+import { CliError, RawOutput } from '../../../src/cli/command.ts';
 import { exportCommand } from '../../../src/cli/commands/export.ts';
-import { makeBackup, serializeBackup, toAnki, toCsv } from '../../../src/core/export/index.ts';
+import { makeBackup, serializeBackup, toAnki, toCsv, toPleco } from '../../../src/core/export/index.ts';
 import { GOLDEN_WORDS } from './words.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'jiedu-export-'));
@@ -14,9 +15,15 @@ writeFileSync(backupFile, serializeBackup(makeBackup({ articles: [], vocabulary:
 
 describe('export command', () => {
   it('gives each format from a backup', async () => {
-    expect(await exportCommand.run(['--format', 'anki', '--in', backupFile])).toBe(toAnki(GOLDEN_WORDS));
+    expect(await exportCommand.run(['--format', 'anki', '--in', backupFile])).toEqual(new RawOutput(toAnki(GOLDEN_WORDS)));
     expect(await exportCommand.run(['--format', 'json', '--in', backupFile])).toEqual(GOLDEN_WORDS);
-    expect(await exportCommand.run(['--format', 'anki', '--in', backupFile, '--deck', 'D', '--tags', 'a b'])).toBe(toAnki(GOLDEN_WORDS, { deck: 'D', tags: ['a', 'b'] }));
+    expect(await exportCommand.run(['--format', 'anki', '--in', backupFile, '--deck', 'D', '--tags', 'a b'])).toEqual(new RawOutput(toAnki(GOLDEN_WORDS, { deck: 'D', tags: ['a', 'b'] })));
+  });
+
+  it('writes the export itself to stdout, byte for byte', () => {
+    const run = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'export', '--format', 'pleco', '--in', backupFile], { encoding: 'utf8', cwd: new URL('../../..', import.meta.url).pathname });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(toPleco(GOLDEN_WORDS));
   });
 
   it('writes the exact bytes with --out', async () => {
