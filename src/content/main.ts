@@ -146,11 +146,12 @@ function pinyinState(settings?: Settings): PinyinState {
 }
 
 async function setPinyin(on: boolean, given?: Settings, wait: 'visible' | 'all' = 'all'): Promise<PinyinState> {
-  const settings = given ?? (await currentSettings());
   if (!on) {
+    // Switching off needs no settings: no round trip before the page comes back.
     annotator?.stop();
-    return pinyinState(settings);
+    return pinyinState(given ?? known);
   }
+  const settings = given ?? (await currentSettings());
   const { createAnnotator } = await loadAnnotator();
   annotator ??= createAnnotator();
   const root = settings.pinyinScope === 'article' && bodyElement?.isConnected ? bodyElement : document.body;
