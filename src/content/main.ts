@@ -7,6 +7,7 @@ import browser from 'webextension-polyfill';
 import { detectFromUrl } from '../core/extract/detect.ts';
 import { parseContentRequest, type ContentRequest, type PageState, type PinyinState, type TermsState } from '../core/messages.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings.ts';
+import { sentenceAround } from '../core/sentence.ts';
 import { sendToBackground } from '../platform/messaging.ts';
 import { waitForContent, watchUrl } from './page-watch.ts';
 import type { ExtractOutcome } from './reader.ts';
@@ -231,7 +232,6 @@ function onMessage(raw: unknown): Promise<unknown> | undefined {
 }
 
 const HAN = /\p{Script=Han}/u;
-const SENTENCE_END = /[。！？!?；;\n]/;
 
 /** The selected text and the sentence of its block that holds it (pinyin left out). */
 function selectionWithSentence(): { text: string; sentence: string; article: { url: string; title: string } } {
@@ -250,13 +250,10 @@ function selectionWithSentence(): { text: string; sentence: string; article: { u
     for (const rt of frag.querySelectorAll('rt, rp')) rt.remove();
     return frag.textContent ?? '';
   };
-  const full = block.textContent ? withoutPinyin((() => { const r = document.createRange(); r.selectNodeContents(block); return r; })()) : '';
-  let from = withoutPinyin(before).length;
-  let to = from;
-  while (from > 0 && !SENTENCE_END.test(full[from - 1] ?? '')) from--;
-  while (to < full.length && !SENTENCE_END.test(full[to] ?? '')) to++;
-  if (to < full.length) to++;
-  return { text, sentence: full.slice(from, to).replace(/\s+/g, ' ').trim(), article };
+  const whole = document.createRange();
+  whole.selectNodeContents(block);
+  const full = withoutPinyin(whole);
+  return { text, sentence: sentenceAround(full, withoutPinyin(before).length), article };
 }
 
 /**

@@ -12,6 +12,7 @@ import type { Settings } from '../core/settings.ts';
 import { sendToBackground } from '../platform/messaging.ts';
 import { t } from '../platform/i18n.ts';
 import { createCardHost, el, highlighted } from './card.ts';
+import { sentenceAround } from '../core/sentence.ts';
 
 const MARK_STYLE_ID = 'jiedu-terms-style';
 const MARK_CSS = `
@@ -22,7 +23,6 @@ span.${TERM_CLASS}:focus-visible { box-shadow: 0 0 0 2px #1b5e9f; }
 const HAN = /\p{Script=Han}/u;
 /** Enough text after the click point for the longest dictionary words. */
 const LOOKUP_CHARS = 16;
-const SENTENCE_END = /[。！？!?；;\n]/;
 
 export interface PageUiEnv {
   /** The article the words are saved from. */
@@ -61,14 +61,6 @@ function visibleTextNodes(root: Node): Text[] {
   return out;
 }
 
-export function sentenceAround(text: string, offset: number): string {
-  let start = offset;
-  while (start > 0 && !SENTENCE_END.test(text[start - 1]!)) start--;
-  let end = offset;
-  while (end < text.length && !SENTENCE_END.test(text[end]!)) end++;
-  if (end < text.length) end++;
-  return text.slice(start, end).replace(/\s+/g, ' ').trim();
-}
 
 /** The text from a caret to the end of its block (at most `max` characters), and the sentence there. */
 function textAtCaret(node: Text, offset: number, max: number): { text: string; sentence: string } | null {
