@@ -32,6 +32,8 @@ export function manifestFor(source: SourceManifest, browser: Browser, version: s
     out.background = { service_worker: background.service_worker, type: 'module' };
   } else {
     out.background = { scripts: [background.service_worker], type: 'module' };
+    // Firefox does not grant the context-menu permission on request: the right-click save is Chrome's only.
+    out.optional_permissions = ((common.optional_permissions as string[] | undefined) ?? []).filter((p) => p !== 'contextMenus');
     Object.assign(out, firefox);
   }
   return out;

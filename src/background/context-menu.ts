@@ -4,6 +4,7 @@
  * the options; the menu comes and goes with the permission.
  */
 import browser from 'webextension-polyfill';
+import { menuPermission } from '../platform/permissions.ts';
 import { envelope, type ContentMessages } from '../core/messages.ts';
 import type { Dictionary } from '../core/dictionary/index.ts';
 import type { VocabularyRecord } from '../core/vocabulary.ts';
@@ -19,8 +20,8 @@ interface Deps {
 type Selection = ContentMessages['page/selection']['result'];
 
 async function hasPermission(): Promise<boolean> {
-  // Chrome and Firefox both know it as "contextMenus"; the polyfill's types list only "menus".
-  return browser.permissions.contains({ permissions: ['contextMenus'] } as unknown as browser.Permissions.Permissions);
+  const permission = menuPermission();
+  return permission !== null && browser.permissions.contains(permission);
 }
 
 export async function ensureMenu(): Promise<boolean> {

@@ -29,6 +29,8 @@ describe('saving a selection from the context menu', () => {
     const page = await b.context.newPage();
     await page.goto(demo.url);
     const stored = await waitForStored(b, demo.url);
+    // Term marking rewrites text nodes once the article is saved: select after it, as a reader would.
+    await expect.poll(() => page.evaluate(() => document.querySelectorAll('span.jiedu-term').length)).toBeGreaterThan(0);
     await page.evaluate(() => {
       const p = [...document.querySelectorAll('.content.all-txt p')].find((x) => x.textContent!.includes('战略伙伴'))!;
       const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);

@@ -5,24 +5,24 @@ import browser from 'webextension-polyfill';
 import type { Settings, SettingsPatch } from '../../core/settings.ts';
 import { PinyinSettingsForm, ReadingSettingsForm } from '../../ui/pinyin-settings.tsx';
 import { t } from '../../platform/i18n.ts';
+import { menuPermission } from '../../platform/permissions.ts';
 import { sendToBackground } from '../../platform/messaging.ts';
 
 /** The right-click menu is an optional permission: asked for when turned on, given back when turned off. */
-// Chrome and Firefox both know the permission as "contextMenus"; the polyfill's types list only Firefox's "menus".
-const MENU_PERMISSION = { permissions: ['contextMenus'] } as unknown as browser.Permissions.Permissions;
 
 function ContextMenuOption() {
   const [on, setOn] = useState<boolean | null>(null);
   const [note, setNote] = useState<string | null>(null);
+  const permission = menuPermission();
   useEffect(() => {
-    browser.permissions.contains(MENU_PERMISSION).then(setOn, () => setOn(false));
+    if (permission) browser.permissions.contains(permission).then(setOn, () => setOn(false));
   }, []);
-  if (on === null) return null;
+  if (on === null || !permission) return null;
   const change = async (want: boolean) => {
     setNote(null);
-    const ok = want ? await browser.permissions.request(MENU_PERMISSION) : await browser.permissions.remove(MENU_PERMISSION);
+    const ok = want ? await browser.permissions.request(permission) : await browser.permissions.remove(permission);
     if (want && !ok) setNote(t('optContextMenuDenied'));
-    setOn(await browser.permissions.contains(MENU_PERMISSION));
+    setOn(await browser.permissions.contains(permission));
   };
   return (
     <div class="option-extra">

@@ -20,6 +20,8 @@ describe('manifest variants', () => {
     expect(firefox.background).toEqual({ scripts: ['background.js'], type: 'module' });
     expect(firefox.browser_specific_settings.gecko.id).toMatch(/@/);
     expect(firefox.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
+    expect(firefox.optional_permissions).not.toContain('contextMenus');
+    expect(chrome.optional_permissions).toContain('contextMenus');
   });
 
   it('asks for no host beyond the three sites, and for nothing else up front', () => {
