@@ -146,6 +146,19 @@ describe('glossary marking, cards and look-up in the page', () => {
     expect(word?.contexts[0]?.sentence).toMatch(/罢工/);
     expect(stored.paragraphs.join('')).toContain(word!.contexts[0]!.sentence.replace(/^.*?(?=法国)/, '').slice(0, 10));
     await page.keyboard.press('Escape');
+
+    // The word is in the library, with its sentence and a link to its article.
+    const lib = await b.context.newPage();
+    await lib.goto(`chrome-extension://${b.extensionId}/library.html`);
+    await lib.getByRole('tab', { name: 'Vocabulary' }).click();
+    await lib.getByTestId('vocab-search').fill('罢工');
+    const row = lib.locator('[data-testid="vocab-row"][data-word="罢工"]');
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.locator('.sentence').first().textContent()).toBe(word!.contexts[0]!.sentence);
+    expect(await row.getByRole('link', { name: stored.title }).getAttribute('href')).toBe(stored.url);
+    expect(await row.locator('.pinyin').textContent()).toBe('bà gōng');
+    await lib.screenshot({ path: join(ARTIFACTS, 'library-word-from-page.png') });
+    await lib.close();
     await page.close();
   });
 
