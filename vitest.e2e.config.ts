@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    // A browser on a busy 2-core machine can take seconds for what takes milliseconds at rest.
+    expect: { poll: { timeout: 10_000, interval: 50 } },
   },
 });

@@ -40,6 +40,8 @@ interface WordEntry {
 interface Cache {
   articles: ArticleEntry[] | null;
   vocabulary: WordEntry[] | null;
+  /** Bumped by every invalidation: a read that started before a write must not be kept after it. */
+  version: { articles: number; vocabulary: number };
 }
 
 const caches = new WeakMap<JieduDB, Cache>();
@@ -48,7 +50,7 @@ let listening = false;
 function cacheOf(db: JieduDB): Cache {
   let c = caches.get(db);
   if (!c) {
-    c = { articles: null, vocabulary: null };
+    c = { articles: null, vocabulary: null, version: { articles: 0, vocabulary: 0 } };
     caches.set(db, c);
   }
   if (!listening) {
@@ -76,7 +78,10 @@ function invalidateByName(name: string, table: Table): void {
 }
 function invalidate(db: JieduDB, table: Table): void {
   const c = caches.get(db);
-  if (c) c[table] = null;
+  if (c) {
+    c[table] = null;
+    c.version[table]++;
+  }
 }
 
 function summary(a: StoredArticle): ArticleListItem {
@@ -88,12 +93,13 @@ async function articleEntries(db: JieduDB): Promise<ArticleEntry[]> {
   remember(db);
   const c = cacheOf(db);
   if (c.articles) return c.articles;
+  const version = c.version.articles;
   const out: ArticleEntry[] = [];
   await db.articles.each((a) => {
     const item = summary(a);
     out.push({ item, haystack: [a.title, a.source ?? '', ...a.authors, ...a.tags, a.url].join('\n').toLowerCase() });
   });
-  c.articles = out;
+  if (c.version.articles === version) c.articles = out;
   return out;
 }
 
@@ -111,9 +117,10 @@ async function wordEntries(db: JieduDB): Promise<WordEntry[]> {
   remember(db);
   const c = cacheOf(db);
   if (c.vocabulary) return c.vocabulary;
+  const version = c.version.vocabulary;
   const rows = (await db.vocabulary.toArray()) as unknown as VocabularyRecord[];
   const out = rows.map(wordEntry);
-  c.vocabulary = out;
+  if (c.version.vocabulary === version) c.vocabulary = out;
   return out;
 }
 

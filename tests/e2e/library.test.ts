@@ -124,10 +124,16 @@ describe('library page in Chromium', () => {
     expect(await row.getAttribute('data-word')).toBe('外交');
     expect(await row.textContent()).toContain(article.title);
     expect(await row.getByRole('link', { name: article.title }).getAttribute('href')).toBe(article.url);
-    await lib.getByTestId('vocab-search').fill('shengchengci 9999');
-    await expect.poll(() => lib.getByTestId('vocab-count').textContent()).toBe('Found: 1 · selected: 0');
+    // Each step checks which word is shown, not only how many: a count equal to the previous
+    // query's would pass before the new answer arrived.
+    await lib.getByTestId('vocab-search').fill('shengchengci');
+    await expect.poll(() => lib.getByTestId('vocab-count').textContent()).toBe('Found: 10,000 · selected: 0');
+    await lib.getByTestId('vocab-search').fill('生成词9999');
+    await expect.poll(() => lib.getByTestId('vocab-row').first().getAttribute('data-word')).toBe('生成词9999');
+    expect(await lib.getByTestId('vocab-count').textContent()).toBe('Found: 1 · selected: 0');
     await lib.getByTestId('vocab-search').fill('wàijiāo');
-    await expect.poll(() => lib.getByTestId('vocab-count').textContent()).toBe('Found: 1 · selected: 0');
+    await expect.poll(() => lib.getByTestId('vocab-row').first().getAttribute('data-word')).toBe('外交');
+    expect(await lib.getByTestId('vocab-count').textContent()).toBe('Found: 1 · selected: 0');
   });
 
   it('edits a note from the keyboard', async () => {
