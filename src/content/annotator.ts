@@ -36,7 +36,7 @@ const BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, blockquote, figcaption, td, th, d
  * enough that the page is not laid out again after every few paragraphs (each
  * layout of a half-annotated page costs more than the annotation itself).
  */
-const SLICE_MS = 40;
+const SLICE_MS = 50;
 
 /** Runs `fn` as a new task without the 4 ms clamp nested timers get. */
 function nextTask(fn: () => void): void {

@@ -146,18 +146,27 @@ function pinyinState(settings?: Settings): PinyinState {
   return { on: annotator?.on ?? false, words: annotator?.words ?? 0, scope: settings?.pinyinScope ?? 'article' };
 }
 
+/** Runs pinyin work with the term marks' observer paused, when marks are on. */
+async function withMarksPaused<T>(work: () => Promise<T>): Promise<T> {
+  const page = termsOn && pageUi ? await pageUi : null;
+  return page ? page.whileMarksPaused(work) : work();
+}
+
 async function setPinyin(on: boolean, given?: Settings, wait: 'visible' | 'all' = 'all'): Promise<PinyinState> {
   if (!on) {
     // Switching off needs no settings: no round trip before the page comes back.
-    annotator?.stop();
+    const current = annotator;
+    if (current?.on) await withMarksPaused(async () => current.stop());
     return pinyinState(given ?? known);
   }
   const settings = given ?? (await currentSettings());
   const { createAnnotator } = await loadAnnotator();
-  annotator ??= createAnnotator();
+  const a = (annotator ??= createAnnotator());
   const root = settings.pinyinScope === 'article' && bodyElement?.isConnected ? bodyElement : document.body;
-  const progress = annotator.start(root, settings);
-  await (wait === 'visible' ? progress.visible : progress.done);
+  await withMarksPaused(async () => {
+    const progress = a.start(root, settings);
+    await (wait === 'visible' ? progress.visible : progress.done);
+  });
   return pinyinState(settings);
 }
 
@@ -281,7 +290,7 @@ export function startContent(loaders: Loaders): void {
   loadAnnotator = loaders.annotator;
   loadPageUi = loaders.pageUi;
   // Visible only in this extension's isolated world (never to the page): the bench measures through it.
-  (globalThis as { jieduBench?: unknown }).jieduBench = { detectFromUrl, loadReader, loadAnnotator, setPinyin };
+  (globalThis as { jieduBench?: unknown }).jieduBench = { detectFromUrl, loadReader, loadAnnotator, setPinyin, setTerms };
   browser.runtime.onMessage.addListener(onMessage);
   void examine('load');
   void currentSettings();

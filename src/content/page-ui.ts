@@ -31,6 +31,12 @@ export interface PageUiEnv {
 
 export interface PageUi {
   setMarking(root: Element | null): Promise<number>;
+  /**
+   * Runs `work` (pinyin going on or off) with the marks' observer paused: the
+   * thousands of nodes it moves are not new page content, and re-scanning them
+   * cost more than the annotation itself.
+   */
+  whileMarksPaused<T>(work: () => Promise<T>): Promise<T>;
   readonly marked: number;
   /** Looks up the word at a point; false when there is no Chinese there. */
   lookupAt(x: number, y: number): Promise<boolean>;
@@ -127,6 +133,7 @@ function speakButton(word: string): HTMLButtonElement | null {
 export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
   let marks: MarkHandle | null = null;
   let observer: MutationObserver | null = null;
+  let observed: Element | null = null;
   let returnFocus: HTMLElement | null = null;
   let openFor: Element | null = null;
   /** Set while focus goes back to a term, so that its focus does not open the card again. */
@@ -344,6 +351,7 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
     async setMarking(root) {
       observer?.disconnect();
       observer = null;
+      observed = null;
       marks?.remove();
       marks = null;
       document.getElementById(MARK_STYLE_ID)?.remove();
@@ -367,7 +375,20 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
         for (const r of records) for (const n of r.addedNodes) if (!(n instanceof Element && (n.classList.contains(TERM_CLASS) || n.closest('ruby, rt')))) handle.markSubtree(n);
       });
       observer.observe(root, { childList: true, subtree: true });
+      observed = root;
       return handle.count;
+    },
+    async whileMarksPaused(work) {
+      const o = observer;
+      const root = observed;
+      if (!o || !root) return work();
+      o.disconnect();
+      try {
+        return await work();
+      } finally {
+        o.takeRecords();
+        if (observer === o) o.observe(root, { childList: true, subtree: true });
+      }
     },
     get marked() {
       return marks?.count ?? 0;

@@ -12,7 +12,7 @@
 import { annotate } from './annotate.ts';
 import { toneOf } from './syllable.ts';
 import { isHan } from './han.ts';
-import type { AnnotateOptions } from './types.ts';
+import type { AnnotateOptions, Segment } from './types.ts';
 
 export { toneOf };
 
@@ -103,6 +103,26 @@ function insideSkipped(node: Node, root: Node): boolean {
   return root.nodeType === ELEMENT_NODE && node !== root && skipElement(root as Element);
 }
 
+/** Joins text nodes for one reading; not Han, and not found in page text. */
+const SEPARATOR = '\u0000';
+
+/** Splits the segments of texts joined by SEPARATOR back into each text's segments. */
+function splitAt(segments: Segment[], count: number): Segment[][] {
+  const out: Segment[][] = [[]];
+  for (const seg of segments) {
+    if (seg.pinyin || !seg.text.includes(SEPARATOR)) {
+      out[out.length - 1]!.push(seg);
+      continue;
+    }
+    seg.text.split(SEPARATOR).forEach((piece, k) => {
+      if (k > 0) out.push([]);
+      if (piece) out[out.length - 1]!.push({ text: piece, pinyin: '' });
+    });
+  }
+  while (out.length < count) out.push([]);
+  return out;
+}
+
 interface Replacement {
   original: Text;
   parts: Node[];
@@ -133,10 +153,10 @@ export function annotateDom(root: Element, opts: AnnotateDomOptions = {}): Annot
     return ruby;
   };
 
-  const replace = (text: Text) => {
+  const replace = (text: Text, segments: Segment[]) => {
     const parent = text.parentNode;
-    if (!parent) return;
-    const parts = annotate(text.data, opts).map((seg) => (seg.pinyin ? rubyFor(seg.text, seg.pinyin) : doc.createTextNode(seg.text)));
+    if (!parent || !segments.some((seg) => seg.pinyin)) return;
+    const parts = segments.map((seg) => (seg.pinyin ? rubyFor(seg.text, seg.pinyin) : doc.createTextNode(seg.text)));
     // One insertion per text node: far fewer DOM mutations than one per word.
     const fragment = doc.createDocumentFragment();
     for (const part of parts) fragment.appendChild(part);
@@ -147,7 +167,16 @@ export function annotateDom(root: Element, opts: AnnotateDomOptions = {}): Annot
   const annotateSubtree = (node: Node) => {
     if (node !== root && (!root.contains(node) || insideSkipped(node, root))) return;
     if (node === root && skipElement(root)) return;
-    for (const text of collect(node)) replace(text);
+    const texts = collect(node);
+    if (texts.length === 0) return;
+    // One reading of all the subtree's text nodes, joined by a separator that is never Han:
+    // words never span two nodes (as before), but the cost per call is paid once, not per node.
+    if (texts.some((t) => t.data.includes(SEPARATOR))) {
+      for (const text of texts) replace(text, annotate(text.data, opts));
+      return;
+    }
+    const perNode = splitAt(annotate(texts.map((t) => t.data).join(SEPARATOR), opts), texts.length);
+    texts.forEach((text, i) => replace(text, perNode[i] ?? []));
   };
 
   if (opts.initial !== false) annotateSubtree(root);
