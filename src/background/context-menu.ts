@@ -6,6 +6,7 @@
 import browser from 'webextension-polyfill';
 import { menuPermission } from '../platform/permissions.ts';
 import { envelope, type ContentMessages } from '../core/messages.ts';
+import { parseMessage } from '../core/message-schemas.ts';
 import type { Dictionary } from '../core/dictionary/index.ts';
 import type { VocabularyRecord } from '../core/vocabulary.ts';
 
@@ -50,6 +51,9 @@ export async function saveSelection(deps: Deps, tabId: number, selectionText: st
   const context = selection && /^https?:/.test(selection.article.url) && selection.sentence
     ? { sentence: selection.sentence, articleUrl: selection.article.url, articleTitle: selection.article.title }
     : null;
+  // The page supplied the text and the sentence: hold them to the same rules as a message from it.
+  const checked = parseMessage(envelope('vocab/save', { word, context }));
+  if (!checked.ok) throw new Error(checked.error);
   const saved = await deps.save(word, context);
   await browser.action.setBadgeText({ tabId, text: '+1' }).catch(() => undefined);
   setTimeout(() => void browser.action.setBadgeText({ tabId, text: '' }).catch(() => undefined), 2500);

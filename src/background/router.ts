@@ -24,7 +24,7 @@ export function createRouter(handlers: Handlers) {
     const parsed = parseMessage(raw);
     if (!parsed.ok) return { ok: false, error: parsed.error };
     const name = parsed.name;
-    if (!(name in handlers)) return { ok: false, error: `${name} is not handled by the background` };
+    if (!Object.hasOwn(handlers, name)) return { ok: false, error: `${name} is not handled by the background` };
     if (!sender.fromExtensionPage && !FROM_CONTENT_SCRIPT.has(name)) {
       return { ok: false, error: `${name} may not be sent from a web page` };
     }

@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../core/settings.ts';
 import { sentenceAround } from '../core/sentence.ts';
 import { sendToBackground } from '../platform/messaging.ts';
 import { waitForContent, watchUrl } from './page-watch.ts';
+import { isLookupClick } from './lookup-gesture.ts';
 import type { ExtractOutcome } from './reader.ts';
 import type { Annotator } from './annotator.ts';
 import type { PageUi } from './page-ui.ts';
@@ -39,6 +40,8 @@ let annotator: Annotator | null = null;
 /** The live element holding the article's body, when the site's reader found it. */
 let bodyElement: Element | null = null;
 let siteOfPage: Settings['pinyinAutoSites'][number] | null = null;
+/** Title of the last article read here, whatever state the page is in: a route change must not store it again. */
+let lastTitle: string | null = null;
 let state: PageState = { kind: 'not-article', url: location.href, reason: 'not examined yet' };
 let generation = 0;
 
@@ -95,12 +98,14 @@ async function examine(trigger: 'load' | 'route', previousTitle: string | null =
   }
   bodyElement = outcome.bodyElement;
   siteOfPage = outcome.article.site;
+  lastTitle = outcome.article.title;
   await keep(outcome, mine);
   if (mine !== generation) return;
   followLateChanges(outcome, mine, extractArticle);
   const settings = await currentSettings();
   if (mine !== generation) return;
   if ((settings.glossaryMarking && outcome.article.language !== 'en') || termsOn) await setTerms(true).catch(() => undefined);
+  if (mine !== generation) return;
   await pinyinAfterArticle(trigger);
 }
 
@@ -193,6 +198,13 @@ function followLateChanges(first: Found, mine: number, extractArticle: Reader['e
     if (o.ok && o.article.contentHash !== last.article.contentHash && o.article.charCount > last.article.charCount && (byAdapter(o) || !byAdapter(last))) {
       last = o;
       void keep(o, mine);
+      // The site may have replaced the body element itself: follow it with the marks and pinyin.
+      if (o.bodyElement && o.bodyElement !== bodyElement) {
+        bodyElement = o.bodyElement;
+        lastTitle = o.article.title;
+        if (termsOn) void setTerms(true).catch(() => undefined);
+        if (annotator?.on) void setPinyin(true).catch(() => undefined);
+      }
     }
     return null;
   }, LATE_BODY_MS);
@@ -271,7 +283,9 @@ function selectionWithSentence(): { text: string; sentence: string; article: { u
  */
 function listenForLookup(): void {
   const first = (e: MouseEvent): void => {
-    const wanted = (known.lookupTrigger === 'click' && e.type === 'click' && e.button === 0) || (known.lookupTrigger === 'alt-hover' && e.type === 'mousemove' && e.altKey);
+    const wanted =
+      (known.lookupTrigger === 'click' && e.type === 'click' && isLookupClick(e)) ||
+      (known.lookupTrigger === 'alt-hover' && e.type === 'mousemove' && e.altKey && e.isTrusted);
     if (!wanted || !HAN.test((e.target as Element | null)?.textContent?.slice(0, 2000) ?? '')) return;
     if (pageUi) return; // the page UI handles its own events once loaded
     const { clientX, clientY } = e;
@@ -295,8 +309,5 @@ export function startContent(loaders: Loaders): void {
   void examine('load');
   void currentSettings();
   listenForLookup();
-  watchUrl(() => {
-    const previousTitle = state.kind === 'detected' ? state.article.title : null;
-    void examine('route', previousTitle);
-  });
+  watchUrl(() => void examine('route', lastTitle));
 }

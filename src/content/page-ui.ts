@@ -13,6 +13,7 @@ import { sendToBackground } from '../platform/messaging.ts';
 import { t } from '../platform/i18n.ts';
 import { createCardHost, el, highlighted } from './card.ts';
 import { sentenceAround } from '../core/sentence.ts';
+import { isLookupClick } from './lookup-gesture.ts';
 
 const MARK_STYLE_ID = 'jiedu-terms-style';
 const MARK_CSS = `
@@ -136,6 +137,10 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
   let observed: Element | null = null;
   let returnFocus: HTMLElement | null = null;
   let openFor: Element | null = null;
+  /** Counts look-ups, so that a slow answer to an older one is dropped. */
+  let lookups = 0;
+  /** Counts calls to setMarking, so that an older call finishing late changes nothing. */
+  let markings = 0;
   /** Set while focus goes back to a term, so that its focus does not open the card again. */
   let restoring = false;
   const cards = createCardHost(() => {
@@ -292,24 +297,34 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
     const rect = range.getBoundingClientRect();
     const anchor = rect.width || rect.height ? rect : new DOMRect(x, y, 0, 16);
     const label = t('cardLookupLabel', found.text.slice(0, 4));
+    const mine = ++lookups;
     cards.show(anchor, label, (card) => card.append(el('span', 'muted', t('cardLoading'))), false);
-    const { matches } = await sendToBackground('dict/lookup', { text: found.text });
-    cards.show(anchor, t('cardLookupLabel', matches[0]?.word ?? found.text.slice(0, 1)), (card) => renderLookup(card, matches, found.sentence), false);
+    try {
+      const { matches } = await sendToBackground('dict/lookup', { text: found.text });
+      // Closed, or another word asked for, while the dictionary answered: show nothing stale.
+      if (mine !== lookups || !cards.open) return true;
+      cards.show(anchor, t('cardLookupLabel', matches[0]?.word ?? found.text.slice(0, 1)), (card) => renderLookup(card, matches, found.sentence), false);
+    } catch (err) {
+      if (mine === lookups && cards.open) cards.show(anchor, label, (card) => card.append(el('span', 'muted', err instanceof Error ? err.message : String(err))), false);
+    }
     return true;
   }
 
   // Opening cards: hover, focus or tap on a term; Enter moves focus into the card; Escape closes it.
   let hoverTimer: ReturnType<typeof setTimeout> | undefined;
   document.addEventListener('mouseover', (e) => {
+    if (!e.isTrusted) return;
     const span = (e.target as Element | null)?.closest?.(`span.${TERM_CLASS}`);
     clearTimeout(hoverTimer);
     if (span && span !== openFor) hoverTimer = setTimeout(() => void openTerm(span, false), 250);
   });
   document.addEventListener('focusin', (e) => {
+    if (!e.isTrusted) return;
     const span = (e.target as Element | null)?.closest?.(`span.${TERM_CLASS}`);
     if (span && span !== openFor && !restoring) void openTerm(span, false);
   });
   document.addEventListener('keydown', (e) => {
+    if (!e.isTrusted) return;
     if (e.key === 'Escape' && cards.open) {
       cards.hide();
       return;
@@ -323,7 +338,7 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
   document.addEventListener(
     'click',
     (e) => {
-      if (cards.contains(e)) return;
+      if (!e.isTrusted || cards.contains(e)) return;
       const target = e.target as Element | null;
       const span = target?.closest?.(`span.${TERM_CLASS}`);
       if (span) {
@@ -331,16 +346,14 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
         return;
       }
       if (cards.open) cards.hide();
-      if (settings().lookupTrigger !== 'click' || e.button !== 0 || e.defaultPrevented) return;
-      if (target?.closest?.('a, button, input, textarea, select, label, [contenteditable], [role=button]')) return;
-      if (!document.getSelection()?.isCollapsed) return; // the reader is selecting text
+      if (settings().lookupTrigger !== 'click' || !isLookupClick(e)) return;
       void lookupAt(e.clientX, e.clientY);
     },
     true,
   );
   let lastHover = 0;
   document.addEventListener('mousemove', (e) => {
-    if (settings().lookupTrigger !== 'alt-hover' || !e.altKey || cards.contains(e)) return;
+    if (!e.isTrusted || settings().lookupTrigger !== 'alt-hover' || !e.altKey || cards.contains(e)) return;
     const now = performance.now();
     if (now - lastHover < 150) return;
     lastHover = now;
@@ -349,6 +362,7 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
 
   return {
     async setMarking(root) {
+      const mine = ++markings;
       observer?.disconnect();
       observer = null;
       observed = null;
@@ -357,6 +371,7 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
       document.getElementById(MARK_STYLE_ID)?.remove();
       if (!root) return 0;
       const matcher = await glossaryMatcher();
+      if (mine !== markings) return 0; // a newer call (on or off) took over and reports its own count
       const style = document.createElement('style');
       style.id = MARK_STYLE_ID;
       style.textContent = MARK_CSS;

@@ -6,11 +6,13 @@
 
 /** Calls `onChange(newUrl)` when the document's URL changes without a load. */
 export function watchUrl(onChange: (url: string) => void): () => void {
-  let last = location.href;
+  // A jump to #comments is not a new article: compare addresses without the fragment.
+  const current = (): string => location.href.split('#')[0]!;
+  let last = current();
   const check = (): void => {
-    if (location.href !== last) {
-      last = location.href;
-      onChange(last);
+    if (current() !== last) {
+      last = current();
+      onChange(location.href);
     }
   };
   // The Navigation API reports pushState from the page's own scripts; where a

@@ -117,7 +117,7 @@ export function parseMessage(raw: unknown): Parsed {
   const msg = raw as Record<string, unknown>;
   if (msg.jiedu !== 1) return { ok: false, error: 'not a Jiedu message' };
   const name = msg.name;
-  if (typeof name !== 'string' || !(name in PARAM_SCHEMAS)) {
+  if (typeof name !== 'string' || !Object.hasOwn(PARAM_SCHEMAS, name)) {
     return { ok: false, error: `unknown message ${JSON.stringify(String(name)).slice(0, 80)}` };
   }
   const schema = PARAM_SCHEMAS[name as MessageName];

@@ -13,6 +13,8 @@ describe('parseMessage', () => {
     ['not an object', 'hello', /not an object/],
     ['no marker', { name: 'library/stats', params: {} }, /not a Jiedu message/],
     ['unknown name', { jiedu: 1, name: 'db/drop', params: {} }, /unknown message/],
+    ['a name from the prototype', { jiedu: 1, name: 'toString', params: {} }, /unknown message/],
+    ['__proto__ as a name', { jiedu: 1, name: '__proto__', params: {} }, /unknown message/],
     ['extra key', { jiedu: 1, name: 'library/stats', params: { x: 1 } }, /invalid library\/stats/],
     ['trigger out of range', { jiedu: 1, name: 'article/save', params: { article: sampleArticle(), trigger: 'evil' } }, /trigger/],
   ])('rejects %s', (_label, raw, error) => {
