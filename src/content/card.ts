@@ -1,8 +1,8 @@
 /**
  * The card that opens over the page (a glossary term, a looked-up word). It
- * lives in a shadow root with its own styles (`:host { all: initial !important }`
- * wins over any page rule), so the page's CSS cannot reach it; everything in
- * it is built with createElement and textContent.
+ * lives in a closed shadow root with its own styles (`:host { all: initial
+ * !important }` wins over any page rule), so neither the page's CSS nor its
+ * scripts can reach it; everything in it is built with createElement and textContent.
  */
 
 const CARD_CSS = `
@@ -88,7 +88,10 @@ export function createCardHost(onHide: () => void): CardHost {
   const ensure = (): { host: HTMLElement; card: HTMLElement } => {
     if (!host || !host.isConnected || !shadow || !card) {
       host = document.createElement('jiedu-card');
-      shadow = host.attachShadow({ mode: 'open' });
+      // Closed: the card shows the reader's saved articles, which the page's scripts must not read.
+      shadow = host.attachShadow({ mode: 'closed' });
+      // Visible only in this extension's isolated world, for the browser tests.
+      (globalThis as { jieduCardRoot?: ShadowRoot }).jieduCardRoot = shadow;
       const style = document.createElement('style');
       style.textContent = CARD_CSS;
       card = el('div', 'card');

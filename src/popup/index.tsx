@@ -123,8 +123,12 @@ function PinyinPanel({ tabId }: { tabId: number }) {
     }
   };
   const change = async (patch: SettingsPatch) => {
-    setSettings(await sendToBackground('settings/set', patch));
-    if (pinyin.on) await run(true); // redraw with the new settings
+    try {
+      setSettings(await sendToBackground('settings/set', patch));
+      if (pinyin.on) await run(true); // redraw with the new settings
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
   };
   return (
     <section class="pinyin" aria-label={t('optionsPinyin')}>
@@ -153,8 +157,10 @@ function TermsSwitch({ tabId }: { tabId: number }) {
   const run = async (on: boolean) => {
     setError(null);
     try {
-      setTerms(await sendToTab(tabId, 'terms/set', { on }));
-      await sendToBackground('settings/set', { glossaryMarking: on });
+      const state = await sendToTab(tabId, 'terms/set', { on });
+      setTerms(state);
+      // Remember the choice only when the page could follow it.
+      if (state.on === on) await sendToBackground('settings/set', { glossaryMarking: on });
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     }

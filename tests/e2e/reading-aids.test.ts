@@ -8,18 +8,22 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../../scripts/browser.ts';
 import { ARTIFACTS, findPage, openBrowser, openPopup, waitForStored } from './context.ts';
+import { evalInContentScript } from '../../scripts/browser.ts';
 
 const termCount = (page: Page) => page.evaluate(() => document.querySelectorAll('span.jiedu-term').length);
-/** Text of the open card (it lives in a shadow root), or null when none is shown. */
+/** Runs an expression against the card's closed shadow root, from the extension's own world. */
+const inCard = <T>(page: Page, body: string) => evalInContentScript<T>(page, `(() => { const root = globalThis.jieduCardRoot; ${body} })()`);
+
+/** Text of the open card, or null when none is shown on screen. */
 const cardText = (page: Page) =>
-  page.evaluate(() => {
-    const host = document.querySelector('jiedu-card') as HTMLElement | null;
-    if (!host || host.hidden) return null;
-    const r = host.getBoundingClientRect();
-    // Shown means on screen, not merely in the DOM.
-    if (r.width === 0 || r.bottom < 0 || r.top > innerHeight) return null;
-    return host.shadowRoot?.querySelector('.card')?.textContent ?? null;
-  });
+  inCard<string | null>(
+    page,
+    `const host = root && root.host;
+     if (!host || host.hidden) return null;
+     const r = host.getBoundingClientRect();
+     if (r.width === 0 || r.bottom < 0 || r.top > innerHeight) return null;
+     return root.querySelector('.card')?.textContent ?? null;`,
+  );
 
 async function vocabulary(b: ExtensionBrowser, simplified: string) {
   return b.worker.evaluate(async (w) => {
@@ -64,7 +68,9 @@ describe('glossary marking, cards and look-up in the page', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => cardText(page)).toMatch(/Belt and Road/);
     expect(await page.evaluate(() => document.activeElement?.localName)).toBe('jiedu-card');
-    expect(await page.evaluate(() => (document.querySelector('jiedu-card')!.shadowRoot!.activeElement as HTMLElement).textContent)).toBe('Save to vocabulary');
+    expect(await inCard<string | null>(page, `return root.activeElement?.textContent ?? null;`)).toBe('Save to vocabulary');
+    // The page's own scripts cannot open the card's shadow root.
+    expect(await page.evaluate(() => document.querySelector('jiedu-card')!.shadowRoot)).toBeNull();
     await page.keyboard.press('Escape');
     await expect.poll(() => cardText(page)).toBeNull();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-jiedu-term'))).toBe('一带一路');
@@ -80,11 +86,12 @@ describe('glossary marking, cards and look-up in the page', () => {
     const span = page.locator('span.jiedu-term').first();
     await span.click();
     await expect.poll(() => cardText(page)).not.toBeNull();
-    const style = await page.evaluate(() => {
-      const card = document.querySelector('jiedu-card')!.shadowRoot!.querySelector('.card')!;
-      const english = card.querySelector('.english')!;
-      return { color: getComputedStyle(english).color, bg: getComputedStyle(card).backgroundColor, size: getComputedStyle(english).fontSize };
-    });
+    const style = await inCard<{ color: string; bg: string; size: string }>(
+      page,
+      `const card = root.querySelector('.card');
+       const english = card.querySelector('.english');
+       return { color: getComputedStyle(english).color, bg: getComputedStyle(card).backgroundColor, size: getComputedStyle(english).fontSize };`,
+    );
     expect(style).toEqual({ color: 'rgb(29, 35, 39)', bg: 'rgb(255, 255, 255)', size: '14px' });
     await page.screenshot({ path: join(ARTIFACTS, 'page-card-hostile-style.png') });
     await page.close();
@@ -135,10 +142,7 @@ describe('glossary marking, cards and look-up in the page', () => {
     await page.mouse.click(box!.x, box!.y);
     await expect.poll(() => cardText(page), { timeout: 10_000 }).toMatch(/罢工.*bà gōng.*strike/s);
     await page.screenshot({ path: join(ARTIFACTS, 'page-lookup-card.png') });
-    await page.evaluate(() => {
-      const card = document.querySelector('jiedu-card')!.shadowRoot!;
-      (card.querySelector('button[aria-label="Save 罢工"]') as HTMLButtonElement).click();
-    });
+    await inCard(page, `root.querySelector('button[aria-label="Save 罢工"]').click();`);
     await expect.poll(() => cardText(page)).toMatch(/Saved to your vocabulary\./);
     const word = await vocabulary(b, '罢工');
     expect(word?.source).toBe('dictionary');
@@ -186,6 +190,25 @@ describe('glossary marking, cards and look-up in the page', () => {
     expect(text, text ?? '').toMatch(/tái fēng/);
     expect(text).toMatch(/台风/);
     expect(text).toMatch(/typhoon/);
+    await page.close();
+  });
+
+  it('opens nothing for events the page fires itself', async () => {
+    const demo = findPage((p) => p.seed === '003' && p.layout === 'xinhua-2021', 'seed 003 on news.cn');
+    const page = await b.context.newPage();
+    await page.goto(demo.url);
+    await expect.poll(() => termCount(page)).toBeGreaterThan(0);
+    await page.evaluate(() => {
+      const span = document.querySelector('span.jiedu-term') as HTMLElement;
+      span.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+      span.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+      span.click();
+      const p = document.querySelector('#detail p')!;
+      const r = p.getBoundingClientRect();
+      p.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: r.left + 40, clientY: r.top + 10 }));
+    });
+    await page.waitForTimeout(800);
+    expect(await cardText(page)).toBeNull();
     await page.close();
   });
 });
