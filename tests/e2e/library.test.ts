@@ -124,13 +124,14 @@ describe('library page in Chromium', () => {
     expect(await row.getAttribute('data-word')).toBe('外交');
     expect(await row.textContent()).toContain(article.title);
     expect(await row.getByRole('link', { name: article.title }).getAttribute('href')).toBe(article.url);
-    // Each step checks which word is shown, not only how many: a count equal to the previous
-    // query's would pass before the new answer arrived.
+    // Each step waits for what differs from the previous step's result: a value equal to the
+    // previous one would pass before the new answer arrived.
     await lib.getByTestId('vocab-search').fill('shengchengci');
     await expect.poll(() => lib.getByTestId('vocab-count').textContent()).toBe('Found: 10,000 · selected: 0');
+    // 生成词9999 also heads the previous result: wait for the count to change, then check the row.
     await lib.getByTestId('vocab-search').fill('生成词9999');
-    await expect.poll(() => lib.getByTestId('vocab-row').first().getAttribute('data-word')).toBe('生成词9999');
-    expect(await lib.getByTestId('vocab-count').textContent()).toBe('Found: 1 · selected: 0');
+    await expect.poll(() => lib.getByTestId('vocab-count').textContent()).toBe('Found: 1 · selected: 0');
+    expect(await lib.getByTestId('vocab-row').first().getAttribute('data-word')).toBe('生成词9999');
     await lib.getByTestId('vocab-search').fill('wàijiāo');
     await expect.poll(() => lib.getByTestId('vocab-row').first().getAttribute('data-word')).toBe('外交');
     expect(await lib.getByTestId('vocab-count').textContent()).toBe('Found: 1 · selected: 0');
