@@ -154,6 +154,7 @@ describe('library page in Chromium', () => {
     await expect.poll(() => lib.getByTestId('vocab-count').textContent()).toBe('Found: 1 · selected: 1');
     const [download] = await Promise.all([lib.waitForEvent('download'), lib.getByTestId('export-selection').click()]);
     expect(download.suggestedFilename()).toMatch(/^jiedu-vocabulary-selection-\d{4}-\d{2}-\d{2}\.anki\.txt$/);
+    await expect.poll(() => lib.getByText(/^1 entry saved as jiedu-vocabulary-selection-/).count()).toBe(1);
     const text = readFileSync((await download.path())!, 'utf8');
     const lines = text.split('\n');
     expect(lines.slice(0, 8)).toEqual([

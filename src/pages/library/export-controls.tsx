@@ -23,7 +23,7 @@ export function ExportControls({ id, actions }: { id: string; actions: ExportAct
     try {
       const file = await action.run(format);
       downloadText(file.text, file.filename, file.mime);
-      setStatus({ ok: true, text: t('libExported', String(file.count), file.filename) });
+      setStatus({ ok: true, text: file.count === 1 ? t('libExportedOne', file.filename) : t('libExported', String(file.count), file.filename) });
     } catch (err) {
       setStatus({ ok: false, text: t('errorPrefix', err instanceof Error ? err.message : String(err)) });
     } finally {
