@@ -2,7 +2,7 @@
  * Pinyin in the page, loaded only when the reader asks for it: the pinyin
  * core and its dictionary are too large for the script every page loads.
  */
-import { annotateDom, RUBY_CLASS, RUBY_CSS, RT_CLASS, type AnnotationHandle } from '../core/pinyin/ruby.ts';
+import { annotateDom, RUBY_CLASS, RUBY_CSS, RT_CLASS, RUN_CLASS, type AnnotationHandle } from '../core/pinyin/ruby.ts';
 import type { Settings } from '../core/settings.ts';
 import { copyWithoutPinyin, keepingView } from './view.ts';
 
@@ -57,7 +57,7 @@ function inView(el: Element): boolean {
 
 function isOurs(node: Node): boolean {
   const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-  return !!el?.closest(`ruby.${RUBY_CLASS}`);
+  return !!el?.closest(`ruby.${RUBY_CLASS}, span.${RUN_CLASS}`);
 }
 
 export function createAnnotator(): Annotator {

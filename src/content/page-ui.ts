@@ -387,7 +387,7 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
       );
       marks = handle;
       observer = new MutationObserver((records) => {
-        for (const r of records) for (const n of r.addedNodes) if (!(n instanceof Element && (n.classList.contains(TERM_CLASS) || n.closest('ruby, rt')))) handle.markSubtree(n);
+        for (const r of records) for (const n of r.addedNodes) if (!(n instanceof Element && (n.classList.contains(TERM_CLASS) || n.closest('ruby, rt, span.jiedu-run')))) handle.markSubtree(n);
       });
       observer.observe(root, { childList: true, subtree: true });
       observed = root;

@@ -78,7 +78,9 @@ export function keepingView(root: Element, change: () => void): void {
     }
   }
   change();
-  if (anchor) {
+  // Text before the rebuilt part does not move: no need to measure it again (which costs a layout).
+  const before = anchor && !root.contains(anchor.el) && (root.compareDocumentPosition(anchor.el) & Node.DOCUMENT_POSITION_PRECEDING) !== 0;
+  if (anchor && !before) {
     requestAnimationFrame(() => {
       if (!anchor.el.isConnected) return;
       const moved = anchor.el.getBoundingClientRect().top - anchor.top;

@@ -18,6 +18,8 @@ export { toneOf };
 
 export const RUBY_CLASS = 'jiedu-ruby';
 export const RT_CLASS = 'jiedu-rt';
+/** Holds what replaced one text node, so that taking pinyin off is one replacement per node. */
+export const RUN_CLASS = 'jiedu-run';
 
 export interface AnnotateDomOptions extends AnnotateOptions {
   /** Wrap each syllable of the <rt> in a span with class jiedu-t1 … jiedu-t5. */
@@ -47,7 +49,7 @@ ruby.${RUBY_CLASS} > rt.${RT_CLASS} {
   letter-spacing: 0; text-transform: none; text-indent: 0; white-space: nowrap;
   user-select: none; -webkit-user-select: none;
 }
-:where(p, li, dd, dt, td, th, div, span, h1, h2, h3, h4, h5, h6, blockquote, figcaption):has(> ruby.${RUBY_CLASS}) { line-height: 2.2; }
+:where(p, li, dd, dt, td, th, div, span, h1, h2, h3, h4, h5, h6, blockquote, figcaption):has(> span.${RUN_CLASS}) { line-height: 2.2; }
 rt.${RT_CLASS} .jiedu-t1 { color: #d32f2f; }
 rt.${RT_CLASS} .jiedu-t2 { color: #f57c00; }
 rt.${RT_CLASS} .jiedu-t3 { color: #388e3c; }
@@ -60,7 +62,7 @@ const SKIP_TAGS = new Set(['script', 'style', 'textarea', 'input', 'select', 'op
 
 function skipElement(el: Element): boolean {
   if (SKIP_TAGS.has(el.localName.toLowerCase())) return true;
-  if (el.classList.contains(RUBY_CLASS)) return true;
+  if (el.classList.contains(RUBY_CLASS) || el.classList.contains(RUN_CLASS)) return true;
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable.toLowerCase() !== 'false') return true;
   return el.getAttribute('translate')?.toLowerCase() === 'no';
@@ -125,7 +127,7 @@ function splitAt(segments: Segment[], count: number): Segment[][] {
 
 interface Replacement {
   original: Text;
-  parts: Node[];
+  run: Element;
 }
 
 export function annotateDom(root: Element, opts: AnnotateDomOptions = {}): AnnotationHandle {
@@ -156,12 +158,12 @@ export function annotateDom(root: Element, opts: AnnotateDomOptions = {}): Annot
   const replace = (text: Text, segments: Segment[]) => {
     const parent = text.parentNode;
     if (!parent || !segments.some((seg) => seg.pinyin)) return;
-    const parts = segments.map((seg) => (seg.pinyin ? rubyFor(seg.text, seg.pinyin) : doc.createTextNode(seg.text)));
-    // One insertion per text node: far fewer DOM mutations than one per word.
-    const fragment = doc.createDocumentFragment();
-    for (const part of parts) fragment.appendChild(part);
-    parent.replaceChild(fragment, text);
-    done.push({ original: text, parts });
+    // One element per text node: one insertion now and one replacement to undo it, not one per word.
+    const run = doc.createElement('span');
+    run.className = RUN_CLASS;
+    for (const seg of segments) run.appendChild(seg.pinyin ? rubyFor(seg.text, seg.pinyin) : doc.createTextNode(seg.text));
+    parent.replaceChild(run, text);
+    done.push({ original: text, run });
   };
 
   const annotateSubtree = (node: Node) => {
@@ -189,11 +191,8 @@ export function annotateDom(root: Element, opts: AnnotateDomOptions = {}): Annot
     remove() {
       // Newest first, so a node annotated inside content added later comes back before its container's record is undone.
       for (let k = done.length - 1; k >= 0; k--) {
-        const { original, parts } = done[k] as Replacement;
-        const anchor = parts.find((p) => p.parentNode);
-        const parent = anchor?.parentNode;
-        if (anchor && parent) parent.insertBefore(original, anchor);
-        for (const p of parts) p.parentNode?.removeChild(p);
+        const { original, run } = done[k] as Replacement;
+        run.parentNode?.replaceChild(original, run);
       }
       done.length = 0;
     },

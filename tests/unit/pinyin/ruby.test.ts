@@ -38,9 +38,17 @@ describe('annotateDom', () => {
     expect(pairs.every(([w, p]) => (w ?? '').length === (p ?? '').split(' ').length)).toBe(true);
     // digits and punctuation stay plain text between the rubies
     expect(root.querySelector('p')?.textContent?.includes('7月14日')).toBe(false); // rt text is interleaved now
-    const base = Array.from(root.querySelector('p')?.childNodes ?? [])
-      .map((n) => (n.nodeType === 3 ? n.textContent : (n as Element).localName === 'ruby' ? n.firstChild?.textContent : (n as Element).textContent))
-      .join('');
+    // Each original text node became one run of rubies and plain text.
+    const baseOf = (nodes: Iterable<ChildNode>): string =>
+      Array.from(nodes)
+        .map((n) => {
+          if (n.nodeType === 3) return n.textContent ?? '';
+          const el = n as Element;
+          if (el.localName === 'ruby') return el.firstChild?.textContent ?? '';
+          return el.classList.contains('jiedu-run') ? baseOf(el.childNodes) : (el.textContent ?? '');
+        })
+        .join('');
+    const base = baseOf(root.querySelector('p')?.childNodes ?? []);
     expect(base.startsWith('据外交部网站7月14日消息，')).toBe(true);
   });
 
