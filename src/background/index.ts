@@ -29,8 +29,12 @@ function glossary(): Promise<GlossaryService> {
 }
 
 async function loadDictionary(): Promise<Dictionary> {
-  const bytes = await (await fetch(browser.runtime.getURL('data/cedict.txt.gz'))).arrayBuffer();
-  return Dictionary.fromText(await decodeDictionaryAsset(bytes));
+  const response = await fetch(browser.runtime.getURL('data/cedict.txt.gz'));
+  // Straight from the network stream through the decompressor: no copy of the compressed bytes.
+  const text = response.body
+    ? await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).text()
+    : await decodeDictionaryAsset(await response.arrayBuffer());
+  return Dictionary.fromText(text);
 }
 
 let dictionaryLoad: Promise<Dictionary> | null = null;
