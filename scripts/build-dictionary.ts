@@ -123,7 +123,7 @@ export function dictionaryText(source: readonly unknown[], sourceVersion: string
   // Array.prototype.sort is stable: entries sharing a headword keep CC-CEDICT's order.
   rows.sort((a, b) => compareCodeUnits(a.simplified, b.simplified));
 
-  const columns: Record<(typeof SECTIONS)[number], string[]> = { simplified: [], traditional: [], pinyin: [], english: [] };
+  const columns: Record<(typeof SECTIONS)[number], string[]> = { simplified: [], traditional: [], pinyin: [], english: [], tradorder: [] };
   let previous = '';
   for (const r of rows) {
     columns.simplified.push(encodeHeadword(previous, r.simplified));
@@ -132,6 +132,10 @@ export function dictionaryText(source: readonly unknown[], sourceVersion: string
     columns.pinyin.push(r.pinyin);
     columns.english.push(r.english.join(GLOSS_SEPARATOR));
   }
+  // The traditional index, in the order the parser would otherwise sort it into at every start.
+  const differing = rows.map((r, i) => i).filter((i) => rows[i]!.traditional !== rows[i]!.simplified);
+  differing.sort((a, b) => compareCodeUnits(rows[a]!.traditional, rows[b]!.traditional) || a - b);
+  columns.tradorder = differing.map(String);
   const parts = header(rows.length, sourceVersion).map((l) => l + '\n');
   const markers = new Set(SECTIONS.map(sectionMarker));
   for (const name of SECTIONS) {

@@ -116,19 +116,32 @@ export class Dictionary {
 
     const tradLines = sectionLines(text, section('traditional'), entries, 'traditional');
     this.traditionalLines = tradLines;
-    const tradIdx: number[] = [];
-    const tradByIdx: string[] = [];
+    const traditionalOf = new Array<string | undefined>(entries);
+    let differing = 0;
     for (let i = 0; i < entries; i++) {
       const line = tradLines[i]!;
       if (line === '') continue;
       const t = decodeTraditional(simplified[i]!, line);
-      tradIdx.push(i);
-      tradByIdx.push(t);
+      traditionalOf[i] = t;
+      differing++;
       if (t.length > maxLen) maxLen = t.length;
     }
-    const order = tradIdx.map((_, k) => k).sort((a, b) => compareCodeUnits(tradByIdx[a]!, tradByIdx[b]!) || a - b);
-    this.tradOrder = Uint32Array.from(order, (k) => tradIdx[k]!);
-    this.tradKeys = order.map((k) => tradByIdx[k]!);
+    // The build wrote the traditional index already sorted: read it rather than sort 76,000 keys here.
+    const orderSection = section('tradorder');
+    const orderLines = orderSection.end === orderSection.start ? [] : text.slice(orderSection.start, orderSection.end - 1).split('\n');
+    if (orderLines.length !== differing) throw new DictionaryFormatError(`section @tradorder has ${orderLines.length} lines, expected ${differing}`);
+    const tradOrder = new Uint32Array(differing);
+    const tradKeys = new Array<string>(differing);
+    for (let k = 0; k < differing; k++) {
+      const i = Number(orderLines[k]);
+      const key = Number.isInteger(i) ? traditionalOf[i] : undefined;
+      if (key === undefined) throw new DictionaryFormatError(`section @tradorder line ${k + 1} names no entry with a traditional form`);
+      if (k > 0 && compareCodeUnits(tradKeys[k - 1]!, key) > 0) throw new DictionaryFormatError(`section @tradorder is not sorted at line ${k + 1}`);
+      tradOrder[k] = i;
+      tradKeys[k] = key;
+    }
+    this.tradOrder = tradOrder;
+    this.tradKeys = tradKeys;
     this.maxWordLength = maxLen;
 
     this.pinyinOffsets = lineOffsets(text, section('pinyin'), entries, 'pinyin');
