@@ -1,14 +1,14 @@
 /** The background: owns the database, answers messages, keeps the badge. */
 import browser from 'webextension-polyfill';
 import { JieduDB } from './db.ts';
-import { deleteArticle, getArticle, getSettings, libraryStats, listArticles, saveArticle, setSettings } from './library.ts';
+import { deleteArticle, getArticle, getSettings, libraryStats, saveArticle, setSettings } from './library.ts';
 import { createRouter, type SenderInfo } from './router.ts';
 import { envelope } from '../core/messages.ts';
 import { createGlossaryService, type GlossaryService } from './glossary.ts';
 import type { BuiltGlossary } from '../core/glossary/index.ts';
 import { decodeDictionaryAsset, Dictionary } from '../core/dictionary/index.ts';
 import { lookupAt } from './dictionary.ts';
-import { getVocabulary, saveVocabulary } from './vocabulary.ts';
+import { saveVocabulary } from './vocabulary.ts';
 import { installContextMenu } from './context-menu.ts';
 import * as admin from './library-admin.ts';
 
@@ -70,7 +70,6 @@ const route = createRouter({
     return result;
   },
   'article/get': async ({ url }) => getArticle(db, url),
-  'article/list': async ({ limit, offset }) => listArticles(db, limit, offset),
   'article/delete': async ({ url }) => ({ deleted: await deleteArticle(db, url) }),
   'library/stats': async () => libraryStats(db),
   'glossary/search': async ({ query, category, limit }) => (await glossary()).search(query, category, limit),
@@ -81,7 +80,6 @@ const route = createRouter({
     return { matches: lookupAt(dict, gloss, text) };
   },
   'vocab/save': async ({ word, context }) => saveVocabulary(db, word, context),
-  'vocab/get': async ({ simplified }) => getVocabulary(db, simplified),
   'settings/get': async () => getSettings(db),
   'settings/set': async (patch) => setSettings(db, patch),
   'article/query': async (q) => admin.queryArticles(db, q),

@@ -49,10 +49,6 @@ export async function getArticle(db: JieduDB, url: string): Promise<StoredArticl
   return (await db.articles.where('url').equals(url).first()) ?? null;
 }
 
-export async function listArticles(db: JieduDB, limit: number, offset: number): Promise<StoredArticle[]> {
-  return db.articles.orderBy('lastSavedAt').reverse().offset(offset).limit(limit).toArray();
-}
-
 export async function deleteArticle(db: JieduDB, url: string): Promise<boolean> {
   return (await db.articles.where('url').equals(url).delete()) > 0;
 }

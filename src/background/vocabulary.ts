@@ -14,7 +14,3 @@ export async function saveVocabulary(db: JieduDB, word: NewWord, context: WordCo
     return { record, created: !existing };
   });
 }
-
-export async function getVocabulary(db: JieduDB, simplified: string): Promise<VocabularyRecord | null> {
-  return ((await db.vocabulary.get(simplified)) as VocabularyRecord | undefined) ?? null;
-}

@@ -16,10 +16,6 @@ const empty = v.strictObject({});
 export const PARAM_SCHEMAS: { [N in MessageName]: v.GenericSchema<unknown, Params<N>> } = {
   'article/save': v.strictObject({ article: ArticleRecordSchema, trigger: v.picklist(['auto', 'manual']) }),
   'article/get': v.strictObject({ url: v.pipe(v.string(), v.maxLength(4096)) }),
-  'article/list': v.strictObject({
-    limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)),
-    offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  }),
   'article/delete': v.strictObject({ url: v.pipe(v.string(), v.maxLength(4096)) }),
   'library/stats': empty,
   'glossary/search': v.strictObject({
@@ -48,7 +44,6 @@ export const PARAM_SCHEMAS: { [N in MessageName]: v.GenericSchema<unknown, Param
       }),
     ),
   }),
-  'vocab/get': v.strictObject({ simplified: v.pipe(v.string(), v.minLength(1), v.maxLength(100)) }),
   'settings/get': empty,
   'settings/set': SettingsPatchSchema,
   'article/query': v.strictObject({
@@ -103,7 +98,6 @@ export const FROM_CONTENT_SCRIPT: ReadonlySet<MessageName> = new Set<MessageName
   'glossary/entry',
   'dict/lookup',
   'vocab/save',
-  'vocab/get',
   'settings/get',
 ]);
 

@@ -66,7 +66,6 @@ export interface WordContext {
 export interface BackgroundMessages {
   'article/save': { params: { article: ArticleRecord; trigger: 'auto' | 'manual' }; result: SaveResult };
   'article/get': { params: { url: string }; result: StoredArticle | null };
-  'article/list': { params: { limit: number; offset: number }; result: StoredArticle[] };
   'article/delete': { params: { url: string }; result: { deleted: boolean } };
   'library/stats': { params: Record<string, never>; result: LibraryStats };
   'glossary/search': { params: { query: string; category: Category | null; limit: number }; result: { items: GlossaryListItem[]; total: number } };
@@ -74,7 +73,6 @@ export interface BackgroundMessages {
   'glossary/in-article': { params: { url: string }; result: { term: string; count: number; english: string; pinyin: string }[] };
   'dict/lookup': { params: { text: string }; result: { matches: LookupMatch[] } };
   'vocab/save': { params: { word: NewWord; context: WordContext | null }; result: { record: VocabularyRecord; created: boolean } };
-  'vocab/get': { params: { simplified: string }; result: VocabularyRecord | null };
   'settings/get': { params: Record<string, never>; result: Settings };
   'settings/set': { params: SettingsPatch; result: Settings };
   'article/query': { params: ArticleQuery; result: { items: ArticleListItem[]; total: number } };

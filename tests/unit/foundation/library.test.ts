@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { JieduDB } from '../../../src/background/db.ts';
-import { getArticle, getSettings, libraryStats, listArticles, saveArticle, setSettings, StorageFullError } from '../../../src/background/library.ts';
+import { getArticle, getSettings, libraryStats, saveArticle, setSettings, StorageFullError } from '../../../src/background/library.ts';
 import { contentHash } from '../../../src/core/article.ts';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings.ts';
 import { sampleArticle } from './sample-article.ts';
@@ -35,7 +35,7 @@ describe('saveArticle', () => {
     await saveArticle(db, sampleArticle());
     await saveArticle(db, sampleArticle({ url: 'https://www.news.cn/20240706/0123456789abcdef0123456789abcdef/c.html', site: 'xinhua' }));
     expect(await libraryStats(db)).toEqual({ articles: 2, vocabulary: 0 });
-    expect((await listArticles(db, 10, 0)).map((x) => x.site).sort()).toEqual(['guancha', 'xinhua']);
+    expect((await db.articles.toArray()).map((x) => x.site).sort()).toEqual(['guancha', 'xinhua']);
   });
 
   it('reports a full quota clearly and keeps what was already saved', async () => {

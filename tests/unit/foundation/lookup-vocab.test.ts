@@ -6,7 +6,7 @@ import { JieduDB } from '../../../src/background/db.ts';
 import { lookupAt } from '../../../src/background/dictionary.ts';
 import { createGlossaryService, type GlossaryService } from '../../../src/background/glossary.ts';
 import { saveArticle } from '../../../src/background/library.ts';
-import { getVocabulary, saveVocabulary } from '../../../src/background/vocabulary.ts';
+import { saveVocabulary } from '../../../src/background/vocabulary.ts';
 import { loadCliDictionary } from '../../../src/cli/commands/lookup.ts';
 import type { Dictionary } from '../../../src/core/dictionary/index.ts';
 import { sampleArticle } from './sample-article.ts';
@@ -56,6 +56,6 @@ describe('saving words', () => {
     const same = await saveVocabulary(db, word, { sentence: '双方举行会谈。', articleUrl: 'https://www.news.cn/x/c.html', articleTitle: '另一篇' });
     expect(same.record.contexts).toHaveLength(2);
     expect(await db.vocabulary.count()).toBe(1);
-    expect((await getVocabulary(db, '会谈'))?.contexts).toHaveLength(2);
+    expect(((await db.vocabulary.get('会谈')) as { contexts: unknown[] } | undefined)?.contexts).toHaveLength(2);
   });
 });
