@@ -1,4 +1,5 @@
 /** The article record: what Jiedu keeps of a page. Plain text only, never page HTML. */
+import { cyrb53Hex } from './hash.ts';
 
 export const SITES = ['guancha', 'xinhua', 'zaobao', 'other'] as const;
 export type SiteId = (typeof SITES)[number];
@@ -52,25 +53,9 @@ export interface StoredArticle extends ArticleRecord {
   lastSavedAt: string;
 }
 
-/** cyrb53 over title and paragraphs, as hex: fast, dependency-free, identical in Node and browsers. */
+/** A fingerprint of title and paragraphs: tells whether a revisit changed the text. */
 export function contentHash(title: string, paragraphs: readonly string[]): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  const feed = (s: string): void => {
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 2654435761);
-      h2 = Math.imul(h2 ^ c, 1597334677);
-    }
-    // field separator, so ["ab","c"] and ["a","bc"] differ
-    h1 = Math.imul(h1 ^ 0x1e, 2654435761);
-    h2 = Math.imul(h2 ^ 0x1e, 1597334677);
-  };
-  feed(title);
-  for (const p of paragraphs) feed(p);
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
+  return cyrb53Hex([title, ...paragraphs], { separate: true });
 }
 
 export function countChars(paragraphs: readonly string[]): number {

@@ -1,3 +1,4 @@
+import { cyrb53Hex } from '../hash.ts';
 import type { VocabularyRecord } from '../vocabulary.ts';
 
 /** The definition as one line: the glosses joined as dictionaries print them. */
@@ -16,16 +17,7 @@ export function oneLine(text: string): string {
  * note already imported. Hashes UTF-16 code units, the same in every JavaScript engine.
  */
 export function stableGuid(simplified: string): string {
-  let h1 = 0xdeadbeef ^ 0x6a6964;
-  let h2 = 0x41c6ce57 ^ 0x6a6964;
-  for (let i = 0; i < simplified.length; i++) {
-    const c = simplified.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 'jiedu-' + (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
+  return 'jiedu-' + cyrb53Hex([simplified], { seed: 0x6a6964 });
 }
 
 export function escapeHtml(text: string): string {
