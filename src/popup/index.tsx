@@ -89,7 +89,7 @@ function PageCard({ state }: { state: PageState }) {
               ) : null}
             </p>
           ) : null}
-          {state.notices.filter((n) => !article.partial || !/page|页/i.test(n)).map((n) => <p class="notice" key={n}>{n}</p>)}
+          {state.notices.map((n) => <p class="notice" key={n}>{n}</p>)}
         </div>
       );
     }

@@ -75,6 +75,7 @@ describe('articles in every layout', () => {
     const link = popup.getByRole('link', { name: 'Open the full text' });
     await expect.poll(() => link.getAttribute('href')).toBe('https://www.guancha.cn/WangWen/2019_09_07_516891_s.shtml');
     expect(await popup.locator('.notice').first().textContent()).toMatch(/^Only page 1 of the article is shown here\./);
+    expect(await popup.locator('.notice').count()).toBe(1); // said once, not also as an English notice
     await popup.screenshot({ path: join(ARTIFACTS, 'popup-guancha-partial.png') });
     await popup.close();
     await page.close();

@@ -68,8 +68,8 @@ function readPagination(ctx: AdapterContext, main: ParentNode, d: Draft): void {
   const last = q(pager, 'a.last');
   const target = /['"]([^'"]*_s\.shtml)['"]/.exec(last?.getAttribute('onclick') ?? '')?.[1] ?? last?.getAttribute('href');
   const fullTextUrl = absoluteHttpUrl(target, ctx.baseUrl) ?? ctx.canonicalUrl;
+  // Said once, in `partial`: the popup words it in the reader's language and links the full text.
   d.partial = { page, pages, fullTextUrl };
-  d.notices.push(`This is page ${page} of ${pages}; the whole article is at ${fullTextUrl}`);
 }
 
 export const guanchaMobile: Adapter = {
