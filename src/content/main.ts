@@ -282,14 +282,19 @@ function selectionWithSentence(): { text: string; sentence: string; article: { u
  * until then this costs one cheap check per click.
  */
 function listenForLookup(): void {
+  // Settings are read once, at the first look-up gesture, not on every page load:
+  // most pages of the three sites never need them.
+  let read: Promise<Settings> | null = null;
   const first = (e: MouseEvent): void => {
-    const wanted =
-      (known.lookupTrigger === 'click' && e.type === 'click' && isLookupClick(e)) ||
-      (known.lookupTrigger === 'alt-hover' && e.type === 'mousemove' && e.altKey && e.isTrusted);
-    if (!wanted || !HAN.test((e.target as Element | null)?.textContent?.slice(0, 2000) ?? '')) return;
     if (pageUi) return; // the page UI handles its own events once loaded
+    const click = e.type === 'click' && isLookupClick(e);
+    const hover = e.type === 'mousemove' && e.altKey && e.isTrusted;
+    if ((!click && !hover) || !HAN.test((e.target as Element | null)?.textContent?.slice(0, 2000) ?? '')) return;
     const { clientX, clientY } = e;
-    void ui().then((page) => page.lookupAt(clientX, clientY));
+    read ??= currentSettings();
+    void read.then((s) => {
+      if ((click && s.lookupTrigger === 'click') || (hover && s.lookupTrigger === 'alt-hover')) void ui().then((page) => page.lookupAt(clientX, clientY));
+    });
   };
   document.addEventListener('click', first, true);
   document.addEventListener('mousemove', first, { passive: true });
@@ -307,7 +312,6 @@ export function startContent(loaders: Loaders): void {
   (globalThis as { jieduBench?: unknown }).jieduBench = { detectFromUrl, loadReader, loadAnnotator, setPinyin, setTerms };
   browser.runtime.onMessage.addListener(onMessage);
   void examine('load');
-  void currentSettings();
   listenForLookup();
   watchUrl(() => void examine('route', lastTitle));
 }

@@ -32,10 +32,14 @@ async function vocabulary(b: ExtensionBrowser, simplified: string) {
   }, simplified);
 }
 
+// A channel page built here (not a real page): not an article, but Chinese text a reader may click.
+const CHANNEL = 'https://www.guancha.cn/internation/';
+const CHANNEL_HTML = '<!doctype html><html><head><meta charset="utf-8"><title>国际</title></head><body><p id="intro" style="font-size:24px">外交动态每日更新。</p></body></html>';
+
 describe('glossary marking, cards and look-up in the page', () => {
   let b: ExtensionBrowser;
   beforeAll(async () => {
-    b = await openBrowser();
+    b = await openBrowser({ [CHANNEL]: CHANNEL_HTML });
   });
   afterAll(async () => {
     await b?.close();
@@ -163,6 +167,15 @@ describe('glossary marking, cards and look-up in the page', () => {
     expect(await row.locator('.pinyin').textContent()).toBe('bà gōng');
     await lib.screenshot({ path: join(ARTIFACTS, 'library-word-from-page.png') });
     await lib.close();
+    await page.close();
+  });
+
+  it('looks up a word on a page that is not an article', async () => {
+    const page = await b.context.newPage();
+    await page.goto(CHANNEL);
+    const box = await page.locator('#intro').boundingBox();
+    await page.mouse.click(box!.x + 12, box!.y + box!.height / 2);
+    await expect.poll(() => cardText(page)).toMatch(/外交.*wài jiāo/s);
     await page.close();
   });
 
