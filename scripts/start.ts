@@ -6,6 +6,8 @@
 import { build } from './build.ts';
 import { CHROMIUM_PATH, launchWithExtension, servePages } from './browser.ts';
 import { demoPages, type DemoPage } from './demo-pages.ts';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const START_URL = 'http://start.jiedu.test/';
 
@@ -30,29 +32,34 @@ Open an article, then click the Jiedu icon in the toolbar (pin it from the puzzl
 </body></html>`;
 }
 
-const headless = process.argv.includes('--headless');
-if (!headless && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-  process.stderr.write(
-    [
-      'npm start opens a browser window, and this machine has no display.',
-      'Run it under a virtual display instead:',
-      '  apt-get install -y xvfb && xvfb-run -a npm start',
-      'or run the headless test suite: npm test',
-      '',
-    ].join('\n'),
-  );
-  process.exit(1);
+async function main(headless: boolean): Promise<void> {
+  if (!headless && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+    process.stderr.write(
+      [
+        'npm start opens a browser window, and this machine has no display.',
+        'Run it under a virtual display instead:',
+        '  apt-get install -y xvfb && xvfb-run -a npm start',
+        'or run the headless test suite: npm test',
+        '',
+      ].join('\n'),
+    );
+    process.exit(1);
+  }
+
+  await build();
+  const pages = demoPages();
+  const browser = await launchWithExtension({ headless });
+  await servePages(browser.context, pages, { [START_URL]: startPage(pages) });
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  await page.goto(START_URL);
+  process.stdout.write(`Chromium (${CHROMIUM_PATH}) is open on ${START_URL} with ${pages.length} demo pages. Close the window to stop.\n`);
+  if (headless) {
+    await browser.close();
+  } else {
+    await new Promise<void>((done) => browser.context.on('close', () => done()));
+  }
 }
 
-await build();
-const pages = demoPages();
-const browser = await launchWithExtension({ headless });
-await servePages(browser.context, pages, { [START_URL]: startPage(pages) });
-const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-await page.goto(START_URL);
-process.stdout.write(`Chromium (${CHROMIUM_PATH}) is open on ${START_URL} with ${pages.length} demo pages. Close the window to stop.\n`);
-if (headless) {
-  await browser.close();
-} else {
-  await new Promise<void>((resolve) => browser.context.on('close', () => resolve()));
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await main(process.argv.includes('--headless'));
 }

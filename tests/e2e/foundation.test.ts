@@ -6,13 +6,15 @@ import { evalInContentScript, tabIdOf } from '../../scripts/browser.ts';
 import { ROOT } from '../../scripts/build.ts';
 import { parseSeed } from '../../src/core/seeds.ts';
 import { ARTIFACTS, articleCount, findPage, openBrowser, openPopup, waitForStored } from './context.ts';
+import { START_URL, startPage } from '../../scripts/start.ts';
+import { demoPages } from '../../scripts/demo-pages.ts';
 
 const seed000 = parseSeed('000_6ce5575ba27e451a.txt', readFileSync(join(ROOT, 'assets/seeds/000_6ce5575ba27e451a.txt'), 'utf8'));
 
 describe('walking skeleton in Chromium', () => {
   let b: ExtensionBrowser;
   beforeAll(async () => {
-    b = await openBrowser();
+    b = await openBrowser({ [START_URL]: startPage(demoPages()) });
   });
   afterAll(async () => {
     await b?.close();
@@ -70,6 +72,19 @@ describe('walking skeleton in Chromium', () => {
     );
     expect(stats.ok).toBe(true);
     expect(stats.result?.articles).toBe(await articleCount(b));
+    await page.close();
+  });
+
+  it("npm start's page lists every demo page, and following a link saves that article", async () => {
+    const page = await b.context.newPage();
+    await page.goto(START_URL);
+    const links = page.locator('li a');
+    expect(await links.count()).toBe(demoPages().length);
+    await page.screenshot({ path: join(ARTIFACTS, 'start-page.png') });
+    const real = demoPages().find((p) => p.file.endsWith('zaobao-1.html'))!;
+    await page.getByRole('link', { name: real.label }).click();
+    await page.waitForURL(real.url);
+    expect((await waitForStored(b, 'https://www.zaobao.com/realtime/world/story20211118-1214802')).site).toBe('zaobao');
     await page.close();
   });
 });
