@@ -4,6 +4,7 @@ import { JieduDB } from './db.ts';
 import { deleteArticle, getArticle, getSettings, libraryStats, saveArticle, setSettings } from './library.ts';
 import { createRouter, type SenderInfo } from './router.ts';
 import { envelope } from '../core/messages.ts';
+import { pinyinLook } from '../core/settings.ts';
 import { createGlossaryService, type GlossaryService } from './glossary.ts';
 import type { BuiltGlossary } from '../core/glossary/index.ts';
 import { decodeDictionaryAsset, Dictionary } from '../core/dictionary/index.ts';
@@ -108,7 +109,9 @@ const COMMANDS: Record<string, () => Promise<unknown>> = {
   'toggle-pinyin': async () => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return null;
-    return browser.tabs.sendMessage(tab.id, envelope('pinyin/toggle', {})).catch(() => null);
+    // The settings go with the command: the page draws at once instead of asking for them.
+    const look = await getSettings(db).then(pinyinLook, () => undefined);
+    return browser.tabs.sendMessage(tab.id, envelope('pinyin/toggle', look ? { look } : {})).catch(() => null);
   },
 };
 

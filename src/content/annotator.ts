@@ -3,19 +3,19 @@
  * core and its dictionary are too large for the script every page loads.
  */
 import { annotateDom, RUBY_CLASS, RUBY_CSS, RT_CLASS, RUN_CLASS, type AnnotationHandle } from '../core/pinyin/ruby.ts';
-import type { Settings } from '../core/settings.ts';
+import type { PinyinLook } from '../core/settings.ts';
 import { copyWithoutPinyin, keepingView } from './view.ts';
 
 const STYLE_ID = 'jiedu-pinyin-style';
 
-const SCHEMES: Record<Exclude<Settings['pinyinToneColors'], 'off'>, string[]> = {
+const SCHEMES: Record<Exclude<PinyinLook['pinyinToneColors'], 'off'>, string[]> = {
   // As the MDBG dictionary and Zhongwen colour tones 1–5.
   mdbg: ['#e30000', '#d89000', '#00a000', '#0000ff', '#6b6b6b'],
   // As Pleco colours tones 1–5.
   pleco: ['#e30000', '#02b31c', '#1510f0', '#8900bf', '#777777'],
 };
 
-export function pinyinCss(settings: Settings): string {
+export function pinyinCss(settings: Pick<PinyinLook, 'pinyinSize' | 'pinyinToneColors'>): string {
   // A little room on each side keeps neighbouring words' pinyin from running together.
   const size = `rt.${RT_CLASS} { font-size: ${(settings.pinyinSize / 100).toFixed(2)}em; padding: 0 0.2em; }`;
   const colors = settings.pinyinToneColors === 'off' ? [] : SCHEMES[settings.pinyinToneColors].map((c, i) => `rt.${RT_CLASS} .jiedu-t${i + 1} { color: ${c}; }`);
@@ -26,7 +26,7 @@ export interface Annotator {
   readonly on: boolean;
   readonly words: number;
   /** Annotates what is in view at once and resolves `visible`; the rest follows in short slices until `done`. */
-  start(root: Element, settings: Settings): { visible: Promise<void>; done: Promise<void> };
+  start(root: Element, settings: PinyinLook): { visible: Promise<void>; done: Promise<void> };
   stop(): void;
 }
 
@@ -103,33 +103,42 @@ export function createAnnotator(): Annotator {
       const later = blocks.filter((b) => !visible.includes(b));
       const h = annotateDom(target, { tone: settings.pinyinTone, sandhi: settings.pinyinSandhi, toneColors: settings.pinyinToneColors !== 'off', initial: false });
       handle = h;
-      keepingView(target, () => {
-        for (const b of visible) h.annotateSubtree(b);
-      });
-      words = countWords();
       observer = new MutationObserver((records) => {
         const first = pending.size === 0;
         for (const r of records) for (const n of r.addedNodes) if (!isOurs(n)) pending.add(n);
         if (first && pending.size > 0) setTimeout(flush, 0);
       });
-      observer.observe(target, { childList: true, subtree: true });
       document.addEventListener('copy', copyWithoutPinyin, true);
+      // What is in view first, then the rest in the same task while the slice lasts: an
+      // ordinary article is done before the browser lays the page out once. A long page
+      // goes on in further slices, so the page never stops answering for long.
+      let markVisible = (): void => undefined;
+      const visibleDone = new Promise<void>((resolve) => (markVisible = resolve));
       const done = new Promise<void>((resolve) => {
-        const step = (): void => {
-          if (mine !== run || handle !== h) return resolve();
-          const until = performance.now() + SLICE_MS;
-          while (later.length > 0 && performance.now() < until) h.annotateSubtree(later.shift()!);
-          if (later.length > 0) {
-            nextTask(step);
-            return;
+        const step = (first: boolean): void => {
+          if (mine !== run || handle !== h) {
+            markVisible();
+            return resolve();
           }
-          h.annotateSubtree(target); // text outside the blocks (loose text, captions in divs)
+          const until = performance.now() + SLICE_MS;
+          const work = (): void => {
+            if (first) for (const b of visible) h.annotateSubtree(b);
+            while (later.length > 0 && performance.now() < until) h.annotateSubtree(later.shift()!);
+            if (later.length === 0) h.annotateSubtree(target); // text outside the blocks (loose text, captions in divs)
+          };
+          if (first) keepingView(target, work);
+          else work();
           words = countWords();
-          resolve();
+          if (first) {
+            observer?.observe(target, { childList: true, subtree: true });
+            markVisible();
+          }
+          if (later.length > 0) nextTask(() => step(false));
+          else resolve();
         };
-        nextTask(step);
+        step(true);
       });
-      return { visible: Promise.resolve(), done };
+      return { visible: visibleDone, done };
     },
     stop() {
       run++;
@@ -148,3 +157,4 @@ export function createAnnotator(): Annotator {
 
 /** For the bench's baseline only: raw pinyin-pro, already in this module's bundle. */
 export { pinyin as rawPinyin } from 'pinyin-pro';
+export { forgetReadings } from '../core/pinyin/ruby.ts';

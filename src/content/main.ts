@@ -6,7 +6,7 @@
 import browser from 'webextension-polyfill';
 import { detectFromUrl } from '../core/extract/detect.ts';
 import { parseContentRequest, type ContentRequest, type PageState, type PinyinState, type TermsState } from '../core/messages.ts';
-import { DEFAULT_SETTINGS, type Settings } from '../core/settings.ts';
+import { DEFAULT_SETTINGS, type PinyinLook, type Settings } from '../core/settings.ts';
 import { sentenceAround } from '../core/sentence.ts';
 import { sendToBackground } from '../platform/messaging.ts';
 import { waitForContent, watchUrl } from './page-watch.ts';
@@ -147,7 +147,7 @@ async function pinyinAfterArticle(trigger: 'load' | 'route'): Promise<void> {
   if (wanted) await setPinyin(true, settings).catch(() => undefined);
 }
 
-function pinyinState(settings?: Settings): PinyinState {
+function pinyinState(settings?: PinyinLook): PinyinState {
   return { on: annotator?.on ?? false, words: annotator?.words ?? 0, scope: settings?.pinyinScope ?? 'article' };
 }
 
@@ -157,7 +157,7 @@ async function withMarksPaused<T>(work: () => Promise<T>): Promise<T> {
   return page ? page.whileMarksPaused(work) : work();
 }
 
-async function setPinyin(on: boolean, given?: Settings, wait: 'visible' | 'all' = 'all'): Promise<PinyinState> {
+async function setPinyin(on: boolean, given?: PinyinLook, wait: 'visible' | 'all' = 'all'): Promise<PinyinState> {
   if (!on) {
     // Switching off needs no settings: no round trip before the page comes back.
     const current = annotator;
@@ -231,9 +231,9 @@ async function handle(request: ContentRequest): Promise<unknown> {
     case 'pinyin/state':
       return pinyinState(await currentSettings());
     case 'pinyin/toggle':
-      return setPinyin(!(annotator?.on ?? false));
+      return setPinyin(!(annotator?.on ?? false), request.params.look);
     case 'pinyin/set':
-      return setPinyin(request.params.on);
+      return setPinyin(request.params.on, request.params.look);
     case 'terms/set':
       return setTerms(request.params.on);
     case 'terms/state':

@@ -2,7 +2,7 @@
 import * as v from 'valibot';
 import { ArticleRecordSchema } from './article-schema.ts';
 import type { MessageName, Params } from './messages.ts';
-import { SettingsPatchSchema } from './settings-schema.ts';
+import { PinyinLookSchema, SettingsPatchSchema } from './settings-schema.ts';
 import { CATEGORIES } from './glossary/types.ts';
 import { VOCABULARY_LIMITS, VOCABULARY_SOURCES } from './vocabulary.ts';
 import { SITES } from './article.ts';
@@ -82,8 +82,8 @@ export const PARAM_SCHEMAS: { [N in MessageName]: v.GenericSchema<unknown, Param
   'backup/import': v.strictObject({ text: v.pipe(v.string(), v.maxLength(60_000_000)) }),
   'page/state': empty,
   'page/save': empty,
-  'pinyin/toggle': empty,
-  'pinyin/set': v.strictObject({ on: v.boolean() }),
+  'pinyin/toggle': v.strictObject({ look: v.optional(PinyinLookSchema) }),
+  'pinyin/set': v.strictObject({ on: v.boolean(), look: v.optional(PinyinLookSchema) }),
   'pinyin/state': empty,
   'terms/set': v.strictObject({ on: v.boolean() }),
   'terms/state': empty,

@@ -9,7 +9,7 @@
  */
 import type { ArticleRecord, SiteId, StoredArticle } from './article.ts';
 import type { BuiltEntry, Category, GlossaryEntry } from './glossary/types.ts';
-import type { Settings, SettingsPatch } from './settings.ts';
+import { parsePinyinLook, type PinyinLook, type Settings, type SettingsPatch } from './settings.ts';
 import type { DictEntry } from './dictionary/types.ts';
 import type { NewWord, VocabularyRecord } from './vocabulary.ts';
 
@@ -91,9 +91,10 @@ export interface BackgroundMessages {
 export interface ContentMessages {
   'page/state': { params: Record<string, never>; result: PageState };
   'page/save': { params: Record<string, never>; result: PageState };
-  'pinyin/toggle': { params: Record<string, never>; result: PinyinState };
+  /** `look`: the settings to draw with, when the sender has them (the page asks for them otherwise). */
+  'pinyin/toggle': { params: { look?: PinyinLook }; result: PinyinState };
   /** Switch pinyin on (again, with the current settings) or off. */
-  'pinyin/set': { params: { on: boolean }; result: PinyinState };
+  'pinyin/set': { params: { on: boolean; look?: PinyinLook }; result: PinyinState };
   'pinyin/state': { params: Record<string, never>; result: PinyinState };
   /** Mark the article's glossary terms, or take the marks off. */
   'terms/set': { params: { on: boolean }; result: TermsState };
@@ -134,8 +135,10 @@ export function envelope<N extends MessageName>(name: N, params: Params<N>): Env
 }
 
 export type ContentRequest =
-  | { name: 'page/state' | 'page/save' | 'pinyin/toggle' | 'pinyin/state'; params: Record<string, never> }
-  | { name: 'pinyin/set' | 'terms/set'; params: { on: boolean } }
+  | { name: 'page/state' | 'page/save' | 'pinyin/state'; params: Record<string, never> }
+  | { name: 'pinyin/toggle'; params: { look?: PinyinLook } }
+  | { name: 'pinyin/set'; params: { on: boolean; look?: PinyinLook } }
+  | { name: 'terms/set'; params: { on: boolean } }
   | { name: 'terms/state' | 'page/selection'; params: Record<string, never> };
 
 /**
@@ -150,15 +153,23 @@ export function parseContentRequest(raw: unknown): ContentRequest | null {
   switch (msg.name) {
     case 'page/state':
     case 'page/save':
-    case 'pinyin/toggle':
     case 'pinyin/state':
     case 'terms/state':
     case 'page/selection':
       return keys.length === 0 ? { name: msg.name, params: {} } : null;
-    case 'pinyin/set':
     case 'terms/set': {
       const on = (msg.params as { on?: unknown }).on;
       return keys.length === 1 && typeof on === 'boolean' ? { name: msg.name, params: { on } } : null;
+    }
+    case 'pinyin/toggle':
+    case 'pinyin/set': {
+      const { on, look: rawLook, ...rest } = msg.params as { on?: unknown; look?: unknown };
+      if (Object.keys(rest).length > 0) return null;
+      const look = rawLook === undefined ? undefined : parsePinyinLook(rawLook);
+      if (look === null) return null;
+      const withLook = look ? { look } : {};
+      if (msg.name === 'pinyin/toggle') return on === undefined ? { name: msg.name, params: withLook } : null;
+      return typeof on === 'boolean' ? { name: msg.name, params: { on, ...withLook } } : null;
     }
     default:
       return null;

@@ -16,6 +16,8 @@ export const SettingsSchema = v.strictObject({
 
 export const SettingsPatchSchema = v.partial(SettingsSchema);
 
+export const PinyinLookSchema = v.pick(SettingsSchema, ['pinyinTone', 'pinyinToneColors', 'pinyinSize', 'pinyinSandhi', 'pinyinScope']);
+
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const schemaMatchesType: Same<v.InferOutput<typeof SettingsSchema>, Settings> = true;
 void schemaMatchesType;

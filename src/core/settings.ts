@@ -29,6 +29,27 @@ export interface Settings {
 
 export type SettingsPatch = Partial<Settings>;
 
+/** What pinyin is drawn with: sent along with a pinyin command, so the page needs no round trip for it. */
+export type PinyinLook = Pick<Settings, 'pinyinTone' | 'pinyinToneColors' | 'pinyinSize' | 'pinyinSandhi' | 'pinyinScope'>;
+
+export function pinyinLook(s: Settings): PinyinLook {
+  return { pinyinTone: s.pinyinTone, pinyinToneColors: s.pinyinToneColors, pinyinSize: s.pinyinSize, pinyinSandhi: s.pinyinSandhi, pinyinScope: s.pinyinScope };
+}
+
+const isOneOf = <T extends string>(list: readonly T[], x: unknown): x is T => typeof x === 'string' && (list as readonly string[]).includes(x);
+
+/** A PinyinLook, or null: a small hand check, since the content script carries no validator library. */
+export function parsePinyinLook(raw: unknown): PinyinLook | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const o = raw as Record<string, unknown>;
+  if (Object.keys(o).length !== 5) return null;
+  const { pinyinTone, pinyinToneColors, pinyinSize, pinyinSandhi, pinyinScope } = o;
+  if (!isOneOf(TONE_STYLES, pinyinTone) || !isOneOf(TONE_COLOR_SCHEMES, pinyinToneColors) || !isOneOf(PINYIN_SCOPES, pinyinScope)) return null;
+  if (typeof pinyinSandhi !== 'boolean' || typeof pinyinSize !== 'number' || !Number.isInteger(pinyinSize)) return null;
+  if (pinyinSize < PINYIN_SIZE.min || pinyinSize > PINYIN_SIZE.max) return null;
+  return { pinyinTone, pinyinToneColors, pinyinSize, pinyinSandhi, pinyinScope };
+}
+
 export const DEFAULT_SETTINGS: Settings = {
   autoSave: true,
   pinyinTone: 'mark',

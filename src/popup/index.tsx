@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { LibraryStats, PageState, PinyinState, TermsState } from '../core/messages.ts';
-import type { Settings, SettingsPatch } from '../core/settings.ts';
+import { pinyinLook, type Settings, type SettingsPatch } from '../core/settings.ts';
 import { PinyinSettingsForm } from '../ui/pinyin-settings.tsx';
 import { GlossaryTab } from './glossary-tab.tsx';
 import { formatDate, siteName, t } from '../platform/i18n.ts';
@@ -114,18 +114,19 @@ function PinyinPanel({ tabId }: { tabId: number }) {
   }, [tabId]);
   if (!pinyin || !settings) return null;
 
-  const run = async (on: boolean) => {
+  const run = async (on: boolean, drawWith: Settings = settings) => {
     setError(null);
     try {
-      setPinyin(await sendToTab(tabId, 'pinyin/set', { on }));
+      setPinyin(await sendToTab(tabId, 'pinyin/set', { on, look: pinyinLook(drawWith) }));
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     }
   };
   const change = async (patch: SettingsPatch) => {
     try {
-      setSettings(await sendToBackground('settings/set', patch));
-      if (pinyin.on) await run(true); // redraw with the new settings
+      const saved = await sendToBackground('settings/set', patch);
+      setSettings(saved);
+      if (pinyin.on) await run(true, saved); // redraw with the new settings
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { envelope } from '../../../src/core/messages.ts';
+import { envelope, parseContentRequest } from '../../../src/core/messages.ts';
+import { DEFAULT_SETTINGS, pinyinLook } from '../../../src/core/settings.ts';
 import { parseMessage, MESSAGE_NAMES, PARAM_SCHEMAS } from '../../../src/core/message-schemas.ts';
 import { sampleArticle } from './sample-article.ts';
 
@@ -48,5 +49,38 @@ describe('parseMessage', () => {
   it('has a schema for every message name', () => {
     expect(MESSAGE_NAMES.sort()).toEqual(Object.keys(PARAM_SCHEMAS).sort());
     expect(MESSAGE_NAMES.length).toBeGreaterThan(5);
+  });
+});
+
+describe('parseContentRequest: pinyin commands carry their drawing settings', () => {
+  const look = pinyinLook(DEFAULT_SETTINGS);
+
+  it('accepts a toggle with or without a look, and a set with one', () => {
+    expect(parseContentRequest(envelope('pinyin/toggle', {}))).toEqual({ name: 'pinyin/toggle', params: {} });
+    expect(parseContentRequest(envelope('pinyin/toggle', { look }))).toEqual({ name: 'pinyin/toggle', params: { look } });
+    expect(parseContentRequest(envelope('pinyin/set', { on: true, look }))).toEqual({ name: 'pinyin/set', params: { on: true, look } });
+    expect(parseContentRequest(envelope('pinyin/set', { on: false }))).toEqual({ name: 'pinyin/set', params: { on: false } });
+  });
+
+  it.each([
+    ['a size out of range', { ...look, pinyinSize: 1000 }],
+    ['a tone style it does not know', { ...look, pinyinTone: 'evil' }],
+    ['a fractional size', { ...look, pinyinSize: 55.5 }],
+    ['an extra field', { ...look, autoSave: true }],
+    ['a missing field', { pinyinTone: 'mark' }],
+    ['not an object', 'mark'],
+  ])('rejects a look with %s', (_label, bad) => {
+    expect(parseContentRequest({ jiedu: 1, name: 'pinyin/set', params: { on: true, look: bad } })).toBeNull();
+    expect(parseContentRequest({ jiedu: 1, name: 'pinyin/toggle', params: { look: bad } })).toBeNull();
+  });
+
+  it('rejects extra params and a toggle that says on', () => {
+    expect(parseContentRequest({ jiedu: 1, name: 'pinyin/set', params: { on: true, x: 1 } })).toBeNull();
+    expect(parseContentRequest({ jiedu: 1, name: 'pinyin/toggle', params: { on: true } })).toBeNull();
+  });
+
+  it('the background schema agrees: a look passes, a bad one does not', () => {
+    expect(parseMessage(envelope('pinyin/set', { on: true, look })).ok).toBe(true);
+    expect(parseMessage({ jiedu: 1, name: 'pinyin/set', params: { on: true, look: { ...look, pinyinSize: 1000 } } }).ok).toBe(false);
   });
 });
