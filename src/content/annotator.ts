@@ -2,7 +2,7 @@
  * Pinyin in the page, loaded only when the reader asks for it: the pinyin
  * core and its dictionary are too large for the script every page loads.
  */
-import { annotateDom, RUBY_CLASS, RUBY_CSS, RT_CLASS, RUN_CLASS, type AnnotationHandle } from '../core/pinyin/ruby.ts';
+import { annotateDom, RUBY_CSS, RT_SELECTOR, RUN_CLASS, type AnnotationHandle } from '../core/pinyin/ruby.ts';
 import type { PinyinLook } from '../core/settings.ts';
 import { copyWithoutPinyin, keepingView } from './view.ts';
 
@@ -17,8 +17,8 @@ const SCHEMES: Record<Exclude<PinyinLook['pinyinToneColors'], 'off'>, string[]> 
 
 export function pinyinCss(settings: Pick<PinyinLook, 'pinyinSize' | 'pinyinToneColors'>): string {
   // A little room on each side keeps neighbouring words' pinyin from running together.
-  const size = `rt.${RT_CLASS} { font-size: ${(settings.pinyinSize / 100).toFixed(2)}em; padding: 0 0.2em; }`;
-  const colors = settings.pinyinToneColors === 'off' ? [] : SCHEMES[settings.pinyinToneColors].map((c, i) => `rt.${RT_CLASS} .jiedu-t${i + 1} { color: ${c}; }`);
+  const size = `${RT_SELECTOR} { font-size: ${(settings.pinyinSize / 100).toFixed(2)}em; padding: 0 0.2em; }`;
+  const colors = settings.pinyinToneColors === 'off' ? [] : SCHEMES[settings.pinyinToneColors].map((c, i) => `${RT_SELECTOR} .jiedu-t${i + 1} { color: ${c}; }`);
   return [RUBY_CSS, size, ...colors].join('\n');
 }
 
@@ -57,7 +57,7 @@ function inView(el: Element): boolean {
 
 function isOurs(node: Node): boolean {
   const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-  return !!el?.closest(`ruby.${RUBY_CLASS}, span.${RUN_CLASS}`);
+  return !!el?.closest(`span.${RUN_CLASS}`);
 }
 
 export function createAnnotator(): Annotator {
@@ -68,7 +68,6 @@ export function createAnnotator(): Annotator {
   let words = 0;
   let run = 0;
 
-  const countWords = () => (root ? root.querySelectorAll(`ruby.${RUBY_CLASS}`).length : 0);
 
   // Content added later (an expanded section, a body swapped in) is annotated in one batch per task.
   const flush = () => {
@@ -76,7 +75,7 @@ export function createAnnotator(): Annotator {
     pending = new Set();
     if (!handle) return;
     for (const n of nodes) if (n.isConnected && !isOurs(n)) handle.annotateSubtree(n);
-    words = countWords();
+    words = handle?.words ?? 0;
   };
 
   return {
@@ -128,7 +127,7 @@ export function createAnnotator(): Annotator {
           };
           if (first) keepingView(target, work);
           else work();
-          words = countWords();
+          words = handle?.words ?? 0;
           if (first) {
             observer?.observe(target, { childList: true, subtree: true });
             markVisible();

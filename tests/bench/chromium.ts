@@ -55,7 +55,7 @@ export const MEASURE_PINYIN = (runs: number) => `(async () => {
   const t0 = performance.now();
   await b.setPinyin(true, look);
   const cold = performance.now() - t0;
-  const words = document.querySelectorAll('ruby.jiedu-ruby').length;
+  const words = document.querySelectorAll('span.jiedu-run > ruby').length;
   await b.setPinyin(false);
   const m = await b.loadAnnotator();
   const fresh = [], again = [], off = [], visible = [], asking = [];

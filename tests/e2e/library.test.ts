@@ -98,7 +98,7 @@ describe('library page in Chromium', () => {
     expect(await body.locator('p:not(.caption)').count()).toBe(article.paragraphs.length);
     expect(await body.locator('ruby').count()).toBe(0);
     await lib.getByTestId('reader-pinyin').check();
-    await expect.poll(() => body.locator('ruby.jiedu-ruby').count()).toBeGreaterThan(20);
+    await expect.poll(() => body.locator('span.jiedu-run > ruby').count()).toBeGreaterThan(20);
     expect(await body.locator('rt').first().textContent()).toMatch(/^[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+$/);
     await lib.screenshot({ path: join(ARTIFACTS, 'library-reader-pinyin.png') });
     await lib.getByTestId('reader-pinyin').uncheck();

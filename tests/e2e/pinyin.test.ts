@@ -30,7 +30,7 @@ async function readAnnotation(page: Page, rootSelector: string) {
       let text = '';
       const walk = (n: Node): void => {
         if (n.nodeType === Node.TEXT_NODE) {
-          const ruby = n.parentElement?.closest('ruby.jiedu-ruby');
+          const ruby = n.parentElement?.closest('span.jiedu-run > ruby');
           if (n.parentElement?.closest('rt')) return;
           const data = (n as Text).data;
           text += data;
@@ -50,7 +50,7 @@ async function readAnnotation(page: Page, rootSelector: string) {
 }
 
 async function rubyCount(page: Page): Promise<number> {
-  return page.evaluate(() => document.querySelectorAll('ruby.jiedu-ruby').length);
+  return page.evaluate(() => document.querySelectorAll('span.jiedu-run > ruby').length);
 }
 
 async function switchFromPopup(b: ExtensionBrowser, page: Page, on: boolean): Promise<void> {
@@ -154,7 +154,7 @@ describe('pinyin over the article', () => {
       p.textContent = '双方同意加强战略沟通。';
       document.querySelector('.content.all-txt')!.appendChild(p);
     });
-    await expect.poll(() => page.evaluate(() => document.querySelectorAll('#late ruby.jiedu-ruby').length)).toBeGreaterThan(3);
+    await expect.poll(() => page.evaluate(() => document.querySelectorAll('#late span.jiedu-run > ruby').length)).toBeGreaterThan(3);
     expect(await page.evaluate(() => [...document.querySelectorAll('#late rt')].map((r) => r.textContent).join(' '))).toBe(
       annotate('双方同意加强战略沟通。').flatMap((s) => (s.pinyin ? [s.pinyin] : [])).join(' '),
     );

@@ -22,7 +22,7 @@ const SKIP = new Set(['script', 'style', 'textarea', 'input', 'select', 'option'
 
 function skipped(el: Element): boolean {
   if (SKIP.has(el.localName.toLowerCase())) return true;
-  if (el.classList.contains(TERM_CLASS) || el.classList.contains('jiedu-ruby') || el.classList.contains('jiedu-run')) return true;
+  if (el.classList.contains(TERM_CLASS) || el.classList.contains('jiedu-run')) return true;
   const editable = el.getAttribute('contenteditable');
   return editable !== null && editable.toLowerCase() !== 'false';
 }

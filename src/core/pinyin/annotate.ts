@@ -12,10 +12,10 @@
  * in the same page or process gets the same results as without this module.
  */
 import { pinyin } from 'pinyin-pro';
-import { isHan } from './han.ts';
-import { applyRules, hasRules } from './rules.ts';
+import { isHanUnit } from './han.ts';
+import { applyRules, hasRulesAt } from './rules.ts';
 import { applySandhi } from './sandhi.ts';
-import { segmentRun } from './segment.ts';
+import { segmentRun, textBoundaries } from './segment.ts';
 import { formatSyllable } from './syllable.ts';
 import type { AnnotateOptions, Segment } from './types.ts';
 
@@ -40,13 +40,11 @@ interface Run {
 
 function splitRuns(text: string): Run[] {
   const runs: Run[] = [];
-  let offset = 0;
-  for (const ch of text) {
-    const han = isHan(ch);
-    const last = runs[runs.length - 1];
-    if (last && last.han === han) last.text += ch;
-    else runs.push({ text: ch, start: offset, han });
-    offset += ch.length;
+  let start = 0;
+  for (let i = 1; i <= text.length; i++) {
+    if (i < text.length && isHanUnit(text.charCodeAt(i)) === isHanUnit(text.charCodeAt(start))) continue;
+    runs.push({ text: text.slice(start, i), start, han: isHanUnit(text.charCodeAt(start)) });
+    start = i;
   }
   return runs;
 }
@@ -84,7 +82,18 @@ function readFresh(words: string[]): string[][] {
 
 /** Words with their readings and where each reading came from (dictionary tones). */
 export function analyse(text: string, opts: Pick<AnnotateOptions, 'segmenter'> = {}): AnalysedWord[] {
-  const runs = splitRuns(text).map((run) => ({ ...run, words: run.han ? segmentRun(run.text, opts.segmenter ?? 'auto') : [] }));
+  const choice = opts.segmenter ?? 'auto';
+  const all = textBoundaries(text, choice);
+  let p = 0;
+  const cutsOf = (run: Run): Set<number> | undefined => {
+    if (!all) return undefined;
+    const end = run.start + run.text.length;
+    const cuts = new Set<number>([0, run.text.length]);
+    while (p < all.length && (all[p] ?? 0) <= run.start) p++;
+    for (; p < all.length && (all[p] ?? 0) < end; p++) cuts.add((all[p] ?? 0) - run.start);
+    return cuts;
+  };
+  const runs = splitRuns(text).map((run) => ({ ...run, words: run.han ? segmentRun(run.text, choice, cutsOf(run)) : [] }));
   // One reading of every word the lexicon did not decide, for the whole text at once.
   const unread = runs.flatMap((run) => run.words.filter((w) => !w.lexicon).map((w) => w.text));
   const base = baseReadings(unread);
@@ -102,7 +111,7 @@ export function analyse(text: string, opts: Pick<AnnotateOptions, 'segmenter'> =
       const sources: ReadingSource[] = syllables.map(() => (w.lexicon ? 'lexicon' : 'base'));
       if (!w.lexicon) {
         for (let i = 0; i < w.text.length; i++) {
-          if (!hasRules(w.text[i] ?? '')) continue;
+          if (!hasRulesAt(w.text, i)) continue;
           const hit = applyRules({
             text,
             at: at + i,

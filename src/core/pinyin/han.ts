@@ -12,6 +12,19 @@ const known = new Map<string, boolean>();
 /** A syllable as pinyin-pro writes it with tone marks. */
 const SYLLABLE = /^[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]+$/;
 
+/** Per UTF-16 unit of the BMP: 0 not yet asked, 1 Han, 2 not. Text is classified a unit at a time. */
+const bmp = new Uint8Array(0x10000);
+
+/** isHan for one UTF-16 code unit (a surrogate half is never Han: Han beyond the BMP is left unread). */
+export function isHanUnit(code: number): boolean {
+  let k = bmp[code] ?? 0;
+  if (k === 0) {
+    k = isHan(String.fromCharCode(code)) ? 1 : 2;
+    bmp[code] = k;
+  }
+  return k === 1;
+}
+
 export function isHan(ch: string): boolean {
   let k = known.get(ch);
   if (k === undefined) {

@@ -5,4 +5,4 @@ export { scoreAgainstGold, syllablesOf, hanChars, type GoldDoc, type GoldScore, 
 export { RULES, type Rule } from './rules.ts';
 export { WORDS, NAMES } from './lexicon.ts';
 export { isHan } from './han.ts';
-export { annotateDom, RUBY_CSS, RUBY_CLASS, RT_CLASS, type AnnotationHandle, type AnnotateDomOptions } from './ruby.ts';
+export { annotateDom, RUBY_CSS, RUBY_SELECTOR, RT_SELECTOR, RUN_CLASS, type AnnotationHandle, type AnnotateDomOptions } from './ruby.ts';

@@ -16,10 +16,14 @@ import type { AnnotateOptions, Segment } from './types.ts';
 
 export { toneOf };
 
-export const RUBY_CLASS = 'jiedu-ruby';
-export const RT_CLASS = 'jiedu-rt';
 /** Holds what replaced one text node, so that taking pinyin off is one replacement per node. */
 export const RUN_CLASS = 'jiedu-run';
+/**
+ * Our ruby elements are the run's children, so they need no class of their own: thousands
+ * of class attributes fewer to write (a fifth of the time spent building the markup).
+ */
+export const RUBY_SELECTOR = `span.${RUN_CLASS} > ruby`;
+export const RT_SELECTOR = `${RUBY_SELECTOR} > rt`;
 
 export interface AnnotateDomOptions extends AnnotateOptions {
   /** Wrap each syllable of the <rt> in a span with class jiedu-t1 … jiedu-t5. */
@@ -35,6 +39,8 @@ export interface AnnotationHandle {
   remove(): void;
   /** How many text nodes are currently replaced. */
   readonly count: number;
+  /** How many words (ruby elements) are in the page now. */
+  readonly words: number;
 }
 
 /**
@@ -43,18 +49,18 @@ export interface AnnotationHandle {
  * ruby get room for it; tone colours apply only when toneColors was on.
  */
 export const RUBY_CSS = `
-ruby.${RUBY_CLASS} { ruby-position: over; ruby-align: center; }
-ruby.${RUBY_CLASS} > rt.${RT_CLASS} {
+${RUBY_SELECTOR} { ruby-position: over; ruby-align: center; }
+${RT_SELECTOR} {
   font-size: 0.55em; line-height: 1; font-weight: normal; font-style: normal;
   letter-spacing: 0; text-transform: none; text-indent: 0; white-space: nowrap;
   user-select: none; -webkit-user-select: none;
 }
 span.${RUN_CLASS} { line-height: 2.2; }
-rt.${RT_CLASS} .jiedu-t1 { color: #d32f2f; }
-rt.${RT_CLASS} .jiedu-t2 { color: #f57c00; }
-rt.${RT_CLASS} .jiedu-t3 { color: #388e3c; }
-rt.${RT_CLASS} .jiedu-t4 { color: #1976d2; }
-rt.${RT_CLASS} .jiedu-t5 { color: #757575; }
+${RT_SELECTOR} .jiedu-t1 { color: #d32f2f; }
+${RT_SELECTOR} .jiedu-t2 { color: #f57c00; }
+${RT_SELECTOR} .jiedu-t3 { color: #388e3c; }
+${RT_SELECTOR} .jiedu-t4 { color: #1976d2; }
+${RT_SELECTOR} .jiedu-t5 { color: #757575; }
 `;
 
 /** Elements whose text is not prose to annotate, or is ours already. */
@@ -62,7 +68,7 @@ const SKIP_TAGS = new Set(['script', 'style', 'textarea', 'input', 'select', 'op
 
 function skipElement(el: Element): boolean {
   if (SKIP_TAGS.has(el.localName.toLowerCase())) return true;
-  if (el.classList.contains(RUBY_CLASS) || el.classList.contains(RUN_CLASS)) return true;
+  if (el.classList.contains(RUN_CLASS)) return true;
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable.toLowerCase() !== 'false') return true;
   return el.getAttribute('translate')?.toLowerCase() === 'no';
@@ -156,19 +162,19 @@ export function forgetReadings(): void {
 interface Replacement {
   original: Text;
   run: Element;
+  words: number;
 }
 
 export function annotateDom(root: Element, opts: AnnotateDomOptions = {}): AnnotationHandle {
   const doc = root.ownerDocument;
   const done: Replacement[] = [];
+  let words = 0;
 
   // Strings passed to append() become text nodes without a createTextNode call each: the
   // cheapest way to build thousands of small elements (about half the time in Chromium).
   const rubyFor = (word: string, pinyin: string): Element => {
     const ruby = doc.createElement('ruby');
-    ruby.className = RUBY_CLASS;
     const rt = doc.createElement('rt');
-    rt.className = RT_CLASS;
     if (opts.toneColors) {
       pinyin.split(' ').forEach((syllable, k) => {
         if (k > 0) rt.append(' ');
@@ -190,9 +196,17 @@ export function annotateDom(root: Element, opts: AnnotateDomOptions = {}): Annot
     // One element per text node: one insertion now and one replacement to undo it, not one per word.
     const run = doc.createElement('span');
     run.className = RUN_CLASS;
-    run.append(...segments.map((seg) => (seg.pinyin ? rubyFor(seg.text, seg.pinyin) : seg.text)));
+    let rubies = 0;
+    run.append(
+      ...segments.map((seg) => {
+        if (!seg.pinyin) return seg.text;
+        rubies++;
+        return rubyFor(seg.text, seg.pinyin);
+      }),
+    );
     parent.replaceChild(run, text);
-    done.push({ original: text, run });
+    done.push({ original: text, run, words: rubies });
+    words += rubies;
   };
 
   const annotateSubtree = (node: Node) => {
@@ -217,6 +231,9 @@ export function annotateDom(root: Element, opts: AnnotateDomOptions = {}): Annot
     get count() {
       return done.length;
     },
+    get words() {
+      return words;
+    },
     remove() {
       // Newest first, so a node annotated inside content added later comes back before its container's record is undone.
       for (let k = done.length - 1; k >= 0; k--) {
@@ -224,6 +241,7 @@ export function annotateDom(root: Element, opts: AnnotateDomOptions = {}): Annot
         run.parentNode?.replaceChild(original, run);
       }
       done.length = 0;
+      words = 0;
     },
   };
 }

@@ -326,8 +326,15 @@ for (const rule of RULES) {
   }
 }
 
+/** By UTF-16 code, so the check needs no one-character string (it runs for every character read). */
+const HAS_RULES = new Set([...BY_CHAR.keys()].map((ch) => ch.charCodeAt(0)));
+
 export function hasRules(ch: string): boolean {
   return BY_CHAR.has(ch);
+}
+
+export function hasRulesAt(text: string, at: number): boolean {
+  return HAS_RULES.has(text.charCodeAt(at));
 }
 
 /** The rule layer's reading for one character, or null when no rule has an opinion. */

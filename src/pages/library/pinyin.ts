@@ -3,4 +3,4 @@
  * pinyin-pro and its lexicon are most of the page's weight, and the lists should not
  * wait for them to parse.
  */
-export { annotateDom, RT_CLASS, RUBY_CSS } from '../../core/pinyin/ruby.ts';
+export { annotateDom, RT_SELECTOR, RUBY_CSS } from '../../core/pinyin/ruby.ts';

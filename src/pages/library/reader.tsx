@@ -25,14 +25,14 @@ function loadPinyin(): Promise<PinyinModule> {
   return pinyinModule;
 }
 
-function ensurePinyinStyle({ RT_CLASS, RUBY_CSS }: PinyinModule, settings: Settings | null): void {
+function ensurePinyinStyle({ RT_SELECTOR, RUBY_CSS }: PinyinModule, settings: Settings | null): void {
   let style = document.getElementById(STYLE_ID);
   if (!style) {
     style = document.createElement('style');
     style.id = STYLE_ID;
     document.head.append(style);
   }
-  const size = settings ? `rt.${RT_CLASS} { font-size: ${(settings.pinyinSize / 100).toFixed(2)}em; padding: 0 0.15em; }` : '';
+  const size = settings ? `${RT_SELECTOR} { font-size: ${(settings.pinyinSize / 100).toFixed(2)}em; padding: 0 0.15em; }` : '';
   style.textContent = `${RUBY_CSS}\n${size}`;
 }
 

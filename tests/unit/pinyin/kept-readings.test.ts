@@ -63,3 +63,20 @@ describe('text readings kept by annotateDom', () => {
     expect(root.innerHTML).toBe(kept);
   });
 });
+
+describe('the handle counts the words it put in the page', () => {
+  it('words equals the ruby elements under the root, and drops to 0 on remove', () => {
+    const { document } = parseHTML('<div id="r"><p>中方愿同塔方加强发展战略对接。</p><p>长期以来，<b>双方</b>合作。</p></div>');
+    const root = (document as unknown as Document).getElementById('r')!;
+    const h = annotateDom(root);
+    expect(h.words).toBe(root.querySelectorAll('span.jiedu-run > ruby').length);
+    expect(h.words).toBeGreaterThan(5);
+    const p = document.createElement('p');
+    p.textContent = '举行会谈';
+    root.appendChild(p);
+    h.annotateSubtree(p);
+    expect(h.words).toBe(root.querySelectorAll('span.jiedu-run > ruby').length);
+    h.remove();
+    expect(h.words).toBe(0);
+  });
+});

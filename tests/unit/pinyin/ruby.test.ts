@@ -30,8 +30,8 @@ describe('annotateDom', () => {
   it('wraps each Han word in one ruby with its pinyin, built without innerHTML', () => {
     const { root } = setup();
     annotateDom(root);
-    const rubies = Array.from(root.querySelectorAll('ruby.jiedu-ruby'));
-    const pairs = rubies.map((r) => [r.firstChild?.textContent, r.querySelector('rt.jiedu-rt')?.textContent]);
+    const rubies = Array.from(root.querySelectorAll('span.jiedu-run > ruby'));
+    const pairs = rubies.map((r) => [r.firstChild?.textContent, r.querySelector('rt')?.textContent]);
     expect(pairs).toContainEqual(['举行', 'jǔ xíng']);
     expect(pairs).toContainEqual(['杜尚别', 'dù shàng bié']);
     expect(pairs).toContainEqual(['外长', 'wài zhǎng']);
@@ -57,12 +57,12 @@ describe('annotateDom', () => {
     annotateDom(root);
     for (const sel of ['script', 'style', 'textarea', 'select', 'pre', 'code', '[contenteditable="true"]', '[translate="no"]']) {
       const el = root.querySelector(sel);
-      expect([sel, el?.querySelector('ruby.jiedu-ruby') ?? null]).toEqual([sel, null]);
+      expect([sel, el?.querySelector('span.jiedu-run > ruby') ?? null]).toEqual([sel, null]);
     }
     expect(root.querySelector('script')?.textContent).toBe('var s = "中文脚本";');
-    const existing = Array.from(root.querySelectorAll('ruby')).find((r) => !r.classList.contains('jiedu-ruby'));
+    const existing = Array.from(root.querySelectorAll('ruby')).find((r) => !r.parentElement?.classList.contains('jiedu-run'));
     expect(existing?.innerHTML).toBe('已有<rt>yǐ yǒu</rt>');
-    const words = Array.from(root.querySelectorAll('ruby.jiedu-ruby')).map((r) => r.firstChild?.textContent ?? '');
+    const words = Array.from(root.querySelectorAll('span.jiedu-run > ruby')).map((r) => r.firstChild?.textContent ?? '');
     // contenteditable="false" is ordinary content
     expect(words.join('')).toContain('内文');
   });
