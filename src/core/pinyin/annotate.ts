@@ -15,7 +15,7 @@ import { pinyin } from 'pinyin-pro';
 import { isHanUnit } from './han.ts';
 import { applyRules, hasRulesAt } from './rules.ts';
 import { applySandhi } from './sandhi.ts';
-import { segmentRun, textBoundaries } from './segment.ts';
+import { segmentRun, textBoundaries, type Word } from './segment.ts';
 import { formatSyllable } from './syllable.ts';
 import type { AnnotateOptions, Segment } from './types.ts';
 
@@ -82,6 +82,17 @@ function readFresh(words: string[]): string[][] {
 
 /** Words with their readings and where each reading came from (dictionary tones). */
 export function analyse(text: string, opts: Pick<AnnotateOptions, 'segmenter'> = {}): AnalysedWord[] {
+  return read(text, opts, false);
+}
+
+const NO_SOURCES: ReadingSource[] = [];
+
+/**
+ * `lean`: for annotate, which needs neither the sources nor arrays of its own: the
+ * readings kept for a word are shared until a rule changes one of them, which saves
+ * thousands of small arrays per article.
+ */
+function read(text: string, opts: Pick<AnnotateOptions, 'segmenter'>, lean: boolean): AnalysedWord[] {
   const choice = opts.segmenter ?? 'auto';
   const all = textBoundaries(text, choice);
   let p = 0;
@@ -101,14 +112,16 @@ export function analyse(text: string, opts: Pick<AnnotateOptions, 'segmenter'> =
   const out: AnalysedWord[] = [];
   for (const run of runs) {
     if (!run.han) {
-      out.push({ text: run.text, han: false, start: run.start, syllables: [], sources: [] });
+      out.push({ text: run.text, han: false, start: run.start, syllables: [], sources: lean ? NO_SOURCES : [] });
       continue;
     }
     const words = run.words;
     let at = run.start;
-    words.forEach((w, wi) => {
-      const syllables = w.lexicon ? [...w.lexicon] : [...(base[next++] ?? [])];
-      const sources: ReadingSource[] = syllables.map(() => (w.lexicon ? 'lexicon' : 'base'));
+    for (let wi = 0; wi < words.length; wi++) {
+      const w = words[wi] as Word;
+      const kept = w.lexicon ?? base[next++] ?? [];
+      let syllables = lean ? kept : [...kept];
+      const sources: ReadingSource[] = lean ? NO_SOURCES : syllables.map(() => (w.lexicon ? 'lexicon' : 'base'));
       if (!w.lexicon) {
         for (let i = 0; i < w.text.length; i++) {
           if (!hasRulesAt(w.text, i)) continue;
@@ -121,15 +134,15 @@ export function analyse(text: string, opts: Pick<AnnotateOptions, 'segmenter'> =
             prevWord: words[wi - 1]?.text ?? '',
             nextWord: words[wi + 1]?.text ?? '',
           });
-          if (hit) {
-            syllables[i] = hit.reading;
-            sources[i] = `rule:${hit.rule}`;
-          }
+          if (!hit) continue;
+          if (syllables === kept) syllables = [...kept];
+          syllables[i] = hit.reading;
+          if (!lean) sources[i] = `rule:${hit.rule}`;
         }
       }
       out.push({ text: w.text, han: true, start: at, syllables, sources });
       at += w.text.length;
-    });
+    }
   }
   return out;
 }
@@ -139,10 +152,11 @@ export function analyse(text: string, opts: Pick<AnnotateOptions, 'segmenter'> =
  * The segments' texts concatenate back to the input exactly.
  */
 export function annotate(text: string, opts: AnnotateOptions = {}): Segment[] {
-  const words = analyse(text, opts);
+  // Sandhi rewrites syllables in place, so it works on arrays of its own.
+  const words = read(text, opts, !opts.sandhi);
   if (opts.sandhi) sandhiInPlace(text, words);
   const style = opts.tone ?? 'mark';
-  return words.map((w) => ({ text: w.text, pinyin: w.han ? w.syllables.map((s) => formatSyllable(s, style)).join(' ') : '' }));
+  return words.map((w) => ({ text: w.text, pinyin: !w.han ? '' : style === 'mark' ? w.syllables.join(' ') : w.syllables.map((s) => formatSyllable(s, style)).join(' ') }));
 }
 
 function sandhiInPlace(text: string, words: AnalysedWord[]): void {
