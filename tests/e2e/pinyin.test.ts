@@ -12,6 +12,7 @@ import { ROOT } from '../../scripts/build.ts';
 import { annotate } from '../../src/core/pinyin/index.ts';
 import { ARTIFACTS, findPage, openBrowser, openPopup, waitForStored } from './context.ts';
 import { detectFromUrl } from '../../src/core/extract/detect.ts';
+import { evalInContentScript } from '../../scripts/browser.ts';
 
 interface Gold { text: string[]; readings: string[][] }
 const gold = (seed: string) => JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/pinyin-gold', `${seed}.json`), 'utf8')) as Gold;
@@ -200,3 +201,60 @@ describe('pinyin over the article', () => {
     await Promise.all([options.close(), page.close(), page2.close()]);
   });
 });
+
+/**
+ * A long page, built here from the built seed-001 Xinhua page by repeating its article
+ * body twelve times (about 68,000 characters): not a real page.
+ */
+const LONG_URL = 'https://www.news.cn/politics/20210717/18db919ca564c70d00000000000000aa/c.html';
+function longPage(): string {
+  const html = readFileSync(join(ROOT, 'tests/fixtures/built/xinhua-2021-seed001.html'), 'utf8');
+  const open = html.indexOf('<div id="detail">');
+  const close = html.indexOf('</div>', open);
+  const body = html.slice(open + '<div id="detail">'.length, close);
+  return html.slice(0, open) + '<div id="detail">' + body.repeat(12) + html.slice(close);
+}
+
+describe('pinyin on a long page', () => {
+  let b: ExtensionBrowser;
+  beforeAll(async () => {
+    b = await openBrowser({ [LONG_URL]: longPage() });
+  });
+  afterAll(async () => {
+    await b?.close();
+  });
+
+  it('annotates what is in view first, lets the page run between slices, finishes the rest, and comes off exactly', async () => {
+    const page = await b.context.newPage();
+    await page.goto(LONG_URL);
+    await waitForStored(b, LONG_URL);
+    const before = await page.evaluate(() => document.querySelector('#detail')!.innerHTML);
+    const progress = await evalInContentScript<{ blocks: number; atVisible: number; firstDone: boolean; ticksWhileWorking: number; atEnd: number }>(
+      page,
+      `(async () => {
+        const blocks = [...document.querySelectorAll('#detail p')];
+        const done = () => blocks.filter((p) => p.querySelector('span.jiedu-run')).length;
+        let ticks = 0;
+        const timer = setInterval(() => ticks++, 0);
+        await globalThis.jieduBench.setPinyin(true, undefined, 'visible');
+        const atVisible = done();
+        const firstDone = !!blocks[0].querySelector('span.jiedu-run');
+        const ticksAtVisible = ticks;
+        while (done() < blocks.length) await new Promise((r) => setTimeout(r, 20));
+        clearInterval(timer);
+        return { blocks: blocks.length, atVisible, firstDone, ticksWhileWorking: ticks - ticksAtVisible, atEnd: done() };
+      })()`,
+    );
+    expect(progress.blocks).toBeGreaterThan(500);
+    expect(progress.firstDone).toBe(true);
+    expect(progress.atVisible).toBeLessThan(progress.blocks);
+    expect(progress.ticksWhileWorking).toBeGreaterThan(0);
+    expect(progress.atEnd).toBe(progress.blocks);
+    await page.screenshot({ path: join(ARTIFACTS, 'page-pinyin-long.png') });
+    await evalInContentScript(page, 'globalThis.jieduBench.setPinyin(false)');
+    expect(await rubyCount(page)).toBe(0);
+    expect(await page.evaluate(() => document.querySelector('#detail')!.innerHTML)).toBe(before);
+    await page.close();
+  });
+});
+
