@@ -160,6 +160,7 @@ export function createAnnotator(): Annotator {
   };
 }
 
-/** For the bench's baseline only: raw pinyin-pro, already in this module's bundle. */
+/** For the bench only: raw pinyin-pro as its baseline, and the DOM layer on its own; both are in this module's bundle anyway. */
 export { pinyin as rawPinyin } from 'pinyin-pro';
+export { annotateDom } from '../core/pinyin/ruby.ts';
 export { forgetReadings } from '../core/pinyin/ruby.ts';
