@@ -71,7 +71,6 @@ export function createAnnotator(): Annotator {
   let root: Element | null = null;
   let observer: MutationObserver | null = null;
   let pending = new Set<Node>();
-  let words = 0;
   let run = 0;
 
 
@@ -81,7 +80,6 @@ export function createAnnotator(): Annotator {
     pending = new Set();
     if (!handle) return;
     for (const n of nodes) if (n.isConnected && !isOurs(n)) handle.annotateSubtree(n);
-    words = handle?.words ?? 0;
   };
 
   return {
@@ -89,7 +87,7 @@ export function createAnnotator(): Annotator {
       return handle !== null;
     },
     get words() {
-      return words;
+      return handle?.words ?? 0;
     },
     start(target, settings) {
       if (handle) this.stop();
@@ -133,8 +131,7 @@ export function createAnnotator(): Annotator {
           };
           if (first) keepingView(target, work);
           else work();
-          words = handle?.words ?? 0;
-          if (first) {
+                if (first) {
             observer?.observe(target, { childList: true, subtree: true });
             markVisible();
           }
@@ -153,7 +150,6 @@ export function createAnnotator(): Annotator {
       const h = handle;
       if (h && root) keepingView(root, () => h.remove());
       handle = null;
-      words = 0;
       document.getElementById(STYLE_ID)?.remove();
       document.removeEventListener('copy', copyWithoutPinyin, true);
     },

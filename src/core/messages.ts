@@ -168,7 +168,7 @@ export function parseContentRequest(raw: unknown): ContentRequest | null {
       const look = rawLook === undefined ? undefined : parsePinyinLook(rawLook);
       if (look === null) return null;
       const withLook = look ? { look } : {};
-      if (msg.name === 'pinyin/toggle') return on === undefined ? { name: msg.name, params: withLook } : null;
+      if (msg.name === 'pinyin/toggle') return 'on' in msg.params ? null : { name: msg.name, params: withLook };
       return typeof on === 'boolean' ? { name: msg.name, params: { on, ...withLook } } : null;
     }
     default:

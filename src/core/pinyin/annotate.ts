@@ -55,20 +55,38 @@ function splitRuns(text: string): Run[] {
  * its words (seed 001: 2,859 words, 1,004 different), and switching pinyin on again
  * reads nothing twice. Bounded, so a long session's memory stays small.
  */
-const known = new Map<string, string[]>();
-const KNOWN_MAX = 50_000;
+export class WordReadings {
+  private readonly known = new Map<string, string[]>();
+  constructor(private readonly max = 50_000) {}
+
+  /** Each word's reading: kept ones, and the rest read now. */
+  of(words: string[]): string[][] {
+    const fresh = [...new Set(words.filter((w) => !this.known.has(w)))];
+    const now = new Map(readFresh(fresh).map((r, i) => [fresh[i] ?? '', r]));
+    const out = words.map((w) => this.known.get(w) ?? now.get(w) ?? []);
+    // Dropped only once this call has its answer, so no word of it goes unread.
+    if (this.known.size + now.size > this.max) this.known.clear();
+    for (const [w, r] of now) this.known.set(w, r);
+    return out;
+  }
+
+  get size(): number {
+    return this.known.size;
+  }
+
+  forget(): void {
+    this.known.clear();
+  }
+}
+
+const kept = new WordReadings();
 
 export function forgetWordReadings(): void {
-  known.clear();
+  kept.forget();
 }
 
 function baseReadings(words: string[]): string[][] {
-  const fresh = [...new Set(words.filter((w) => !known.has(w)))];
-  if (fresh.length > 0) {
-    if (known.size + fresh.length > KNOWN_MAX) known.clear();
-    readFresh(fresh).forEach((r, i) => known.set(fresh[i] ?? '', r));
-  }
-  return words.map((w) => known.get(w) ?? []);
+  return kept.of(words);
 }
 
 /**

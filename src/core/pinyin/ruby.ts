@@ -23,7 +23,8 @@ export const RUN_CLASS = 'jiedu-run';
  * of class attributes fewer to write (a fifth of the time spent building the markup).
  */
 export const RUBY_SELECTOR = `span.${RUN_CLASS} > ruby`;
-export const RT_SELECTOR = `${RUBY_SELECTOR} > rt`;
+/** The class twice: page rules such as `.article .body rt` must not outweigh ours. */
+export const RT_SELECTOR = `span.${RUN_CLASS}.${RUN_CLASS} > ruby > rt`;
 
 export interface AnnotateDomOptions extends AnnotateOptions {
   /** Wrap each syllable of the <rt> in a span with class jiedu-t1 … jiedu-t5. */
@@ -137,17 +138,18 @@ function splitAt(segments: Segment[], count: number): Segment[][] {
  * held, so a long session's memory stays small.
  */
 const kept = new Map<string, Segment[]>();
-let keptChars = 0;
-const KEPT_MAX_CHARS = 2_000_000;
+let keptSegments = 0;
+/** About a hundred articles' worth; each segment costs an object and its strings (~100 bytes). */
+const KEPT_MAX_SEGMENTS = 300_000;
 
 function readingsOf(text: string, opts: AnnotateOptions): Segment[] {
   const key = `${opts.tone ?? 'mark'}${opts.sandhi ? 1 : 0}${opts.segmenter ?? 'auto'}\u0001${text}`;
   let segments = kept.get(key);
   if (!segments) {
     segments = annotate(text, opts);
-    if (keptChars + text.length > KEPT_MAX_CHARS) forgetReadings();
+    if (keptSegments + segments.length > KEPT_MAX_SEGMENTS) forgetReadings();
     kept.set(key, segments);
-    keptChars += text.length;
+    keptSegments += segments.length;
   }
   return segments;
 }
@@ -155,7 +157,7 @@ function readingsOf(text: string, opts: AnnotateOptions): Segment[] {
 /** Drops every kept reading (and the word readings behind them): the bench starts each measurement cold with it. */
 export function forgetReadings(): void {
   kept.clear();
-  keptChars = 0;
+  keptSegments = 0;
   forgetWordReadings();
 }
 
@@ -168,7 +170,6 @@ interface Replacement {
 export function annotateDom(root: Element, opts: AnnotateDomOptions = {}): AnnotationHandle {
   const doc = root.ownerDocument;
   const done: Replacement[] = [];
-  let words = 0;
 
   // Strings passed to append() become text nodes without a createTextNode call each: the
   // cheapest way to build thousands of small elements (about half the time in Chromium).
@@ -206,7 +207,6 @@ export function annotateDom(root: Element, opts: AnnotateDomOptions = {}): Annot
     );
     parent.replaceChild(run, text);
     done.push({ original: text, run, words: rubies });
-    words += rubies;
   };
 
   const annotateSubtree = (node: Node) => {
@@ -232,7 +232,10 @@ export function annotateDom(root: Element, opts: AnnotateDomOptions = {}): Annot
       return done.length;
     },
     get words() {
-      return words;
+      // The page may have removed annotated text since (a paragraph re-rendered): count what is still there.
+      let n = 0;
+      for (const r of done) if (r.run.isConnected) n += r.words;
+      return n;
     },
     remove() {
       // Newest first, so a node annotated inside content added later comes back before its container's record is undone.
@@ -241,7 +244,6 @@ export function annotateDom(root: Element, opts: AnnotateDomOptions = {}): Annot
         run.parentNode?.replaceChild(original, run);
       }
       done.length = 0;
-      words = 0;
     },
   };
 }

@@ -329,10 +329,6 @@ for (const rule of RULES) {
 /** By UTF-16 code, so the check needs no one-character string (it runs for every character read). */
 const HAS_RULES = new Set([...BY_CHAR.keys()].map((ch) => ch.charCodeAt(0)));
 
-export function hasRules(ch: string): boolean {
-  return BY_CHAR.has(ch);
-}
-
 export function hasRulesAt(text: string, at: number): boolean {
   return HAS_RULES.has(text.charCodeAt(at));
 }

@@ -77,6 +77,7 @@ describe('parseContentRequest: pinyin commands carry their drawing settings', ()
   it('rejects extra params and a toggle that says on', () => {
     expect(parseContentRequest({ jiedu: 1, name: 'pinyin/set', params: { on: true, x: 1 } })).toBeNull();
     expect(parseContentRequest({ jiedu: 1, name: 'pinyin/toggle', params: { on: true } })).toBeNull();
+    expect(parseContentRequest({ jiedu: 1, name: 'pinyin/toggle', params: { on: undefined } })).toBeNull();
   });
 
   it('the background schema agrees: a look passes, a bad one does not', () => {

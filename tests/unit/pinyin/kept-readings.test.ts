@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { annotate, forgetWordReadings } from '../../../src/core/pinyin/annotate.ts';
+import { annotate, forgetWordReadings, WordReadings } from '../../../src/core/pinyin/annotate.ts';
 import { annotateDom, forgetReadings } from '../../../src/core/pinyin/ruby.ts';
 import { parseSeed } from '../../../src/core/seeds.ts';
 
@@ -21,7 +21,7 @@ describe('word readings kept between calls', () => {
     expect(after).toEqual(alone);
   });
 
-  it('reads 增长 and 相处 as words also after many others (joined readings got them wrong)', () => {
+  it('reads 增长 and 相处 as the words they are, also after a whole article of other words', () => {
     forgetWordReadings();
     for (const p of seed('001_18db919ca564c70d.txt').paragraphs) annotate(p);
     expect(annotate('保持双边贸易额逆势增长良好势头')).toContainEqual({ text: '增长', pinyin: 'zēng zhǎng' });
@@ -78,5 +78,29 @@ describe('the handle counts the words it put in the page', () => {
     expect(h.words).toBe(root.querySelectorAll('span.jiedu-run > ruby').length);
     h.remove();
     expect(h.words).toBe(0);
+  });
+});
+
+describe('WordReadings when full', () => {
+  it('answers every word of the call that fills it, then starts again', () => {
+    const memo = new WordReadings(3);
+    expect(memo.of(['举行', '会谈'])).toEqual([['jǔ', 'xíng'], ['huì', 'tán']]);
+    // Two kept, two new: over the limit of 3. The kept ones must still be answered.
+    expect(memo.of(['举行', '会谈', '双方', '同意'])).toEqual([['jǔ', 'xíng'], ['huì', 'tán'], ['shuāng', 'fāng'], ['tóng', 'yì']]);
+    expect(memo.size).toBe(2);
+    expect(memo.of(['举行'])).toEqual([['jǔ', 'xíng']]);
+  });
+});
+
+describe('the word count follows the page', () => {
+  it('does not count words the page has removed since', () => {
+    const { document } = parseHTML('<div id="r"><p id="a">中方愿同塔方加强合作。</p><p>双方举行会谈。</p></div>');
+    const root = (document as unknown as Document).getElementById('r')!;
+    const h = annotateDom(root);
+    const all = h.words;
+    const inA = document.getElementById('a')!.querySelectorAll('span.jiedu-run > ruby').length;
+    document.getElementById('a')!.remove();
+    expect(h.words).toBe(all - inA);
+    expect(inA).toBeGreaterThan(2);
   });
 });

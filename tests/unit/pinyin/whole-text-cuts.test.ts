@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isHan } from '../../../src/core/pinyin/han.ts';
 import { segmentRun, textBoundaries } from '../../../src/core/pinyin/segment.ts';
+import { analyse } from '../../../src/core/pinyin/annotate.ts';
 import { parseSeed } from '../../../src/core/seeds.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
@@ -35,15 +36,22 @@ const texts: [string, string][] = [
     .map((f): [string, string] => [f, readFileSync(join(ROOT, 'tests/fixtures/real-pages', f), 'utf8').replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>|<[^>]+>/g, '\n')]),
 ];
 
+/** The texts' Han words as segmenting each run on its own gives them: the reference. */
+function wordsRunByRun(text: string): string[] {
+  return hanRuns(text).flatMap(({ run }) => segmentRun(run, 'intl').map((w) => w.text));
+}
+
+const edges: [string, string][] = [
+  ['texts joined by the separator annotateDom uses', '王毅表示，\u0000中塔是友好近邻\u0000和全面战略伙伴。双方率先建立发展共同体'],
+  ['Han beyond the BMP next to a run', '吉𠮷野家在北京举行会谈𠮷利'],
+  ['an iteration mark and kana next to runs', '人々の生活中方愿同塔方加强合作ひらがな双方同意'],
+];
+
 describe('segmenting a whole text once', () => {
-  it.each(texts)('cuts every Han run of %s where segmenting the run alone does', (_name, text) => {
-    const all = textBoundaries(text, 'intl')!;
-    const runs = hanRuns(text);
-    expect(runs.length).toBeGreaterThan(20);
-    for (const { run, start } of runs) {
-      const given = new Set([0, run.length, ...all.filter((b) => b > start && b < start + run.length).map((b) => b - start)]);
-      expect(segmentRun(run, 'intl', given)).toEqual(segmentRun(run, 'intl'));
-    }
+  it.each([...texts, ...edges])('gives %s the words segmenting each run alone gives', (_name, text) => {
+    const words = analyse(text, { segmenter: 'intl' }).filter((w) => w.han).map((w) => w.text);
+    expect(words.join('')).toBe(hanRuns(text).map((r) => r.run).join(''));
+    expect(words).toEqual(wordsRunByRun(text));
   });
 
   it('is null under the pinyin-pro segmenter, which reads run by run', () => {
