@@ -2,7 +2,8 @@
  * Pinyin in the page, loaded only when the reader asks for it: the pinyin
  * core and its dictionary are too large for the script every page loads.
  */
-import { annotateDom, RUBY_CSS, RT_SELECTOR, RUN_CLASS, type AnnotationHandle } from '../core/pinyin/ruby.ts';
+import { annotateDom, prepareReadings, RUBY_CSS, RT_SELECTOR, RUN_CLASS, type AnnotationHandle } from '../core/pinyin/ruby.ts';
+import type { AnnotateOptions } from '../core/pinyin/types.ts';
 import type { PinyinLook } from '../core/settings.ts';
 import { copyWithoutPinyin, keepingView } from './view.ts';
 
@@ -27,6 +28,8 @@ export interface Annotator {
   readonly words: number;
   /** Annotates what is in view at once and resolves `visible`; the rest follows in short slices until `done`. */
   start(root: Element, settings: PinyinLook): { visible: Promise<void>; done: Promise<void> };
+  /** Reads the blocks under `root` in idle time, as start() will, without touching the page. */
+  prepare(root: Element, settings: PinyinLook): Promise<void>;
   stop(): void;
 }
 
@@ -49,6 +52,17 @@ function nextTask(fn: () => void): void {
   const channel = new MessageChannel();
   channel.port1.onmessage = () => fn();
   channel.port2.postMessage(null);
+}
+
+/** What the readings depend on: prepare() and start() must agree, or what was read ahead is not found. */
+function readingOptions(look: PinyinLook): AnnotateOptions {
+  return { tone: look.pinyinTone, sandhi: look.pinyinSandhi };
+}
+
+/** Work for when the page is idle (a plain task where requestIdleCallback is missing). */
+function idle(fn: (deadline?: IdleDeadline) => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 1000 });
+  else setTimeout(fn, 0);
 }
 
 /** The innermost text blocks under `root`, in document order. */
@@ -104,7 +118,7 @@ export function createAnnotator(): Annotator {
       const blocks = blocksOf(target);
       const visible = blocks.filter(inView);
       const later = blocks.filter((b) => !visible.includes(b));
-      const h = annotateDom(target, { tone: settings.pinyinTone, sandhi: settings.pinyinSandhi, toneColors: settings.pinyinToneColors !== 'off', initial: false });
+      const h = annotateDom(target, { ...readingOptions(settings), toneColors: settings.pinyinToneColors !== 'off', initial: false });
       handle = h;
       observer = new MutationObserver((records) => {
         const first = pending.size === 0;
@@ -142,6 +156,22 @@ export function createAnnotator(): Annotator {
       });
       return { visible: visibleDone, done };
     },
+    prepare(target, settings) {
+      const blocks = blocksOf(target);
+      const opts = readingOptions(settings);
+      const mine = run;
+      return new Promise<void>((resolve) => {
+        const step = (deadline?: IdleDeadline): void => {
+          // Switched on meanwhile: start() reads what is left itself.
+          if (handle || mine !== run) return resolve();
+          const until = performance.now() + Math.min(deadline?.timeRemaining() ?? SLICE_MS, SLICE_MS);
+          while (blocks.length > 0 && performance.now() < until) prepareReadings(blocks.shift()!, opts);
+          if (blocks.length === 0) return resolve();
+          idle(step);
+        };
+        idle(step);
+      });
+    },
     stop() {
       run++;
       observer?.disconnect();
@@ -159,4 +189,4 @@ export function createAnnotator(): Annotator {
 /** For the bench only: raw pinyin-pro as its baseline, and the DOM layer on its own; both are in this module's bundle anyway. */
 export { pinyin as rawPinyin } from 'pinyin-pro';
 export { annotateDom } from '../core/pinyin/ruby.ts';
-export { forgetReadings } from '../core/pinyin/ruby.ts';
+export { forgetReadings, keptTexts } from '../core/pinyin/ruby.ts';

@@ -167,12 +167,28 @@ async function setPinyin(on: boolean, given?: PinyinLook, wait: 'visible' | 'all
   const settings = given ?? (await currentSettings());
   const { createAnnotator } = await loadAnnotator();
   const a = (annotator ??= createAnnotator());
-  const root = settings.pinyinScope === 'article' && bodyElement?.isConnected ? bodyElement : document.body;
+  const root = pinyinRoot(settings);
   await withMarksPaused(async () => {
     const progress = a.start(root, settings);
     await (wait === 'visible' ? progress.visible : progress.done);
   });
   return pinyinState(settings);
+}
+
+/** The root pinyin goes over with these settings: the article's body, or the whole page. */
+function pinyinRoot(look: PinyinLook): Element {
+  return look.pinyinScope === 'article' && bodyElement?.isConnected ? bodyElement : document.body;
+}
+
+/**
+ * The popup is open, its pinyin switch in reach: load the annotator and read the text
+ * ahead in idle time, so that the switch only has the DOM left to build.
+ */
+function preparePinyin(look: PinyinLook): Promise<void> | null {
+  if (annotator?.on || state.kind !== 'detected') return null;
+  return loadAnnotator()
+    .then(({ createAnnotator }) => (annotator ??= createAnnotator()).prepare(pinyinRoot(look), look))
+    .catch(() => undefined);
 }
 
 async function keep(outcome: Found, mine: number): Promise<void> {
@@ -234,6 +250,8 @@ async function handle(request: ContentRequest): Promise<unknown> {
       return setPinyin(!(annotator?.on ?? false), request.params.look);
     case 'pinyin/set':
       return setPinyin(request.params.on, request.params.look);
+    case 'pinyin/prepare':
+      return { preparing: preparePinyin(request.params.look) !== null };
     case 'terms/set':
       return setTerms(request.params.on);
     case 'terms/state':
@@ -309,7 +327,7 @@ export function startContent(loaders: Loaders): void {
   loadAnnotator = loaders.annotator;
   loadPageUi = loaders.pageUi;
   // Visible only in this extension's isolated world (never to the page): the bench measures through it.
-  (globalThis as { jieduBench?: unknown }).jieduBench = { detectFromUrl, loadReader, loadAnnotator, setPinyin, setTerms };
+  (globalThis as { jieduBench?: unknown }).jieduBench = { detectFromUrl, loadReader, loadAnnotator, setPinyin, setTerms, preparePinyin };
   browser.runtime.onMessage.addListener(onMessage);
   void examine('load');
   listenForLookup();

@@ -85,6 +85,7 @@ export const PARAM_SCHEMAS: { [N in MessageName]: v.GenericSchema<unknown, Param
   'pinyin/toggle': v.strictObject({ look: v.optional(PinyinLookSchema) }),
   'pinyin/set': v.strictObject({ on: v.boolean(), look: v.optional(PinyinLookSchema) }),
   'pinyin/state': empty,
+  'pinyin/prepare': v.strictObject({ look: PinyinLookSchema }),
   'terms/set': v.strictObject({ on: v.boolean() }),
   'terms/state': empty,
   'page/selection': empty,

@@ -96,6 +96,8 @@ export interface ContentMessages {
   /** Switch pinyin on (again, with the current settings) or off. */
   'pinyin/set': { params: { on: boolean; look?: PinyinLook }; result: PinyinState };
   'pinyin/state': { params: Record<string, never>; result: PinyinState };
+  /** Read the article ahead, in idle time, so that switching on then only builds the DOM (sent when the popup opens). */
+  'pinyin/prepare': { params: { look: PinyinLook }; result: { preparing: boolean } };
   /** Mark the article's glossary terms, or take the marks off. */
   'terms/set': { params: { on: boolean }; result: TermsState };
   'terms/state': { params: Record<string, never>; result: TermsState };
@@ -138,6 +140,7 @@ export type ContentRequest =
   | { name: 'page/state' | 'page/save' | 'pinyin/state'; params: Record<string, never> }
   | { name: 'pinyin/toggle'; params: { look?: PinyinLook } }
   | { name: 'pinyin/set'; params: { on: boolean; look?: PinyinLook } }
+  | { name: 'pinyin/prepare'; params: { look: PinyinLook } }
   | { name: 'terms/set'; params: { on: boolean } }
   | { name: 'terms/state' | 'page/selection'; params: Record<string, never> };
 
@@ -160,6 +163,10 @@ export function parseContentRequest(raw: unknown): ContentRequest | null {
     case 'terms/set': {
       const on = (msg.params as { on?: unknown }).on;
       return keys.length === 1 && typeof on === 'boolean' ? { name: msg.name, params: { on } } : null;
+    }
+    case 'pinyin/prepare': {
+      const look = keys.length === 1 ? parsePinyinLook((msg.params as { look?: unknown }).look) : null;
+      return look ? { name: msg.name, params: { look } } : null;
     }
     case 'pinyin/toggle':
     case 'pinyin/set': {

@@ -112,6 +112,11 @@ function PinyinPanel({ tabId }: { tabId: number }) {
     sendToBackground('settings/get', {}).then(setSettings, () => undefined);
     shortcut().then(setKeys, () => undefined);
   }, [tabId]);
+  // The switch is in reach: have the page read its text ahead, so that switching on only builds the DOM.
+  const pinyinOff = pinyin !== null && !pinyin.on;
+  useEffect(() => {
+    if (pinyinOff && settings) sendToTab(tabId, 'pinyin/prepare', { look: pinyinLook(settings) }).catch(() => undefined);
+  }, [tabId, pinyinOff, settings]);
   if (!pinyin || !settings) return null;
 
   const run = async (on: boolean, drawWith: Settings = settings) => {

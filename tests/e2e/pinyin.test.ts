@@ -183,6 +183,24 @@ describe('pinyin over the article', () => {
     await page.close();
   });
 
+  it('reads the article ahead while the popup is open, and the switch then uses those readings', async () => {
+    const demo = findPage((p) => p.seed === '002' && p.layout === 'zaobao-sg-2024', 'seed 002 on zaobao.com.sg');
+    const page = await b.context.newPage();
+    await page.goto(demo.url);
+    await waitForStored(b, demo.url);
+    const kept = () => evalInContentScript<number>(page, 'globalThis.jieduBench.loadAnnotator().then((m) => m.keptTexts())');
+    const popup = await openPopup(b, page);
+    await expect.poll(kept).toBeGreaterThan(3);
+    const prepared = await kept();
+    await popup.getByRole('switch', { name: /Pinyin over the/ }).click();
+    await expect.poll(() => rubyCount(page)).toBeGreaterThan(500);
+    // Every block's reading was found kept: switching on read no text of the article again.
+    expect(await kept()).toBeLessThanOrEqual(prepared + 1);
+    await popup.getByRole('switch', { name: /Pinyin over the/ }).click();
+    await expect.poll(() => rubyCount(page)).toBe(0);
+    await Promise.all([popup.close(), page.close()]);
+  });
+
   it('switches pinyin on by itself on a site chosen in the options', async () => {
     const options = await b.context.newPage();
     await options.goto(`chrome-extension://${b.extensionId}/options.html`);
@@ -228,6 +246,8 @@ describe('pinyin on a long page', () => {
     const page = await b.context.newPage();
     await page.goto(LONG_URL);
     await waitForStored(b, LONG_URL);
+    // The glossary marks arrive on their own after the article is stored: the page as it was is the marked one.
+    await expect.poll(() => page.evaluate(() => document.querySelectorAll('span.jiedu-term').length)).toBeGreaterThan(0);
     const before = await page.evaluate(() => document.querySelector('#detail')!.innerHTML);
     const progress = await evalInContentScript<{ blocks: number; atVisible: number; firstDone: boolean; ticksWhileWorking: number; atEnd: number }>(
       page,

@@ -161,6 +161,30 @@ export function forgetReadings(): void {
   forgetWordReadings();
 }
 
+/**
+ * One reading of all of a subtree's text nodes, joined by a separator that is never Han:
+ * words never span two nodes, but the cost per call is paid once, not per node.
+ */
+function readingsPerNode(texts: Text[], opts: AnnotateOptions): Segment[][] {
+  if (texts.length === 0) return [];
+  if (texts.some((t) => t.data.includes(SEPARATOR))) return texts.map((t) => readingsOf(t.data, opts));
+  return splitAt(readingsOf(texts.map((t) => t.data).join(SEPARATOR), opts), texts.length);
+}
+
+/**
+ * Reads the text under `node` as annotateSubtree(node) will, without touching the page:
+ * done ahead (while the reader opens the popup), switching on then only builds the DOM.
+ */
+export function prepareReadings(node: Element, opts: AnnotateOptions): void {
+  if (skipElement(node)) return;
+  readingsPerNode(collect(node), opts);
+}
+
+/** How many texts' readings are kept (for tests of prepareReadings). */
+export function keptTexts(): number {
+  return kept.size;
+}
+
 interface Replacement {
   original: Text;
   run: Element;
@@ -213,14 +237,7 @@ export function annotateDom(root: Element, opts: AnnotateDomOptions = {}): Annot
     if (node !== root && (!root.contains(node) || insideSkipped(node, root))) return;
     if (node === root && skipElement(root)) return;
     const texts = collect(node);
-    if (texts.length === 0) return;
-    // One reading of all the subtree's text nodes, joined by a separator that is never Han:
-    // words never span two nodes (as before), but the cost per call is paid once, not per node.
-    if (texts.some((t) => t.data.includes(SEPARATOR))) {
-      for (const text of texts) replace(text, readingsOf(text.data, opts));
-      return;
-    }
-    const perNode = splitAt(readingsOf(texts.map((t) => t.data).join(SEPARATOR), opts), texts.length);
+    const perNode = readingsPerNode(texts, opts);
     texts.forEach((text, i) => replace(text, perNode[i] ?? []));
   };
 

@@ -74,6 +74,13 @@ describe('parseContentRequest: pinyin commands carry their drawing settings', ()
     expect(parseContentRequest({ jiedu: 1, name: 'pinyin/toggle', params: { look: bad } })).toBeNull();
   });
 
+  it('takes a prepare with a valid look only', () => {
+    expect(parseContentRequest(envelope('pinyin/prepare', { look }))).toEqual({ name: 'pinyin/prepare', params: { look } });
+    expect(parseContentRequest({ jiedu: 1, name: 'pinyin/prepare', params: {} })).toBeNull();
+    expect(parseContentRequest({ jiedu: 1, name: 'pinyin/prepare', params: { look: { ...look, pinyinScope: 'everything' } } })).toBeNull();
+    expect(parseContentRequest({ jiedu: 1, name: 'pinyin/prepare', params: { look, on: true } })).toBeNull();
+  });
+
   it('rejects extra params and a toggle that says on', () => {
     expect(parseContentRequest({ jiedu: 1, name: 'pinyin/set', params: { on: true, x: 1 } })).toBeNull();
     expect(parseContentRequest({ jiedu: 1, name: 'pinyin/toggle', params: { on: true } })).toBeNull();
