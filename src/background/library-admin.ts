@@ -21,6 +21,7 @@ import type {
 import { makeBackup, mergeBackup, parseBackup, serializeBackup, toAnki, toCsv, toPleco, toTsv, type BackupSettings } from '../core/export/index.ts';
 import type { VocabularyRecord } from '../core/vocabulary.ts';
 import type { JieduDB, VocabularyRow } from './db.ts';
+import { HAN_SCRIPT } from '../core/han-script.ts';
 
 type Table = 'articles' | 'vocabulary';
 
@@ -167,7 +168,6 @@ export async function restoreArticle(db: JieduDB, article: StoredArticle): Promi
 }
 
 const TONED = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/i;
-const HAN = /\p{Script=Han}/u;
 
 function vocabOrder(sort: VocabQuery['sort']): (a: WordEntry, b: WordEntry) => number {
   switch (sort) {
@@ -186,7 +186,7 @@ function vocabOrder(sort: VocabQuery['sort']): (a: WordEntry, b: WordEntry) => n
 export function vocabMatcher(query: string): ((e: WordEntry) => boolean) | null {
   const q = query.trim().normalize('NFC');
   if (!q) return null;
-  if (HAN.test(q)) return (e) => e.forms.includes(q);
+  if (HAN_SCRIPT.test(q)) return (e) => e.forms.includes(q);
   const english = q.toLowerCase();
   const toned = TONED.test(q);
   const pin = compactPinyin(q, { tones: toned });

@@ -14,6 +14,7 @@ import { isLookupClick } from './lookup-gesture.ts';
 import type { ExtractOutcome } from './reader.ts';
 import type { Annotator } from './annotator.ts';
 import type { PageUi } from './page-ui.ts';
+import { HAN_SCRIPT } from '../core/han-script.ts';
 
 type Reader = typeof import('./reader.ts');
 type AnnotatorModule = typeof import('./annotator.ts');
@@ -270,7 +271,6 @@ function onMessage(raw: unknown): Promise<unknown> | undefined {
   );
 }
 
-const HAN = /\p{Script=Han}/u;
 
 /** The selected text and the sentence of its block that holds it (pinyin left out). */
 function selectionWithSentence(): { text: string; sentence: string; article: { url: string; title: string } } {
@@ -307,7 +307,7 @@ function listenForLookup(): void {
     if (pageUi) return; // the page UI handles its own events once loaded
     const click = e.type === 'click' && isLookupClick(e);
     const hover = e.type === 'mousemove' && e.altKey && e.isTrusted;
-    if ((!click && !hover) || !HAN.test((e.target as Element | null)?.textContent?.slice(0, 2000) ?? '')) return;
+    if ((!click && !hover) || !HAN_SCRIPT.test((e.target as Element | null)?.textContent?.slice(0, 2000) ?? '')) return;
     const { clientX, clientY } = e;
     read ??= currentSettings();
     void read.then((s) => {

@@ -14,6 +14,7 @@ import { t } from '../platform/i18n.ts';
 import { createCardHost, el, highlighted } from './card.ts';
 import { sentenceAround } from '../core/sentence.ts';
 import { isLookupClick } from './lookup-gesture.ts';
+import { HAN_SCRIPT } from '../core/han-script.ts';
 
 const MARK_STYLE_ID = 'jiedu-terms-style';
 const MARK_CSS = `
@@ -21,7 +22,6 @@ span.${TERM_CLASS} { text-decoration: underline dotted #b3261e 1.5px; text-under
 span.${TERM_CLASS}:hover, span.${TERM_CLASS}:focus-visible { background: rgba(179, 38, 30, 0.08); outline: none; }
 span.${TERM_CLASS}:focus-visible { box-shadow: 0 0 0 2px #1b5e9f; }
 `;
-const HAN = /\p{Script=Han}/u;
 /** Enough text after the click point for the longest dictionary words. */
 const LOOKUP_CHARS = 16;
 
@@ -81,7 +81,7 @@ function textAtCaret(node: Text, offset: number, max: number): { text: string; s
     full += n.data;
   }
   if (at < 0) return null;
-  if (!HAN.test(full[at] ?? '')) return null;
+  if (!HAN_SCRIPT.test(full[at] ?? '')) return null;
   return { text: full.slice(at, at + max), sentence: sentenceAround(full, at) };
 }
 

@@ -22,13 +22,13 @@
  *     ：→ ":", — － → "–"); "·" and "+" stay as they are.
  * ü is written ü (never v or u:).
  */
+import { HAN_SCRIPT } from '../han-script.ts';
 
-const HAN = /\p{Script=Han}/u;
 const TONE_MARKS = /[\u0300\u0301\u0304\u030c]/g;
 
 /** The Han characters of a term, one per code point (so rare characters outside the BMP count once). */
 export function hanCharacters(term: string): string[] {
-  return Array.from(term).filter((ch) => HAN.test(ch));
+  return Array.from(term).filter((ch) => HAN_SCRIPT.test(ch));
 }
 
 /** Drops the four tone marks but keeps ü. */

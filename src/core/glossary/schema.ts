@@ -1,13 +1,13 @@
 import * as v from 'valibot';
 import { CATEGORIES } from './types.ts';
 import type { BuiltGlossary, GlossaryEntry } from './types.ts';
+import { HAN_SCRIPT } from '../han-script.ts';
 
-const HAN = /\p{Script=Han}/u;
 const nonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1));
 
 export const GlossaryEntrySchema = v.strictObject({
-  simplified: v.pipe(v.string(), v.minLength(1), v.regex(HAN, 'simplified must contain Chinese characters')),
-  traditional: v.optional(v.pipe(v.string(), v.minLength(1), v.regex(HAN, 'traditional must contain Chinese characters'))),
+  simplified: v.pipe(v.string(), v.minLength(1), v.regex(HAN_SCRIPT, 'simplified must contain Chinese characters')),
+  traditional: v.optional(v.pipe(v.string(), v.minLength(1), v.regex(HAN_SCRIPT, 'traditional must contain Chinese characters'))),
   // Tone marks only: numbered pinyin would need a second code path everywhere it is shown.
   pinyin: v.pipe(nonEmpty, v.regex(/^[^0-9]*$/, 'pinyin must use tone marks, not tone numbers')),
   english: nonEmpty,

@@ -7,6 +7,7 @@
 import { match } from 'pinyin-pro';
 import { compactPinyin, stripTones } from './pinyin-form.ts';
 import type { Category, GlossaryEntry } from './types.ts';
+import { HAN_SCRIPT } from '../han-script.ts';
 
 export type SearchField = 'characters' | 'pinyin' | 'initials' | 'english';
 
@@ -26,7 +27,6 @@ export interface SearchHit<E extends GlossaryEntry = GlossaryEntry> {
   score: number;
 }
 
-const HAN = /\p{Script=Han}/u;
 const TONED = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/i;
 
 function rank(haystack: string, needle: string): number {
@@ -63,7 +63,7 @@ export function createSearch<E extends GlossaryEntry>(entries: readonly E[]): Gl
     if (!q) return [];
     const fields = new Set<SearchField>(options.fields ?? ['characters', 'pinyin', 'initials', 'english']);
     const cats = options.category === undefined ? null : new Set<Category>(typeof options.category === 'string' ? [options.category] : options.category);
-    const han = HAN.test(q);
+    const han = HAN_SCRIPT.test(q);
     const qToned = compactPinyin(q, { tones: true });
     const qToneless = compactPinyin(q);
     const toned = TONED.test(q);

@@ -5,8 +5,8 @@
  * later, which pinyin-pro passes through unread) is left as plain text.
  */
 import { pinyin } from 'pinyin-pro';
+import { HAN_SCRIPT } from '../han-script.ts';
 
-const HAN = /^\p{Script=Han}$/u;
 const known = new Map<string, boolean>();
 
 /** A syllable as pinyin-pro writes it with tone marks. */
@@ -31,7 +31,7 @@ export function isHan(ch: string): boolean {
     const cp = ch.codePointAt(0) ?? 0;
     k =
       ch.length === 1 &&
-      HAN.test(ch) &&
+      HAN_SCRIPT.test(ch) &&
       // radicals and iteration/closing marks are in the Han script but are not words
       !(cp >= 0x2e80 && cp <= 0x2fdf) &&
       cp !== 0x3005 &&

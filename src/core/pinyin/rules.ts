@@ -4,6 +4,7 @@
  * title, 量 as a suffix …). Each rule looks at one character of a word the lexicon did
  * not decide and returns a tone-marked reading, or null to leave it alone.
  */
+import { HAN_SCRIPT } from '../han-script.ts';
 
 export interface RuleContext {
   /** The whole input, so a rule can look past digits and quotes (以“一带一路”为主线). */
@@ -98,7 +99,7 @@ function passiveSuo(after: string): boolean {
   if (k < 1 || k > 8) return false;
   const next = after[k + 1] ?? '';
   const prev = after[k - 1] ?? '';
-  if (!/\p{Script=Han}/u.test(next) || '有在以谓属长能'.includes(next) || '力场诊住厕究出'.includes(prev)) return false;
+  if (!HAN_SCRIPT.test(next) || '有在以谓属长能'.includes(next) || '力场诊住厕究出'.includes(prev)) return false;
   return !BENEFACTIVE.test(after.slice(0, k));
 }
 
@@ -212,7 +213,7 @@ export const RULES: readonly Rule[] = [
     chars: '地',
     note: '地 after an adverbial word and before a verb is the particle de (坚定地支持, 历史性地)',
     apply: (c) =>
-      single(c) && c.prevWord.length >= 2 && ADVERBIAL_END.has(c.prevWord.slice(-1)) && /\p{Script=Han}/u.test(nextChar(c)) ? 'de' : null,
+      single(c) && c.prevWord.length >= 2 && ADVERBIAL_END.has(c.prevWord.slice(-1)) && HAN_SCRIPT.test(nextChar(c)) ? 'de' : null,
   },
   {
     id: 'jin-soon',
@@ -242,7 +243,7 @@ export const RULES: readonly Rule[] = [
     id: 'gan-do',
     chars: '干',
     note: '干 standing alone at the end of a phrase or before a complement is the verb gàn (加油干, 干好); 干涉/干预 split apart stay gān',
-    apply: (c) => (single(c) && (!/\p{Script=Han}/u.test(nextChar(c)) || '了好成出下起到得'.includes(nextChar(c))) ? 'gàn' : null),
+    apply: (c) => (single(c) && (!HAN_SCRIPT.test(nextChar(c)) || '了好成出下起到得'.includes(nextChar(c))) ? 'gàn' : null),
   },
   {
     id: 'chao-towards',
