@@ -15,20 +15,13 @@ export interface AdapterContext {
 }
 
 /** What an adapter read; index.ts turns it into an ArticleRecord. */
-export interface Draft {
-  layout: string;
+export interface Draft extends Pick<ArticleRecord, 'layout' | 'publishedAt' | 'updatedAt' | 'authors' | 'source' | 'editor' | 'tags' | 'partial'> {
+  /** null when the page gives none: the record is then titled by its first paragraph. */
   title: string | null;
-  publishedAt: string | null;
-  updatedAt: string | null;
-  authors: string[];
-  source: string | null;
-  editor: string | null;
-  tags: string[];
   /** Images outside the body (hero pictures), placed before the body's. */
   leadImages: ArticleImage[];
   /** null when the body selectors found nothing: the generic fallback then reads the body. */
   body: BodyResult | null;
-  partial: ArticleRecord['partial'];
   notices: string[];
   language?: Language;
 }
