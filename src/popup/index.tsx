@@ -1,5 +1,4 @@
 /** The toolbar popup: what Jiedu made of this tab, and the way into the library. */
-import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { LibraryStats, PageState, PinyinState, TermsState } from '../core/messages.ts';
@@ -8,6 +7,7 @@ import { PinyinSettingsForm } from '../ui/pinyin-settings.tsx';
 import { GlossaryTab } from './glossary-tab.tsx';
 import { formatDate, siteName, t } from '../platform/i18n.ts';
 import { sendToBackground, sendToTab } from '../platform/messaging.ts';
+import { mountPage } from '../ui/mount.tsx';
 
 type TabView =
   | { kind: 'loading' }
@@ -280,8 +280,4 @@ function Popup() {
   );
 }
 
-const root = document.getElementById('app');
-if (root) {
-  document.documentElement.lang = browser.i18n.getUILanguage();
-  render(<Popup />, root);
-}
+mountPage(<Popup />);

@@ -1,8 +1,8 @@
 /** About Jiedu: what it is, and the credit and license of the CC-CEDICT data it ships. */
-import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { t } from '../../platform/i18n.ts';
+import { mountPage } from '../../ui/mount.tsx';
 
 export const CC_BY_SA = 'https://creativecommons.org/licenses/by-sa/4.0/';
 const MDBG = 'https://www.mdbg.net/chinese/dictionary?page=cc-cedict';
@@ -77,9 +77,4 @@ function About() {
   );
 }
 
-const root = document.getElementById('app');
-if (root) {
-  document.title = t('aboutTitle');
-  document.documentElement.lang = browser.i18n.getUILanguage();
-  render(<About />, root);
-}
+mountPage(<About />, 'aboutTitle');

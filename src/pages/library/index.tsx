@@ -1,7 +1,5 @@
 /** The library: saved articles, saved words and the glossary, in one full tab, with exports and the backup. */
-import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import type { LibraryStats } from '../../core/messages.ts';
 import { t } from '../../platform/i18n.ts';
 import { sendToBackground } from '../../platform/messaging.ts';
@@ -10,6 +8,7 @@ import { BackupPanel } from './backup.tsx';
 import { GlossaryPanel } from './glossary.tsx';
 import { Toast, type ToastState } from './toast.tsx';
 import { VocabularyPanel } from './vocabulary.tsx';
+import { mountPage } from '../../ui/mount.tsx';
 
 type TabName = 'articles' | 'vocabulary' | 'glossary';
 const TABS: { id: TabName; key: string }[] = [
@@ -77,9 +76,4 @@ function Library() {
   );
 }
 
-const root = document.getElementById('app');
-if (root) {
-  document.title = t('libraryTitle');
-  document.documentElement.lang = browser.i18n.getUILanguage();
-  render(<Library />, root);
-}
+mountPage(<Library />, 'libraryTitle');

@@ -1,5 +1,4 @@
 /** Options: the settings the popup does not hold. */
-import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Settings, SettingsPatch } from '../../core/settings.ts';
@@ -7,6 +6,7 @@ import { PinyinSettingsForm, ReadingSettingsForm } from '../../ui/pinyin-setting
 import { t } from '../../platform/i18n.ts';
 import { menuPermission } from '../../platform/permissions.ts';
 import { sendToBackground } from '../../platform/messaging.ts';
+import { mountPage } from '../../ui/mount.tsx';
 
 /** The right-click menu is an optional permission: asked for when turned on, given back when turned off. */
 
@@ -83,9 +83,4 @@ function Options() {
   );
 }
 
-const root = document.getElementById('app');
-if (root) {
-  document.title = t('optionsTitle');
-  document.documentElement.lang = browser.i18n.getUILanguage();
-  render(<Options />, root);
-}
+mountPage(<Options />, 'optionsTitle');
