@@ -5,29 +5,13 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../src/core/extract/index.ts';
 import { parseSeed, type Seed } from '../../../src/core/seeds.ts';
+import type { BuiltFixture } from '../../../scripts/build-fixtures.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const BUILT = join(ROOT, 'tests/fixtures/built');
 
-interface Entry {
-  file: string;
-  url: string;
-  seed: string;
-  layout: string;
-  expect: {
-    title: string;
-    publishedAt: string;
-    authors: string[];
-    source: string | null;
-    editor: string | null;
-    language: string;
-    partial: null;
-    images: Array<{ src: string; caption: string }>;
-  };
-  now: string;
-}
 
-const index = JSON.parse(readFileSync(join(BUILT, 'index.json'), 'utf8')) as Entry[];
+const index = JSON.parse(readFileSync(join(BUILT, 'index.json'), 'utf8')) as BuiltFixture[];
 const seeds = new Map<string, Seed>();
 for (const f of readdirSync(join(ROOT, 'assets/seeds')).filter((x) => x.endsWith('.txt'))) {
   const s = parseSeed(f, readFileSync(join(ROOT, 'assets/seeds', f), 'utf8'));

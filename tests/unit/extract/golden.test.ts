@@ -5,30 +5,12 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { contentHash, countChars } from '../../../src/core/article.ts';
 import { detectFromUrl, extractArticle, EXTRACTOR_VERSION } from '../../../src/core/extract/index.ts';
+import type { Golden } from '../../../scripts/golden.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const GOLDEN = join(ROOT, 'tests/fixtures/golden');
 const PAGES = join(ROOT, 'tests/fixtures/real-pages');
 
-interface Golden {
-  page: string;
-  url: string;
-  canonicalUrl: string;
-  site: string;
-  layout: string;
-  title: string;
-  publishedAt: string | null;
-  updatedAt: string | null;
-  source: string | null;
-  authors: string[];
-  editor: string | null;
-  tags: string[];
-  paragraphCount: number;
-  firstParagraph: string;
-  lastParagraph: string;
-  images: Array<{ src: string; caption: string }>;
-  partial: { page: number; pages: number | null; fullTextUrl: string | null } | null;
-}
 
 const goldens = readdirSync(GOLDEN)
   .filter((f) => f.endsWith('.json'))
