@@ -85,10 +85,6 @@ export function forgetWordReadings(): void {
   kept.forget();
 }
 
-function baseReadings(words: string[]): string[][] {
-  return kept.of(words);
-}
-
 /**
  * Each word read alone: pinyin-pro reads a long string of space-joined words a little
  * differently from the words themselves (增长 zēng cháng among a thousand others), so
@@ -125,7 +121,7 @@ function read(text: string, opts: Pick<AnnotateOptions, 'segmenter'>, lean: bool
   const runs = splitRuns(text).map((run) => ({ ...run, words: run.han ? segmentRun(run.text, choice, cutsOf(run)) : [] }));
   // One reading of every word the lexicon did not decide, for the whole text at once.
   const unread = runs.flatMap((run) => run.words.filter((w) => !w.lexicon).map((w) => w.text));
-  const base = baseReadings(unread);
+  const base = kept.of(unread);
   let next = 0;
   const out: AnalysedWord[] = [];
   for (const run of runs) {

@@ -11,7 +11,7 @@
  */
 import { annotate, forgetWordReadings } from './annotate.ts';
 import { toneOf } from './syllable.ts';
-import { isHan } from './han.ts';
+import { isHanUnit } from './han.ts';
 import type { AnnotateOptions, Segment } from './types.ts';
 
 export { toneOf };
@@ -78,8 +78,9 @@ function skipElement(el: Element): boolean {
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
+/** By UTF-16 unit, as annotate splits text: this runs over every text node of the page. */
 function hasHan(s: string): boolean {
-  for (const ch of s) if (isHan(ch)) return true;
+  for (let i = 0; i < s.length; i++) if (isHanUnit(s.charCodeAt(i))) return true;
   return false;
 }
 
