@@ -143,7 +143,7 @@ function PinyinPanel({ tabId }: { tabId: number }) {
         <span>{settings.pinyinScope === 'page' ? t('pinyinSwitchPage') : t('pinyinSwitch')}</span>
       </label>
       <p class="meta">
-        {pinyin.on ? <span data-testid="pinyin-words">{t('pinyinWords', String(pinyin.words))}</span> : null}
+        {pinyin.on ? <span data-testid="pinyin-words">{pinyin.words === 1 ? t('pinyinWordsOne') : t('pinyinWords', String(pinyin.words))}</span> : null}
         {keys ? <span>{t('pinyinShortcut', keys)}</span> : null}
       </p>
       {error ? <p class="warn" role="alert">{error}</p> : null}
@@ -177,7 +177,7 @@ function TermsSwitch({ tabId }: { tabId: number }) {
         <input type="checkbox" role="switch" checked={terms.on} onChange={(e) => void run((e.currentTarget as HTMLInputElement).checked)} />
         <span>{t('termsSwitch')}</span>
       </label>
-      {terms.on ? <p class="meta" data-testid="terms-count">{t('termsCount', String(terms.count))}</p> : null}
+      {terms.on ? <p class="meta" data-testid="terms-count">{terms.count === 1 ? t('termsCountOne') : t('termsCount', String(terms.count))}</p> : null}
       {error ? <p class="warn" role="alert">{error}</p> : null}
     </section>
   );

@@ -209,4 +209,15 @@ describe('popup glossary tab in Chromium', () => {
     await popup.getByRole('button', { name: 'All terms' }).click();
     await popup.getByRole('searchbox', { name: 'Search the glossary' }).waitFor();
   });
+
+  it('says "1 term marked" in the singular', async () => {
+    // guancha-3 (a real page) holds one glossary term.
+    const real = findPage((p) => p.file.endsWith('guancha-3.html'), 'guancha-3');
+    const page = await b.context.newPage();
+    await page.goto(real.url);
+    await waitForStored(b, 'https://www.guancha.cn/politics/2019_09_09_517162_s.shtml');
+    const one = await openPopup(b, page);
+    await expect.poll(() => one.getByTestId('terms-count').textContent()).toBe('1 term marked');
+    await Promise.all([one.close(), page.close()]);
+  });
 });
