@@ -1,0 +1,246 @@
+/**
+ * The harness in Firefox: Debian's firefox-esr driven by puppeteer-core over
+ * WebDriver BiDi (Playwright's Firefox needs its own patched build, and there is
+ * no geckodriver here). The built dist/firefox is installed as a temporary add-on
+ * under a fixed moz-extension host; pages are served at their real https URLs by
+ * request interception; the extension's console output is read in the parent
+ * process (launched with -remote-allow-system-access).
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type HTTPRequest, type KeyInput, type Page } from 'puppeteer-core';
+import { DIST } from '../../../scripts/build.ts';
+import { demoPages, pageHtml } from '../../../scripts/demo-pages.ts';
+import { ARTIFACTS } from './artifacts.ts';
+import type { BackgroundGlobal, ExtensionHarness, LaunchOptions, Tab } from './types.ts';
+
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+/** The moz-extension host is random per profile unless pinned: pinned, tests can open the extension's pages by URL. */
+const UUID = '6f1c3e2a-1d4b-4c8e-9a57-3b2f0d9e7c11';
+
+/** The two WebDriver BiDi commands puppeteer has no method for. */
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: unknown }>;
+}
+interface EvaluateResult {
+  type: 'success' | 'exception';
+  result?: { type: string; value?: unknown };
+  exceptionDetails?: { text: string };
+}
+
+const stripHash = (url: string) => url.split('#')[0]!;
+
+class FirefoxTab implements Tab {
+  readonly browser = 'firefox' as const;
+  private current = 'about:blank';
+  constructor(
+    readonly page: Page,
+    private readonly connection: BidiConnection,
+  ) {}
+  url(): string {
+    return this.current;
+  }
+  async goto(url: string): Promise<void> {
+    if (url.startsWith('moz-extension:')) {
+      // page.goto() to an extension page may never report completion; the raw BiDi navigation does.
+      const context = (this.page.mainFrame() as unknown as { _id: string })._id;
+      await this.connection.send('browsingContext.navigate', { context, url, wait: 'complete' });
+    } else {
+      await this.page.goto(url);
+    }
+    this.current = url;
+  }
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
+    // Arguments and results are plain JSON here: puppeteer's handle-unwrapping types do not apply.
+    return this.page.evaluate(fn as unknown as (a: unknown) => Promise<R>, arg as unknown) as Promise<R>;
+  }
+  async click(selector: string): Promise<void> {
+    await this.page.locator(selector).click();
+  }
+  async clickAt(x: number, y: number): Promise<void> {
+    await this.page.mouse.click(x, y);
+  }
+  async hover(selector: string): Promise<void> {
+    await this.page.locator(selector).hover();
+  }
+  async moveMouse(x: number, y: number): Promise<void> {
+    await this.page.mouse.move(x, y);
+  }
+  async focus(selector: string): Promise<void> {
+    await this.page.locator(selector).wait();
+    await this.page.focus(selector);
+  }
+  async press(key: string): Promise<void> {
+    await this.page.keyboard.press((key === ' ' ? 'Space' : key) as KeyInput);
+  }
+  async type(text: string): Promise<void> {
+    await this.page.keyboard.type(text);
+  }
+  async fill(selector: string, text: string): Promise<void> {
+    await this.page.locator(selector).fill(text);
+  }
+  async select(selector: string, value: string): Promise<void> {
+    await this.page.locator(selector).wait();
+    await this.page.select(selector, value);
+  }
+  async setInputFile(selector: string, file: { name: string; content: string }): Promise<void> {
+    const { writeFile, mkdtemp } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = join(await mkdtemp(join(tmpdir(), 'jiedu-upload-')), file.name);
+    await writeFile(path, file.content);
+    const input = await this.page.locator(selector).waitHandle();
+    await (input as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(path);
+  }
+  async setViewport(width: number, height: number): Promise<void> {
+    await this.page.setViewport({ width, height });
+  }
+  async bringToFront(): Promise<void> {
+    await this.page.bringToFront();
+  }
+  async screenshot(name: string, opts: { fullPage?: boolean } = {}): Promise<void> {
+    await this.page.screenshot({ path: join(ARTIFACTS, `firefox-${name}.png`) as `${string}.png`, fullPage: opts.fullPage ?? false });
+  }
+  async close(): Promise<void> {
+    await this.page.close();
+  }
+}
+
+/** Collects the console's messages in the parent process, where every process's errors arrive (the Browser Console's source). */
+const LISTEN = `(() => {
+  if (globalThis.jieduConsole) return true;
+  const seen = (globalThis.jieduConsole = []);
+  Services.console.registerListener({
+    observe(m) {
+      if (m instanceof Ci.nsIScriptError) {
+        seen.push({ warning: (m.flags & Ci.nsIScriptError.warningFlag) !== 0, message: m.errorMessage, source: m.sourceName || '', line: m.lineNumber, category: m.category || '' });
+      } else {
+        seen.push({ warning: false, message: m.message, source: '', line: 0, category: 'console' });
+      }
+    },
+  });
+  // console.error() and console.warn() calls, which are not script errors.
+  const storage = Cc['@mozilla.org/consoleAPI-storage;1'].getService(Ci.nsIConsoleAPIStorage);
+  storage.addLogEventListener((event) => {
+    const m = event.wrappedJSObject || event;
+    if (m.level !== 'error' && m.level !== 'warn') return;
+    const text = (m.arguments || []).map((a) => { try { return typeof a === 'string' ? a : String(a); } catch { return '?'; } }).join(' ');
+    seen.push({ warning: m.level === 'warn', message: text, source: m.filename || '', line: m.lineNumber || 0, category: 'console-api ' + (m.addonId || '') });
+  }, Services.scriptSecurityManager.getSystemPrincipal());
+  return true;
+})()`;
+const TAKE = `JSON.stringify((globalThis.jieduConsole || []).splice(0))`;
+
+interface ConsoleEntry { warning: boolean; message: string; source: string; line: number; category: string }
+
+export async function launchFirefox(opts: LaunchOptions = {}): Promise<ExtensionHarness> {
+  const extDir = join(DIST, 'firefox');
+  if (!existsSync(join(extDir, 'manifest.json'))) throw new Error(`no built extension in ${extDir}: run npm run build`);
+  if (!existsSync(FIREFOX_PATH)) throw new Error(`Firefox not found at ${FIREFOX_PATH}: install it (apt-get install firefox-esr) or set FIREFOX_PATH`);
+  const manifest = JSON.parse(await readFile(join(extDir, 'manifest.json'), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } };
+  const addonId = manifest.browser_specific_settings.gecko.id;
+  const locale = opts.locale ?? 'en-US';
+  const browser: Browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    defaultViewport: { width: 1280, height: 900 },
+    args: ['-remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [addonId]: UUID }),
+      // Optional permissions are granted without the doorhanger a test cannot click.
+      'extensions.webextOptionalPermissionPrompts': false,
+      // The interface language (other than en-US it needs Debian's firefox-esr-l10n-* language pack).
+      'intl.locale.requested': locale,
+      'intl.accept_languages': locale,
+      'extensions.autoDisableScopes': 0,
+    },
+  });
+  const connection = (browser as unknown as { connection: BidiConnection }).connection;
+
+  // The parent process's window, where the console listener lives.
+  const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as { contexts: { context: string }[] };
+  const chromeContext = tree.contexts[0]?.context;
+  if (!chromeContext) throw new Error('no parent-process window: launch Firefox with -remote-allow-system-access');
+  const chromeEval = async (expression: string): Promise<unknown> => {
+    const r = (await connection.send('script.evaluate', { expression, target: { context: chromeContext }, awaitPromise: true, 'moz:scope': 'chrome' })).result as EvaluateResult;
+    if (r.type !== 'success') throw new Error(`parent-process script failed: ${r.exceptionDetails?.text}`);
+    return r.result?.value;
+  };
+  await chromeEval(LISTEN);
+
+  const installed = await browser.installExtension(extDir);
+  if (installed !== addonId) throw new Error(`installed ${installed}, expected ${addonId}`);
+  const origin = `moz-extension://${UUID}`;
+
+  const pageConsole: string[] = [];
+  const bodies = new Map<string, string>();
+  for (const p of demoPages()) bodies.set(stripHash(p.url), pageHtml(p));
+  for (const [url, html] of Object.entries(opts.extra ?? {})) bodies.set(stripHash(url), html);
+  const serve = (req: HTTPRequest) => {
+    if (req.isInterceptResolutionHandled()) return;
+    const url = req.url();
+    const body = bodies.get(stripHash(url));
+    if (body !== undefined && req.isNavigationRequest()) {
+      void req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body });
+    } else if (/^https?:/.test(url)) {
+      // Nothing leaves the machine: a test must not wait on a network.
+      void req.abort('blockedbyclient');
+    } else {
+      void req.continue();
+    }
+  };
+  const newTab = async (): Promise<FirefoxTab> => {
+    const page = await browser.newPage();
+    await page.setRequestInterception(true);
+    page.on('request', serve);
+    // console.error() and console.warn() in the extension's own pages (script errors come through the parent process).
+    page.on('console', (msg) => {
+      const at = msg.location().url ?? '';
+      if ((msg.type() === 'error' || msg.type() === 'warn') && at.startsWith(origin)) pageConsole.push(`${msg.type()}: ${msg.text()} (${at})`);
+    });
+    return new FirefoxTab(page, connection);
+  };
+
+  // An extension tab kept open to reach the background page (an event page in Firefox).
+  let bridge: FirefoxTab | null = null;
+  const bridgeTab = async (): Promise<FirefoxTab> => {
+    if (!bridge) {
+      bridge = await newTab();
+      await bridge.goto(`${origin}/about.html`);
+    }
+    return bridge;
+  };
+
+  return {
+    name: 'firefox',
+    origin,
+    async newTab(url?: string) {
+      const tab = await newTab();
+      if (url) await tab.goto(url);
+      return tab;
+    },
+    async openExtensionPage(path: string) {
+      const tab = await newTab();
+      await tab.goto(`${origin}/${path}`);
+      return tab;
+    },
+    async background<R, A = undefined>(fn: (g: BackgroundGlobal, arg: A) => R | Promise<R>, arg?: A): Promise<R> {
+      const tab = await bridgeTab();
+      // Sent as an expression BiDi evaluates (the page's CSP forbids building functions from strings inside it).
+      return (await tab.page.evaluate(
+        `(async () => { const g = await browser.runtime.getBackgroundPage(); return (${fn.toString()})(g, ${JSON.stringify(arg ?? null)}); })()`,
+      )) as R;
+    },
+    async takeExtensionErrors() {
+      const entries = JSON.parse(String(await chromeEval(TAKE))) as ConsoleEntry[];
+      return entries
+        .filter((e) => e.source.startsWith(origin) || e.message.includes(UUID) || e.message.includes(addonId) || /Conduits|context unloaded/.test(e.message))
+        .map((e) => `${e.warning ? 'warning' : 'error'}: ${e.message} (${e.source}:${e.line})`)
+        .concat(pageConsole.splice(0));
+    },
+    async close() {
+      await browser.close();
+    },
+  };
+}

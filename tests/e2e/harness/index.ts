@@ -1,0 +1,112 @@
+/**
+ * Runs a scenario file in each browser: `forEachBrowser('pinyin', (use) => { it(…) })`
+ * declares one describe block per browser, with one browser launched for the block.
+ * JIEDU_BROWSERS=firefox (or chromium) narrows the run to one browser.
+ * Every test also fails if the extension wrote an error or warning to the browser console.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect } from 'vitest';
+import type { StoredArticle } from '../../../src/core/article.ts';
+import { launchChromium } from './chromium.ts';
+import { launchFirefox } from './firefox.ts';
+import type { BrowserName, ExtensionHarness, LaunchOptions, Tab } from './types.ts';
+
+export type { BrowserName, ExtensionHarness, Tab } from './types.ts';
+export { ARTIFACTS } from './artifacts.ts';
+
+const ALL: BrowserName[] = ['chromium', 'firefox'];
+
+export function browsersUnderTest(): BrowserName[] {
+  const asked = (process.env.JIEDU_BROWSERS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (asked.length === 0) return ALL;
+  const unknown = asked.filter((b) => !ALL.includes(b as BrowserName));
+  if (unknown.length > 0) throw new Error(`JIEDU_BROWSERS names unknown browsers: ${unknown.join(', ')} (known: ${ALL.join(', ')})`);
+  return asked as BrowserName[];
+}
+
+export function launch(name: BrowserName, opts: LaunchOptions = {}): Promise<ExtensionHarness> {
+  return name === 'chromium' ? launchChromium(opts) : launchFirefox(opts);
+}
+
+/**
+ * One describe block per browser, titled "<title> [<browser>]"; `body` gets a getter for
+ * that block's harness (set in beforeAll) and the browser's name.
+ */
+export function forEachBrowser(title: string, body: (h: () => ExtensionHarness, name: BrowserName) => void, opts: LaunchOptions = {}): void {
+  for (const name of browsersUnderTest()) {
+    describe(`${title} [${name}]`, () => {
+      let harness: ExtensionHarness | undefined;
+      beforeAll(async () => {
+        harness = await launch(name, opts);
+      }, 90_000);
+      afterEach(async () => {
+        if (!harness) return;
+        // Errors arrive in the console a moment after what caused them (a popup closing, a message unanswered).
+        await new Promise((r) => setTimeout(r, 300));
+        expect(await harness.takeExtensionErrors(), 'errors and warnings of the extension in the browser console').toEqual([]);
+      });
+      afterAll(async () => {
+        await harness?.close();
+      });
+      body(() => {
+        if (!harness) throw new Error(`${name} did not start`);
+        return harness;
+      }, name);
+    });
+  }
+}
+
+/** Reads an article from the extension's database, in its background. */
+export function storedArticle(h: ExtensionHarness, url: string): Promise<StoredArticle | null> {
+  return h.background(async (g, u) => (await g.jieduDb.articles.where('url').equals(u).first()) ?? null, url);
+}
+
+export function articleCount(h: ExtensionHarness): Promise<number> {
+  return h.background((g) => g.jieduDb.articles.count());
+}
+
+/** Waits until the article is stored (the content script saves it on its own). */
+export async function waitForStored(h: ExtensionHarness, url: string, timeoutMs = 15_000): Promise<StoredArticle> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const a = await storedArticle(h, url);
+    if (a) return a;
+    if (Date.now() > until) throw new Error(`article ${url} was not stored within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+/** The browser's tab id for the tab showing `url`, asked of the extension. */
+export async function tabIdOf(h: ExtensionHarness, url: string): Promise<number> {
+  const id = await h.background(async (g, u) => (await g.chrome.tabs.query({})).find((t) => t.url === u)?.id ?? null, url);
+  if (id === null) throw new Error(`no tab shows ${url}`);
+  return id;
+}
+
+/** Opens the popup as a tab describing `tab` (a browser's real popup closes as soon as focus leaves it). */
+export async function openPopup(h: ExtensionHarness, tab: Tab, size = { width: 380, height: 560 }): Promise<Tab> {
+  const id = await tabIdOf(h, tab.url());
+  const popup = await h.newTab();
+  await popup.setViewport(size.width, size.height);
+  await popup.goto(`${h.origin}/popup.html?tab=${id}`);
+  return popup;
+}
+
+/** Text of the first element matching `selector`, or null when there is none. */
+export function textOf(tab: Tab, selector: string): Promise<string | null> {
+  return tab.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector);
+}
+
+export function countOf(tab: Tab, selector: string): Promise<number> {
+  return tab.evaluate((s) => document.querySelectorAll(s).length, selector);
+}
+
+export function isChecked(tab: Tab, selector: string): Promise<boolean | null> {
+  return tab.evaluate((s) => {
+    const el = document.querySelector(s);
+    if (!el) return null;
+    if (el instanceof HTMLInputElement) return el.checked;
+    return el.getAttribute('aria-checked') === 'true';
+  }, selector);
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

@@ -1,0 +1,82 @@
+/**
+ * What a browser scenario needs from a browser, whichever it is: tabs it can drive
+ * like a reader (mouse, keyboard), the extension's own pages, code run where the
+ * extension's background runs, and the extension's errors from the browser console.
+ * One implementation per browser: Chromium through Playwright, Firefox through
+ * puppeteer-core over WebDriver BiDi.
+ */
+import type { StoredArticle } from '../../../src/core/article.ts';
+import type { VocabularyRecord } from '../../../src/core/vocabulary.ts';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+/** A tab: a web page served at its real URL, or one of the extension's pages. */
+export interface Tab {
+  readonly browser: BrowserName;
+  url(): string;
+  goto(url: string): Promise<void>;
+  /** Runs `fn` in the page's own world (not the content script's); `arg` and the result travel as JSON. */
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /** A real mouse click in the middle of the first element matching `selector` (scrolled into view first). */
+  click(selector: string): Promise<void>;
+  clickAt(x: number, y: number): Promise<void>;
+  hover(selector: string): Promise<void>;
+  moveMouse(x: number, y: number): Promise<void>;
+  focus(selector: string): Promise<void>;
+  /** A key typed into the page: 'Enter', 'Escape', 'Tab', 'Space', 'ArrowRight'… */
+  press(key: string): Promise<void>;
+  type(text: string): Promise<void>;
+  /** Replaces an input's text as a user would (focus, select all, type). */
+  fill(selector: string, text: string): Promise<void>;
+  select(selector: string, value: string): Promise<void>;
+  /** Hands a file to an <input type=file>, as the file chooser would. */
+  setInputFile(selector: string, file: { name: string; content: string }): Promise<void>;
+  setViewport(width: number, height: number): Promise<void>;
+  bringToFront(): Promise<void>;
+  /** Saved under tests/artifacts with the browser's name in front. */
+  screenshot(name: string, opts?: { fullPage?: boolean }): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** What the extension's background exposes to tests (see src/background/index.ts). */
+export interface BackgroundGlobal {
+  jieduDb: {
+    articles: {
+      count(): Promise<number>;
+      where(index: string): { equals(v: string): { first(): Promise<StoredArticle | undefined>; delete(): Promise<number> } };
+    };
+    vocabulary: {
+      get(key: string): Promise<VocabularyRecord | undefined>;
+      bulkPut(rows: VocabularyRecord[]): Promise<unknown>;
+      count(): Promise<number>;
+      delete(key: string): Promise<void>;
+    };
+  };
+  jieduCommands: Record<string, () => Promise<unknown>>;
+  chrome: typeof chrome;
+}
+
+export interface ExtensionHarness {
+  readonly name: BrowserName;
+  /** `chrome-extension://<id>` or `moz-extension://<uuid>`. */
+  readonly origin: string;
+  newTab(url?: string): Promise<Tab>;
+  /** One of the extension's pages, by its file name: 'options.html', 'library.html'… */
+  openExtensionPage(path: string): Promise<Tab>;
+  /**
+   * Runs `fn` with the background's global: Chromium's service worker, or Firefox's
+   * event page (reached from an extension tab). `fn` is sent as source: it may use
+   * only its arguments and the browser's globals (chrome.*), no closure.
+   */
+  background<R, A = undefined>(fn: (g: BackgroundGlobal, arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /** Errors and warnings the extension caused in the browser console since the last call. */
+  takeExtensionErrors(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** URL → HTML served besides the demo pages. */
+  extra?: Record<string, string>;
+  /** The browser's interface language, e.g. 'zh-CN'. */
+  locale?: string;
+}
