@@ -20,7 +20,7 @@ import { formatSyllable } from './syllable.ts';
 import type { AnnotateOptions, Segment } from './types.ts';
 
 /** Where a character's reading came from. */
-export type ReadingSource = 'lexicon' | 'base' | `rule:${string}`;
+export type ReadingSource = 'lexicon' | 'base' | 'context' | `rule:${string}`;
 
 export interface AnalysedWord {
   text: string;
@@ -95,7 +95,7 @@ function readFresh(words: string[]): string[][] {
 }
 
 /** Words with their readings and where each reading came from (dictionary tones). */
-export function analyse(text: string, opts: Pick<AnnotateOptions, 'segmenter'> = {}): AnalysedWord[] {
+export function analyse(text: string, opts: Pick<AnnotateOptions, 'segmenter' | 'context'> = {}): AnalysedWord[] {
   return read(text, opts, false);
 }
 
@@ -106,7 +106,8 @@ const NO_SOURCES: ReadingSource[] = [];
  * readings kept for a word are shared until a rule changes one of them, which saves
  * thousands of small arrays per article.
  */
-function read(text: string, opts: Pick<AnnotateOptions, 'segmenter'>, lean: boolean): AnalysedWord[] {
+function read(text: string, opts: Pick<AnnotateOptions, 'segmenter' | 'context'>, lean: boolean): AnalysedWord[] {
+  const context = opts.context && opts.context.size > 0 ? opts.context : null;
   const choice = opts.segmenter ?? 'auto';
   const all = textBoundaries(text, choice);
   let p = 0;
@@ -138,6 +139,13 @@ function read(text: string, opts: Pick<AnnotateOptions, 'segmenter'>, lean: bool
       const sources: ReadingSource[] = lean ? NO_SOURCES : syllables.map(() => (w.lexicon ? 'lexicon' : 'base'));
       if (!w.lexicon) {
         for (let i = 0; i < w.text.length; i++) {
+          const decided = context?.get(at + i);
+          if (decided !== undefined) {
+            if (syllables === kept) syllables = [...kept];
+            syllables[i] = decided;
+            if (!lean) sources[i] = 'context';
+            continue;
+          }
           if (!hasRulesAt(w.text, i)) continue;
           const hit = applyRules({
             text,

@@ -152,6 +152,8 @@ export const WORDS: Readonly<Record<string, string>> = {
   朝气蓬勃: 'zhāo qì péng bó',
   朝夕: 'zhāo xī',
   朝夕相处: 'zhāo xī xiāng chǔ',
+  相处: 'xiāng chǔ',
+  充分: 'chōng fèn',
   一朝一夕: 'yī zhāo yī xī',
   朝鲜: 'cháo xiǎn',
   朝野: 'cháo yě',

@@ -26,6 +26,12 @@ export interface Rule {
   chars: string;
   /** What it covers, for the tests and the review notes. */
   note: string;
+  /**
+   * Whether the rule's reading stands against the polyphone model's (context.ts). False
+   * for the rules that CPP's dev split shows wrong more often than the model where the two
+   * disagree (`npm run -s cli -- pinyin-rules` counts them).
+   */
+  outranksModel: boolean;
   apply(c: RuleContext): string | null;
 }
 
@@ -85,6 +91,11 @@ function frameBefore(c: RuleContext): boolean {
 }
 
 /** Two-character words ending in 为 whose 为 is still the free 为 (不为…所…, 亦为). */
+/** Verbs that, right after a free-standing 为, make it "in order to" (为维护地区和平). */
+const PURPOSE_VERB = /^(维护|实现|推动|促进|确保|加强|应对|解决|构建|推进|保障|帮助|防控|助力|打造|深化|巩固|落实|庆祝|纪念|迎接|抗击|保护|寻求|争取|捍卫|谋求|完善|提升|提高|加快|共同|进一步)/;
+/** Further verbs of benefit that, later in the clause, make a free-standing 为 "for" (为两国合作打下基础). */
+const FOR_LATER = /打下|打造|培养|发挥|做好|保驾护航|搭建|创造|注入|发展|稳定|复苏|恢复|赋能|作出|出力|尽力|努力/;
+
 const FREE_WEI_WORDS = new Set(['不为', '亦为', '均为', '皆为', '即为', '乃为', '实为', '则为', '也为', '又为', '更为']);
 
 /** Words before 为 that make it "to be / as" (视…为, 沦为, 改为 …). */
@@ -126,6 +137,7 @@ export const RULES: readonly Rule[] = [
     id: 'wei-frame',
     chars: '为',
     note: '为 is wéi in 以…为… (以联合国为核心, 以此为契机), after 视/沦/改/转化 …, and in passive 为…所…',
+    outranksModel: true,
     apply(c) {
       if (!single(c) && !(FREE_WEI_WORDS.has(c.word) && c.indexInWord === 1)) return null;
       if (WEI2_AFTER_WORD.has(c.prevWord) || frameBefore(c)) return 'wéi';
@@ -135,27 +147,50 @@ export const RULES: readonly Rule[] = [
     },
   },
   {
+    id: 'wei-for',
+    chars: '为',
+    note: '为 standing alone is wèi ("for", "in order to") before a purpose verb (为维护和平) or where a benefactive verb follows in the clause (为各国提供帮助)',
+    outranksModel: true,
+    apply(c) {
+      if (!single(c) || WEI2_AFTER_WORD.has(c.prevWord) || frameBefore(c)) return null;
+      const after = clauseAfter(c);
+      if (PURPOSE_VERB.test(after)) return 'wèi';
+      return BENEFACTIVE.test(after) || FOR_LATER.test(after) ? 'wèi' : null;
+    },
+  },
+  {
     id: 'ying-should',
     chars: '应',
     note: '应 standing alone is the modal "should" (yīng) unless it starts 应对/应邀/应急 … split off by the segmenter',
+    outranksModel: true,
     apply: (c) => (single(c) ? (YING4_NEXT.has(nextChar(c)) ? 'yìng' : 'yīng') : null),
   },
   {
     id: 'zhang-title',
     chars: '长',
     note: '长 after 外/副/部/院 … is the head of something (zhǎng)',
+    outranksModel: true,
     apply: (c) => (single(c) && ZHANG3_PREV.has(prevChar(c)) && !/^[期远久度]/.test(nextChar(c)) ? 'zhǎng' : null),
+  },
+  {
+    id: 'chang-long',
+    chars: '长',
+    note: '长 standing alone after a degree word (很长, 太长, 更长, 最长, 较长) is the adjective cháng (long)',
+    outranksModel: true,
+    apply: (c) => (single(c) && /^(很|太|更|最|较|越|挺|这么|那么|多么|特别|非常|相当|不)$/.test(c.prevWord) ? 'cháng' : null),
   },
   {
     id: 'xing-alone',
     chars: '行',
     note: '行 standing alone is xíng (践行, 开行); háng after 银/分/总/支 (banks)',
+    outranksModel: true,
     apply: (c) => (single(c) ? ('银分总支'.includes(prevChar(c)) && prevChar(c) !== '' ? 'háng' : 'xíng') : null),
   },
   {
     id: 'de-particle',
     chars: '的',
     note: '的 standing alone is the particle de; 目的/标的 glued across 瞩目|的, 目标|的 are split back',
+    outranksModel: true,
     apply(c) {
       if (single(c)) return 'de';
       if (c.word === '目的' && c.indexInWord === 1 && MU_WORD_PREV.has(prevChar({ ...c, at: c.at - 1 }))) return 'de';
@@ -167,24 +202,28 @@ export const RULES: readonly Rule[] = [
     id: 'zhong-plant',
     chars: '种',
     note: '种 is zhòng (to plant, to inoculate) after 接/耕/栽 or before 植/地/树 …',
+    outranksModel: true,
     apply: (c) => (single(c) ? (ZHONG4_PREV.has(prevChar(c)) || ZHONG4_NEXT.has(nextChar(c)) ? 'zhòng' : 'zhǒng') : null),
   },
   {
     id: 'lv-rate',
     chars: '率',
     note: '率 is shuài before 领/先/团/队 (to lead), lǜ otherwise (rate)',
+    outranksModel: false,
     apply: (c) => (single(c) ? (SHUAI4_NEXT.has(nextChar(c)) || c.nextWord.startsWith('代表团') ? 'shuài' : 'lǜ') : null),
   },
   {
     id: 'chong-again',
     chars: '重',
     note: '重 is chóng (again) before 启/建/陷/返 …',
+    outranksModel: false,
     apply: (c) => (single(c) ? (CHONG2_NEXT.has(nextChar(c)) ? 'chóng' : 'zhòng') : null),
   },
   {
     id: 'nan-disaster',
     chars: '难',
     note: '难 is nàn before 民/移民/胞 and after 遇/避/灾 …',
+    outranksModel: true,
     apply: (c) =>
       single(c) && (/^(民|移民|胞)/.test(c.nextWord) || NAN4_PREV.has(prevChar(c))) ? 'nàn' : null,
   },
@@ -192,6 +231,7 @@ export const RULES: readonly Rule[] = [
     id: 'zhengdang',
     chars: '当',
     note: '正当 is zhèngdàng (legitimate) unless it means "just when" (正当…之际/时)',
+    outranksModel: true,
     apply(c) {
       if (c.word !== '正当' || c.indexInWord !== 1) return null;
       const after = clauseAfter(c);
@@ -202,6 +242,7 @@ export const RULES: readonly Rule[] = [
     id: 'le-particle',
     chars: '了',
     note: '了 standing alone (or glued to the next word: 了|一) is the particle le; liǎo after a free-standing 不 (解决不了)',
+    outranksModel: true,
     apply(c) {
       if (single(c)) return c.prevWord === '不' ? 'liǎo' : 'le';
       if (c.indexInWord === 0 && !/^了[解结却然如不无得]/.test(c.word)) return 'le';
@@ -212,6 +253,7 @@ export const RULES: readonly Rule[] = [
     id: 'de-adverbial',
     chars: '地',
     note: '地 after an adverbial word and before a verb is the particle de (坚定地支持, 历史性地)',
+    outranksModel: true,
     apply: (c) =>
       single(c) && c.prevWord.length >= 2 && ADVERBIAL_END.has(c.prevWord.slice(-1)) && HAN_SCRIPT.test(nextChar(c)) ? 'de' : null,
   },
@@ -219,54 +261,63 @@ export const RULES: readonly Rule[] = [
     id: 'jin-soon',
     chars: '尽',
     note: '尽 is jǐn before 快/早/量/管 (尽快 "as soon as possible") where the segmenter split the word',
+    outranksModel: true,
     apply: (c) => (single(c) && '快早量管'.includes(nextChar(c) || '·') ? 'jǐn' : null),
   },
   {
     id: 'ge-demonstrative',
     chars: '个',
     note: '个 after 这/那/哪 is toneless ge (这个 zhè·ge), as in 现汉',
+    outranksModel: true,
     apply: (c) => (single(c) && '这那哪'.includes(prevChar(c) || '·') ? 'ge' : null),
   },
   {
     id: 'gong-supply',
     chars: '供',
     note: '供 standing alone is gōng (to supply, 供各方参考)',
+    outranksModel: true,
     apply: (c) => (single(c) ? 'gōng' : null),
   },
   {
     id: 'zhi-only',
     chars: '只',
     note: '只 standing alone is the adverb zhǐ (only), zhī as a measure word after a numeral',
+    outranksModel: true,
     apply: (c) => (single(c) ? (NUMERAL.has(prevChar(c)) ? 'zhī' : 'zhǐ') : null),
   },
   {
     id: 'gan-do',
     chars: '干',
     note: '干 standing alone at the end of a phrase or before a complement is the verb gàn (加油干, 干好); 干涉/干预 split apart stay gān',
+    outranksModel: true,
     apply: (c) => (single(c) && (!HAN_SCRIPT.test(nextChar(c)) || '了好成出下起到得'.includes(nextChar(c))) ? 'gàn' : null),
   },
   {
     id: 'chao-towards',
     chars: '朝',
     note: '朝 standing alone is cháo (towards; 朝方 North Korea); zhāo only in lexicon words',
+    outranksModel: true,
     apply: (c) => (single(c) ? 'cháo' : null),
   },
   {
     id: 'xiang-minister',
     chars: '相',
     note: '相 is xiàng (minister) after 外/首 or a ministry (防卫相)',
+    outranksModel: true,
     apply: (c) => (single(c) && ('外首宰丞'.includes(prevChar(c) || '·') || XIANG4_WORDS.has(c.prevWord)) ? 'xiàng' : null),
   },
   {
     id: 'zai-year',
     chars: '载',
     note: '载 is zǎi (year) after a number, zài (to carry) otherwise',
+    outranksModel: true,
     apply: (c) => (single(c) ? (ZAI3_PREV.has(prevChar(c)) ? 'zǎi' : 'zài') : null),
   },
   {
     id: 'chu-place',
     chars: '处',
     note: '处 is chù (place) after 之/各/多/此 …, chǔ (to handle, to be in) before 于/在/理 …',
+    outranksModel: true,
     apply(c) {
       if (!single(c)) return null;
       if (CHU4_PREV.has(prevChar(c))) return 'chù';
@@ -277,43 +328,53 @@ export const RULES: readonly Rule[] = [
   {
     id: 'huan-return',
     chars: '还',
-    note: '还 is huán (to give back) before 款/债/贷 …, hái otherwise',
-    apply: (c) => (single(c) ? (HUAN2_NEXT.has(nextChar(c)) ? 'huán' : 'hái') : null),
+    note: '还 is huán (to give back) before 款/债/贷 … (alone or starting 还清/还款), hái otherwise',
+    outranksModel: true,
+    apply(c) {
+      if ((single(c) || c.indexInWord === 0) && HUAN2_NEXT.has(nextChar(c))) return 'huán';
+      return single(c) ? 'hái' : null;
+    },
   },
   {
     id: 'geng-more',
     chars: '更',
     note: '更 standing alone is the adverb gèng',
+    outranksModel: true,
     apply: (c) => (single(c) ? 'gèng' : null),
   },
   {
     id: 'de-complement',
     chars: '得',
     note: '得 standing alone after a word is the complement particle de (发展得很快)',
+    outranksModel: false,
     apply: (c) => (single(c) && c.prevWord !== '' && !'到以出知益失分票利'.includes(nextChar(c) || '·') ? 'de' : null),
   },
   {
     id: 'dou-all',
     chars: '都',
-    note: '都 standing alone is dōu; dū only in words (首都)',
-    apply: (c) => (single(c) ? 'dōu' : null),
+    note: '都 standing alone is dōu, but dū (capital) after 之 (外交之都, 音乐之都); otherwise dū only in words (首都)',
+    outranksModel: true,
+    apply: (c) => (single(c) ? (prevChar(c) === '之' ? 'dū' : 'dōu') : null),
   },
   {
     id: 'shi-transliteration',
     chars: '什',
     note: '什 is shén only in 什么; in names and 什锦 it is shí',
+    outranksModel: true,
     apply: (c) => (/[么麽]/.test(nextChar(c)) ? 'shén' : 'shí'),
   },
   {
     id: 'liang-amount',
     chars: '量',
     note: '量 after a word is the suffix liàng ("amount": 开行量, 货运量)',
+    outranksModel: true,
     apply: (c) => (single(c) && c.prevWord !== '' ? 'liàng' : null),
   },
   {
     id: 'yu-attend',
     chars: '与',
     note: '与 is yù in 与会 even where the segmenter cut it off',
+    outranksModel: true,
     apply: (c) => (single(c) && c.nextWord === '会' ? 'yù' : null),
   },
 ];

@@ -23,4 +23,9 @@ export interface AnnotateOptions {
    * fallback path can be tested.
    */
   segmenter?: 'auto' | 'intl' | 'pinyin-pro';
+  /**
+   * Readings decided by context (context.ts: offset → tone-marked syllable), laid over
+   * the base readings and the rules; words the domain lexicon decided keep theirs.
+   */
+  context?: ReadonlyMap<number, string>;
 }

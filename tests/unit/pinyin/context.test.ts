@@ -1,0 +1,105 @@
+/**
+ * Readings decided by context (the polyphone model with the dictionary's word readings),
+ * laid over the base engine: CPP's dev split and news sentences written for these tests
+ * (not taken from the seeds).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyse, annotate } from '../../../src/core/pinyin/index.ts';
+import { contextReadings, type ContextSources } from '../../../src/core/pinyin/context.ts';
+import { cppForm, parseCpp, scoreCpp } from '../../../src/core/pinyin/cpp.ts';
+import { RULES } from '../../../src/core/pinyin/rules.ts';
+import { loadCliPolyphoneModel } from '../../../src/cli/polyphone-model.ts';
+import { loadCliDictionary } from '../../../src/cli/commands/lookup.ts';
+
+const ROOT = join(import.meta.dirname, '../../..');
+const dictionary = await loadCliDictionary();
+const sources: ContextSources = {
+  model: loadCliPolyphoneModel(),
+  wordReadings: (w) => dictionary.lookup(w).filter((e) => e.simplified === w).map((e) => e.pinyin),
+};
+
+const readingAt = (text: string, at: number, context?: ReadonlyMap<number, string>): string => {
+  for (const w of analyse(text, { context })) if (w.han && at >= w.start && at < w.start + w.text.length) return w.syllables[at - w.start] ?? '';
+  return '';
+};
+/** The reading of the character marked 【X】 with context. */
+const read = (marked: string): string => {
+  const at = marked.indexOf('【');
+  const text = marked.replace(/[【】]/g, '');
+  return readingAt(text, at, contextReadings(text, sources));
+};
+
+describe('context readings', () => {
+  it('read CPP dev sentences better than the base engine (every fifth line; the bench scores all 9,893)', () => {
+    // The file is ordered by character, so a sample takes lines from all of it.
+    const items = parseCpp(readFileSync(join(ROOT, 'tests/fixtures/cpp/dev.sent'), 'utf8'), readFileSync(join(ROOT, 'tests/fixtures/cpp/dev.lb'), 'utf8')).filter((_, i) => i % 5 === 0);
+    const ours = scoreCpp(items, (it) => readingAt(it.text, it.at, contextReadings(it.text, sources)));
+    const base = scoreCpp(items, (it) => readingAt(it.text, it.at));
+    expect(ours.strict / ours.total).toBeGreaterThan(0.97);
+    expect(ours.strict - base.strict).toBeGreaterThan(100);
+  });
+
+  it.each([
+    ['他在中国【银】行工作。', 'yín'],
+    ['中国银【行】在当地设立分行。', 'háng'],
+    ['外交部【长】在会上发言。', 'zhǎng'],
+    ['这条路很【长】。', 'cháng'],
+    ['他的【得】分最高。', 'dé'],
+    ['天气预报说明天会下【雪】。', 'xuě'],
+    ['这本书我看【了】三遍。', 'le'],
+    ['中方愿【为】地区和平稳定发挥建设性作用。', 'wèi'],
+    ['双方同意以建交三十周年【为】契机。', 'wéi'],
+    ['会议【还】讨论了气候变化问题。', 'hái'],
+    ['他按时【还】清了贷款。', 'huán'],
+    ['各方【都】认为应尽快重启谈判。', 'dōu'],
+    ['联合国总部设在纽约，日内瓦是欧洲的外交之【都】。', 'dū'],
+    ['这部电影讲述了一个感人的【传】记故事。', 'zhuàn'],
+    ['我们要把好消息【传】给大家。', 'chuán'],
+  ])('%s → %s', (marked, want) => {
+    expect(read(marked)).toBe(want);
+  });
+
+  it('returns only the readings that differ from the base engine, and annotate lays them over', () => {
+    const text = '他在银行工作了十年，长大以后成为了一名教师。总的来说，他的生活很充实。';
+    const ctx = contextReadings(text, sources);
+    for (const [at, reading] of ctx) expect(reading).not.toBe(readingAt(text, at));
+    const plain = annotate(text).map((s) => s.pinyin).join('|');
+    const laid = annotate(text, { context: ctx }).map((s) => s.pinyin).join('|');
+    expect(laid === plain).toBe(ctx.size === 0);
+    expect(annotate(text, { context: ctx }).map((s) => s.text).join('')).toBe(text);
+  });
+
+  it('leaves the lexicon and the rules that outrank the model alone', () => {
+    const text = '王毅一行抵达阿什哈巴德，同土方举行会谈。各方应加强协调。';
+    const ctx = contextReadings(text, sources);
+    for (const w of analyse(text)) {
+      for (let i = 0; i < w.text.length; i++) {
+        const src = w.sources[i] ?? '';
+        const standing = src === 'lexicon' || RULES.some((r) => r.outranksModel && src === `rule:${r.id}`);
+        if (standing) expect(ctx.has(w.start + i)).toBe(false);
+      }
+    }
+    expect(read('各方【应】加强协调。')).toBe('yīng');
+  });
+
+  it('reads a long paragraph in pieces with no reading lost', () => {
+    const sentence = '中方愿同各方一道，为维护地区和平稳定作出积极贡献，';
+    const text = sentence.repeat(40);
+    const ctx = contextReadings(text, sources);
+    const words = analyse(text, { context: ctx });
+    expect(words.map((w) => w.text).join('')).toBe(text);
+    // The same clause reads the same wherever it stands in the paragraph.
+    const first = annotate(sentence, { context: contextReadings(sentence, sources) }).map((s) => s.pinyin).join(' ').trim();
+    expect(annotate(text, { context: ctx }).map((s) => s.pinyin).join(' ')).toContain(first);
+  });
+
+  it('writes CPP labels and tone-marked readings in one form', () => {
+    expect(cppForm('lǜ')).toBe('lv4');
+    expect(cppForm('lu:4')).toBe('lv4');
+    expect(cppForm('lv4')).toBe('lv4');
+    expect(cppForm('de')).toBe('de5');
+    expect(cppForm('wéi')).toBe('wei2');
+  });
+});
