@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { decodeHtml } from '../src/core/extract/charset.ts';
 import { ROOT } from './build.ts';
 
 export interface DemoPage {
@@ -40,6 +41,7 @@ export function demoPages(): DemoPage[] {
   return [...read('tests/fixtures/real-pages', 'real'), ...read('tests/fixtures/built', 'built')];
 }
 
+/** The page's text: real pages are kept as bytes in their own encoding (some are GB2312) and served as UTF-8. */
 export function pageHtml(page: DemoPage): string {
-  return readFileSync(page.file, 'utf8');
+  return decodeHtml(readFileSync(page.file));
 }

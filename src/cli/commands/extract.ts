@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseHTML } from 'linkedom';
 import { CliError, parseArgs, type CliCommand } from '../command.ts';
+import { decodeHtml } from '../../core/extract/charset.ts';
 import { extractArticle } from '../../core/extract/index.ts';
 
 export const extractCommand: CliCommand = {
@@ -21,7 +22,8 @@ export const extractCommand: CliCommand = {
     }
     let html: string;
     try {
-      html = await readFile(file, 'utf8');
+      // Bytes, not UTF-8: older Xinhua pages are GB2312 and say so in their <meta>.
+      html = decodeHtml(await readFile(file));
     } catch (err) {
       const code = (err as { code?: unknown }).code;
       throw new CliError(code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
