@@ -33,11 +33,14 @@ export interface Golden {
   lastParagraph: string;
   images: Array<{ src: string; caption: string }>;
   partial: { page: number; pages: number | null; fullTextUrl: string | null } | null;
+  /** When not Chinese (english.news.cn). */
+  language?: 'en';
   /** What on the page each value was read from. */
   notes: string[];
 }
 
 const XH3 = 'http://www.news.cn/2022-09/29/';
+const XHEN = 'https://english.news.cn/20230115/98a3b5c41af641938a2a205f1e0b9f71/';
 
 const GOLDENS: Golden[] = [
   {
@@ -200,6 +203,176 @@ const GOLDENS: Golden[] = [
       'title twice (desktop header tail and .mheader.domMobile): one kept',
       'date and source from .mheader .info (the desktop .header-time is cut off in this fragment); the fragment ends before .editor',
       '#detail has 32 <p>: 20 text, 6 image holders, 6 楷体 captions',
+    ],
+  },
+  {
+    page: 'xinhua-4-content-2012.html',
+    url: 'http://www.he.xinhuanet.com/news/2012-06/04/content_25340717.htm',
+    urlNote: 'The file is the Wayback Machine copy of 2012-06-11 (its toolbar scripts and rewritten links included); the address is the original one the copy names.',
+    canonicalUrl: 'https://www.he.xinhuanet.com/news/2012-06/04/content_25340717.htm',
+    site: 'xinhua',
+    layout: 'generic-readability',
+    title: '话剧《约定无期限》河北各市巡演结束',
+    publishedAt: '2012-06-04T09:20:26+08:00',
+    updatedAt: null,
+    source: '河北日报',
+    authors: ['王敬照'],
+    editor: '王华军',
+    tags: [],
+    paragraphCount: 6,
+    firstParagraph:
+      '一个约定，信守15年，感人至深；一段真情，延续15年，催人泪下。6月3日上午，话剧《约定无期限》全省各市巡演活动来到张家口。话剧结尾，当扮演河北农大果树93(01)班毕业生的全体演员喊出铿锵誓言———“兄弟，放心吧！只要二老在世一天，我们就管一天，我们的约定没有期限”时，全场响起经久不息的掌声，许多观众流下感动的泪水。',
+    lastParagraph:
+      '如今，向河北农大果树93(01)班毕业生群体学习的热潮正在全省各地深入开展。廊坊以巡演为契机，在全市大中专院校和中小学组织开展“学习河北农大果树93(01)班先进事迹，做守信践诺的表率”教育活动，采取专题学习、主题班会、演讲比赛、征文等多种形式，把团结友爱、互帮互助、守信践诺的精神传承下去，引导全市广大青年和中小学生树立正确的世界观、人生观、价值观。',
+    images: [],
+    partial: null,
+    notes: [
+      'GB2312 (meta http-equiv charset=gb2312); a table template with no class names: the header comes from the text after the title, the body from the generic reader',
+      'date and source: "新华网河北频道 ( 2012-06-04 09:20:26 ) 稿件来源： 河北日报"; author "作者： 记者王敬照" (the role dropped); editor "编辑： 王华军"',
+      '6 <p> in the body cell, each opening with four &nbsp;; no keywords meta',
+    ],
+  },
+  {
+    page: 'xinhua-5-2023.html',
+    url: 'http://www.news.cn/fortune/2023-11/17/c_1129981476.htm',
+    canonicalUrl: 'https://www.news.cn/fortune/2023-11/17/c_1129981476.htm',
+    site: 'xinhua',
+    layout: 'xinhua-2021',
+    title: '短缺药品保供稳价 全力保障临床用药需求',
+    publishedAt: '2023-11-17T20:52:15+08:00',
+    updatedAt: null,
+    source: '新华社',
+    authors: [],
+    editor: '张樵苏',
+    tags: ['短缺', '医卫', '药品信息', '医疗卫生机构'],
+    paragraphCount: 4,
+    firstParagraph:
+      '新华社北京11月17日电 记者17日从国家卫生健康委获悉，近阶段，相关部门持续依托短缺药品供应保障工作会商联动机制，深入优化短缺药品实时监测预警与分级应对体系，全力保障人民群众临床用药需求。',
+    lastParagraph:
+      '此外，多层次提升短缺药品应对处置水平。多部门加强医药领域监管执法，市场监管总局指导地方加快医药领域垄断线索核查与案件办理工作。工业和信息化部提前应对秋冬季流感疫情，组织生产企业增产扩能。商务部分析研判汛情对药品供应链的影响，指导药品流通企业加大药品供应力度。国家邮政局持续推动邮政综合服务平台建设，提高医院药品、互联网医疗平台寄递服务能力。国家中医药局积极协调相关部门、行业协会等，推动中药材供需总体平衡。',
+    images: [],
+    partial: null,
+    notes: [
+      'the 2021+ template at a c_<id>.htm address: .header-time (year, 11/17, 20:52:15), #detail > p',
+      'source: meta source "新华社" (the visible .source line says 新华网); the wire names no reporter ("记者17日从…")',
+      'editor: "【责任编辑:张樵苏】" in #articleEdit; tags: meta keywords',
+    ],
+  },
+  {
+    page: 'xinhua-6-2024.html',
+    url: 'http://www.news.cn/politics/leaders/20240509/3dd6e33cc6d749fbaae01fea337ff400/c.html',
+    canonicalUrl: 'https://www.news.cn/politics/leaders/20240509/3dd6e33cc6d749fbaae01fea337ff400/c.html',
+    site: 'xinhua',
+    layout: 'xinhua-2021',
+    title: '李强在新疆调研时强调 彰显特色优势 提高开放水平 在高质量发展中增进民生福祉促进长治久安',
+    publishedAt: '2024-05-09T22:27:02+08:00',
+    updatedAt: null,
+    source: '新华网',
+    authors: ['邹伟'],
+    editor: '王頔',
+    tags: ['李强'],
+    paragraphCount: 6,
+    firstParagraph:
+      '新华社乌鲁木齐5月9日电（记者邹伟）中共中央政治局常委、国务院总理李强5月7日至9日在新疆调研。他强调，要深入贯彻习近平总书记在新时代推动西部大开发座谈会上的重要讲话精神和新时代党的治疆方略，立足资源禀赋培育壮大特色优势产业，提高对内对外开放水平，在高质量发展中增进民生福祉、促进长治久安。',
+    lastParagraph: '马兴瑞、吴政隆参加调研。',
+    images: [],
+    partial: null,
+    notes: [
+      'a page saved after its scripts ran: #detailContent opens with the drawn video player (div#DH-PLAYERID0: "Play Video", "0:00", "/2:54"), which is not text',
+      'date: .header-time (2024, 05/09, 22:27:02); source: meta source; reporter from （记者邹伟）; editor "【责任编辑:王頔】"',
+      '6 <p> with text after the player (the first <p> is empty)',
+    ],
+  },
+  {
+    page: 'xinhua-7-province-2024.html',
+    url: 'http://www.he.news.cn/20240515/d59c39d4160a4fe4b3084c3e4abfb450/c.html',
+    canonicalUrl: 'https://www.he.news.cn/20240515/d59c39d4160a4fe4b3084c3e4abfb450/c.html',
+    site: 'xinhua',
+    layout: 'xinhua-2021',
+    title: '新华视界｜河北遵化：数字农机服务助力农业生产',
+    publishedAt: '2024-05-15T08:58:52+08:00',
+    updatedAt: null,
+    source: '新华网',
+    authors: ['刘满仓'],
+    editor: '杨丹宇',
+    tags: ['遵化', '数字农机', '农业生产'],
+    paragraphCount: 3,
+    firstParagraph: '5月13日，在河北省遵化市东新庄镇一家庭农场，无人驾驶农机在播种玉米。',
+    lastParagraph: '新华社发（刘满仓摄）',
+    images: [
+      {
+        src: 'http://www.he.news.cn/20240515/d59c39d4160a4fe4b3084c3e4abfb450/20240515d59c39d4160a4fe4b3084c3e4abfb450_202405153e8d1397b1514ef8a69399deb55f3a95.jpg',
+        caption: '',
+      },
+    ],
+    partial: { page: 1, pages: 4, fullTextUrl: null },
+    notes: [
+      'provincial (河北频道) picture story, page 1 of 4: the pager center.xinhuaPager ("|<<1234下一页>>|") is not text; page 2 is c.html?page=2',
+      'date: .info .source .time "2024-05-15 08:58:52"; source: meta source; title in span.title (the <title> adds "-新华网河北频道-新华网")',
+      'author and editor from "[作者: 刘满仓 　责任编辑: 杨丹宇 ]"; the credit line "新华社发（刘满仓摄）" is the page\'s own last paragraph',
+    ],
+  },
+  {
+    page: 'xinhua-8-2020.html',
+    url: 'http://www.xinhuanet.com/politics/2020-07/08/c_1126212966.htm',
+    urlNote: 'The source repository names the file only "xinhuanet"; the address is the one the page links to itself (its weibo and qzone share links).',
+    canonicalUrl: 'https://www.xinhuanet.com/politics/2020-07/08/c_1126212966.htm',
+    site: 'xinhua',
+    layout: 'xinhua-2019',
+    title: '中共中央办公厅转发《中央宣传部、中央组织部关于认真组织学习〈习近平谈治国理政〉第三卷的通知》',
+    publishedAt: '2020-07-08T18:00:55+08:00',
+    updatedAt: null,
+    source: '新华网',
+    authors: [],
+    editor: '邱丽芳',
+    tags: ['思想', '第三', '习近平谈治国理政', '学习', '时代'],
+    paragraphCount: 8,
+    firstParagraph:
+      '新华社北京7月8日电 近日，中共中央办公厅转发了《中央宣传部、中央组织部关于认真组织学习〈习近平谈治国理政〉第三卷的通知》，并发出通知，要求各地区各部门结合实际认真贯彻落实。',
+    lastParagraph:
+      '认真学习《习近平谈治国理政》第三卷，是用习近平新时代中国特色社会主义思想武装全党、教育人民的重大政治任务。各级党组织要精心组织、周密安排，将《习近平谈治国理政》第三卷与第一卷、第二卷作为一个整体，引导广大党员、干部读原著、学原文、悟原理。各级党委（党组）理论学习中心组要把《习近平谈治国理政》第三卷列入学习计划，全面系统学、深入思考学、联系实际学，不断提高政治能力，切实把学习成效转化为应对风险挑战、推动事业发展的治理能力和工作水平。各级党校（行政学院）、干部学院要把《习近平谈治国理政》第三卷纳入培训教学重要内容，各高校要将其作为师生思想政治教育的重要教材，各级党委讲师团要组织好对基层党员和群众的宣讲活动，新时代文明实践中心、县级融媒体中心和“学习强国”学习平台要创新推动党的科学理论“飞入寻常百姓家”。要坚持理论联系实际的马克思主义学风，紧密结合统筹推进常态化疫情防控和经济社会发展，紧密结合改革发展稳定等各方面工作，紧密结合人民群众对美好生活的新期待，在知行合一、学以致用上下功夫，真正用党的创新理论武装头脑、指导实践、推动工作，引导广大党员、干部努力克服新冠肺炎疫情带来的不利影响，扎实做好“六稳”工作，全面落实“六保”任务，凝聚起决胜全面建成小康社会、决战脱贫攻坚、乘势而上开启全面建设社会主义现代化国家新征程的磅礴力量。',
+    images: [],
+    partial: null,
+    notes: [
+      'the 2019–20 template; the first <p> holds only a video iframe (no text)',
+      'source: the .h-info span "来源： 新华网" (meta source says 新华社; the visible line wins in this template, as for xinhua-2)',
+      'no reporter named; editor "责任编辑： 邱丽芳" in .p-jc; tags: meta keywords (the last ends in a line break)',
+    ],
+  },
+  {
+    page: 'xinhua-english-1-fragment-2023.html',
+    url: `${XHEN}c.html`,
+    canonicalUrl: `${XHEN}c.html`,
+    site: 'xinhua',
+    layout: 'xinhua-english',
+    title: 'HONG KONG/GUANGZHOU, Jan. 15 (Xinhua) -- It was a little pas',
+    publishedAt: '2023-01-15T00:00:00+08:00',
+    updatedAt: null,
+    source: null,
+    authors: [],
+    editor: null,
+    tags: [],
+    paragraphCount: 25,
+    firstParagraph:
+      "HONG KONG/GUANGZHOU, Jan. 15 (Xinhua) -- It was a little past dawn Sunday when the Hong Kong West Kowloon Station welcomed its first batch of travelers, who couldn't hide their excitement behind the masks as they were about to catch the very first high-speed train in nearly three years to the Chinese mainland.",
+    lastParagraph:
+      'After nearly three years of service suspension due to the COVID-19 pandemic, the Hong Kong section of the Guangzhou-Shenzhen-Hong Kong Express Rail Link resumed operation Sunday, with an average of 38.5 pairs of high-speed trains on a daily basis running from stations in Guangzhou and Shenzhen to the Hong Kong West Kowloon Station at the initial stage. (Xinhua/Mao Siqian)',
+    images: [
+      {
+        src: `${XHEN}42b0d52a315549bdabd7ec008f965744.jpg`,
+        caption:
+          "Guests attend a ceremony to mark the resumption of operation of the Hong Kong section of the Guangzhou-Shenzhen-Hong Kong Express Rail Link at the Hong Kong West Kowloon Station in south China's Hong Kong, Jan. 15, 2023. After nearly three years of service suspension due to the COVID-19 pandemic, the Hong Kong section of the Guangzhou-Shenzhen-Hong Kong Express Rail Link resumed operation Sunday, with an average of 38.5 pairs of high-speed trains on a daily basis running from stations in Guangzhou and Shenzhen to the Hong Kong West Kowloon Station at the initial stage. (Xinhua/Li Gang)",
+      },
+      ...['93ad4db200ac4414a91cb830c215e475', 'c404166fae1e48db95a82b595f37ab2d', '3eca91d0c2f74a8fabf4131e411365ea', 'c712d760be314d5399defa38c23979e7', '2788da6100824a008f270404260b6526', 'abe82608fe1d41e18ea4794983c10833', '56e8c8dd616a401aa1580a8c33c2b3eb'].map(
+        (id) => ({ src: `${XHEN}${id}.jpg`, caption: '' }),
+      ),
+    ],
+    partial: null,
+    language: 'en',
+    notes: [
+      'only div#detailContent of the page was kept (no header): the title falls back to the first 60 characters of the first paragraph, the date to the one in the address',
+      'the hero picture is captioned by two navy <span> lines (one caption); the seven pictures further down are followed by plain <p> captions, which the page does not tell from text, so they stay paragraphs',
+      '27 <p> with text: 2 navy caption lines + 25 paragraphs; 8 pictures with relative src',
     ],
   },
   {

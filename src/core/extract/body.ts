@@ -55,6 +55,8 @@ export function readBody(root: Element, opts: BodyOptions): BodyResult {
   let stopped = false;
   /** The last image, while nothing but images has followed it: a caption may come next. */
   let captionable: ArticleImage | null = null;
+  /** The image whose caption was just read, while nothing else has followed. */
+  let captioned: ArticleImage | null = null;
 
   const flush = (block: Element | null): void => {
     if (buf.length === 0) return;
@@ -65,9 +67,16 @@ export function readBody(root: Element, opts: BodyOptions): BodyResult {
     if (!text || stopped) return;
     if (block && captionable && isCaptionBlock(block)) {
       captionable.caption = text;
+      captioned = captionable;
       captionable = null;
       return;
     }
+    // Xinhua often sets a picture's caption in two navy lines (what it shows, then the story and credit).
+    if (block && captioned && isStyledCaption(block)) {
+      captioned.caption = `${captioned.caption} ${text}`;
+      return;
+    }
+    captioned = null;
     if (block?.localName.toLowerCase() === 'figcaption') return; // a caption with no picture is not article text
     if (out.paragraphs.length >= MAX_PARAGRAPHS) {
       stop(`This page has more than ${MAX_PARAGRAPHS.toLocaleString('en')} paragraphs; only the first ${MAX_PARAGRAPHS.toLocaleString('en')} were kept.`);
@@ -111,6 +120,7 @@ export function readBody(root: Element, opts: BodyOptions): BodyResult {
     const image: ArticleImage = { src, caption: '' };
     out.images.push(image);
     captionable = image;
+    captioned = null;
   };
 
   const visit = (node: Node, block: Element | null, depth: number): void => {
@@ -166,6 +176,7 @@ function isCaptionBlock(block: Element): boolean {
   const tag = block.localName.toLowerCase();
   if (tag === 'figcaption') return true;
   if (qa(block, 'font[face*="楷体"]').length > 0) return true;
+  if (isStyledCaption(block)) return true;
   if (tag === 'p' && isCentred(block)) {
     const first = block.firstElementChild;
     if (first && ['span', 'font', 'em', 'small', 'i'].includes(first.localName.toLowerCase())) {
@@ -173,4 +184,13 @@ function isCaptionBlock(block: Element): boolean {
     }
   }
   return false;
+}
+
+/** news.cn (Chinese and English): a paragraph whose whole text is one navy span or font — the house style for captions. */
+function isStyledCaption(block: Element): boolean {
+  if (block.localName.toLowerCase() !== 'p' || block.children.length !== 1) return false;
+  const only = block.firstElementChild;
+  if (!only || !['span', 'font'].includes(only.localName.toLowerCase())) return false;
+  const navy = /color\s*:\s*(?:#000080|navy)\b/i.test(only.getAttribute('style') ?? '') || /^(?:#000080|navy)$/i.test(only.getAttribute('color') ?? '');
+  return navy && cleanText(only.textContent ?? '') === cleanText(block.textContent ?? '');
 }

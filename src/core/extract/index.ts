@@ -9,15 +9,16 @@ import { baseUrlOf } from './dom.ts';
 import { extractGeneric, GENERIC_LAYOUT } from './generic.ts';
 import { guanchaMobile, guanchaUser, guanchaWww } from './guancha.ts';
 import { cleanText, unique } from './text.ts';
+import { dateFromUrl, stripSiteName, tidyParagraphs } from './tidy.ts';
 import { usable, type Adapter, type AdapterContext, type Draft } from './types.ts';
-import { xinhua2019, xinhua2021, xinhuaEnglish } from './xinhua.ts';
+import { xinhua2019, xinhua2021, xinhuaEnglish, xinhuaLegacy } from './xinhua.ts';
 import { zaobaoCom, zaobaoSg2019, zaobaoSg2024 } from './zaobao.ts';
 
 export { detectFromUrl, siteOfUrl, type Detection } from './detect.ts';
 export { MAX_CHARS, MAX_PARAGRAPHS } from './body.ts';
 
 /** Bump when a change alters what is extracted from the same page, so stored records can be refreshed. */
-export const EXTRACTOR_VERSION = '1.0.0';
+export const EXTRACTOR_VERSION = '1.1.0';
 
 export type ExtractOutcome =
   | { ok: true; article: ArticleRecord; notices: string[]; /** The live element holding the body, when an adapter found one. */ bodyElement: Element | null }
@@ -31,6 +32,11 @@ const ADAPTERS: Record<string, Adapter[]> = {
   'xinhua-2019': [xinhua2019, xinhua2021],
   'xinhua-2021': [xinhua2021, xinhua2019],
   'xinhua-english': [xinhuaEnglish, xinhua2019],
+  // content_NNN.htm: the 2000s–2010s table templates (header only; the body goes to the generic reader), or a later template at an old address.
+  'xinhua-content': [xinhua2019, xinhua2021, xinhuaLegacy],
+  'xinhua-app': [xinhua2021, xinhua2019],
+  // An article-shaped address no pattern knows: straight to the generic reader.
+  generic: [],
   'zaobao-com': [zaobaoCom, zaobaoSg2024, zaobaoSg2019],
   'zaobao-sg': [zaobaoSg2024, zaobaoSg2019, zaobaoCom],
 };
@@ -91,8 +97,11 @@ function mergeHeader(header: Draft, g: Draft): Draft {
     layout: GENERIC_LAYOUT,
     title: header.title ?? g.title,
     publishedAt: header.publishedAt ?? g.publishedAt,
+    updatedAt: header.updatedAt ?? g.updatedAt,
     authors: header.authors.length > 0 ? header.authors : g.authors,
     source: header.source ?? g.source,
+    editor: header.editor ?? g.editor,
+    tags: header.tags.length > 0 ? header.tags : g.tags,
     body: g.body,
     notices: [...header.notices, ...g.notices],
   };
@@ -101,8 +110,20 @@ function mergeHeader(header: Draft, g: Draft): Draft {
 function finish(draft: Draft, ctx: AdapterContext, site: SiteId, extractor: string, now: Date): { article: ArticleRecord; notices: string[]; bodyElement: Element | null } {
   const body = draft.body ?? { root: null, paragraphs: [], bold: [], images: [], notices: [] };
   const notices = [...draft.notices, ...body.notices];
+  // Page furniture that every layout's bodies carry as text: players, pagers, share bars, paywall prompts, editor lines.
+  const tidy = tidyParagraphs(body.paragraphs, body.bold);
+  let partial = draft.partial;
+  if (tidy.paywalled) {
+    partial ??= { page: 1, pages: null, fullTextUrl: null };
+    notices.push('The site shows only the beginning of this article to readers who are not subscribed: the text stops there.');
+  }
+  let publishedAt = draft.publishedAt;
+  if (!publishedAt) {
+    publishedAt = dateFromUrl(ctx.canonicalUrl);
+    if (publishedAt) notices.push('The page gives no publication time; the date is the one in its address.');
+  }
   // The hydration-data path builds paragraphs without the walker: apply the same limits here.
-  let paragraphs = body.paragraphs;
+  let paragraphs = tidy.paragraphs;
   if (paragraphs.length > MAX_PARAGRAPHS) {
     paragraphs = paragraphs.slice(0, MAX_PARAGRAPHS);
     notices.push(`Only the first ${MAX_PARAGRAPHS} paragraphs were kept.`);
@@ -111,24 +132,24 @@ function finish(draft: Draft, ctx: AdapterContext, site: SiteId, extractor: stri
   paragraphs = paragraphs.filter((p) => (total += p.length) <= MAX_CHARS);
   const images = [...draft.leadImages];
   for (const im of body.images) if (!images.some((x) => x.src === im.src)) images.push(im);
-  const title = cleanText(draft.title ?? '') || paragraphs[0]?.slice(0, 60) || ctx.canonicalUrl;
+  const title = stripSiteName(cleanText(draft.title ?? ''), site) || paragraphs[0]?.slice(0, 60) || ctx.canonicalUrl;
   const article: ArticleRecord = {
     url: ctx.canonicalUrl,
     site,
     layout: draft.layout,
     title,
-    publishedAt: draft.publishedAt,
+    publishedAt,
     updatedAt: draft.updatedAt,
     authors: unique(draft.authors.map(cleanText)),
     source: draft.source ? cleanText(draft.source) || null : null,
-    editor: draft.editor ? cleanText(draft.editor) || null : null,
+    editor: cleanText(draft.editor ?? tidy.editor ?? '') || null,
     tags: unique(draft.tags.map(cleanText)),
     paragraphs,
-    bold: body.bold.filter((b) => b.paragraph < paragraphs.length),
+    bold: tidy.bold.filter((b) => b.paragraph < paragraphs.length),
     images,
     language: draft.language ?? ctx.language,
     charCount: countChars(paragraphs),
-    partial: draft.partial,
+    partial,
     extractedAt: now.toISOString(),
     extractor,
     extractorVersion: EXTRACTOR_VERSION,

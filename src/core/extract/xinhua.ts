@@ -1,11 +1,13 @@
 /** 新华网: the 2019–20 template, the 2021+ template (c.html pages, provinces) and english.news.cn. */
 import { readBody } from './body.ts';
-import { firstText, metaContent, q, qa, textOf } from './dom.ts';
+import { absoluteHttpUrl, firstText, metaContent, q, qa, textOf } from './dom.ts';
 import { afterLabel, cleanText, isoCst, parseSiteDate, splitNames, unique } from './text.ts';
 import { emptyDraft, type Adapter, type AdapterContext, type Draft } from './types.ts';
 
-const NOT_TEXT_2019 = 'script, style, .lb, .zan-wap, .tiyi1, .share, ins, .p-tags, .tadd, .video-url, #articleEdit';
-const NOT_TEXT_2021 = 'script, style, .pageShare, .setFont, .btn-audio, audio, #articleEdit, .tiyi1, .domMobile, .editor';
+/** The video player news.cn draws into a body ("Play Video", "0:00 / 2:54") and the photo stories' pager. */
+const PLAYER_AND_PAGER = '.player-container, [id^="DH-PLAYERID"], .pageVideo, .xinhuaPager, #xinhuaPagerBox';
+const NOT_TEXT_2019 = `script, style, .lb, .zan-wap, .tiyi1, .share, ins, .p-tags, .tadd, .video-url, #articleEdit, ${PLAYER_AND_PAGER}`;
+const NOT_TEXT_2021 = `script, style, .pageShare, .setFont, .btn-audio, audio, #articleEdit, .tiyi1, .domMobile, .editor, ${PLAYER_AND_PAGER}`;
 
 /**
  * Xinhua puts no author in the markup; the wire names its reporters in brackets at the start
@@ -31,6 +33,39 @@ function editorOf(el: Element | null): string | null {
   return el ? afterLabel(textOf(el), /责任编辑|Editor/i) : null;
 }
 
+/** Provincial pages credit the photographer or writer in the editor line: "[作者: 刘满仓 　责任编辑: 杨丹宇 ]". */
+function creditedAuthors(el: Element | null): string[] {
+  const m = el ? /作者\s*[:：]\s*(.+?)\s*(?:责任编辑|$)/.exec(textOf(el).replace(/[\[\]【】]/g, ' ')) : null;
+  return m?.[1] ? splitNames(m[1].replace(/^(?:新华社)?记者/, '')) : [];
+}
+
+/**
+ * Photo stories are split into pages (c.html?page=2 …) under a pager ("|<<1234下一页>>|"): the
+ * record says which page this is and the notice links the next one.
+ */
+function readXinhuaPager(ctx: AdapterContext, d: Draft): void {
+  const pager = q(ctx.doc, '.xinhuaPager') ?? q(ctx.doc, '#xinhuaPagerBox');
+  if (!pager) return;
+  // Leaves only: the box that holds the numbers reads "1234".
+  const numbers = qa(pager, 'a, span')
+    .filter((e) => e.children.length === 0)
+    .map((e) => textOf(e))
+    .filter((t) => /^\d{1,3}$/.test(t))
+    .map(Number);
+  const pages = numbers.length > 0 ? Math.max(...numbers) : null;
+  if (pages === null || pages < 2) return;
+  const fromUrl = Number(/[?&]page=(\d+)/.exec(ctx.url)?.[1] ?? '1');
+  const page = Number.isInteger(fromUrl) && fromUrl >= 1 ? fromUrl : 1;
+  d.partial = { page, pages, fullTextUrl: null };
+  const next = qa(pager, 'a').find((a) => /下一页/.test(textOf(a)));
+  const nextUrl = absoluteHttpUrl(next?.getAttribute('href'), ctx.baseUrl);
+  d.notices.push(
+    page < pages && nextUrl
+      ? `This picture story has ${pages} pages; this is page ${page}. Next page: ${nextUrl}`
+      : `This picture story has ${pages} pages; this is page ${page}.`,
+  );
+}
+
 export const xinhua2019: Adapter = {
   id: 'xinhua-2019',
   site: 'xinhua',
@@ -49,6 +84,7 @@ export const xinhua2019: Adapter = {
     d.editor = editorOf(q(doc, '.p-jc'));
     d.authors = xinhuaReporters(d.body?.paragraphs ?? []);
     d.tags = keywords(doc);
+    readXinhuaPager(ctx, d);
     return d;
   },
 };
@@ -95,7 +131,9 @@ function make2021(id: 'xinhua-2021' | 'xinhua-english'): Adapter {
       if (body) d.body = readBody(body, { baseUrl: ctx.baseUrl, exclude: NOT_TEXT_2021 });
       d.editor = editorOf(q(doc, '.editor'));
       d.authors = xinhuaReporters(d.body?.paragraphs ?? []);
+      if (d.authors.length === 0) d.authors = creditedAuthors(q(doc, '.editor'));
       d.tags = keywords(doc);
+      readXinhuaPager(ctx, d);
       return d;
     },
   };
@@ -103,3 +141,31 @@ function make2021(id: 'xinhua-2021' | 'xinhua-english'): Adapter {
 
 export const xinhua2021 = make2021('xinhua-2021');
 export const xinhuaEnglish = make2021('xinhua-english');
+
+/**
+ * The 2000s–2010s table templates (content_NNN.htm, national and provincial, often GB2312): no
+ * class names to hold on to. The header is read from the text that follows the title — "新华网河北频道
+ * ( 2012-06-04 09:20:26 ) 稿件来源： 河北日报", "作者： 记者王敬照", "编辑： 王华军" — and the body is
+ * left to the generic reader.
+ */
+export const xinhuaLegacy: Adapter = {
+  id: 'xinhua-content',
+  site: 'xinhua',
+  matches: (doc) => q(doc, 'body') !== null,
+  extract(ctx: AdapterContext): Draft {
+    const { doc } = ctx;
+    const d = emptyDraft('xinhua-content');
+    d.title = textOf(q(doc, 'title')) || metaContent(doc, 'og:title');
+    const text = textOf(q(doc, 'body'));
+    const at = d.title ? text.indexOf(d.title) : -1;
+    const header = at >= 0 ? text.slice(at + (d.title?.length ?? 0), at + (d.title?.length ?? 0) + 300) : '';
+    d.publishedAt = parseSiteDate(/\d{4}\s*[-年]\s*\d{1,2}\s*[-月]\s*\d{1,2}\s*日?\s*\d{1,2}:\d{2}(?::\d{2})?/.exec(header)?.[0]);
+    d.source = /来源\s*[:：]\s*([^\s)）]{1,20})/.exec(header)?.[1] ?? metaContent(doc, 'source');
+    const rest = at >= 0 ? text.slice(at) : text;
+    const author = /作者\s*[:：]\s*(?:新华社)?(?:记者|通讯员)?\s*([^\s:：]{1,30}?)\s*(?:责任编辑|编辑|$|\s)/.exec(rest)?.[1];
+    if (author) d.authors = splitNames(author);
+    d.editor = /(?:责任编辑|编辑)\s*[:：]\s*([^\s\]】]{1,20})/.exec(rest)?.[1] ?? null;
+    d.tags = keywords(doc);
+    return d;
+  },
+};
