@@ -5,10 +5,10 @@
 import { contentHash, countChars, type ArticleRecord, type SiteId } from '../article.ts';
 import { MAX_CHARS, MAX_PARAGRAPHS } from './body.ts';
 import { detectFromUrl, siteOfUrl, type Detection } from './detect.ts';
-import { baseUrlOf } from './dom.ts';
+import { articleLd, baseUrlOf, jsonLd, metaContent, str } from './dom.ts';
 import { extractGeneric, GENERIC_LAYOUT } from './generic.ts';
 import { guanchaMobile, guanchaUser, guanchaWww } from './guancha.ts';
-import { cleanText, unique } from './text.ts';
+import { cleanText, parseSiteDate, unique } from './text.ts';
 import { dateFromUrl, stripSiteName, tidyParagraphs } from './tidy.ts';
 import { usable, type Adapter, type AdapterContext, type Draft } from './types.ts';
 import { xinhua2019, xinhua2021, xinhuaEnglish, xinhuaLegacy } from './xinhua.ts';
@@ -117,7 +117,7 @@ function finish(draft: Draft, ctx: AdapterContext, site: SiteId, extractor: stri
     partial ??= { page: 1, pages: null, fullTextUrl: null };
     notices.push('The site shows only the beginning of this article to readers who are not subscribed: the text stops there.');
   }
-  let publishedAt = draft.publishedAt;
+  let publishedAt = draft.publishedAt ?? metadataDate(ctx.doc);
   if (!publishedAt) {
     publishedAt = dateFromUrl(ctx.canonicalUrl);
     if (publishedAt) notices.push('The page gives no publication time; the date is the one in its address.');
@@ -156,6 +156,15 @@ function finish(draft: Draft, ctx: AdapterContext, site: SiteId, extractor: stri
     contentHash: contentHash(title, paragraphs),
   };
   return { article, notices, bodyElement: body.root };
+}
+
+/** When the layout's own date line is missing: the page's metadata (Open Graph article time, Xinhua's publishdate, JSON-LD). */
+function metadataDate(doc: Document): string | null {
+  const meta = parseSiteDate(metaContent(doc, 'article:published_time', 'og:article:published_time', 'datePublished', 'pubdate', 'publishdate'));
+  if (meta) return meta;
+  const all = jsonLd(doc);
+  const ld = articleLd(all) ?? all[0];
+  return ld ? parseSiteDate(str(ld.datePublished) ?? str(ld.pubDate)) : null;
 }
 
 /** Other sites: the address without its fragment; the query may select the article, so it stays. */

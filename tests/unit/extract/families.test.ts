@@ -161,3 +161,15 @@ describe('addresses of every era', () => {
     expect(out.article.publishedAt).toBe('2026-09-27T00:00:00+08:00');
   });
 });
+
+describe('dates from metadata', () => {
+  it('takes article:published_time when a zaobao.com.sg page prints no date line (built: the issue reports 2023 pages without one)', () => {
+    const text = '这是联合早报的一段正文，用来检验没有日期行的页面是否从元数据读到发表时间。'.repeat(3);
+    const html = `<!doctype html><html><head><meta charset="utf-8"><meta property="article:published_time" content="2023-03-14T09:30:00+08:00"><title>标题 | 联合早报</title></head><body><article><h1>标题</h1><div class="articleBody"><p>${text}</p></div></article></body></html>`;
+    const { document } = parseHTML(html);
+    const out = extractArticle(document as unknown as Document, 'https://www.zaobao.com.sg/news/china/story20230314-1373000', { now: NOW });
+    if (!out.ok) throw new Error(out.message);
+    expect(out.article.publishedAt).toBe('2023-03-14T09:30:00+08:00');
+    expect(out.notices.some((n) => /address/.test(n))).toBe(false);
+  });
+});
