@@ -8,7 +8,7 @@ import { detectFromUrl } from '../core/extract/detect.ts';
 import { parseContentRequest, type ContentRequest, type PageState, type PinyinState, type TermsState } from '../core/messages.ts';
 import { DEFAULT_SETTINGS, type PinyinLook, type Settings } from '../core/settings.ts';
 import { sentenceAround } from '../core/sentence.ts';
-import { sendToBackground } from '../platform/messaging.ts';
+import { answerOnPort, sendToBackground } from '../platform/messaging.ts';
 import { waitForContent, watchUrl } from './page-watch.ts';
 import { isLookupClick } from './lookup-gesture.ts';
 import type { ExtractOutcome } from './reader.ts';
@@ -167,7 +167,7 @@ async function setPinyin(on: boolean, given?: PinyinLook, wait: 'visible' | 'all
   }
   const settings = given ?? (await currentSettings());
   const { createAnnotator } = await loadAnnotator();
-  const a = (annotator ??= createAnnotator());
+  const a = (annotator ??= createAnnotator(readContext));
   const root = pinyinRoot(settings);
   await withMarksPaused(async () => {
     const progress = a.start(root, settings);
@@ -175,6 +175,9 @@ async function setPinyin(on: boolean, given?: PinyinLook, wait: 'visible' | 'all
   });
   return pinyinState(settings);
 }
+
+/** Readings decided by context come from the background, which holds the model and the dictionary. */
+const readContext = (texts: string[]) => sendToBackground('pinyin/context', { texts }).then((r) => r.readings);
 
 /** The root pinyin goes over with these settings: the article's body, or the whole page. */
 function pinyinRoot(look: PinyinLook): Element {
@@ -188,7 +191,7 @@ function pinyinRoot(look: PinyinLook): Element {
 function preparePinyin(look: PinyinLook): Promise<void> | null {
   if (annotator?.on || state.kind !== 'detected') return null;
   return loadAnnotator()
-    .then(({ createAnnotator }) => (annotator ??= createAnnotator()).prepare(pinyinRoot(look), look))
+    .then(({ createAnnotator }) => (annotator ??= createAnnotator(readContext)).prepare(pinyinRoot(look), look))
     .catch(() => undefined);
 }
 
@@ -329,6 +332,8 @@ export function startContent(loaders: Loaders): void {
   // Visible only in this extension's isolated world (never to the page): the bench measures through it.
   (globalThis as { jieduBench?: unknown }).jieduBench = { detectFromUrl, loadReader, loadAnnotator, setPinyin, setTerms, preparePinyin };
   browser.runtime.onMessage.addListener(onMessage);
+  // The popup asks over a port (see sendToTab); the background's commands still come as messages.
+  answerOnPort(onMessage);
   void examine('load');
   listenForLookup();
   watchUrl(() => void examine('route', lastTitle));
