@@ -131,6 +131,12 @@ const LISTEN = `(() => {
 })()`;
 const TAKE = `JSON.stringify((globalThis.jieduConsole || []).splice(0))`;
 
+const KEYS: Record<string, { key: string; code: string; keyCode: number }> = {
+  Shift: { key: 'Shift', code: 'ShiftLeft', keyCode: 16 },
+  Control: { key: 'Control', code: 'ControlLeft', keyCode: 17 },
+  Alt: { key: 'Alt', code: 'AltLeft', keyCode: 18 },
+};
+
 interface ConsoleEntry { warning: boolean; message: string; source: string; line: number; category: string }
 
 export async function launchFirefox(opts: LaunchOptions = {}): Promise<ExtensionHarness> {
@@ -231,6 +237,19 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Extension
       return (await tab.page.evaluate(
         `(async () => { const g = await browser.runtime.getBackgroundPage(); return (${fn.toString()})(g, ${JSON.stringify(arg ?? null)}); })()`,
       )) as R;
+    },
+    async pressBrowserKeys(keys: string[]) {
+      // Keys made as the OS would make them, by the text input processor of the browser window (what Firefox's own tests use).
+      const defs = keys.map((k) => KEYS[k] ?? { key: k, code: `Key${k.toUpperCase()}`, keyCode: k.toUpperCase().charCodeAt(0) });
+      await chromeEval(`(() => {
+        const win = Services.wm.getMostRecentWindow('navigator:browser');
+        const tip = Cc['@mozilla.org/text-input-processor;1'].createInstance(Ci.nsITextInputProcessor);
+        if (!tip.beginInputTransactionForTests(win)) throw new Error('no input transaction');
+        const keys = ${JSON.stringify(defs)};
+        for (const k of keys) tip.keydown(new win.KeyboardEvent('', k));
+        for (const k of keys.reverse()) tip.keyup(new win.KeyboardEvent('', k));
+        return true;
+      })()`);
     },
     async takeExtensionErrors() {
       const entries = JSON.parse(String(await chromeEval(TAKE))) as ConsoleEntry[];

@@ -69,6 +69,12 @@ export interface ExtensionHarness {
    * only its arguments and the browser's globals (chrome.*), no closure.
    */
   background<R, A = undefined>(fn: (g: BackgroundGlobal, arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /**
+   * Presses a key combination in the browser's own window, where extension shortcuts
+   * listen (keys typed into a page never reach them). Firefox only: Chromium's
+   * driver has no way to press keys outside a page.
+   */
+  pressBrowserKeys?(keys: string[]): Promise<void>;
   /** Errors and warnings the extension caused in the browser console since the last call. */
   takeExtensionErrors(): Promise<string[]>;
   close(): Promise<void>;
