@@ -118,6 +118,9 @@ export async function build(opts: { production?: boolean; quiet?: boolean } = {}
     await buildDictionary(dictionary);
   }
   await cp(dictionary, join(staging, 'data/cedict.txt.gz'));
+  // The polyphone model (g2pM's weights, Apache-2.0), read by the background when pinyin is first switched on.
+  await mkdir(join(staging, 'data/polyphone-model'), { recursive: true });
+  for (const f of ['model.json', 'model.bin', 'LICENSE', 'README.md']) await cp(join(ROOT, 'assets/polyphone-model', f), join(staging, 'data/polyphone-model', f));
 
   for (const browser of BROWSERS) {
     const outDir = join(DIST, browser);

@@ -9,6 +9,7 @@ import { createGlossaryService, type GlossaryService } from './glossary.ts';
 import type { BuiltGlossary } from '../core/glossary/index.ts';
 import { decodeDictionaryAsset, Dictionary } from '../core/dictionary/index.ts';
 import { lookupAt } from './dictionary.ts';
+import { createContextReader } from './pinyin-context.ts';
 import { saveVocabulary } from './vocabulary.ts';
 import { installContextMenu } from './context-menu.ts';
 import * as admin from './library-admin.ts';
@@ -64,6 +65,8 @@ async function setBadge(tabId: number | null, status: keyof typeof BADGE): Promi
   await browser.action.setTitle({ tabId, title: browser.i18n.getMessage(`badge_${status}`) || 'Jiedu' });
 }
 
+const readContext = createContextReader(dictionary);
+
 const route = createRouter({
   'article/save': async ({ article }, sender) => {
     const result = await saveArticle(db, article);
@@ -80,6 +83,7 @@ const route = createRouter({
     const [dict, gloss] = await Promise.all([dictionary(), glossary().catch(() => null)]);
     return { matches: lookupAt(dict, gloss, text) };
   },
+  'pinyin/context': async ({ texts }) => readContext(texts),
   'vocab/save': async ({ word, context }) => saveVocabulary(db, word, context),
   'settings/get': async () => getSettings(db),
   'settings/set': async (patch) => setSettings(db, patch),

@@ -2,8 +2,10 @@
  * Pinyin in the page, loaded only when the reader asks for it: the pinyin
  * core and its dictionary are too large for the script every page loads.
  */
-import { annotateDom, prepareReadings, RUBY_CSS, RT_SELECTOR, RUN_CLASS, type AnnotationHandle } from '../core/pinyin/ruby.ts';
+import { annotateDom, prepareReadings, readingTextsOf, RUBY_CSS, RT_SELECTOR, RUN_CLASS, type AnnotationHandle, type ContextLookup } from '../core/pinyin/ruby.ts';
+import type { ContextReadings } from '../core/pinyin/context.ts';
 import type { AnnotateOptions } from '../core/pinyin/types.ts';
+import { PINYIN_CONTEXT_LIMITS } from '../core/messages.ts';
 import type { PinyinLook } from '../core/settings.ts';
 import { copyWithoutPinyin, keepingView } from './view.ts';
 
@@ -26,8 +28,14 @@ export function pinyinCss(settings: Pick<PinyinLook, 'pinyinSize' | 'pinyinToneC
 export interface Annotator {
   readonly on: boolean;
   readonly words: number;
-  /** Annotates what is in view at once and resolves `visible`; the rest follows in short slices until `done`. */
-  start(root: Element, settings: PinyinLook): { visible: Promise<void>; done: Promise<void> };
+  /** Words whose reading context changed after they were first drawn (since start). */
+  readonly corrected: number;
+  /**
+   * Annotates what is in view at once and resolves `visible`; the rest follows in short
+   * slices until `done`. Readings decided by context that were not known yet are asked
+   * for then and drawn over the first ones by `refined`.
+   */
+  start(root: Element, settings: PinyinLook): { visible: Promise<void>; done: Promise<void>; refined: Promise<void> };
   /** Reads the blocks under `root` in idle time, as start() will, without touching the page. */
   prepare(root: Element, settings: PinyinLook): Promise<void>;
   stop(): void;
@@ -80,7 +88,48 @@ function isOurs(node: Node): boolean {
   return !!el?.closest(`span.${RUN_CLASS}`);
 }
 
-export function createAnnotator(): Annotator {
+/** Asks the background for context readings: per text, [offset, reading] pairs. */
+export type ContextSource = (texts: string[]) => Promise<[number, string][][]>;
+
+/** Texts in one request, within what the background accepts. */
+function batches(texts: string[]): string[][] {
+  const out: string[][] = [];
+  let batch: string[] = [];
+  let chars = 0;
+  for (const t of texts) {
+    if (batch.length >= PINYIN_CONTEXT_LIMITS.texts || chars + t.length > PINYIN_CONTEXT_LIMITS.totalChars) {
+      out.push(batch);
+      batch = [];
+      chars = 0;
+    }
+    batch.push(t);
+    chars += t.length;
+  }
+  if (batch.length > 0) out.push(batch);
+  return out;
+}
+
+/** About a few dozen articles' worth of texts; the map is dropped whole past it. */
+const KNOWN_MAX = 20_000;
+
+export function createAnnotator(contextSource?: ContextSource): Annotator {
+  /** Context readings per text, as they came from the background. */
+  const known = new Map<string, ContextReadings>();
+  const contextFor: ContextLookup = (text) => known.get(text);
+  let corrected = 0;
+
+  /** Fetches what is not known yet; a failure (no background, a stopped worker) leaves the first readings. */
+  const fetchContext = async (texts: string[]): Promise<void> => {
+    if (!contextSource) return;
+    const wanted = [...new Set(texts)].filter((t) => !known.has(t) && t.length <= PINYIN_CONTEXT_LIMITS.textChars);
+    for (const batch of batches(wanted)) {
+      const answer = await contextSource(batch).catch(() => null);
+      if (!answer) return;
+      if (known.size + batch.length > KNOWN_MAX) known.clear();
+      batch.forEach((t, i) => known.set(t, new Map(answer[i] ?? [])));
+    }
+  };
+
   let handle: AnnotationHandle | null = null;
   let root: Element | null = null;
   let observer: MutationObserver | null = null;
@@ -88,12 +137,22 @@ export function createAnnotator(): Annotator {
   let run = 0;
 
 
+  /** Draws the context readings of what `h` has annotated without them. */
+  const refine = async (h: AnnotationHandle, target: Element): Promise<void> => {
+    await fetchContext(h.textsWithoutContext());
+    if (handle !== h) return;
+    keepingView(target, () => {
+      corrected += h.applyContext(contextFor);
+    });
+  };
+
   // Content added later (an expanded section, a body swapped in) is annotated in one batch per task.
   const flush = () => {
     const nodes = [...pending];
     pending = new Set();
-    if (!handle) return;
+    if (!handle || !root) return;
     for (const n of nodes) if (n.isConnected && !isOurs(n)) handle.annotateSubtree(n);
+    void refine(handle, root);
   };
 
   return {
@@ -102,6 +161,9 @@ export function createAnnotator(): Annotator {
     },
     get words() {
       return handle?.words ?? 0;
+    },
+    get corrected() {
+      return corrected;
     },
     start(target, settings) {
       if (handle) this.stop();
@@ -118,7 +180,8 @@ export function createAnnotator(): Annotator {
       const blocks = blocksOf(target);
       const visible = blocks.filter(inView);
       const later = blocks.filter((b) => !visible.includes(b));
-      const h = annotateDom(target, { ...readingOptions(settings), toneColors: settings.pinyinToneColors !== 'off', initial: false });
+      corrected = 0;
+      const h = annotateDom(target, { ...readingOptions(settings), toneColors: settings.pinyinToneColors !== 'off', initial: false, contextFor });
       handle = h;
       observer = new MutationObserver((records) => {
         const first = pending.size === 0;
@@ -154,19 +217,24 @@ export function createAnnotator(): Annotator {
         };
         step(true);
       });
-      return { visible: visibleDone, done };
+      return { visible: visibleDone, done, refined: done.then(() => refine(h, target)) };
     },
     prepare(target, settings) {
       const blocks = blocksOf(target);
       const opts = readingOptions(settings);
       const mine = run;
+      const texts: string[] = [];
       return new Promise<void>((resolve) => {
         const step = (deadline?: IdleDeadline): void => {
           // Switched on meanwhile: start() reads what is left itself.
           if (handle || mine !== run) return resolve();
           const until = performance.now() + Math.min(deadline?.timeRemaining() ?? SLICE_MS, SLICE_MS);
-          while (blocks.length > 0 && performance.now() < until) prepareReadings(blocks.shift()!, opts);
-          if (blocks.length === 0) return resolve();
+          while (blocks.length > 0 && performance.now() < until) {
+            const block = blocks.shift()!;
+            prepareReadings(block, opts);
+            texts.push(...readingTextsOf(block));
+          }
+          if (blocks.length === 0) return resolve(fetchContext(texts));
           idle(step);
         };
         idle(step);

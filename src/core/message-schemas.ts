@@ -6,7 +6,7 @@ import { PinyinLookSchema, SettingsPatchSchema } from './settings-schema.ts';
 import { CATEGORIES } from './glossary/types.ts';
 import { VOCABULARY_LIMITS, VOCABULARY_SOURCES } from './vocabulary.ts';
 import { SITES } from './article.ts';
-import { ARTICLE_SORTS, EXPORT_FORMATS, VOCAB_SORTS } from './messages.ts';
+import { ARTICLE_SORTS, EXPORT_FORMATS, PINYIN_CONTEXT_LIMITS, VOCAB_SORTS } from './messages.ts';
 import { VocabularyRecordSchema } from './vocabulary.ts';
 import { StoredArticleSchema } from './export/backup.ts';
 
@@ -26,6 +26,13 @@ export const PARAM_SCHEMAS: { [N in MessageName]: v.GenericSchema<unknown, Param
   'glossary/entry': v.strictObject({ term: v.pipe(v.string(), v.minLength(1), v.maxLength(100)) }),
   'glossary/in-article': v.strictObject({ url: v.pipe(v.string(), v.maxLength(4096)) }),
   'dict/lookup': v.strictObject({ text: v.pipe(v.string(), v.minLength(1), v.maxLength(64)) }),
+  'pinyin/context': v.strictObject({
+    texts: v.pipe(
+      v.array(v.pipe(v.string(), v.maxLength(PINYIN_CONTEXT_LIMITS.textChars))),
+      v.maxLength(PINYIN_CONTEXT_LIMITS.texts),
+      v.check((texts) => texts.reduce((n, t) => n + t.length, 0) <= PINYIN_CONTEXT_LIMITS.totalChars, 'too much text in one message'),
+    ),
+  }),
   'vocab/save': v.strictObject({
     word: v.strictObject({
       simplified: v.pipe(v.string(), v.minLength(1), v.maxLength(VOCABULARY_LIMITS.headwordChars)),
@@ -98,6 +105,7 @@ export const FROM_CONTENT_SCRIPT: ReadonlySet<MessageName> = new Set<MessageName
   'library/stats',
   'glossary/entry',
   'dict/lookup',
+  'pinyin/context',
   'vocab/save',
   'settings/get',
 ]);

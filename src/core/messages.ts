@@ -62,6 +62,9 @@ export interface WordContext {
   articleTitle: string;
 }
 
+/** What one pinyin/context message may carry: an article's blocks, not a whole library. */
+export const PINYIN_CONTEXT_LIMITS = { texts: 500, textChars: 50_000, totalChars: 200_000 } as const;
+
 /** Messages handled by the background. */
 export interface BackgroundMessages {
   'article/save': { params: { article: ArticleRecord; trigger: 'auto' | 'manual' }; result: SaveResult };
@@ -72,6 +75,8 @@ export interface BackgroundMessages {
   'glossary/entry': { params: { term: string }; result: GlossaryEntryDetail | null };
   'glossary/in-article': { params: { url: string }; result: { term: string; count: number; english: string; pinyin: string }[] };
   'dict/lookup': { params: { text: string }; result: { matches: LookupMatch[] } };
+  /** Readings decided by context for texts as the annotator reads them: per text, [offset, tone-marked reading] where they differ. */
+  'pinyin/context': { params: { texts: string[] }; result: { readings: [number, string][][] } };
   'vocab/save': { params: { word: NewWord; context: WordContext | null }; result: { record: VocabularyRecord; created: boolean } };
   'settings/get': { params: Record<string, never>; result: Settings };
   'settings/set': { params: SettingsPatch; result: Settings };

@@ -13,6 +13,10 @@ import { annotate, forgetWordReadings } from './annotate.ts';
 import { toneOf } from './syllable.ts';
 import { isHanUnit } from './han.ts';
 import type { AnnotateOptions, Segment } from './types.ts';
+import type { ContextReadings } from './context.ts';
+
+/** Context readings known for a text (as annotate reads it), if they have come. */
+export type ContextLookup = (text: string) => ContextReadings | undefined;
 
 export { toneOf };
 
@@ -31,6 +35,8 @@ export interface AnnotateDomOptions extends AnnotateOptions {
   toneColors?: boolean;
   /** false: annotate nothing yet; the caller feeds parts through annotateSubtree (visible text first). */
   initial?: boolean;
+  /** Context readings already known for a text: drawn at once instead of corrected later. */
+  contextFor?: ContextLookup;
 }
 
 export interface AnnotationHandle {
@@ -42,6 +48,14 @@ export interface AnnotationHandle {
   readonly count: number;
   /** How many words (ruby elements) are in the page now. */
   readonly words: number;
+  /** The texts read so far without context readings (as the readings were asked for them). */
+  textsWithoutContext(): string[];
+  /**
+   * Redraw the readings that context changes, for the texts `contextFor` now knows:
+   * only the <rt> of a word whose reading differs is rewritten, the words and the
+   * page's text stay as they are. Returns how many words changed.
+   */
+  applyContext(contextFor: ContextLookup): number;
 }
 
 /**
@@ -143,11 +157,12 @@ let keptSegments = 0;
 /** About a hundred articles' worth; each segment costs an object and its strings (~100 bytes). */
 const KEPT_MAX_SEGMENTS = 300_000;
 
-function readingsOf(text: string, opts: AnnotateOptions): Segment[] {
-  const key = `${opts.tone ?? 'mark'}${opts.sandhi ? 1 : 0}${opts.segmenter ?? 'auto'}\u0001${text}`;
+function readingsOf(text: string, opts: AnnotateOptions, context?: ContextReadings): Segment[] {
+  const withContext = context !== undefined && context.size > 0;
+  const key = `${opts.tone ?? 'mark'}${opts.sandhi ? 1 : 0}${opts.segmenter ?? 'auto'}${withContext ? 'c' : ''}\u0001${text}`;
   let segments = kept.get(key);
   if (!segments) {
-    segments = annotate(text, opts);
+    segments = annotate(text, withContext ? { ...opts, context } : opts);
     if (keptSegments + segments.length > KEPT_MAX_SEGMENTS) forgetReadings();
     kept.set(key, segments);
     keptSegments += segments.length;
@@ -166,10 +181,26 @@ export function forgetReadings(): void {
  * One reading of all of a subtree's text nodes, joined by a separator that is never Han:
  * words never span two nodes, but the cost per call is paid once, not per node.
  */
-function readingsPerNode(texts: Text[], opts: AnnotateOptions): Segment[][] {
+function readingsPerNode(texts: Text[], opts: AnnotateOptions, contextFor?: ContextLookup): Segment[][] {
   if (texts.length === 0) return [];
-  if (texts.some((t) => t.data.includes(SEPARATOR))) return texts.map((t) => readingsOf(t.data, opts));
-  return splitAt(readingsOf(texts.map((t) => t.data).join(SEPARATOR), opts), texts.length);
+  if (texts.some((t) => t.data.includes(SEPARATOR))) return texts.map((t) => readingsOf(t.data, opts, contextFor?.(t.data)));
+  const joined = joinTexts(texts);
+  return splitAt(readingsOf(joined, opts, contextFor?.(joined)), texts.length);
+}
+
+/** The text(s) one reading is asked for: the nodes joined, or each alone if one holds the separator. */
+function joinTexts(texts: Text[]): string {
+  return texts.map((t) => t.data).join(SEPARATOR);
+}
+
+function readingTexts(texts: Text[]): string[] {
+  if (texts.length === 0) return [];
+  return texts.some((t) => t.data.includes(SEPARATOR)) ? texts.map((t) => t.data) : [joinTexts(texts)];
+}
+
+/** The texts annotateSubtree(node) or prepareReadings(node) asks readings for: what context is asked for. */
+export function readingTextsOf(node: Element): string[] {
+  return skipElement(node) ? [] : readingTexts(collect(node));
 }
 
 /**
@@ -190,6 +221,14 @@ interface Replacement {
   original: Text;
   run: Element;
   words: number;
+}
+
+/** The text nodes of one reading, with what replaced each, so context can redraw them. */
+interface Group {
+  texts: Text[];
+  runs: (Replacement | null)[];
+  /** Context readings are drawn (or there were none to draw). */
+  settled: boolean;
 }
 
 export function annotateDom(root: Element, opts: AnnotateDomOptions = {}): AnnotationHandle {
@@ -216,9 +255,11 @@ export function annotateDom(root: Element, opts: AnnotateDomOptions = {}): Annot
     return ruby;
   };
 
-  const replace = (text: Text, segments: Segment[]) => {
+  const groups: Group[] = [];
+
+  const replace = (text: Text, segments: Segment[]): Replacement | null => {
     const parent = text.parentNode;
-    if (!parent || !segments.some((seg) => seg.pinyin)) return;
+    if (!parent || !segments.some((seg) => seg.pinyin)) return null;
     // One element per text node: one insertion now and one replacement to undo it, not one per word.
     const run = doc.createElement('span');
     run.className = RUN_CLASS;
@@ -231,15 +272,39 @@ export function annotateDom(root: Element, opts: AnnotateDomOptions = {}): Annot
       }),
     );
     parent.replaceChild(run, text);
-    done.push({ original: text, run, words: rubies });
+    const r = { original: text, run, words: rubies };
+    done.push(r);
+    return r;
   };
 
   const annotateSubtree = (node: Node) => {
     if (node !== root && (!root.contains(node) || insideSkipped(node, root))) return;
     if (node === root && skipElement(root)) return;
     const texts = collect(node);
-    const perNode = readingsPerNode(texts, opts);
-    texts.forEach((text, i) => replace(text, perNode[i] ?? []));
+    if (texts.length === 0) return;
+    const perNode = readingsPerNode(texts, opts, opts.contextFor);
+    const runs = texts.map((text, i) => replace(text, perNode[i] ?? []));
+    const settled = readingTexts(texts).every((t) => opts.contextFor?.(t) !== undefined);
+    groups.push({ texts, runs, settled });
+  };
+
+  /** Rewrites the <rt> of each word whose reading changed; the ruby elements and their text stay. */
+  const redraw = (r: Replacement, segments: Segment[]): number => {
+    let changed = 0;
+    let k = 0;
+    const rubies = r.run.children;
+    for (const seg of segments) {
+      if (!seg.pinyin) continue;
+      const ruby = rubies[k++];
+      const rt = ruby?.lastElementChild;
+      if (!rt || rt.localName !== 'rt') continue;
+      const was = opts.toneColors ? [...rt.children].map((c) => c.textContent).join(' ') : rt.textContent;
+      if (was === seg.pinyin) continue;
+      const fresh = rubyFor(seg.text, seg.pinyin).lastElementChild;
+      if (fresh) ruby?.replaceChild(fresh, rt);
+      changed++;
+    }
+    return changed;
   };
 
   if (opts.initial !== false) annotateSubtree(root);
@@ -255,7 +320,25 @@ export function annotateDom(root: Element, opts: AnnotateDomOptions = {}): Annot
       for (const r of done) if (r.run.isConnected) n += r.words;
       return n;
     },
+    textsWithoutContext() {
+      return groups.filter((g) => !g.settled).flatMap((g) => readingTexts(g.texts));
+    },
+    applyContext(contextFor) {
+      let changed = 0;
+      for (const g of groups) {
+        if (g.settled) continue;
+        const wanted = readingTexts(g.texts);
+        if (!wanted.every((t) => contextFor(t) !== undefined)) continue;
+        g.settled = true;
+        const perNode = readingsPerNode(g.texts, opts, contextFor);
+        g.runs.forEach((r, i) => {
+          if (r && r.run.isConnected) changed += redraw(r, perNode[i] ?? []);
+        });
+      }
+      return changed;
+    },
     remove() {
+      groups.length = 0;
       // Newest first, so a node annotated inside content added later comes back before its container's record is undone.
       for (let k = done.length - 1; k >= 0; k--) {
         const { original, run } = done[k] as Replacement;

@@ -10,6 +10,7 @@ import type { AnnotationHandle } from '../../core/pinyin/ruby.ts';
 import type { Settings } from '../../core/settings.ts';
 import { formatDate, siteName, t } from '../../platform/i18n.ts';
 import { sendToBackground } from '../../platform/messaging.ts';
+import { PINYIN_CONTEXT_LIMITS } from '../../core/messages.ts';
 
 const STYLE_ID = 'jiedu-reader-pinyin';
 
@@ -79,7 +80,18 @@ export function Reader({ url, onBack }: { url: string; onBack: () => void }) {
         (mod) => {
           if (!live || handle.current) return;
           ensurePinyinStyle(mod, settings);
-          handle.current = mod.annotateDom(el, { tone: settings?.pinyinTone ?? 'mark', sandhi: settings?.pinyinSandhi ?? false });
+          const h = mod.annotateDom(el, { tone: settings?.pinyinTone ?? 'mark', sandhi: settings?.pinyinSandhi ?? false });
+          handle.current = h;
+          // Readings decided by context come from the background and are drawn over the first ones.
+          const texts = h.textsWithoutContext().filter((text) => text.length <= PINYIN_CONTEXT_LIMITS.textChars).slice(0, PINYIN_CONTEXT_LIMITS.texts);
+          sendToBackground('pinyin/context', { texts }).then(
+            ({ readings }) => {
+              if (handle.current !== h) return;
+              const known = new Map(texts.map((text, i) => [text, new Map(readings[i] ?? [])]));
+              h.applyContext((text) => known.get(text));
+            },
+            () => undefined,
+          );
         },
         (e: Error) => setError(e.message),
       );
