@@ -211,7 +211,7 @@ const GOLDENS: Golden[] = [
     urlNote: 'The file is the Wayback Machine copy of 2012-06-11 (its toolbar scripts and rewritten links included); the address is the original one the copy names.',
     canonicalUrl: 'https://www.he.xinhuanet.com/news/2012-06/04/content_25340717.htm',
     site: 'xinhua',
-    layout: 'generic-readability',
+    layout: 'xinhua-content',
     title: '话剧《约定无期限》河北各市巡演结束',
     publishedAt: '2012-06-04T09:20:26+08:00',
     updatedAt: null,
@@ -227,7 +227,7 @@ const GOLDENS: Golden[] = [
     images: [],
     partial: null,
     notes: [
-      'GB2312 (meta http-equiv charset=gb2312); a table template with no class names: the header comes from the text after the title, the body from the generic reader',
+      'GB2312 (meta http-equiv charset=gb2312); a table template with no class names: the header comes from the text after the title, the body is the table cell with the most <p>',
       'date and source: "新华网河北频道 ( 2012-06-04 09:20:26 ) 稿件来源： 河北日报"; author "作者： 记者王敬照" (the role dropped); editor "编辑： 王华军"',
       '6 <p> in the body cell, each opening with four &nbsp;; no keywords meta',
     ],

@@ -146,7 +146,7 @@ export const xinhuaEnglish = make2021('xinhua-english');
  * The 2000s–2010s table templates (content_NNN.htm, national and provincial, often GB2312): no
  * class names to hold on to. The header is read from the text that follows the title — "新华网河北频道
  * ( 2012-06-04 09:20:26 ) 稿件来源： 河北日报", "作者： 记者王敬照", "编辑： 王华军" — and the body is
- * left to the generic reader.
+ * the table cell (or div) holding the most paragraphs; when none holds two, the generic reader reads it.
  */
 export const xinhuaLegacy: Adapter = {
   id: 'xinhua-content',
@@ -166,6 +166,23 @@ export const xinhuaLegacy: Adapter = {
     if (author) d.authors = splitNames(author);
     d.editor = /(?:责任编辑|编辑)\s*[:：]\s*([^\s\]】]{1,20})/.exec(rest)?.[1] ?? null;
     d.tags = keywords(doc);
+    const cell = paragraphCell(doc);
+    if (cell) d.body = readBody(cell, { baseUrl: ctx.baseUrl, exclude: 'script, style, table, form, iframe' });
     return d;
   },
 };
+
+/** The td or div with the most <p> children that hold text (at least two). */
+function paragraphCell(doc: Document): Element | null {
+  let best: Element | null = null;
+  let most = 1;
+  for (const el of qa(doc, 'td, div')) {
+    let n = 0;
+    for (const c of Array.from(el.children)) if (c.localName.toLowerCase() === 'p' && (c.textContent ?? '').trim().length > 0) n += 1;
+    if (n > most) {
+      most = n;
+      best = el;
+    }
+  }
+  return best;
+}

@@ -112,11 +112,21 @@ describe('titles and dates', () => {
 });
 
 describe('addresses of every era', () => {
-  it('reads the 2012 content_NNN.htm page of a provincial site (xinhua-4, GB2312) through the generic reader with its own header', () => {
+  it('reads the 2012 content_NNN.htm page of a provincial site (xinhua-4, GB2312): header from the text after the title, body from the cell with the most paragraphs', () => {
     const { article } = real('xinhua-4-content-2012.html', 'http://www.he.xinhuanet.com/news/2012-06/04/content_25340717.htm');
     expect(article.url).toBe('https://www.he.xinhuanet.com/news/2012-06/04/content_25340717.htm');
-    expect(article.extractor).toBe('jiedu/generic-readability');
+    expect(article.extractor).toBe('jiedu/xinhua-content');
     expect(article).toMatchObject({ publishedAt: '2012-06-04T09:20:26+08:00', source: '河北日报', authors: ['王敬照'], editor: '王华军' });
+  });
+
+  it('sends the same real page, at an article-shaped address no pattern knows, to the generic reader (xinhua-4 at …/c_25340717.html)', () => {
+    const url = 'http://www.he.xinhuanet.com/news/2012-06/04/c_25340717.html';
+    expect(detectFromUrl(url)).toMatchObject({ kind: 'article', site: 'xinhua', layoutHint: 'generic' });
+    const { article } = real('xinhua-4-content-2012.html', url);
+    expect(article.extractor).toBe('jiedu/generic-readability');
+    expect(article.title).toBe('话剧《约定无期限》河北各市巡演结束');
+    expect(article.paragraphs[0]).toMatch(/^一个约定，信守15年，感人至深/);
+    expect(article.paragraphs.at(-1)).toMatch(/树立正确的世界观、人生观、价值观。$/);
   });
 
   it.each([
