@@ -153,6 +153,7 @@ export const WORDS: Readonly<Record<string, string>> = {
   朝夕: 'zhāo xī',
   朝夕相处: 'zhāo xī xiāng chǔ',
   相处: 'xiāng chǔ',
+  冠病: 'guān bìng', // Singapore's word for COVID-19 (联合早报)
   充分: 'chōng fèn',
   一朝一夕: 'yī zhāo yī xī',
   朝鲜: 'cháo xiǎn',

@@ -189,10 +189,11 @@ export const RULES: readonly Rule[] = [
   {
     id: 'de-particle',
     chars: '的',
-    note: '的 standing alone is the particle de; 目的/标的 glued across 瞩目|的, 目标|的 are split back',
+    note: '的 standing alone is the particle de; 的确 is dí; 目的/标的 glued across 瞩目|的, 目标|的 are split back',
     outranksModel: true,
     apply(c) {
       if (single(c)) return 'de';
+      if (c.word === '的确' && c.indexInWord === 0) return 'dí';
       if (c.word === '目的' && c.indexInWord === 1 && MU_WORD_PREV.has(prevChar({ ...c, at: c.at - 1 }))) return 'de';
       if (c.word === '标的' && c.indexInWord === 1 && '目指'.includes(prevChar({ ...c, at: c.at - 1 }) || '·')) return 'de';
       return null;
@@ -245,6 +246,8 @@ export const RULES: readonly Rule[] = [
     outranksModel: true,
     apply(c) {
       if (single(c)) return c.prevWord === '不' ? 'liǎo' : 'le';
+      // 不了 cut out as one word (打垮不了, 受不了) is the potential complement liǎo.
+      if (c.word === '不了' && c.indexInWord === 1) return 'liǎo';
       if (c.indexInWord === 0 && !/^了[解结却然如不无得]/.test(c.word)) return 'le';
       return null;
     },
@@ -338,9 +341,9 @@ export const RULES: readonly Rule[] = [
   {
     id: 'geng-more',
     chars: '更',
-    note: '更 standing alone is the adverb gèng',
+    note: '更 standing alone, or starting a word the segmenter glued to the next verb or adjective (更有, 更是, 更为, 更加), is the adverb gèng',
     outranksModel: true,
-    apply: (c) => (single(c) ? 'gèng' : null),
+    apply: (c) => (single(c) || (c.indexInWord === 0 && /^更(有|是|为|加|要|应|能|多|好|大|高|快|新|具|显|需|不|广|深|强)/.test(c.word)) ? 'gèng' : null),
   },
   {
     id: 'de-complement',

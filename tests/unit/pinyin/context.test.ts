@@ -1,7 +1,7 @@
 /**
  * Readings decided by context (the polyphone model with the dictionary's word readings),
- * laid over the base engine: CPP's dev split and news sentences written for these tests
- * (not taken from the seeds).
+ * laid over the base engine: CPP's dev split, sentences written for these tests, and
+ * sentences from the real pages in tests/fixtures/real-pages (none from the seeds).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -56,6 +56,16 @@ describe('context readings', () => {
     ['各方【都】认为应尽快重启谈判。', 'dōu'],
     ['联合国总部设在纽约，日内瓦是欧洲的外交之【都】。', 'dū'],
     ['这部电影讲述了一个感人的【传】记故事。', 'zhuàn'],
+    ['妈妈，【为】什么还不能出去？', 'wèi'],
+    ['这些带有几分【调】侃意味的举动。', 'tiáo'],
+    ['以避免失业【率】激增。', 'lǜ'],
+    ['东【莞】企业喜忧参半。', 'guǎn'],
+    ['海新科技董事【长】当面告诉笔者。', 'zhǎng'],
+    ['由于成本增加等原因，【的】确逼迫企业转型。', 'dí'],
+    ['这样的对手肯定打垮不【了】中国企业。', 'liǎo'],
+    ['……【更】有无数普通的人默默付出。', 'gèng'],
+    ['失业保险制度为受【冠】病疫情影响的人提供补贴。', 'guān'],
+    ['两国山水【相】连。', 'xiāng'],
     ['我们要把好消息【传】给大家。', 'chuán'],
   ])('%s → %s', (marked, want) => {
     expect(read(marked)).toBe(want);
