@@ -10,11 +10,12 @@ import type { ExtensionBrowser } from '../../scripts/browser.ts';
 import { ROOT } from '../../scripts/build.ts';
 import { demoPages, pageHtml } from '../../scripts/demo-pages.ts';
 import { detectFromUrl } from '../../src/core/extract/detect.ts';
+import type { Golden } from '../../scripts/golden.ts';
 import { ARTIFACTS, articleCount, openBrowser, openPopup, storedArticle, waitForStored } from './context.ts';
 
 interface BuiltEntry { file: string; url: string; seed: string; layout: string; expect: { title: string } }
 const built = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/built/index.json'), 'utf8')) as BuiltEntry[];
-const golden = (name: string) => JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/golden', `${name}.json`), 'utf8')) as { title: string; canonicalUrl: string };
+const golden = (name: string) => JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/golden', `${name}.json`), 'utf8')) as Golden;
 
 function canonical(url: string): string {
   const d = detectFromUrl(url);
@@ -54,13 +55,20 @@ describe('articles in every layout', () => {
     await b?.close();
   });
 
-  it('stores each real page at its real URL with its golden title', async () => {
+  it('stores each real page at its real URL as its golden says (title, date, layout, paragraphs, partial)', async () => {
     const page = await b.context.newPage();
     for (const p of demoPages().filter((x) => x.kind === 'real')) {
       const g = golden(p.file.split('/').pop()!.replace(/\.html$/, ''));
       await page.goto(p.url);
       const stored = await waitForStored(b, g.canonicalUrl);
+      // The browser reads each page as the CLI does (the goldens are what the CLI must print).
       expect(stored.title, p.file).toBe(g.title);
+      expect(stored.publishedAt, p.file).toBe(g.publishedAt);
+      expect(stored.layout, p.file).toBe(g.layout);
+      expect(stored.paragraphs, p.file).toHaveLength(g.paragraphCount);
+      expect(stored.paragraphs[0], p.file).toBe(g.firstParagraph);
+      expect(stored.paragraphs.at(-1), p.file).toBe(g.lastParagraph);
+      expect(stored.partial, p.file).toEqual(g.partial);
     }
     await page.close();
   });
