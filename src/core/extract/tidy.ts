@@ -7,8 +7,11 @@
 import type { BoldRange, SiteId } from '../article.ts';
 import { isoCst } from './text.ts';
 
-/** A video player's controls as they read once the page's script has drawn them ("Play Video", "0:00", "/2:54"). */
-const PLAYER = /^(?:play video|播放视频|点击播放|loaded:?\s*\d+(?:\.\d+)?%|\/?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*\/\s*\d{1,2}:\d{2}(?::\d{2})?)?|(?:\d{1,2}:\d{2}\s*)?\/\s*\d{1,2}:\d{2})$/i;
+/**
+ * A video player's controls as they read once the page's script has drawn them ("Play Video", "0:00",
+ * "/2:54"). A bare clock time ("10:30") is not one: live reports head their entries with it.
+ */
+const PLAYER = /^(?:play video|播放视频|点击播放|loaded:?\s*\d+(?:\.\d+)?%|0:00(?:\s*\/\s*\d{1,2}:\d{2}(?::\d{2})?)?|\/\s*\d{1,2}:\d{2}(?::\d{2})?)$/i;
 /** A pager: "|<<1234下一页>>|", "上一页 1 2 3 下一页", "1 2 3 >>". */
 const PAGER = /^[|\s]*(?:<<|«|首页|上一页)?[|\s]*(?:\d+[|\s]*){1,40}(?:下一页|尾页|>>|»)[|\s<>»]*$|^[|\s]*(?:<<|«|首页)?[|\s]*上一页[|\s]*(?:\d+[|\s]*)+(?:下一页)?[|\s<>»]*$/;
 /** A share bar whose icons were images: only the label is text. */

@@ -72,6 +72,10 @@ describe('page furniture in real bodies', () => {
     expect(out.notices.some((n) => /subscribed/.test(n))).toBe(true);
   });
 
+  it('drops the player\'s lines as xinhua-6 draws them, wherever a page leaves them as text', () => {
+    expect(tidyParagraphs(['Play Video', '0:00', '/2:54', '正文。', '0:00 / 2:54'], []).paragraphs).toEqual(['正文。']);
+  });
+
   it('drops a closing 免责声明 block, share bars and editor lines, keeping the editor (built: 风闻 and wire endings)', () => {
     const t = tidyParagraphs(
       ['分享到：', '正文第一段。', '正文第二段。', '【责任编辑：张三】', '免责声明：本文仅代表作者个人观点。', '转载请注明出处。'],
@@ -84,7 +88,7 @@ describe('page furniture in real bodies', () => {
   });
 
   it('keeps paragraphs that only look like furniture (a sentence about sharing, a date, a count)', () => {
-    const keep = ['分享经济在中国发展迅速。', '2024年5月9日', '共有1234人参加。', '编辑部的故事', '（完）'];
+    const keep = ['分享经济在中国发展迅速。', '2024年5月9日', '共有1234人参加。', '编辑部的故事', '（完）', '10:30', '第1234页'];
     expect(tidyParagraphs(keep, []).paragraphs).toEqual(keep);
   });
 });
