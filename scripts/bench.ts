@@ -19,7 +19,7 @@ export interface Row {
   name: string;
   where: 'node' | 'chromium';
   median: number;
-  unit: 'ms' | 'KB' | '%';
+  unit: 'ms' | 'KB' | '%' | 'score';
   baselineName?: string;
   baseline?: number;
   target?: string;
@@ -47,6 +47,7 @@ export function timeMedian(fn: () => unknown, runs: number): number {
 function fmt(n: number, unit: Row['unit']): string {
   if (unit === 'KB') return `${n.toFixed(1)} KB`;
   if (unit === '%') return `${n.toFixed(2)} %`;
+  if (unit === 'score') return n.toFixed(4);
   return n >= 100 ? `${n.toFixed(0)} ms` : n >= 1 ? `${n.toFixed(2)} ms` : `${(n * 1000).toFixed(1)} µs`;
 }
 

@@ -145,9 +145,8 @@ export function contextReadings(text: string, sources: ContextSources): Map<numb
       const p = predictions[k];
       if (!p) return;
       const base = x.word.syllables[x.index];
-      const listed = dictionaryReading(x.word.text, x.index, sources) ?? coveringReading(text, x.offset, inside, sources);
       let reading = syllableToToneMarks(p.reading.replace('v', 'u:'));
-      if (p.p < MODEL_TRUST) reading = listed ?? reading;
+      if (p.p < MODEL_TRUST) reading = dictionaryReading(x.word.text, x.index, sources) ?? coveringReading(text, x.offset, inside, sources) ?? reading;
       if (reading !== base) out.set(x.offset, reading);
     });
   }
