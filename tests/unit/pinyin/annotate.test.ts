@@ -71,7 +71,17 @@ describe('annotate: round trip', () => {
     await expect(pinyinCommand.run(['举行', '--tone', 'number'])).resolves.toEqual([{ text: '举行', pinyin: 'ju3 xing2' }]);
     await expect(pinyinCommand.run([])).rejects.toThrow(/usage/);
     await expect(pinyinCommand.run(['x', '--tone', 'bad'])).rejects.toThrow(/--tone/);
-  });
+    await expect(pinyinCommand.run(['x', '--context', 'maybe'])).rejects.toThrow(/--context/);
+  }, 60_000);
+
+  it('the CLI lays context readings over the first ones unless told not to', async () => {
+    // 莞 alone is wǎn in the general dictionary; in 东莞 the model reads guǎn.
+    const first = (await pinyinCommand.run(['东莞企业', '--context', 'no'])) as Segment[];
+    const final = (await pinyinCommand.run(['东莞企业'])) as Segment[];
+    expect(first.map((s) => s.pinyin).join(' ')).toContain('wǎn');
+    expect(final.map((s) => s.pinyin).join(' ')).toContain('guǎn');
+    expect(final.map((s) => s.text).join('')).toBe('东莞企业');
+  }, 60_000);
 
   it('the CLI reads --file', async () => {
     const file = join(ROOT, 'assets/seeds', seeds[2]?.file ?? '');
