@@ -34,6 +34,8 @@ async function dictionaryNotice(): Promise<string> {
   return lines.join('\n').trim();
 }
 
+const APACHE_2 = 'https://www.apache.org/licenses/LICENSE-2.0';
+
 function About() {
   const [notice, setNotice] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
@@ -68,6 +70,17 @@ function About() {
         </ul>
         <h3 class="small muted">{t('aboutNoticeTitle')}</h3>
         {notice ? <pre data-testid="cedict-notice">{notice}</pre> : failed ? <p class="warn">{t('aboutNoticeMissing')}</p> : <p class="muted">{t('loading')}</p>}
+      </section>
+      <section class="card" aria-labelledby="about-model">
+        <h2 id="about-model">{t('aboutModelTitle')}</h2>
+        <p>{t('aboutModel')}</p>
+        <ul>
+          <li>
+            {t('aboutLicense')}{' '}
+            <a href={APACHE_2} target="_blank" rel="noreferrer">Apache License 2.0</a>
+          </li>
+          <li>{t('aboutModelChanges')}</li>
+        </ul>
       </section>
       <section class="card" aria-labelledby="about-code">
         <h2 id="about-code">{t('aboutCodeTitle')}</h2>
