@@ -132,7 +132,42 @@ const ADVERBIAL_END = new Set([...'性极定断入真效分面步续序妥好底
 const NUMERAL = new Set([...'一二两三四五六七八九十百千万几每数']);
 const XIANG4_WORDS = new Set(['防卫', '财务', '外务', '内务', '经济产业', '国防', '财政']);
 
+/** Surnames read otherwise than the common word (单 Shàn, not dān), as 现代汉语词典 gives them. */
+const SURNAMES: Readonly<Record<string, string>> = {
+  单: 'shàn', 曾: 'zēng', 解: 'xiè', 仇: 'qiú', 朴: 'piáo', 查: 'zhā', 区: 'ōu', 翟: 'zhái', 缪: 'miào', 覃: 'qín', 任: 'rén', 尉: 'yù',
+};
+/** Titles and roles that stand right before a person's name in the news (发言人汪文斌, 大使曾某某). */
+const TITLE_BEFORE = /(主席|总理|部长|外长|大使|发言人|总统|首相|书记|省长|市长|州长|主任|委员|教授|记者|院士|董事长|总经理|局长|司长|处长|参赞|特使|代表|会长|校长|院长|秘书长|委员长|副总理|国务委员|将军|司令|议员|法官|作家|导演|队长|教练|主编|研究员|学者|博士|总裁|主持人|通讯员)$/;
+/** Titles that follow a person's name and hardly anything else (曾某某先生). */
+const TITLE_AFTER = /^(先生|女士|同志|教授|院士|博士|夫人|老师)/;
+/** What may follow a name after a title: punctuation, a verb of saying or meeting, a conjunction. */
+const AFTER_NAME = /^(?:[^\p{Script=Han}]|$|表示|说|指出|会见|会晤|出席|强调|认为|介绍|称|回答|答|主持|发表|在|与|和|同|及|等|一行|率团|访问|透露|坦言|提出|呼吁|宣布|致辞|讲话|报道|发自|摄|先生|女士)/u;
+/** Characters that hardly start a given name but often follow the common word (曾经, 任何, 单方面). */
+const NOT_GIVEN = new Set([...'多经一是在不也都还就已被对把将要会能可于为与和及同向从由何意务职命期位独方面个次释决放读说决明查询处分别'] );
+
+/** Is the surname at `c` the start of a person's name of one or two more characters? */
+function nameAt(c: RuleContext): boolean {
+  const before = clauseBefore(c);
+  for (const len of [2, 1]) {
+    const given = c.text.slice(c.at + 1, c.at + 1 + len);
+    if (given.length !== len || ![...given].every((ch) => HAN_SCRIPT.test(ch)) || NOT_GIVEN.has(given[0] ?? '')) continue;
+    // The segmenter found no word that joins the surname to what follows, unless the word is the name itself.
+    if (c.word.length > 1 && c.word !== c.char + given) continue;
+    const rest = c.text.slice(c.at + 1 + len);
+    if (TITLE_BEFORE.test(before) && AFTER_NAME.test(rest)) return true;
+    if (TITLE_AFTER.test(rest)) return true;
+  }
+  return false;
+}
+
 export const RULES: readonly Rule[] = [
+  {
+    id: 'surname',
+    chars: Object.keys(SURNAMES).join(''),
+    note: 'a surname in name position (after a title or role and before a one- or two-character given name, or before 先生/女士/同志 …) takes its surname reading: 单 shàn, 曾 zēng, 解 xiè, 仇 qiú, 朴 piáo, 查 zhā, 区 ōu, 任 rén …',
+    outranksModel: true,
+    apply: (c) => (c.indexInWord === 0 && nameAt(c) ? (SURNAMES[c.char] ?? null) : null),
+  },
   {
     id: 'wei-frame',
     chars: '为',
