@@ -73,6 +73,9 @@ async function watchContentScript(page: Page, errors: string[]): Promise<void> {
   cdp.on('Runtime.executionContextCreated', (e: { context: { id: number; name: string; auxData?: { type?: string } } }) => {
     if (e.context.auxData?.type === 'isolated' && /Jiedu/.test(e.context.name)) ours.add(e.context.id);
   });
+  // Context ids are per renderer process: after a navigation to another site they start again, so forget ours.
+  cdp.on('Runtime.executionContextDestroyed', (e: { executionContextId: number }) => ours.delete(e.executionContextId));
+  cdp.on('Runtime.executionContextsCleared', () => ours.clear());
   cdp.on('Runtime.exceptionThrown', (e: { exceptionDetails: { executionContextId?: number; text: string; exception?: { description?: string } } }) => {
     const d = e.exceptionDetails;
     if (d.executionContextId !== undefined && ours.has(d.executionContextId)) {
