@@ -64,7 +64,7 @@ function nextTask(fn: () => void): void {
 
 /** What the readings depend on: prepare() and start() must agree, or what was read ahead is not found. */
 function readingOptions(look: PinyinLook): AnnotateOptions {
-  return { tone: look.pinyinTone, sandhi: look.pinyinSandhi };
+  return { tone: look.pinyinTone, sandhi: look.pinyinSandhi, neutral: look.pinyinNeutral };
 }
 
 /** Work for when the page is idle (a plain task where requestIdleCallback is missing). */

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { SITES } from './article.ts';
-import { DEFAULT_SETTINGS, LOOKUP_TRIGGERS, PINYIN_SCOPES, PINYIN_SIZE, TONE_COLOR_SCHEMES, TONE_STYLES, type Settings } from './settings.ts';
+import { DEFAULT_SETTINGS, LOOKUP_TRIGGERS, NEUTRAL_TONE_STYLES, PINYIN_SCOPES, PINYIN_SIZE, TONE_COLOR_SCHEMES, TONE_STYLES, type Settings } from './settings.ts';
 
 export const SettingsSchema = v.strictObject({
   autoSave: v.boolean(),
@@ -8,6 +8,7 @@ export const SettingsSchema = v.strictObject({
   pinyinToneColors: v.picklist(TONE_COLOR_SCHEMES),
   pinyinSize: v.pipe(v.number(), v.integer(), v.minValue(PINYIN_SIZE.min), v.maxValue(PINYIN_SIZE.max)),
   pinyinSandhi: v.boolean(),
+  pinyinNeutral: v.picklist(NEUTRAL_TONE_STYLES),
   pinyinScope: v.picklist(PINYIN_SCOPES),
   pinyinAutoSites: v.pipe(v.array(v.picklist(SITES)), v.maxLength(SITES.length)),
   glossaryMarking: v.boolean(),
@@ -16,7 +17,7 @@ export const SettingsSchema = v.strictObject({
 
 export const SettingsPatchSchema = v.partial(SettingsSchema);
 
-export const PinyinLookSchema = v.pick(SettingsSchema, ['pinyinTone', 'pinyinToneColors', 'pinyinSize', 'pinyinSandhi', 'pinyinScope']);
+export const PinyinLookSchema = v.pick(SettingsSchema, ['pinyinTone', 'pinyinToneColors', 'pinyinSize', 'pinyinSandhi', 'pinyinNeutral', 'pinyinScope']);
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const schemaMatchesType: Same<v.InferOutput<typeof SettingsSchema>, Settings> = true;

@@ -5,6 +5,8 @@ export const TONE_STYLES = ['mark', 'number', 'none'] as const;
 /** Tone colour schemes readers know from other tools; "off" keeps pinyin in the text colour. */
 export const TONE_COLOR_SCHEMES = ['off', 'mdbg', 'pleco'] as const;
 export const PINYIN_SCOPES = ['article', 'page'] as const;
+/** The neutral tone as dictionaries write it (认识 rènshi), or each syllable with its character's own tone (rènshí). */
+export const NEUTRAL_TONE_STYLES = ['dictionary', 'citation'] as const;
 export const PINYIN_SIZE = { min: 40, max: 100 } as const;
 /** How a word is looked up in the page: a click, a hover with Alt held, or not at all. */
 export const LOOKUP_TRIGGERS = ['click', 'alt-hover', 'off'] as const;
@@ -18,6 +20,8 @@ export interface Settings {
   pinyinSize: number;
   /** Tone sandhi of 一 and 不 (yí qiè, bú shì); off shows dictionary tones, as the glossary and exports do. */
   pinyinSandhi: boolean;
+  /** The neutral tone where dictionaries write it (the default), or citation tones. */
+  pinyinNeutral: (typeof NEUTRAL_TONE_STYLES)[number];
   /** Annotate the article's body only, or all Chinese text of the page. */
   pinyinScope: (typeof PINYIN_SCOPES)[number];
   /** Sites where pinyin is switched on as soon as an article opens. */
@@ -30,10 +34,10 @@ export interface Settings {
 export type SettingsPatch = Partial<Settings>;
 
 /** What pinyin is drawn with: sent along with a pinyin command, so the page needs no round trip for it. */
-export type PinyinLook = Pick<Settings, 'pinyinTone' | 'pinyinToneColors' | 'pinyinSize' | 'pinyinSandhi' | 'pinyinScope'>;
+export type PinyinLook = Pick<Settings, 'pinyinTone' | 'pinyinToneColors' | 'pinyinSize' | 'pinyinSandhi' | 'pinyinNeutral' | 'pinyinScope'>;
 
 export function pinyinLook(s: Settings): PinyinLook {
-  return { pinyinTone: s.pinyinTone, pinyinToneColors: s.pinyinToneColors, pinyinSize: s.pinyinSize, pinyinSandhi: s.pinyinSandhi, pinyinScope: s.pinyinScope };
+  return { pinyinTone: s.pinyinTone, pinyinToneColors: s.pinyinToneColors, pinyinSize: s.pinyinSize, pinyinSandhi: s.pinyinSandhi, pinyinNeutral: s.pinyinNeutral, pinyinScope: s.pinyinScope };
 }
 
 const isOneOf = <T extends string>(list: readonly T[], x: unknown): x is T => typeof x === 'string' && (list as readonly string[]).includes(x);
@@ -42,12 +46,12 @@ const isOneOf = <T extends string>(list: readonly T[], x: unknown): x is T => ty
 export function parsePinyinLook(raw: unknown): PinyinLook | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const o = raw as Record<string, unknown>;
-  if (Object.keys(o).length !== 5) return null;
-  const { pinyinTone, pinyinToneColors, pinyinSize, pinyinSandhi, pinyinScope } = o;
-  if (!isOneOf(TONE_STYLES, pinyinTone) || !isOneOf(TONE_COLOR_SCHEMES, pinyinToneColors) || !isOneOf(PINYIN_SCOPES, pinyinScope)) return null;
+  if (Object.keys(o).length !== 6) return null;
+  const { pinyinTone, pinyinToneColors, pinyinSize, pinyinSandhi, pinyinNeutral, pinyinScope } = o;
+  if (!isOneOf(TONE_STYLES, pinyinTone) || !isOneOf(TONE_COLOR_SCHEMES, pinyinToneColors) || !isOneOf(PINYIN_SCOPES, pinyinScope) || !isOneOf(NEUTRAL_TONE_STYLES, pinyinNeutral)) return null;
   if (typeof pinyinSandhi !== 'boolean' || typeof pinyinSize !== 'number' || !Number.isInteger(pinyinSize)) return null;
   if (pinyinSize < PINYIN_SIZE.min || pinyinSize > PINYIN_SIZE.max) return null;
-  return { pinyinTone, pinyinToneColors, pinyinSize, pinyinSandhi, pinyinScope };
+  return { pinyinTone, pinyinToneColors, pinyinSize, pinyinSandhi, pinyinNeutral, pinyinScope };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -56,6 +60,7 @@ export const DEFAULT_SETTINGS: Settings = {
   pinyinToneColors: 'off',
   pinyinSize: 55,
   pinyinSandhi: false,
+  pinyinNeutral: 'dictionary',
   pinyinScope: 'article',
   pinyinAutoSites: [],
   glossaryMarking: true,

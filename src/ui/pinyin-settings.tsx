@@ -48,6 +48,10 @@ export function PinyinSettingsForm({ settings, onChange, compact = false }: Prop
             <input type="checkbox" checked={settings.pinyinSandhi} onChange={(e) => onChange({ pinyinSandhi: (e.currentTarget as HTMLInputElement).checked })} />
             <span lang="en">{t('optSandhi')}</span>
           </label>
+          <label class="check">
+            <input type="checkbox" checked={settings.pinyinNeutral === 'citation'} onChange={(e) => onChange({ pinyinNeutral: (e.currentTarget as HTMLInputElement).checked ? 'citation' : 'dictionary' })} />
+            <span>{t('optCitationTones')}</span>
+          </label>
           <fieldset class="field">
             <legend>{t('optAutoSites')}</legend>
             {SITES.filter((s) => s !== 'other').map((site) => (

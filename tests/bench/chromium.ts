@@ -51,7 +51,7 @@ export const MEASURE_PINYIN = (runs: number) => `(async () => {
   const root = document.querySelector('#detail');
   const reply = await chrome.runtime.sendMessage({ jiedu: 1, name: 'settings/get', params: {} });
   const s = reply.result;
-  const look = { pinyinTone: s.pinyinTone, pinyinToneColors: s.pinyinToneColors, pinyinSize: s.pinyinSize, pinyinSandhi: s.pinyinSandhi, pinyinScope: s.pinyinScope };
+  const look = { pinyinTone: s.pinyinTone, pinyinToneColors: s.pinyinToneColors, pinyinSize: s.pinyinSize, pinyinSandhi: s.pinyinSandhi, pinyinNeutral: s.pinyinNeutral, pinyinScope: s.pinyinScope };
   // Layout shifts while the first readings are drawn and the ones context decides come in and are drawn over them.
   let shift = 0;
   const shifts = new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) shift += e.value; });

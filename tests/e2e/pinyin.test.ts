@@ -195,6 +195,30 @@ describe('pinyin over the article', () => {
     await popup.getByRole('switch', { name: /Pinyin over the/ }).click();
     await expect.poll(() => rubyCount(page)).toBe(0);
     await popup.close();
+
+    // Citation tones instead of the neutral tone, chosen on the options page, apply at the next switch-on.
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'light';
+      p.textContent = '我认识他的朋友。';
+      document.querySelector('.content.all-txt')!.appendChild(p);
+    });
+    const lightReadings = () => page.evaluate(() => [...document.querySelectorAll('#light rt')].map((r) => r.textContent).join(' '));
+    await switchFromPopup(b, page, true);
+    await expect.poll(lightReadings).toBe('wǒ rèn shi tā de péng you');
+    await switchFromPopup(b, page, false);
+    const options = await b.context.newPage();
+    await options.goto(`chrome-extension://${b.extensionId}/options.html`);
+    const citation = options.getByLabel(/Citation tones instead of the neutral tone/);
+    await citation.check();
+    await expect.poll(() => b.worker.evaluate(() => (globalThis as unknown as { jieduDb: { settings: { toArray(): Promise<{ key: string; value: unknown }[]> } } }).jieduDb.settings.toArray().then((rows) => JSON.stringify(rows)))).toContain('citation');
+    await options.screenshot({ path: join(ARTIFACTS, 'options-citation-tones.png') });
+    await page.bringToFront();
+    await switchFromPopup(b, page, true);
+    await expect.poll(lightReadings).toBe('wǒ rèn shí tā de péng yǒu');
+    await switchFromPopup(b, page, false);
+    await citation.uncheck();
+    await options.close();
     await page.close();
   });
 

@@ -16,7 +16,7 @@ import { isHanUnit } from './han.ts';
 import { applyRules, hasRulesAt } from './rules.ts';
 import { applySandhi } from './sandhi.ts';
 import { segmentRun, textBoundaries, type Word } from './segment.ts';
-import { formatSyllable } from './syllable.ts';
+import { formatSyllable, stripTone, toneOf } from './syllable.ts';
 import type { AnnotateOptions, Segment } from './types.ts';
 
 /** Where a character's reading came from. */
@@ -174,11 +174,45 @@ function read(text: string, opts: Pick<AnnotateOptions, 'segmenter' | 'context'>
  * The segments' texts concatenate back to the input exactly.
  */
 export function annotate(text: string, opts: AnnotateOptions = {}): Segment[] {
-  // Sandhi rewrites syllables in place, so it works on arrays of its own.
-  const words = read(text, opts, !opts.sandhi);
+  const citation = opts.neutral === 'citation';
+  // Sandhi and citation tones rewrite syllables in place, so they work on arrays of their own.
+  const words = read(text, opts, !opts.sandhi && !citation);
+  if (citation) citationInPlace(words);
   if (opts.sandhi) sandhiInPlace(text, words);
   const style = opts.tone ?? 'mark';
   return words.map((w) => ({ text: w.text, pinyin: !w.han ? '' : style === 'mark' ? w.syllables.join(' ') : w.syllables.map((s) => formatSyllable(s, style)).join(' ') }));
+}
+
+const citations = new Map<string, string>();
+/** Suffixes and particles that have no tone of their own in this use, in any style (孩子们 háizimen, 石头, 走着). */
+const ALWAYS_NEUTRAL = new Set([...'们子头么的了着过吧呢啊吗呀哇哪得地巴']);
+
+/**
+ * The tone a neutral-tone syllable has when its character is read on its own (认识
+ * rènshi → rènshí, 朋友 péngyou → péngyǒu): the one toned reading of the character with
+ * the same letters. Suffixes and particles (们, 子, 的, 了 …), and a character with no
+ * such reading or several (吗 má/mǎ), keep the neutral tone.
+ */
+export function citationTone(char: string, syllable: string): string {
+  if (ALWAYS_NEUTRAL.has(char)) return syllable;
+  const key = `${char}${syllable}`;
+  let out = citations.get(key);
+  if (out === undefined) {
+    const letters = stripTone(syllable);
+    const toned = new Set(pinyin(char, { multiple: true, type: 'array', toneSandhi: false }).filter((r) => stripTone(r) === letters && toneOf(r) !== 5));
+    out = toned.size === 1 ? [...toned][0] ?? syllable : syllable;
+    citations.set(key, out);
+  }
+  return out;
+}
+
+function citationInPlace(words: AnalysedWord[]): void {
+  for (const w of words) {
+    if (!w.han) continue;
+    w.syllables.forEach((syl, i) => {
+      if (toneOf(syl) === 5) w.syllables[i] = citationTone(w.text[i] ?? '', syl);
+    });
+  }
 }
 
 function sandhiInPlace(text: string, words: AnalysedWord[]): void {

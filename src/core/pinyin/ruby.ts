@@ -159,7 +159,7 @@ const KEPT_MAX_SEGMENTS = 300_000;
 
 function readingsOf(text: string, opts: AnnotateOptions, context?: ContextReadings): Segment[] {
   const withContext = context !== undefined && context.size > 0;
-  const key = `${opts.tone ?? 'mark'}${opts.sandhi ? 1 : 0}${opts.segmenter ?? 'auto'}${withContext ? 'c' : ''}\u0001${text}`;
+  const key = `${opts.tone ?? 'mark'}${opts.sandhi ? 1 : 0}${opts.neutral === 'citation' ? 'n' : ''}${opts.segmenter ?? 'auto'}${withContext ? 'c' : ''}\u0001${text}`;
   let segments = kept.get(key);
   if (!segments) {
     segments = annotate(text, withContext ? { ...opts, context } : opts);

@@ -18,6 +18,12 @@ export interface AnnotateOptions {
   /** Apply the tone sandhi of 一 and 不 (off by default: see sandhi.ts). */
   sandhi?: boolean;
   /**
+   * `dictionary` (the default): the neutral tone where 现代汉语词典 and learners'
+   * dictionaries write it (认识 rènshi, 朋友 péngyou). `citation`: each such syllable
+   * with its character's own tone (rènshí, péngyǒu), as CPP and some textbooks write them.
+   */
+  neutral?: 'dictionary' | 'citation';
+  /**
    * Which word segmenter to use under the lexicon. `auto` takes Intl.Segmenter when the
    * runtime has it and pinyin-pro's own segmenter otherwise; the others exist so the
    * fallback path can be tested.

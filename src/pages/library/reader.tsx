@@ -80,7 +80,7 @@ export function Reader({ url, onBack }: { url: string; onBack: () => void }) {
         (mod) => {
           if (!live || handle.current) return;
           ensurePinyinStyle(mod, settings);
-          const h = mod.annotateDom(el, { tone: settings?.pinyinTone ?? 'mark', sandhi: settings?.pinyinSandhi ?? false });
+          const h = mod.annotateDom(el, { tone: settings?.pinyinTone ?? 'mark', sandhi: settings?.pinyinSandhi ?? false, neutral: settings?.pinyinNeutral ?? 'dictionary' });
           handle.current = h;
           // Readings decided by context come from the background and are drawn over the first ones.
           const texts = h.textsWithoutContext().filter((text) => text.length <= PINYIN_CONTEXT_LIMITS.textChars).slice(0, PINYIN_CONTEXT_LIMITS.texts);

@@ -65,6 +65,7 @@ describe('parseContentRequest: pinyin commands carry their drawing settings', ()
   it.each([
     ['a size out of range', { ...look, pinyinSize: 1000 }],
     ['a tone style it does not know', { ...look, pinyinTone: 'evil' }],
+    ['a neutral-tone style it does not know', { ...look, pinyinNeutral: 'none' }],
     ['a fractional size', { ...look, pinyinSize: 55.5 }],
     ['an extra field', { ...look, autoSave: true }],
     ['a missing field', { pinyinTone: 'mark' }],

@@ -74,6 +74,15 @@ describe('annotate: round trip', () => {
     await expect(pinyinCommand.run(['x', '--context', 'maybe'])).rejects.toThrow(/--context/);
   }, 60_000);
 
+  it('writes the neutral tone as dictionaries do, or citation tones when asked, keeping suffixes and particles light', () => {
+    const read = (text: string, neutral?: 'dictionary' | 'citation') => annotate(text, neutral ? { neutral } : {}).filter((s) => s.pinyin).map((s) => s.pinyin).join(' ');
+    expect(read('我认识他的朋友。')).toBe('wǒ rèn shi tā de péng you');
+    expect(read('我认识他的朋友。', 'dictionary')).toBe('wǒ rèn shi tā de péng you');
+    expect(read('我认识他的朋友。', 'citation')).toBe('wǒ rèn shí tā de péng yǒu');
+    expect(read('孩子们喜欢桌子吗？', 'citation')).toBe('hái zi men xǐ huān zhuō zi ma');
+    expect(annotate('认识', { neutral: 'citation', tone: 'number' })).toEqual([{ text: '认识', pinyin: 'ren4 shi2' }]);
+  });
+
   it('the CLI lays context readings over the first ones unless told not to', async () => {
     // 莞 alone is wǎn in the general dictionary; in 东莞 the model reads guǎn.
     const first = (await pinyinCommand.run(['东莞企业', '--context', 'no'])) as Segment[];
