@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import { JieduDB } from './db.ts';
 import { deleteArticle, getArticle, getSettings, libraryStats, saveArticle, setSettings } from './library.ts';
 import { createRouter, type SenderInfo } from './router.ts';
+import { answerOnPort, BACKGROUND_PORT } from '../platform/messaging.ts';
 import { envelope } from '../core/messages.ts';
 import { pinyinLook } from '../core/settings.ts';
 import { createGlossaryService, type GlossaryService } from './glossary.ts';
@@ -99,14 +100,17 @@ const route = createRouter({
   'backup/import': async ({ text }) => admin.importBackup(db, text),
 });
 
-browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => {
+const answer = (raw: unknown, sender: browser.Runtime.MessageSender) => {
   const info: SenderInfo = {
     tabId: sender.tab?.id ?? null,
     url: sender.url ?? null,
     fromExtensionPage: sender.id === browser.runtime.id && (sender.url ?? '').startsWith(extensionOrigin) ,
   };
   return route(raw, info);
-});
+};
+browser.runtime.onMessage.addListener(answer);
+// The extension's pages ask over a port (see sendToBackground).
+answerOnPort(BACKGROUND_PORT, answer);
 
 /** Keyboard commands (chrome://extensions/shortcuts rebinds them). */
 const COMMANDS: Record<string, () => Promise<unknown>> = {

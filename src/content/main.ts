@@ -8,7 +8,7 @@ import { detectFromUrl } from '../core/extract/detect.ts';
 import { parseContentRequest, type ContentRequest, type PageState, type PinyinState, type TermsState } from '../core/messages.ts';
 import { DEFAULT_SETTINGS, type PinyinLook, type Settings } from '../core/settings.ts';
 import { sentenceAround } from '../core/sentence.ts';
-import { answerOnPort, sendToBackground } from '../platform/messaging.ts';
+import { answerOnPort, sendToBackground, TAB_PORT } from '../platform/messaging.ts';
 import { waitForContent, watchUrl } from './page-watch.ts';
 import { isLookupClick } from './lookup-gesture.ts';
 import type { ExtractOutcome } from './reader.ts';
@@ -333,7 +333,7 @@ export function startContent(loaders: Loaders): void {
   (globalThis as { jieduBench?: unknown }).jieduBench = { detectFromUrl, loadReader, loadAnnotator, setPinyin, setTerms, preparePinyin };
   browser.runtime.onMessage.addListener(onMessage);
   // The popup asks over a port (see sendToTab); the background's commands still come as messages.
-  answerOnPort(onMessage);
+  answerOnPort(TAB_PORT, onMessage);
   void examine('load');
   listenForLookup();
   watchUrl(() => void examine('route', lastTitle));

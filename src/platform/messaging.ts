@@ -14,76 +14,102 @@ function unwrap<R>(reply: unknown, name: string): R {
   return r.result;
 }
 
+/** Ports the extension's pages ask on (see answerOnPort). */
+export const TAB_PORT = 'jiedu-tab';
+export const BACKGROUND_PORT = 'jiedu-background';
+
+interface PortRequest { id: number; message: unknown }
+interface PortReply { id: number; reply: unknown }
+
+/**
+ * Requests and answers over one port. An extension page asks this way rather than with
+ * sendMessage: when the page closes with a request still out (the reader switches
+ * pinyin and clicks away), its port simply closes, where Firefox reports every message
+ * promise the closed page leaves unanswered as an error ("Actor 'Conduits' destroyed
+ * before query … was resolved"). A port that closes before answering answers undefined.
+ */
+class PortChannel {
+  private port: Runtime.Port | null = null;
+  private readonly pending = new Map<number, (reply: unknown) => void>();
+  private next = 1;
+  constructor(private readonly connect: () => Runtime.Port) {}
+
+  private open(): Runtime.Port {
+    if (this.port) return this.port;
+    const port = this.connect();
+    this.port = port;
+    port.onMessage.addListener((raw: unknown) => {
+      const { id, reply } = raw as PortReply;
+      this.pending.get(id)?.(reply);
+      this.pending.delete(id);
+    });
+    port.onDisconnect.addListener(() => {
+      // Read, so that Chrome does not report "Unchecked runtime.lastError" when nothing listens at the other end.
+      void (globalThis as { chrome?: { runtime?: { lastError?: unknown } } }).chrome?.runtime?.lastError;
+      if (this.port === port) this.port = null;
+      for (const done of this.pending.values()) done(undefined);
+      this.pending.clear();
+    });
+    return port;
+  }
+
+  request(message: unknown): Promise<unknown> {
+    return new Promise((resolve) => {
+      const id = this.next++;
+      this.pending.set(id, resolve);
+      try {
+        this.open().postMessage({ id, message } satisfies PortRequest);
+      } catch {
+        this.port = null;
+        this.pending.delete(id);
+        resolve(undefined);
+      }
+    });
+  }
+}
+
+const tabChannels = new Map<number, PortChannel>();
+let backgroundChannel: PortChannel | null = null;
+/** The extension's own pages (popup, options, library) ask over ports; content scripts, which unload with their page, send messages. */
+const onExtensionPage = typeof location !== 'undefined' && /^(chrome|moz)-extension:$/.test(location.protocol);
+
 export async function sendToBackground<N extends keyof BackgroundMessages>(name: N, params: Params<N>): Promise<Result<N>> {
+  if (onExtensionPage) {
+    backgroundChannel ??= new PortChannel(() => browser.runtime.connect({ name: BACKGROUND_PORT }));
+    const channel = backgroundChannel;
+    // A stopped service worker closes the port; the next port starts it again.
+    let reply: unknown;
+    for (let attempt = 0; attempt < 3 && reply === undefined; attempt++) reply = await channel.request(envelope(name, params));
+    return unwrap<Result<N>>(reply, name);
+  }
   const reply: unknown = await retryTransient(() => browser.runtime.sendMessage(envelope(name, params)));
   return unwrap<Result<N>>(reply, name);
 }
 
-/** The port the content script answers the popup's requests on (see answerOnPort). */
-export const TAB_PORT = 'jiedu-tab';
-
-interface PortRequest { id: number; message: unknown }
-interface PortReply { id: number; reply: unknown }
-interface Channel { port: Runtime.Port; pending: Map<number, (reply: unknown) => void> }
-
-const channels = new Map<number, Channel>();
-let nextRequest = 1;
-
-function channelTo(tabId: number): Channel {
-  const open = channels.get(tabId);
-  if (open) return open;
-  const port = browser.tabs.connect(tabId, { name: TAB_PORT });
-  const channel: Channel = { port, pending: new Map() };
-  channels.set(tabId, channel);
-  port.onMessage.addListener((raw: unknown) => {
-    const { id, reply } = raw as PortReply;
-    channel.pending.get(id)?.(reply);
-    channel.pending.delete(id);
-  });
-  port.onDisconnect.addListener(() => {
-    // Read, so that Chrome does not report "Unchecked runtime.lastError" for a tab without a content script.
-    void (globalThis as { chrome?: { runtime?: { lastError?: unknown } } }).chrome?.runtime?.lastError;
-    channels.delete(tabId);
-    for (const done of channel.pending.values()) done(undefined);
-    channel.pending.clear();
-  });
-  return channel;
+/** Asks a tab's content script (from an extension page). A tab without one closes the port at once: "no answer" (MessageError). */
+export async function sendToTab<N extends keyof ContentMessages>(tabId: number, name: N, params: Params<N>): Promise<Result<N>> {
+  let channel = tabChannels.get(tabId);
+  if (!channel) {
+    channel = new PortChannel(() => browser.tabs.connect(tabId, { name: TAB_PORT }));
+    tabChannels.set(tabId, channel);
+  }
+  return unwrap<Result<N>>(await channel.request(envelope(name, params)), name);
 }
 
 /**
- * Asks a tab's content script over a port rather than with tabs.sendMessage: when the
- * popup closes with a request still out (the reader switches pinyin and clicks away),
- * its port simply closes, where Firefox reports every message promise the closed page
- * leaves unanswered as an error ("Actor 'Conduits' destroyed before query … was resolved").
- * A tab without a content script closes the port at once: "no answer" (MessageError).
+ * The answering side of the ports: each request on a port named `name` is answered by
+ * `answer` (given the port's sender), when it is ready.
  */
-export async function sendToTab<N extends keyof ContentMessages>(tabId: number, name: N, params: Params<N>): Promise<Result<N>> {
-  const channel = channelTo(tabId);
-  const id = nextRequest++;
-  const reply = await new Promise<unknown>((resolve) => {
-    channel.pending.set(id, resolve);
-    try {
-      channel.port.postMessage({ id, message: envelope(name, params) } satisfies PortRequest);
-    } catch {
-      channels.delete(tabId);
-      channel.pending.delete(id);
-      resolve(undefined);
-    }
-  });
-  return unwrap<Result<N>>(reply, name);
-}
-
-/** The content script's side of sendToTab: each request on the port is answered by `answer`, when it is ready. */
-export function answerOnPort(answer: (message: unknown) => Promise<unknown> | undefined): void {
+export function answerOnPort(name: string, answer: (message: unknown, sender: Runtime.MessageSender) => Promise<unknown> | undefined): void {
   browser.runtime.onConnect.addListener((port: Runtime.Port) => {
-    if (port.name !== TAB_PORT) return;
+    if (port.name !== name) return;
     port.onMessage.addListener((raw: unknown) => {
       const { id, message } = raw as PortRequest;
-      void (answer(message) ?? Promise.resolve(undefined)).then((reply) => {
+      void (answer(message, port.sender ?? {}) ?? Promise.resolve(undefined)).then((reply) => {
         try {
           port.postMessage({ id, reply } satisfies PortReply);
         } catch {
-          // The popup that asked has closed: nobody waits for the answer.
+          // The page that asked has closed: nobody waits for the answer.
         }
       });
     });
