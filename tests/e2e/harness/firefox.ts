@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type HTTPRequest, type KeyInput, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { DIST } from '../../../scripts/build.ts';
 import { demoPages, pageHtml } from '../../../scripts/demo-pages.ts';
 import { ARTIFACTS } from './artifacts.ts';
@@ -37,11 +37,14 @@ class FirefoxTab implements Tab {
   constructor(
     readonly page: Page,
     private readonly connection: BidiConnection,
+    private readonly keys: (keys: string[]) => Promise<void>,
+    private readonly closing: number[],
   ) {}
   url(): string {
     return this.current;
   }
   async goto(url: string): Promise<void> {
+    if (this.current !== 'about:blank') this.closing.push(Date.now());
     if (url.startsWith('moz-extension:')) {
       // page.goto() to an extension page may never report completion; the raw BiDi navigation does.
       const context = (this.page.mainFrame() as unknown as { _id: string })._id;
@@ -72,7 +75,10 @@ class FirefoxTab implements Tab {
     await this.page.focus(selector);
   }
   async press(key: string): Promise<void> {
-    await this.page.keyboard.press((key === ' ' ? 'Space' : key) as KeyInput);
+    // Keys sent over BiDi reach the page's listeners but never activate a focused button (Enter, Space):
+    // keys made in the parent process behave as a real keyboard's. They go to the selected tab.
+    await this.page.bringToFront();
+    await this.keys(key.split('+'));
   }
   async type(text: string): Promise<void> {
     await this.page.keyboard.type(text);
@@ -102,6 +108,7 @@ class FirefoxTab implements Tab {
     await this.page.screenshot({ path: join(ARTIFACTS, `firefox-${name}.png`) as `${string}.png`, fullPage: opts.fullPage ?? false });
   }
   async close(): Promise<void> {
+    this.closing.push(Date.now());
     await this.page.close();
   }
 }
@@ -113,9 +120,9 @@ const LISTEN = `(() => {
   Services.console.registerListener({
     observe(m) {
       if (m instanceof Ci.nsIScriptError) {
-        seen.push({ warning: (m.flags & Ci.nsIScriptError.warningFlag) !== 0, message: m.errorMessage, source: m.sourceName || '', line: m.lineNumber, category: m.category || '' });
+        seen.push({ warning: (m.flags & Ci.nsIScriptError.warningFlag) !== 0, message: m.errorMessage, source: m.sourceName || '', line: m.lineNumber, category: m.category || '', time: m.timeStamp });
       } else {
-        seen.push({ warning: false, message: m.message, source: '', line: 0, category: 'console' });
+        seen.push({ warning: false, message: m.message, source: '', line: 0, category: 'console', time: Date.now() });
       }
     },
   });
@@ -125,7 +132,7 @@ const LISTEN = `(() => {
     const m = event.wrappedJSObject || event;
     if (m.level !== 'error' && m.level !== 'warn') return;
     const text = (m.arguments || []).map((a) => { try { return typeof a === 'string' ? a : String(a); } catch { return '?'; } }).join(' ');
-    seen.push({ warning: m.level === 'warn', message: text, source: m.filename || '', line: m.lineNumber || 0, category: 'console-api ' + (m.addonId || '') });
+    seen.push({ warning: m.level === 'warn', message: text, source: m.filename || '', line: m.lineNumber || 0, category: 'console-api ' + (m.addonId || ''), time: m.timeStamp || Date.now() });
   }, Services.scriptSecurityManager.getSystemPrincipal());
   return true;
 })()`;
@@ -135,9 +142,15 @@ const KEYS: Record<string, { key: string; code: string; keyCode: number }> = {
   Shift: { key: 'Shift', code: 'ShiftLeft', keyCode: 16 },
   Control: { key: 'Control', code: 'ControlLeft', keyCode: 17 },
   Alt: { key: 'Alt', code: 'AltLeft', keyCode: 18 },
+  Enter: { key: 'Enter', code: 'Enter', keyCode: 13 },
+  Escape: { key: 'Escape', code: 'Escape', keyCode: 27 },
+  Tab: { key: 'Tab', code: 'Tab', keyCode: 9 },
+  Space: { key: ' ', code: 'Space', keyCode: 32 },
+  ArrowRight: { key: 'ArrowRight', code: 'ArrowRight', keyCode: 39 },
+  ArrowLeft: { key: 'ArrowLeft', code: 'ArrowLeft', keyCode: 37 },
 };
 
-interface ConsoleEntry { warning: boolean; message: string; source: string; line: number; category: string }
+interface ConsoleEntry { warning: boolean; message: string; source: string; line: number; category: string; time: number }
 
 export async function launchFirefox(opts: LaunchOptions = {}): Promise<ExtensionHarness> {
   const extDir = join(DIST, 'firefox');
@@ -175,11 +188,33 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Extension
   };
   await chromeEval(LISTEN);
 
+  /** Keys made as the OS would make them, by the text input processor of the browser window (what Firefox's own tests use). */
+  const pressBrowserKeys = async (keys: string[]): Promise<void> => {
+    const defs = keys.map((k) => KEYS[k] ?? { key: k, code: `Key${k.toUpperCase()}`, keyCode: k.toUpperCase().charCodeAt(0) });
+    await chromeEval(`(() => {
+      const win = Services.wm.getMostRecentWindow('navigator:browser');
+      const tip = Cc['@mozilla.org/text-input-processor;1'].createInstance(Ci.nsITextInputProcessor);
+      if (!tip.beginInputTransactionForTests(win)) throw new Error('no input transaction');
+      const keys = ${JSON.stringify(defs)};
+      for (const k of keys) tip.keydown(new win.KeyboardEvent('', k));
+      for (const k of keys.reverse()) tip.keyup(new win.KeyboardEvent('', k));
+      return true;
+    })()`);
+  };
+
   const installed = await browser.installExtension(extDir);
   if (installed !== addonId) throw new Error(`installed ${installed}, expected ${addonId}`);
   const origin = `moz-extension://${UUID}`;
 
   const pageConsole: string[] = [];
+  /**
+   * When the tests closed a tab or left its page. A content script still running then is
+   * stopped ("Script terminated by timeout"), and a lazy module it was loading fails
+   * ("Loading failed for the module"): warnings about the page going away, not the extension.
+   */
+  const closedAt: number[] = [];
+  const stoppedByClose = (e: ConsoleEntry) =>
+    e.warning && /^(Script terminated by timeout|Loading failed for the module)/.test(e.message) && closedAt.some((t) => e.time >= t - 100 && e.time <= t + 3000);
   const bodies = new Map<string, string>();
   for (const p of demoPages()) bodies.set(stripHash(p.url), pageHtml(p));
   for (const [url, html] of Object.entries(opts.extra ?? {})) bodies.set(stripHash(url), html);
@@ -205,7 +240,7 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Extension
       const at = msg.location().url ?? '';
       if ((msg.type() === 'error' || msg.type() === 'warn') && at.startsWith(origin)) pageConsole.push(`${msg.type()}: ${msg.text()} (${at})`);
     });
-    return new FirefoxTab(page, connection);
+    return new FirefoxTab(page, connection, pressBrowserKeys, closedAt);
   };
 
   // An extension tab kept open to reach the background page (an event page in Firefox).
@@ -238,23 +273,12 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Extension
         `(async () => { const g = await browser.runtime.getBackgroundPage(); return (${fn.toString()})(g, ${JSON.stringify(arg ?? null)}); })()`,
       )) as R;
     },
-    async pressBrowserKeys(keys: string[]) {
-      // Keys made as the OS would make them, by the text input processor of the browser window (what Firefox's own tests use).
-      const defs = keys.map((k) => KEYS[k] ?? { key: k, code: `Key${k.toUpperCase()}`, keyCode: k.toUpperCase().charCodeAt(0) });
-      await chromeEval(`(() => {
-        const win = Services.wm.getMostRecentWindow('navigator:browser');
-        const tip = Cc['@mozilla.org/text-input-processor;1'].createInstance(Ci.nsITextInputProcessor);
-        if (!tip.beginInputTransactionForTests(win)) throw new Error('no input transaction');
-        const keys = ${JSON.stringify(defs)};
-        for (const k of keys) tip.keydown(new win.KeyboardEvent('', k));
-        for (const k of keys.reverse()) tip.keyup(new win.KeyboardEvent('', k));
-        return true;
-      })()`);
-    },
+    pressBrowserKeys,
     async takeExtensionErrors() {
       const entries = JSON.parse(String(await chromeEval(TAKE))) as ConsoleEntry[];
       return entries
         .filter((e) => e.source.startsWith(origin) || e.message.includes(UUID) || e.message.includes(addonId) || /Conduits|context unloaded/.test(e.message))
+        .filter((e) => !stoppedByClose(e))
         .map((e) => `${e.warning ? 'warning' : 'error'}: ${e.message} (${e.source}:${e.line})`)
         .concat(pageConsole.splice(0));
     },

@@ -1,0 +1,205 @@
+/**
+ * Glossary terms marked in the page, their cards by mouse and keyboard, and a word
+ * looked up with one click and saved with its sentence and article, in Chromium and
+ * Firefox. The card lives in a closed shadow root: its text is readable only from the
+ * extension's content-script world, which only Chromium's driver reaches (CDP). In
+ * both browsers the card is checked by what the reader gets from it: it shows by the
+ * word, takes keyboard focus, and saves the right word with its sentence.
+ */
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { evalInContentScript } from '../../../scripts/browser.ts';
+import { demoPages } from '../../../scripts/demo-pages.ts';
+import { countOf, forEachBrowser, openPopup, isChecked, waitForStored, type ExtensionHarness, type Tab } from '../harness/index.ts';
+
+const termCount = (page: Tab) => countOf(page, 'span.jiedu-term');
+
+/** Where the card is on screen, as the page sees its host element; null when none is shown. */
+function cardBox(page: Tab): Promise<{ top: number; left: number; bottom: number } | null> {
+  return page.evaluate(() => {
+    const host = document.querySelector('jiedu-card') as HTMLElement | null;
+    if (!host || host.hidden) return null;
+    const r = host.getBoundingClientRect();
+    if (r.width === 0 || r.bottom < 0 || r.top > innerHeight) return null;
+    return { top: r.top, left: r.left, bottom: r.bottom };
+  });
+}
+
+/** The card's text, read in the content script's world (Chromium only, see above). */
+function cardText(page: Tab): Promise<string | null> {
+  return evalInContentScript<string | null>(
+    (page as unknown as { page: Page }).page,
+    `(() => { const root = globalThis.jieduCardRoot; const host = root && root.host; if (!host || host.hidden) return null; return root.querySelector('.card')?.textContent ?? null; })()`,
+  );
+}
+
+const vocabulary = (h: ExtensionHarness, word: string) => h.background(async (g, w) => (await g.jieduDb.vocabulary.get(w)) ?? null, word);
+
+/**
+ * Moves keyboard focus into the open card the way a reader can (Tab from the page's last
+ * focusable element), then presses Enter on each stop until the word is saved. The Save
+ * button is the card's first button; in Firefox a card whose content overflows is itself
+ * a tab stop (scrollable boxes are), one Tab before it.
+ */
+async function saveFromCardByKeyboard(h: ExtensionHarness, page: Tab, word: string): Promise<void> {
+  await page.evaluate(() => {
+    const focusable = [...document.body.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]')].filter((e) => e.tabIndex >= 0 && e.getClientRects().length > 0);
+    focusable.at(-1)?.focus();
+  });
+  for (let i = 0; i < 5 && (await page.evaluate(() => document.activeElement?.localName)) !== 'jiedu-card'; i++) await page.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.localName)).toBe('jiedu-card');
+  for (let stop = 0; stop < 2; stop++) {
+    await page.press('Enter');
+    const saved = await expect
+      .poll(async () => (await vocabulary(h, word)) !== null, { timeout: 2000 })
+      .toBe(true)
+      .then(() => true, () => false);
+    if (saved) return;
+    await page.press('Tab');
+  }
+  throw new Error(`${word} was not saved from the card by keyboard`);
+}
+
+/** The middle of the first occurrence of `word`'s first character inside `selector`. */
+function pointAt(page: Tab, selector: string, word: string): Promise<{ x: number; y: number } | null> {
+  return page.evaluate(
+    ({ sel, w }) => {
+      const p = document.querySelector(sel)!;
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+        const i = n.data.indexOf(w);
+        if (i >= 0) {
+          const r = document.createRange();
+          r.setStart(n, i);
+          r.setEnd(n, i + 1);
+          const rect = r.getBoundingClientRect();
+          return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+        }
+      }
+      return null;
+    },
+    { sel: selector, w: word },
+  );
+}
+
+forEachBrowser('glossary marking, cards and look-up in the page', (h, browser) => {
+  it('marks terms on a seed page; a card opens by mouse, and by keyboard with focus inside, and saves the term', async () => {
+    const demo = demoPages().find((p) => p.seed === '000' && p.layout === 'guancha-www-s')!;
+    const page = await h().newTab(demo.url);
+    await waitForStored(h(), demo.url);
+    await expect.poll(() => termCount(page)).toBeGreaterThan(20);
+    const marked = await page.evaluate(() => [...document.querySelectorAll('span.jiedu-term')].map((s) => s.getAttribute('data-jiedu-term')));
+    expect(marked).toContain('一带一路');
+    expect(marked).toContain('兴风作浪');
+    expect(new Set(marked).size).toBe(marked.length); // first occurrence only
+
+    const term = 'span.jiedu-term[data-jiedu-term="兴风作浪"]';
+    await page.hover(term);
+    await expect.poll(() => cardBox(page)).not.toBeNull();
+    // Beside the word: just below it, or just above when there is no room below.
+    const word = await page.evaluate((s) => document.querySelector(s)!.getBoundingClientRect().toJSON() as DOMRect, term);
+    const card = (await cardBox(page))!;
+    expect(Math.max(card.top - word.bottom, word.top - card.bottom)).toBeLessThan(20);
+    if (browser === 'chromium') {
+      await expect.poll(() => cardText(page)).toMatch(/兴风作浪/);
+      expect(await cardText(page)).toMatch(/stir up trouble|make waves/i);
+    }
+    await page.screenshot('page-term-card');
+    await page.moveMouse(5, 5);
+    await page.press('Escape');
+    await expect.poll(() => cardBox(page)).toBeNull();
+
+    // Keyboard: terms are in the tab order; Enter opens the card with focus on its Save button, Escape returns it.
+    await page.focus('span.jiedu-term[data-jiedu-term="一带一路"]');
+    await page.press('Enter');
+    await expect.poll(() => cardBox(page)).not.toBeNull();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.localName)).toBe('jiedu-card');
+    if (browser === 'chromium') expect(await cardText(page)).toMatch(/Belt and Road/);
+    // The page's own scripts cannot open the card's shadow root.
+    expect(await page.evaluate(() => document.querySelector('jiedu-card')!.shadowRoot)).toBeNull();
+    await page.press('Enter');
+    await page.screenshot('page-term-card-saved');
+    await expect.poll(async () => (await vocabulary(h(), '一带一路'))?.source).toBe('glossary');
+    const saved = await vocabulary(h(), '一带一路');
+    expect(saved?.contexts[0]).toMatchObject({ articleUrl: demo.url });
+    expect(saved?.contexts[0]?.sentence).toContain('一带一路');
+    await page.press('Escape');
+    await expect.poll(() => cardBox(page)).toBeNull();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-jiedu-term'))).toBe('一带一路');
+    await page.close();
+  });
+
+  it('switches marking off cleanly from the popup, and back on', async () => {
+    const demo = demoPages().find((p) => p.seed === '002' && p.layout === 'xinhua-2021')!;
+    const page = await h().newTab(demo.url);
+    await expect.poll(() => termCount(page)).toBeGreaterThan(5);
+    const marked = await page.evaluate(() => document.querySelector('#detail')!.innerHTML);
+    const popup = await openPopup(h(), page);
+    const sw = '#panel-page > section:nth-of-type(3) input[role="switch"]';
+    await expect.poll(() => isChecked(popup, sw)).toBe(true);
+    await popup.click(sw);
+    await expect.poll(() => termCount(page)).toBe(0);
+    expect(await page.evaluate(() => document.querySelector('#detail')!.innerHTML)).not.toContain('jiedu');
+    await popup.click(sw);
+    await expect.poll(() => termCount(page)).toBeGreaterThan(5);
+    expect(await page.evaluate(() => document.querySelector('#detail')!.innerHTML)).toBe(marked);
+    await popup.close();
+    await page.close();
+  });
+
+  it('looks up a clicked word on a real page, and saves it from the keyboard with its sentence and article', async () => {
+    const demo = demoPages().find((p) => p.file.endsWith('xinhua-1.html'))!;
+    const page = await h().newTab(demo.url);
+    const stored = await waitForStored(h(), 'https://www.xinhuanet.com/world/2019-12/10/c_1125327450.htm');
+    const point = await pointAt(page, '#p-detail p', '罢工');
+    expect(point).not.toBeNull();
+    await page.clickAt(point!.x, point!.y);
+    await expect.poll(() => cardBox(page), { timeout: 10_000 }).not.toBeNull();
+    if (browser === 'chromium') await expect.poll(() => cardText(page), { timeout: 10_000 }).toMatch(/罢工.*bà gōng.*strike/s);
+    await page.screenshot('page-lookup-card');
+    // The dictionary's answer replaces "Loading…": wait for it before moving in.
+    await expect.poll(async () => (await page.evaluate(() => document.querySelector('jiedu-card')?.getBoundingClientRect().height ?? 0)) > 80).toBe(true);
+    await saveFromCardByKeyboard(h(), page, '罢工');
+    expect((await vocabulary(h(), '罢工'))?.source).toBe('dictionary');
+    const word = await vocabulary(h(), '罢工');
+    expect(word?.pinyin).toBe('bà gōng');
+    expect(word?.contexts[0]).toMatchObject({ articleUrl: stored.url, articleTitle: stored.title });
+    expect(word?.contexts[0]?.sentence).toMatch(/罢工/);
+    await page.press('Escape');
+    await expect.poll(() => cardBox(page)).toBeNull();
+
+    // The word is in the library, with its sentence and a link to its article.
+    const lib = await h().openExtensionPage('library.html');
+    await lib.click('#tab-vocabulary');
+    await lib.fill('[data-testid="vocab-search"]', '罢工');
+    const row = '[data-testid="vocab-row"][data-word="罢工"]';
+    await expect.poll(() => countOf(lib, row)).toBe(1);
+    expect(await lib.evaluate((r) => document.querySelector(`${r} .sentence`)?.textContent, row)).toBe(word!.contexts[0]!.sentence);
+    expect(await lib.evaluate((r) => document.querySelector(`${r} a`)?.getAttribute('href'), row)).toBe(stored.url);
+    await lib.screenshot('library-word-from-page');
+    await lib.close();
+    await page.close();
+  });
+
+  it('opens nothing for events the page fires itself', async () => {
+    const demo = demoPages().find((p) => p.seed === '003' && p.layout === 'xinhua-2021')!;
+    const page = await h().newTab(demo.url);
+    await expect.poll(() => termCount(page)).toBeGreaterThan(0);
+    await page.evaluate(() => {
+      const span = document.querySelector('span.jiedu-term') as HTMLElement;
+      span.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+      span.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+      span.click();
+      const p = document.querySelector('#detail p')!;
+      const r = p.getBoundingClientRect();
+      p.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: r.left + 40, clientY: r.top + 10 }));
+    });
+    await new Promise((r) => setTimeout(r, 800));
+    expect(await cardBox(page)).toBeNull();
+    // A real click on the same paragraph does open one: the check above could fail.
+    const p = await pointAt(page, '#detail p', '外');
+    await page.clickAt(p!.x, p!.y);
+    await expect.poll(() => cardBox(page), { timeout: 10_000 }).not.toBeNull();
+    await page.close();
+  });
+});
