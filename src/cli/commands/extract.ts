@@ -1,9 +1,8 @@
 /** `extract FILE --url URL [--now ISO] [--generic yes]`: read a saved page and print its article record. */
 import { readFile } from 'node:fs/promises';
-import { parseHTML } from 'linkedom';
 import { CliError, parseArgs, type CliCommand } from '../command.ts';
-import { decodeHtml } from '../../core/extract/charset.ts';
 import { extractArticle } from '../../core/extract/index.ts';
+import { parsePage } from '../html.ts';
 
 export const extractCommand: CliCommand = {
   name: 'extract',
@@ -20,17 +19,17 @@ export const extractCommand: CliCommand = {
       now = new Date(nowFlag);
       if (Number.isNaN(now.getTime())) throw new CliError(`--now: not a date: ${nowFlag}`);
     }
-    let html: string;
+    let bytes: Uint8Array;
     try {
-      // Bytes, not UTF-8: older Xinhua pages are GB2312 and say so in their <meta>.
-      html = decodeHtml(await readFile(file));
+      bytes = await readFile(file);
     } catch (err) {
       const code = (err as { code?: unknown }).code;
       throw new CliError(code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
     }
-    const { document } = parseHTML(html);
+    // Bytes in the page's own encoding (older Xinhua pages are GB2312), parsed as a browser parses them.
+    const document = parsePage(bytes);
     const generic = flags.get('generic');
-    const out = extractArticle(document as unknown as Document, url, { now, generic: generic === 'yes' || generic === 'true' });
+    const out = extractArticle(document, url, { now, generic: generic === 'yes' || generic === 'true' });
     if (!out.ok) throw new CliError(`${out.reason}: ${out.message}`, 2);
     return { ...out.article, notices: out.notices };
   },

@@ -143,10 +143,11 @@ export const xinhua2021 = make2021('xinhua-2021');
 export const xinhuaEnglish = make2021('xinhua-english');
 
 /**
- * The 2000s–2010s table templates (content_NNN.htm, national and provincial, often GB2312): no
+ * The 2000s–2010s table templates (content_NNN.htm, national and provincial, often GB2312): few
  * class names to hold on to. The header is read from the text that follows the title — "新华网河北频道
  * ( 2012-06-04 09:20:26 ) 稿件来源： 河北日报", "作者： 记者王敬照", "编辑： 王华军" — and the body is
- * the table cell (or div) holding the most paragraphs; when none holds two, the generic reader reads it.
+ * div#Content where there is one, else the table cell (or div) holding the most paragraphs; when
+ * none holds two, the generic reader reads it.
  */
 export const xinhuaLegacy: Adapter = {
   id: 'xinhua-content',
@@ -155,22 +156,67 @@ export const xinhuaLegacy: Adapter = {
   extract(ctx: AdapterContext): Draft {
     const { doc } = ctx;
     const d = emptyDraft('xinhua-content');
-    d.title = textOf(q(doc, 'title')) || metaContent(doc, 'og:title');
-    const text = textOf(q(doc, 'body'));
+    const body = q(doc, 'body');
+    const titleEl = q(doc, 'title');
+    let text = textOf(body);
+    // Markup before <html> (a crawler's wrapper) makes a browser put the <title> in the body: its text is not the page's.
+    if (body && titleEl && body.contains(titleEl)) text = text.replace(textOf(titleEl), '');
+    // The <title> often adds the channel ("…_振兴东北"): the title is the longest form of it the page itself shows.
+    d.title = visibleTitle(textOf(titleEl) || metaContent(doc, 'og:title'), text);
     const at = d.title ? text.indexOf(d.title) : -1;
     const header = at >= 0 ? text.slice(at + (d.title?.length ?? 0), at + (d.title?.length ?? 0) + 300) : '';
-    d.publishedAt = parseSiteDate(/\d{4}\s*[-年]\s*\d{1,2}\s*[-月]\s*\d{1,2}\s*日?\s*\d{1,2}:\d{2}(?::\d{2})?/.exec(header)?.[0]);
+    d.publishedAt = parseSiteDate(/\d{4}\s*[-年]\s*\d{1,2}\s*[-月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?/.exec(header)?.[0]);
     d.source = /来源\s*[:：]\s*([^\s)）]{1,20})/.exec(header)?.[1] ?? metaContent(doc, 'source');
     const rest = at >= 0 ? text.slice(at) : text;
     const author = /作者\s*[:：]\s*(?:新华社)?(?:记者|通讯员)?\s*([^\s:：]{1,30}?)\s*(?:责任编辑|编辑|$|\s)/.exec(rest)?.[1];
     if (author) d.authors = splitNames(author);
-    d.editor = /(?:责任编辑|编辑)\s*[:：]\s*([^\s\]】]{1,20})/.exec(rest)?.[1] ?? null;
+    d.editor = /(?:责任编辑|编辑)\s*[:：]\s*([^\s\]】)）]{1,20})/.exec(rest)?.[1] ?? null;
     d.tags = keywords(doc);
-    const cell = paragraphCell(doc);
-    if (cell) d.body = readBody(cell, { baseUrl: ctx.baseUrl, exclude: 'script, style, table, form, iframe' });
+    // 2000s pages name their body div#Content (div#content on some channels); the table pages name nothing.
+    const cell = q(doc, '#Content') ?? q(doc, '#content') ?? paragraphCell(doc);
+    if (cell) {
+      d.body = readBody(cell, { baseUrl: ctx.baseUrl, exclude: 'script, style, table, form, iframe, .pagelink, a.nextpage' });
+      // "新华网黑龙江频道  记者  伊琳  李清芬" opens some bodies: it is the byline, not text.
+      const byline = /^(?:新华网\S{0,8}频道|新华社\S{0,8}(?:电)?)?\s*(?:记者|通讯员)\s*(.{2,30})$/.exec(d.body.paragraphs[0] ?? '');
+      if (byline?.[1]) {
+        if (d.authors.length === 0) d.authors = splitNames(byline[1]);
+        d.body.paragraphs.shift();
+        d.body.bold = d.body.bold.filter((b) => b.paragraph > 0).map((b) => ({ ...b, paragraph: b.paragraph - 1 }));
+      }
+    }
+    readLegacyPager(ctx, d);
     return d;
   },
 };
+
+function visibleTitle(title: string | null, bodyText: string): string | null {
+  if (!title) return null;
+  let t = title;
+  for (let n = 0; n < 3 && !bodyText.includes(t); n += 1) {
+    const m = /^(.*\S)\s*[_|｜-]\s*[^_|｜-]+$/.exec(t);
+    if (!m?.[1]) return title;
+    t = m[1];
+  }
+  return bodyText.includes(t) ? t : title;
+}
+
+/**
+ * Long articles of the 2000s templates are split over content_NNN.htm, content_NNN_1.htm … under a
+ * pager of "[1] [2] … [6]" links: the record says which page this is and the notice links the next.
+ */
+function readLegacyPager(ctx: AdapterContext, d: Draft): void {
+  const links = qa(ctx.doc, '.pagelink a, a').filter((a) => /^\[\d{1,3}\]$/.test(textOf(a)));
+  const pages = links.length > 0 ? Math.max(...links.map((a) => Number(textOf(a).slice(1, -1)))) : 0;
+  if (pages < 2) return;
+  const suffix = /content_\d+_(\d+)\.html?(?:[?#]|$)/.exec(ctx.url)?.[1];
+  const page = suffix ? Number(suffix) + 1 : 1;
+  d.partial = { page, pages, fullTextUrl: null };
+  const next = links.find((a) => textOf(a) === `[${page + 1}]`);
+  const nextUrl = absoluteHttpUrl(next?.getAttribute('href'), ctx.baseUrl);
+  d.notices.push(
+    page < pages && nextUrl ? `This article is split into ${pages} pages; this is page ${page}. Next page: ${nextUrl}` : `This article is split into ${pages} pages; this is page ${page}.`,
+  );
+}
 
 /** The td or div with the most <p> children that hold text (at least two). */
 function paragraphCell(doc: Document): Element | null {

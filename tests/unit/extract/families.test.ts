@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { decodeHtml } from '../../../src/core/extract/charset.ts';
+import { parsePage } from '../../../src/cli/html.ts';
 import { detectFromUrl, extractArticle } from '../../../src/core/extract/index.ts';
 import { dateFromUrl, stripSiteName, tidyParagraphs } from '../../../src/core/extract/tidy.ts';
 
@@ -16,8 +16,7 @@ const PAGES = join(import.meta.dirname, '../../fixtures/real-pages');
 const NOW = new Date('2025-03-01T04:00:00Z');
 
 function real(file: string, url: string) {
-  const { document } = parseHTML(decodeHtml(readFileSync(join(PAGES, file))));
-  const out = extractArticle(document as unknown as Document, url, { now: NOW });
+  const out = extractArticle(parsePage(readFileSync(join(PAGES, file))), url, { now: NOW });
   if (!out.ok) throw new Error(out.message);
   return out;
 }
@@ -121,6 +120,20 @@ describe('addresses of every era', () => {
     expect(article.url).toBe('https://www.he.xinhuanet.com/news/2012-06/04/content_25340717.htm');
     expect(article.extractor).toBe('jiedu/xinhua-content');
     expect(article).toMatchObject({ publishedAt: '2012-06-04T09:20:26+08:00', source: '河北日报', authors: ['王敬照'], editor: '王华军' });
+  });
+
+  it('reads the 2005 page of 新华网振兴东北 (xinhua-9, GB2312): the visible title, the byline as authors, page 1 of 6 with the next page linked', () => {
+    const out = real('xinhua-9-content-2005.html', 'http://chinaneast.xinhuanet.com/jizhe/2005-08/16/content_4894059.htm');
+    expect(out.article.title).toBe('农机专家李金泽：为农机行业搭建现代化信息平台'); // the <title> adds "_振兴东北"
+    expect(out.article.authors).toEqual(['伊琳', '李清芬']);
+    expect(out.article.paragraphs[0]).toBe('个人简介：');
+    for (const p of out.article.paragraphs) expect(p).not.toMatch(/^\[\d\]|记者\s+伊琳/);
+    expect(out.article.partial).toEqual({ page: 1, pages: 6, fullTextUrl: null });
+    expect(out.notices).toContain('This article is split into 6 pages; this is page 1. Next page: http://chinaneast.xinhuanet.com/jizhe/2005-08/16/content_4894059_1.htm');
+    // Its second page (content_4894059_1.htm) keys the same record and is page 2.
+    const page2 = real('xinhua-9-content-2005.html', 'http://chinaneast.xinhuanet.com/jizhe/2005-08/16/content_4894059_1.htm');
+    expect(page2.article.url).toBe(out.article.url);
+    expect(page2.article.partial).toEqual({ page: 2, pages: 6, fullTextUrl: null });
   });
 
   it('sends the same real page, at an article-shaped address no pattern knows, to the generic reader (xinhua-4 at …/c_25340717.html)', () => {
