@@ -139,7 +139,14 @@ export function createAnnotator(contextSource?: ContextSource): Annotator {
 
   /** Draws the context readings of what `h` has annotated without them. */
   const refine = async (h: AnnotationHandle, target: Element): Promise<void> => {
-    await fetchContext(h.textsWithoutContext());
+    const texts = h.textsWithoutContext();
+    // Everything was drawn with its context readings (read ahead, or known from before): nothing to
+    // redraw, and no layout to force in the task that annotated the page.
+    if (texts.length === 0) return;
+    await fetchContext(texts);
+    // Drawn in a task of its own once the page has painted the first readings, so the reader sees
+    // pinyin at once and the few corrections never hold up that first frame.
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
     if (handle !== h) return;
     keepingView(target, () => {
       corrected += h.applyContext(contextFor);
