@@ -32,7 +32,7 @@ const ADAPTERS: Record<string, Adapter[]> = {
   'xinhua-2019': [xinhua2019, xinhua2021],
   'xinhua-2021': [xinhua2021, xinhua2019],
   'xinhua-english': [xinhuaEnglish, xinhua2019],
-  // content_NNN.htm: the 2000s–2010s table templates (header only; the body goes to the generic reader), or a later template at an old address.
+  // content_NNN.htm: a later template at an old address, else the 2000s–2010s templates (the generic reader only when those find no body).
   'xinhua-content': [xinhua2019, xinhua2021, xinhuaLegacy],
   'xinhua-app': [xinhua2021, xinhua2019],
   // An article-shaped address no pattern knows: straight to the generic reader.
