@@ -78,9 +78,49 @@ function blocksOf(root: Element): Element[] {
   return [...root.querySelectorAll(BLOCKS)].filter((el) => !el.querySelector(BLOCKS));
 }
 
-function inView(el: Element): boolean {
+function inView(el: Element, heights: Map<Element, number>): boolean {
   const r = el.getBoundingClientRect();
+  heights.set(el, r.height);
   return r.bottom > -200 && r.top < innerHeight + 200 && (r.width > 0 || r.height > 0);
+}
+
+/**
+ * How much taller a block grows with pinyin over its lines (the run's line height is 2.2
+ * against the 1.5–1.8 pages use): the size a block out of view is given until it is laid out.
+ */
+const GROWTH = 1.4;
+
+/** Blocks whose layout waits until they come near the view, with the style attribute each had. */
+let deferred: { el: HTMLElement; style: string | null }[] = [];
+
+/**
+ * Blocks out of view skip layout and paint until the reader scrolls near them
+ * (`content-visibility: auto`), so the first frame with pinyin lays out what is in view,
+ * not the whole article. Each keeps an estimate of its height meanwhile, so the scroll bar
+ * hardly moves; the browser remembers the real one once it has laid the block out.
+ */
+function deferLayout(blocks: Element[], heights: Map<Element, number>): void {
+  restoreLayout();
+  for (const el of blocks) {
+    if (!(el instanceof HTMLElement) || !(heights.get(el) ?? 0)) continue;
+    deferred.push({ el, style: el.getAttribute('style') });
+    el.style.setProperty('content-visibility', 'auto');
+    el.style.setProperty('contain-intrinsic-size', `auto ${Math.round((heights.get(el) ?? 0) * GROWTH)}px`);
+  }
+}
+
+/** Every deferred block's style attribute back exactly as it was (or absent again). */
+function restoreLayout(): void {
+  for (const { el, style } of deferred) {
+    el.style.removeProperty('content-visibility');
+    el.style.removeProperty('contain-intrinsic-size');
+    // Chromium writes the inline style back to the attribute lazily: read it first, or removing the
+    // attribute now can leave an empty style="" behind once the pending write lands.
+    void el.getAttribute('style');
+    if (style === null) el.removeAttribute('style');
+    else el.setAttribute('style', style);
+  }
+  deferred = [];
 }
 
 function isOurs(node: Node): boolean {
@@ -185,9 +225,12 @@ export function createAnnotator(contextSource?: ContextSource): Annotator {
       style.textContent = pinyinCss(settings);
       // Which blocks are in view is read while the page is still laid out as it was.
       const blocks = blocksOf(target);
-      const visible = blocks.filter(inView);
-      const later = blocks.filter((b) => !visible.includes(b));
+      const heights = new Map<Element, number>();
+      const visible = blocks.filter((b) => inView(b, heights));
+      const shown = new Set(visible);
+      const later = blocks.filter((b) => !shown.has(b));
       corrected = 0;
+      deferLayout(later, heights);
       const h = annotateDom(target, { ...readingOptions(settings), toneColors: settings.pinyinToneColors !== 'off', initial: false, contextFor });
       handle = h;
       observer = new MutationObserver((records) => {
@@ -253,7 +296,11 @@ export function createAnnotator(contextSource?: ContextSource): Annotator {
       observer = null;
       pending = new Set();
       const h = handle;
-      if (h && root) keepingView(root, () => h.remove());
+      if (h && root) keepingView(root, () => {
+        h.remove();
+        restoreLayout();
+      });
+      else restoreLayout();
       handle = null;
       document.getElementById(STYLE_ID)?.remove();
       document.removeEventListener('copy', copyWithoutPinyin, true);
