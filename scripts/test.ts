@@ -1,7 +1,8 @@
 /**
- * `npm test`: typecheck, unit tests, build, browser tests in headless Chromium,
- * and web-ext lint of the Firefox build. Runs every step even after a failure,
- * then prints one summary line and exits non-zero if anything failed.
+ * `npm test`: typecheck, unit tests, build, browser tests in headless Chromium and
+ * headless Firefox, and web-ext lint of the Firefox build. Runs every step even after
+ * a failure, then prints one summary line (counting both browsers) and exits non-zero
+ * if anything failed.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { ROOT } from './build.ts';
 interface Step {
   name: string;
   cmd: string[];
+  env?: Record<string, string>;
   /** Vitest JSON report to count tests from; a step without one counts as one check. */
   report?: string;
 }
@@ -26,27 +28,32 @@ const steps: Step[] = [
   { name: 'typecheck', cmd: ['npx', 'tsc', '--noEmit', '-p', 'tsconfig.json'] },
   { name: 'unit', cmd: vitest('vitest.config.ts', 'unit'), report: join(reports, 'unit.json') },
   { name: 'build', cmd: ['npx', 'tsx', 'scripts/build.ts'] },
-  { name: 'browser', cmd: vitest('vitest.e2e.config.ts', 'browser'), report: join(reports, 'browser.json') },
+  // Every browser test file in Chromium; the scenarios written for both browsers (tests/e2e/both) in Firefox too.
+  { name: 'browser (chromium)', cmd: vitest('vitest.e2e.config.ts', 'chromium'), env: { JIEDU_BROWSERS: 'chromium' }, report: join(reports, 'chromium.json') },
+  { name: 'browser (firefox)', cmd: [...vitest('vitest.e2e.config.ts', 'firefox'), 'tests/e2e/both'], env: { JIEDU_BROWSERS: 'firefox' }, report: join(reports, 'firefox.json') },
   { name: 'firefox-lint', cmd: ['npx', 'tsx', 'scripts/lint-firefox.ts'] },
 ];
 
 let passed = 0;
 let failed = 0;
 const lines: string[] = [];
+const browsers: string[] = [];
 for (const step of steps) {
-  process.stdout.write(`\n=== ${step.name}: ${step.cmd.join(' ')}\n`);
+  const envText = Object.entries(step.env ?? {}).map(([k, v]) => `${k}=${v} `).join('');
+  process.stdout.write(`\n=== ${step.name}: ${envText}${step.cmd.join(' ')}\n`);
   const started = Date.now();
-  const run = spawnSync(step.cmd[0]!, step.cmd.slice(1), { cwd: ROOT, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+  const run = spawnSync(step.cmd[0]!, step.cmd.slice(1), { cwd: ROOT, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0', ...step.env } });
   const ok = run.status === 0;
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   if (step.report && existsSync(step.report)) {
-    const r = JSON.parse(readFileSync(step.report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numTotalTests: number };
+    const r = JSON.parse(readFileSync(step.report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTotalTests: number };
     passed += r.numPassedTests;
     failed += r.numFailedTests;
     // A runner that failed without a failing test (a crash, a file that did not load) still fails the run.
     if (!ok && r.numFailedTests === 0) failed += 1;
     if (r.numTotalTests === 0) failed += 1;
-    lines.push(`${ok ? 'ok  ' : 'FAIL'} ${step.name}: ${r.numPassedTests}/${r.numTotalTests} tests (${secs} s)`);
+    lines.push(`${ok ? 'ok  ' : 'FAIL'} ${step.name}: ${r.numPassedTests}/${r.numTotalTests} tests${r.numPendingTests ? `, ${r.numPendingTests} skipped` : ''} (${secs} s)`);
+    if (step.name.startsWith('browser')) browsers.push(`${step.name.replace(/^browser \((.*)\)$/, '$1')} ${r.numPassedTests}/${r.numTotalTests}`);
   } else {
     if (ok) passed += 1;
     else failed += 1;
@@ -54,5 +61,5 @@ for (const step of steps) {
   }
 }
 process.stdout.write(`\n${lines.join('\n')}\n`);
-process.stdout.write(`jiedu: ${passed} passed, ${failed} failed\n`);
+process.stdout.write(`jiedu: ${passed} passed, ${failed} failed (browser tests: ${browsers.join(', ') || 'none ran'})\n`);
 process.exitCode = failed === 0 ? 0 : 1;
