@@ -222,13 +222,15 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Extension
     if (req.isInterceptResolutionHandled()) return;
     const url = req.url();
     const body = bodies.get(stripHash(url));
+    // A request the page dropped meanwhile (it navigated on, or closed) can no longer be answered.
+    const gone = () => undefined;
     if (body !== undefined && req.isNavigationRequest()) {
-      void req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body });
+      req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body }).catch(gone);
     } else if (/^https?:/.test(url)) {
       // Nothing leaves the machine: a test must not wait on a network.
-      void req.abort('blockedbyclient');
+      req.abort('blockedbyclient').catch(gone);
     } else {
-      void req.continue();
+      req.continue().catch(gone);
     }
   };
   const newTab = async (): Promise<FirefoxTab> => {

@@ -82,9 +82,17 @@ export async function tabIdOf(h: ExtensionHarness, url: string): Promise<number>
   return id;
 }
 
-/** Opens the popup as a tab describing `tab` (a browser's real popup closes as soon as focus leaves it). */
+/**
+ * Opens the popup as a tab describing `tab` (a browser's real popup closes as soon as focus leaves it).
+ * The extension sees the address only of tabs on its sites; another tab is found as the active one.
+ */
 export async function openPopup(h: ExtensionHarness, tab: Tab, size = { width: 380, height: 560 }): Promise<Tab> {
-  const id = await tabIdOf(h, tab.url());
+  let id = await h.background(async (g, u) => (await g.chrome.tabs.query({})).find((t) => t.url === u)?.id ?? null, tab.url());
+  if (id === null) {
+    await tab.bringToFront();
+    id = await h.background(async (g) => (await g.chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? null);
+  }
+  if (id === null) throw new Error(`no tab shows ${tab.url()}`);
   const popup = await h.newTab();
   await popup.setViewport(size.width, size.height);
   await popup.goto(`${h.origin}/popup.html?tab=${id}`);

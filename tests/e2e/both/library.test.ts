@@ -1,0 +1,192 @@
+/**
+ * The library page in Chromium and Firefox: a demo article saved by visiting it, and
+ * 10,000 words generated here (marked "generated") written straight into the database.
+ * Files the page offers for download are read where the page makes them (its Blob and
+ * <a download>), the same way in both browsers.
+ */
+import { expect, it } from 'vitest';
+import { demoPages } from '../../../scripts/demo-pages.ts';
+import type { StoredArticle } from '../../../src/core/article.ts';
+import type { VocabularyRecord } from '../../../src/core/vocabulary.ts';
+import { countOf, forEachBrowser, textOf, waitForStored, type ExtensionHarness, type Tab } from '../harness/index.ts';
+
+async function seedWords(h: ExtensionHarness, article: StoredArticle): Promise<void> {
+  await h.background(
+    async (g, { url, title, sentence }) => {
+      const base = Date.UTC(2025, 0, 1);
+      // Generated test data, not real vocabulary.
+      const rows: VocabularyRecord[] = Array.from({ length: 10_000 }, (_, i) => {
+        const stamp = new Date(base + i * 1000).toISOString();
+        return {
+          simplified: `生成词${i}`,
+          traditional: '',
+          pinyin: `shēng chéng cí ${i}`,
+          english: [`generated test word ${i}`],
+          contexts: [{ sentence: `生成的例句${i}。`, articleUrl: url, articleTitle: title, savedAt: stamp }],
+          tags: ['generated'],
+          note: '',
+          source: 'dictionary',
+          createdAt: stamp,
+          updatedAt: stamp,
+        };
+      });
+      const stamp = new Date(base - 1000).toISOString();
+      rows.push({
+        simplified: '外交',
+        traditional: '外交',
+        pinyin: 'wài jiāo',
+        english: ['diplomacy', 'foreign affairs'],
+        contexts: [{ sentence, articleUrl: url, articleTitle: title, savedAt: stamp }],
+        tags: ['diplomacy'],
+        note: '',
+        source: 'glossary',
+        createdAt: stamp,
+        updatedAt: stamp,
+      });
+      await g.jieduDb.vocabulary.bulkPut(rows);
+    },
+    { url: article.url, title: article.title, sentence: article.paragraphs[0]! },
+  );
+}
+
+const counts = (h: ExtensionHarness) => h.background(async (g) => ({ articles: await g.jieduDb.articles.count(), vocabulary: await g.jieduDb.vocabulary.count() }));
+const storedWord = (h: ExtensionHarness, key: string) => h.background(async (g, k) => (await g.jieduDb.vocabulary.get(k)) ?? null, key);
+
+/** Keeps, instead of downloading, each file the page offers (its Blob and its <a download> name). */
+function catchDownloads(tab: Tab): Promise<void> {
+  return tab.evaluate(() => {
+    const w = window as unknown as { caught: { name: string; blob: Blob }[] };
+    w.caught = [];
+    const blobs = new Map<string, Blob>();
+    const create = URL.createObjectURL.bind(URL);
+    URL.createObjectURL = (obj: Blob | MediaSource) => {
+      const url = create(obj);
+      if (obj instanceof Blob) blobs.set(url, obj);
+      return url;
+    };
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      const blob = blobs.get(this.href);
+      if (this.download && blob) w.caught.push({ name: this.download, blob });
+      else click.call(this);
+    };
+  });
+}
+const downloads = (tab: Tab) =>
+  tab.evaluate(async () => Promise.all((window as unknown as { caught: { name: string; blob: Blob }[] }).caught.map(async (d) => ({ name: d.name, text: await d.blob.text() }))));
+
+forEachBrowser('library page', (h) => {
+  let article: StoredArticle;
+  let lib: Tab;
+  const vocabCount = () => textOf(lib, '[data-testid="vocab-count"]');
+
+  it('lists the article and reads it offline with pinyin', async () => {
+    const demo = demoPages().find((p) => p.seed === '000' && p.layout === 'guancha-www-s')!;
+    const page = await h().newTab(demo.url);
+    article = await waitForStored(h(), demo.url);
+    await page.close();
+    await seedWords(h(), article);
+    lib = await h().openExtensionPage('library.html');
+    await catchDownloads(lib);
+    await expect.poll(() => textOf(lib, '[data-testid="lib-stats"]')).toBe('Articles: 1 · Words: 10,001');
+    await expect.poll(() => textOf(lib, '[data-testid="article-row"] button.title')).toBe(article.title);
+    await lib.screenshot('library-articles');
+    await lib.click('[data-testid="article-row"] button.title');
+    await expect.poll(() => textOf(lib, '[data-testid="reader-body"] p')).toBe(article.paragraphs[0]);
+    expect(await countOf(lib, '[data-testid="reader-body"] p:not(.caption)')).toBe(article.paragraphs.length);
+    expect(await countOf(lib, '[data-testid="reader-body"] ruby')).toBe(0);
+    await lib.click('[data-testid="reader-pinyin"]');
+    await expect.poll(() => countOf(lib, '[data-testid="reader-body"] span.jiedu-run > ruby')).toBeGreaterThan(20);
+    expect(await textOf(lib, '[data-testid="reader-body"] rt')).toMatch(/^[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+$/);
+    await lib.screenshot('library-reader-pinyin');
+    await lib.click('[data-testid="reader-pinyin"]');
+    await expect.poll(() => countOf(lib, '[data-testid="reader-body"] ruby')).toBe(0);
+    expect(await textOf(lib, '[data-testid="reader-body"] p')).toBe(article.paragraphs[0]);
+    await lib.click('.reader button');
+  });
+
+  it('moves between tabs with the arrow keys and finds a word by pinyin among 10,001', async () => {
+    await lib.focus('#tab-articles');
+    await lib.press('ArrowRight');
+    await expect.poll(() => lib.evaluate(() => document.activeElement?.id)).toBe('tab-vocabulary');
+    expect(await lib.evaluate(() => document.getElementById('tab-vocabulary')?.getAttribute('aria-selected'))).toBe('true');
+    await expect.poll(vocabCount).toBe('Found: 10,001 · selected: 0');
+    expect(await countOf(lib, '[data-testid="vocab-row"]')).toBeLessThan(40); // only the rows in view
+    await lib.fill('[data-testid="vocab-search"]', 'wai jiao');
+    await expect.poll(vocabCount).toBe('Found: 1 · selected: 0');
+    expect(await lib.evaluate(() => document.querySelector('[data-testid="vocab-row"]')?.getAttribute('data-word'))).toBe('外交');
+    expect(await lib.evaluate(() => document.querySelector('[data-testid="vocab-row"] a')?.getAttribute('href'))).toBe(article.url);
+    await lib.fill('[data-testid="vocab-search"]', 'shengchengci');
+    await expect.poll(vocabCount).toBe('Found: 10,000 · selected: 0');
+    await lib.fill('[data-testid="vocab-search"]', 'wàijiāo');
+    await expect.poll(vocabCount).toBe('Found: 1 · selected: 0');
+    expect(await lib.evaluate(() => document.querySelector('[data-testid="vocab-row"]')?.getAttribute('data-word'))).toBe('外交');
+  });
+
+  it('edits a note and tags from the keyboard', async () => {
+    await lib.focus('[data-testid="vocab-note"]');
+    await lib.type('常用外交词汇');
+    await lib.press('Enter');
+    await expect.poll(async () => (await storedWord(h(), '外交'))?.note).toBe('常用外交词汇');
+    await lib.fill('[data-testid="vocab-tags"]', 'diplomacy, core');
+    await lib.press('Tab');
+    await expect.poll(async () => (await storedWord(h(), '外交'))?.tags).toEqual(['diplomacy', 'core']);
+    await lib.screenshot('library-vocabulary');
+  });
+
+  it('exports the selection as an Anki file', async () => {
+    await lib.click('[data-testid="vocab-row"] input.wrow-check');
+    await expect.poll(vocabCount).toBe('Found: 1 · selected: 1');
+    await lib.click('[data-testid="export-selection"]');
+    await expect.poll(async () => (await downloads(lib)).length).toBe(1);
+    const [file] = await downloads(lib);
+    expect(file!.name).toMatch(/^jiedu-vocabulary-selection-\d{4}-\d{2}-\d{2}\.anki\.txt$/);
+    const lines = file!.text.split('\n');
+    expect(lines.slice(0, 3)).toEqual(['#separator:tab', '#html:true', '#columns:Front\tBack\tTags\tGUID']);
+    const rows = lines.slice(8).filter((l) => l !== '');
+    expect(rows).toHaveLength(1);
+    const [front, back, tags] = rows[0]!.split('\t');
+    expect(front).toBe('外交');
+    expect(back).toContain('wài jiāo');
+    expect(back).toContain('常用外交词汇');
+    expect(tags).toBe('diplomacy core');
+  });
+
+  it('deletes the selection and brings it back with Undo', async () => {
+    await lib.click('[data-testid="vocab-delete"]');
+    await expect.poll(() => storedWord(h(), '外交')).toBeNull();
+    await expect.poll(vocabCount).toBe('Found: 0 · selected: 0');
+    expect(await textOf(lib, '[data-testid="toast"]')).toContain('Deleted 外交.');
+    await lib.click('[data-testid="toast"] button');
+    await expect.poll(async () => (await storedWord(h(), '外交'))?.note).toBe('常用外交词汇');
+    await expect.poll(vocabCount).toBe('Found: 1 · selected: 1');
+  });
+
+  it('downloads a backup and imports it again, showing what was added', async () => {
+    await lib.click('[data-testid="backup-download"]');
+    await expect.poll(async () => (await downloads(lib)).length).toBe(2);
+    const backup = (await downloads(lib))[1]!;
+    expect(backup.name).toMatch(/^jiedu-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(JSON.parse(backup.text)).toMatchObject({ format: 'jiedu-backup', version: 1 });
+    const before = await counts(h());
+    expect(before).toEqual({ articles: 1, vocabulary: 10_001 });
+    await h().background(async (g, url) => {
+      await g.jieduDb.vocabulary.delete('生成词5');
+      await g.jieduDb.articles.where('url').equals(url).delete();
+      return null;
+    }, article.url);
+    await lib.setInputFile('[data-testid="backup-file"]', { name: 'backup.json', content: backup.text });
+    await expect.poll(() => textOf(lib, '[data-testid="backup-result"]'), { timeout: 30_000 }).toBe('Imported. Added: articles 1, words 1. Updated: articles 0, words 0.');
+    expect(await counts(h())).toEqual(before);
+  });
+
+  it('refuses a corrupt backup with a clear message and changes nothing', async () => {
+    const before = await counts(h());
+    await lib.setInputFile('[data-testid="backup-file"]', { name: 'broken.json', content: '{"format":"jiedu-backup","version":1,"articles":[' });
+    await expect.poll(() => textOf(lib, '[data-testid="backup-error"]')).toMatch(/^Nothing was imported: the file is not valid JSON .*cut short or damaged$/);
+    expect(await countOf(lib, '[data-testid="backup-result"]')).toBe(0);
+    expect(await counts(h())).toEqual(before);
+    await lib.screenshot('library-backup-error');
+    await lib.close();
+  });
+});

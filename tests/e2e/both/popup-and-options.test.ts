@@ -1,0 +1,107 @@
+/**
+ * The popup and the options page in Chromium and Firefox, in English and in Chinese:
+ * what the popup says of an article, of a site Jiedu does not read by itself, and
+ * saving by hand once automatic saving is switched off in the options.
+ */
+import { expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../../../scripts/build.ts';
+import { demoPages } from '../../../scripts/demo-pages.ts';
+import { detectFromUrl } from '../../../src/core/extract/detect.ts';
+import { countOf, forEachBrowser, isChecked, openPopup, storedArticle, textOf, waitForStored, type Tab } from '../harness/index.ts';
+
+interface BuiltEntry { file: string; url: string; seed: string; layout: string; expect: { title: string } }
+const built = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/built/index.json'), 'utf8')) as BuiltEntry[];
+function canonical(url: string): string {
+  const d = detectFromUrl(url);
+  if (d.kind !== 'article') throw new Error(`${url} is not an article URL`);
+  return d.canonicalUrl;
+}
+
+// A page of a site Jiedu does not read by itself (built here, not a real page).
+const OTHER = 'https://news.example.org/world/2021/story.html';
+const OTHER_HTML = '<!doctype html><html><head><meta charset="utf-8"><title>Elsewhere</title></head><body><h1>外交新闻</h1><p>双方同意加强战略沟通。</p></body></html>';
+
+const AUTO_SAVE = 'section[aria-labelledby="opt-library"] input[type="checkbox"]';
+const buttonTexts = (tab: Tab) => tab.evaluate(() => [...document.querySelectorAll('button')].map((b) => b.textContent?.trim() ?? ''));
+
+forEachBrowser(
+  'popup and options',
+  (h) => {
+    it('describes a zaobao article in the popup: title, site, saved, tabs and buttons', async () => {
+      const demo = demoPages().find((p) => p.seed === '004' && p.layout === 'zaobao-sg-2024')!;
+      const page = await h().newTab(demo.url);
+      await waitForStored(h(), canonical(demo.url));
+      const popup = await openPopup(h(), page);
+      await expect.poll(() => textOf(popup, '[data-testid="save-status"]')).toBe('Saved to your library');
+      expect(await textOf(popup, '[data-testid="article-site"]')).toBe('Zaobao 联合早报');
+      expect(await popup.evaluate(() => [...document.querySelectorAll('[role="tab"]')].map((t) => t.textContent))).toEqual(['This page', 'Glossary']);
+      expect(await buttonTexts(popup)).toEqual(expect.arrayContaining(['Save this page', 'Open library', 'Options']));
+      await popup.screenshot('popup-en');
+      await popup.close();
+      await page.close();
+    });
+
+    it('on a site Jiedu does not read by itself, says so; asking a tab with no content script leaves no error', async () => {
+      const page = await h().newTab(OTHER);
+      const popup = await openPopup(h(), page);
+      await expect.poll(() => textOf(popup, '#panel-page section p')).toBe('Jiedu reads Guancha, Zaobao and Xinhua by itself. On other sites, save a page by hand.');
+      expect(await buttonTexts(popup)).toEqual(expect.arrayContaining(['Open library', 'Options']));
+      await popup.close();
+      await page.close();
+    });
+
+    it('with automatic saving off in the options, saves only when the user asks in the popup', async () => {
+      const options = await h().openExtensionPage('options.html');
+      await expect.poll(() => isChecked(options, AUTO_SAVE)).toBe(true);
+      await options.focus(AUTO_SAVE);
+      await options.press('Space'); // by keyboard
+      await expect.poll(() => textOf(options, 'p.ok[role="status"]')).toBe('Saved.');
+      expect(await isChecked(options, AUTO_SAVE)).toBe(false);
+      await options.screenshot('options', { fullPage: true });
+
+      const entry = built.find((x) => x.layout === 'xinhua-2021' && x.seed === '003')!;
+      const page = await h().newTab(entry.url);
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(await storedArticle(h(), canonical(entry.url))).toBeNull();
+      const popup = await openPopup(h(), page);
+      await expect.poll(() => textOf(popup, '[data-testid="save-status"]')).toBe('Not saved: automatic saving is off');
+      await popup.click('footer button.primary');
+      await expect.poll(() => textOf(popup, '[data-testid="save-status"]')).toBe('Saved to your library');
+      expect((await storedArticle(h(), canonical(entry.url)))?.title).toBe(entry.expect.title);
+
+      await options.focus(AUTO_SAVE);
+      await options.press('Space');
+      await expect.poll(() => isChecked(options, AUTO_SAVE)).toBe(true);
+      await popup.close();
+      await page.close();
+      await options.close();
+    });
+  },
+  { extra: { [OTHER]: OTHER_HTML } },
+);
+
+forEachBrowser(
+  'the interface in Chinese',
+  (h) => {
+    it('shows the popup and the options in Chinese', async () => {
+      const demo = demoPages().find((p) => p.seed === '004' && p.layout === 'zaobao-sg-2024')!;
+      const page = await h().newTab(demo.url);
+      const popup = await openPopup(h(), page);
+      await expect.poll(() => textOf(popup, '[data-testid="save-status"]')).toBe('已存入文章库');
+      expect(await popup.evaluate(() => [...document.querySelectorAll('[role="tab"]')].map((t) => t.textContent))).toEqual(['本页', '术语表']);
+      expect(await buttonTexts(popup)).toContain('保存本页');
+      expect(await textOf(popup, '[data-testid="article-site"]')).toBe('联合早报');
+      await popup.screenshot('popup-zh');
+      const options = await h().openExtensionPage('options.html');
+      await expect.poll(() => textOf(options, 'h1')).toBe('解读 · 设置');
+      expect(await countOf(options, AUTO_SAVE)).toBe(1);
+      await options.screenshot('options-zh', { fullPage: true });
+      await popup.close();
+      await page.close();
+      await options.close();
+    });
+  },
+  { locale: 'zh-CN' },
+);
