@@ -6,11 +6,12 @@
 import browser from 'webextension-polyfill';
 import { detectFromUrl } from '../core/extract/detect.ts';
 import { parseContentRequest, type ContentRequest, type PageState, type PinyinState, type TermsState } from '../core/messages.ts';
-import { DEFAULT_SETTINGS, type PinyinLook, type Settings } from '../core/settings.ts';
+import { DEFAULT_SETTINGS, pinyinLook, type PinyinLook, type Settings } from '../core/settings.ts';
 import { sentenceAround } from '../core/sentence.ts';
 import { answerOnPort, sendToBackground, TAB_PORT } from '../platform/messaging.ts';
 import { waitForContent, watchUrl } from './page-watch.ts';
 import { isLookupClick } from './lookup-gesture.ts';
+import { notePinyinUsed, usesPinyin } from './pinyin-habit.ts';
 import type { ExtractOutcome } from './reader.ts';
 import type { Annotator } from './annotator.ts';
 import type { PageUi } from './page-ui.ts';
@@ -146,6 +147,13 @@ async function pinyinAfterArticle(trigger: 'load' | 'route'): Promise<void> {
   const settings = await currentSettings();
   const wanted = (trigger === 'route' && annotator?.on) || (siteOfPage !== null && settings.pinyinAutoSites.includes(siteOfPage));
   if (wanted) await setPinyin(true, settings).catch(() => undefined);
+  else if (await usesPinyin()) idle(() => void preparePinyin(pinyinLook(settings)));
+}
+
+/** Work for when the page is idle (a plain task where requestIdleCallback is missing). */
+function idle(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 2000 });
+  else setTimeout(fn, 0);
 }
 
 function pinyinState(settings?: PinyinLook): PinyinState {
@@ -166,6 +174,7 @@ async function setPinyin(on: boolean, given?: PinyinLook, wait: 'visible' | 'all
     return pinyinState(given ?? known);
   }
   const settings = given ?? (await currentSettings());
+  notePinyinUsed();
   const { createAnnotator } = await loadAnnotator();
   const a = (annotator ??= createAnnotator(readContext));
   const root = pinyinRoot(settings);

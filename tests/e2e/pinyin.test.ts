@@ -97,6 +97,10 @@ describe('pinyin over the article', () => {
     await page.evaluate((sel) => {
       (window as unknown as { probe: Node }).probe = document.querySelector(sel)!.querySelector('p')!.firstChild!;
     }, root);
+    // A reader who has never switched pinyin on: the page loads and reads nothing ahead by itself.
+    expect(await b.worker.evaluate(() => chrome.storage.local.get('pinyinUsedAt').then((r) => r.pinyinUsedAt ?? null))).toBeNull();
+    await page.waitForTimeout(1500);
+    expect(await evalInContentScript<number>(page, 'globalThis.jieduBench.loadAnnotator().then((m) => m.keptTexts())')).toBe(0);
 
     await switchFromPopup(b, page, true);
     const blocks = await readAnnotation(page, root);
@@ -238,6 +242,25 @@ describe('pinyin over the article', () => {
     await popup.getByRole('switch', { name: /Pinyin over the/ }).click();
     await expect.poll(() => rubyCount(page)).toBe(0);
     await Promise.all([popup.close(), page.close()]);
+  });
+
+  it('on a new article, a reader who has used pinyin gets the annotator and the readings prepared in idle time', async () => {
+    // Earlier tests in this browser switched pinyin on, which the page notes in extension storage.
+    expect(await b.worker.evaluate(() => chrome.storage.local.get('pinyinUsedAt').then((r) => typeof r.pinyinUsedAt))).toBe('number');
+    const demo = findPage((p) => p.seed === '003' && p.layout === 'xinhua-2021', 'seed 003 in the Xinhua 2021 layout');
+    const page = await b.context.newPage();
+    await page.goto(demo.url);
+    const d = detectFromUrl(demo.url);
+    if (d.kind === 'article') await waitForStored(b, d.canonicalUrl);
+    // No popup opened: the page read its text ahead by itself.
+    const kept = () => evalInContentScript<number>(page, 'globalThis.jieduBench.loadAnnotator().then((m) => m.keptTexts())');
+    await expect.poll(kept).toBeGreaterThan(3);
+    await page.bringToFront();
+    await b.worker.evaluate(() => (globalThis as unknown as { jieduCommands: Record<string, () => Promise<unknown>> }).jieduCommands['toggle-pinyin']!());
+    await expect.poll(() => rubyCount(page)).toBeGreaterThan(500);
+    await b.worker.evaluate(() => (globalThis as unknown as { jieduCommands: Record<string, () => Promise<unknown>> }).jieduCommands['toggle-pinyin']!());
+    await expect.poll(() => rubyCount(page)).toBe(0);
+    await page.close();
   });
 
   it('switches pinyin on by itself on a site chosen in the options', async () => {
