@@ -116,11 +116,9 @@ function passiveSuo(after: string): boolean {
 
 const YING4_NEXT = new Set([...'对邀急用变聘付答运征战验酬接诉试考和声允召']);
 const ZHANG3_PREV = new Set([...'外副首部省市县校院局处科组班社团队会州区镇乡村厂所室站馆酋家兄师族']);
-const CHONG2_NEXT = new Set([...'启申返组新演陷回现塑振修复叠聚燃开审置构写拾获生整建蹈逢温提估围']);
 const ZHONG4_PREV = new Set([...'接耕栽播抢复套混轮点']);
 const ZHONG4_NEXT = new Set([...'植地田树粮菜花草瓜豆']);
 const SHUAI4_NEXT = new Set([...'领先团队部众军兵']);
-const NAN4_PREV = new Set([...'遇罹避灾苦患蒙受殉逃落劫赴']);
 const CHU4_PREV = new Set([...'之各多几两一此何某到好深远近住益痛妙用出']);
 const CHU3_NEXT = new Set([...'于在理置罚分事世境']);
 const HUAN2_NEXT = new Set([...'款债贷钱账击手清']);
@@ -130,7 +128,6 @@ const MU_WORD_PREV = new Set([...'瞩注醒盲项题节数科书条夺悦耳心�
 /** Last characters of words that take adverbial 地 (积极地, 坚定地, 历史性地). */
 const ADVERBIAL_END = new Set([...'性极定断入真效分面步续序妥好底力然切动利速确实刻泛烈常同快细重密紧稳']);
 const NUMERAL = new Set([...'一二两三四五六七八九十百千万几每数']);
-const XIANG4_WORDS = new Set(['防卫', '财务', '外务', '内务', '经济产业', '国防', '财政']);
 
 /** Surnames read otherwise than the common word (单 Shàn, not dān), as 现代汉语词典 gives them. */
 const SURNAMES: Readonly<Record<string, string>> = {
@@ -249,21 +246,6 @@ export const RULES: readonly Rule[] = [
     apply: (c) => (single(c) ? (SHUAI4_NEXT.has(nextChar(c)) || c.nextWord.startsWith('代表团') ? 'shuài' : 'lǜ') : null),
   },
   {
-    id: 'chong-again',
-    chars: '重',
-    note: '重 is chóng (again) before 启/建/陷/返 …',
-    outranksModel: false,
-    apply: (c) => (single(c) ? (CHONG2_NEXT.has(nextChar(c)) ? 'chóng' : 'zhòng') : null),
-  },
-  {
-    id: 'nan-disaster',
-    chars: '难',
-    note: '难 is nàn before 民/移民/胞 and after 遇/避/灾 …',
-    outranksModel: true,
-    apply: (c) =>
-      single(c) && (/^(民|移民|胞)/.test(c.nextWord) || NAN4_PREV.has(prevChar(c))) ? 'nàn' : null,
-  },
-  {
     id: 'zhengdang',
     chars: '当',
     note: '正当 is zhèngdàng (legitimate) unless it means "just when" (正当…之际/时)',
@@ -296,20 +278,6 @@ export const RULES: readonly Rule[] = [
       single(c) && c.prevWord.length >= 2 && ADVERBIAL_END.has(c.prevWord.slice(-1)) && HAN_SCRIPT.test(nextChar(c)) ? 'de' : null,
   },
   {
-    id: 'jin-soon',
-    chars: '尽',
-    note: '尽 is jǐn before 快/早/量/管 (尽快 "as soon as possible") where the segmenter split the word',
-    outranksModel: true,
-    apply: (c) => (single(c) && '快早量管'.includes(nextChar(c) || '·') ? 'jǐn' : null),
-  },
-  {
-    id: 'ge-demonstrative',
-    chars: '个',
-    note: '个 after 这/那/哪 is toneless ge (这个 zhè·ge), as in 现汉',
-    outranksModel: true,
-    apply: (c) => (single(c) && '这那哪'.includes(prevChar(c) || '·') ? 'ge' : null),
-  },
-  {
     id: 'gong-supply',
     chars: '供',
     note: '供 standing alone is gōng (to supply, 供各方参考)',
@@ -336,13 +304,6 @@ export const RULES: readonly Rule[] = [
     note: '朝 standing alone is cháo (towards; 朝方 North Korea); zhāo only in lexicon words',
     outranksModel: true,
     apply: (c) => (single(c) ? 'cháo' : null),
-  },
-  {
-    id: 'xiang-minister',
-    chars: '相',
-    note: '相 is xiàng (minister) after 外/首 or a ministry (防卫相)',
-    outranksModel: true,
-    apply: (c) => (single(c) && ('外首宰丞'.includes(prevChar(c) || '·') || XIANG4_WORDS.has(c.prevWord)) ? 'xiàng' : null),
   },
   {
     id: 'zai-year',
@@ -400,20 +361,6 @@ export const RULES: readonly Rule[] = [
     note: '什 is shén only in 什么; in names and 什锦 it is shí',
     outranksModel: true,
     apply: (c) => (/[么麽]/.test(nextChar(c)) ? 'shén' : 'shí'),
-  },
-  {
-    id: 'liang-amount',
-    chars: '量',
-    note: '量 after a word is the suffix liàng ("amount": 开行量, 货运量)',
-    outranksModel: true,
-    apply: (c) => (single(c) && c.prevWord !== '' ? 'liàng' : null),
-  },
-  {
-    id: 'yu-attend',
-    chars: '与',
-    note: '与 is yù in 与会 even where the segmenter cut it off',
-    outranksModel: true,
-    apply: (c) => (single(c) && c.nextWord === '会' ? 'yù' : null),
   },
 ];
 

@@ -43,6 +43,19 @@ const families: Record<string, [string, string][]> = {
     ['防止各【种】恐怖势力坐大。', 'zhǒng'],
     ['这是一【种】新型国际关系。', 'zhǒng'],
   ],
+  'rules on sentences of their own': [
+    ['这条铁路很【长】。', 'cháng'],
+    ['双方将继续【行】稳致远。', 'xíng'],
+    ['总【行】设在北京。', 'háng'],
+    ['各方将采取何【种】措施？', 'zhǒng'],
+    ['中方坚定【地】支持联合国。', 'de'],
+    ['报告【供】各方参考。', 'gōng'],
+    ['他们救出了三【只】熊猫。', 'zhī'],
+    ['撸起袖子加油【干】。', 'gàn'],
+    ['我们要把工作【干】好。', 'gàn'],
+    ['他【朝】窗外看去。', 'cháo'],
+    ['这艘船三【载】未归。', 'zǎi'],
+  ],
   surnames: [
     ['外交部发言人【曾】晓红表示，中方欢迎。', 'zēng'],
     ['故宫博物院院长【单】霁翔出席活动。', 'shàn'],
@@ -260,6 +273,23 @@ describe('rules', () => {
       expect(r.chars.length).toBeGreaterThan(0);
       expect(r.note.length).toBeGreaterThan(10);
     }
+  });
+
+  it('every rule decides at least one sentence of these tests (none drawn from the seeds), with either segmenter', () => {
+    const fired = new Set<string>();
+    for (const cases of [...Object.values(families), [['各【处】都在庆祝。', 'chù']] as [string, string][]]) {
+      for (const [marked] of cases) {
+        const at = marked.indexOf('【');
+        const text = marked.replace(/[【】]/g, '');
+        for (const w of [...analyse(text), ...analyse(text, { segmenter: 'pinyin-pro' })]) {
+          if (w.han && at >= w.start && at < w.start + w.text.length) {
+            const src = w.sources[at - w.start] ?? '';
+            if (src.startsWith('rule:')) fired.add(src.slice(5));
+          }
+        }
+      }
+    }
+    expect(RULES.map((r) => r.id).filter((id) => !fired.has(id))).toEqual([]);
   });
 
   it('analyse says where each reading came from', () => {
