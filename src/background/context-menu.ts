@@ -7,7 +7,7 @@ import browser from 'webextension-polyfill';
 import { menuPermission } from '../platform/permissions.ts';
 import { envelope, type ContentMessages } from '../core/messages.ts';
 import { parseMessage } from '../core/message-schemas.ts';
-import type { Dictionary } from '../core/dictionary/index.ts';
+import { commonnessIn, entryToSave, type Dictionary } from '../core/dictionary/index.ts';
 import type { VocabularyRecord } from '../core/vocabulary.ts';
 
 export const MENU_ID = 'jiedu-save-selection';
@@ -43,10 +43,11 @@ export async function saveSelection(deps: Deps, tabId: number, selectionText: st
   const selection = fromPage?.ok && fromPage.result ? fromPage.result : null;
   const text = (selection?.text || selectionText).replace(/\s+/g, ' ').trim().slice(0, 100);
   if (!text) return null;
-  const entries = (await deps.dictionary()).lookup(text);
-  const first = entries[0];
+  const dict = await deps.dictionary();
+  // The entry a reader means (main entries before variants and surname-only ones), as the card's Save keeps it.
+  const first = entryToSave(dict.lookup(text), { commonness: commonnessIn(dict) });
   const word = first
-    ? { simplified: first.simplified, traditional: first.traditional, pinyin: [...new Set(entries.map((e) => e.pinyin))].join(' / '), english: entries.flatMap((e) => e.english).slice(0, 20), source: 'dictionary' as const }
+    ? { simplified: first.simplified, traditional: first.traditional, pinyin: first.pinyin, english: first.english.slice(0, 20), source: 'dictionary' as const }
     : { simplified: text, traditional: text, pinyin: '', english: [], source: 'manual' as const };
   const context = selection && /^https?:/.test(selection.article.url) && selection.sentence
     ? { sentence: selection.sentence, articleUrl: selection.article.url, articleTitle: selection.article.title }

@@ -9,7 +9,7 @@ import { pinyinLook } from '../core/settings.ts';
 import { createGlossaryService, type GlossaryService } from './glossary.ts';
 import type { BuiltGlossary } from '../core/glossary/index.ts';
 import { decodeDictionaryAsset, Dictionary } from '../core/dictionary/index.ts';
-import { lookupAt } from './dictionary.ts';
+import { lookupAt, readSentence } from './dictionary.ts';
 import { createContextReader } from './pinyin-context.ts';
 import { saveVocabulary } from './vocabulary.ts';
 import { installContextMenu } from './context-menu.ts';
@@ -80,9 +80,11 @@ const route = createRouter({
   'glossary/search': async ({ query, category, limit }) => (await glossary()).search(query, category, limit),
   'glossary/entry': async ({ term }) => (await glossary()).entry(db, term),
   'glossary/in-article': async ({ url }) => (await glossary()).inArticle(db, url),
-  'dict/lookup': async ({ text }) => {
+  'dict/lookup': async ({ text, context }) => {
     const [dict, gloss] = await Promise.all([dictionary(), glossary().catch(() => null)]);
-    return { matches: lookupAt(dict, gloss, text) };
+    // The word read in its sentence: that reading's entries first, and the one Save keeps.
+    const reading = context ? await readSentence(context.sentence, readContext) : null;
+    return { matches: lookupAt(dict, gloss, text, context && reading ? { context, reading } : null) };
   },
   'pinyin/context': async ({ texts }) => readContext(texts),
   'vocab/save': async ({ word, context }) => saveVocabulary(db, word, context),

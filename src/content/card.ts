@@ -34,6 +34,9 @@ ol { margin: 0; padding-left: 18px; display: block; }
 li { display: list-item; margin: 2px 0; }
 .match + .match { border-top: 1px solid #e6e9ec; margin-top: 8px; padding-top: 8px; }
 .match { display: block; }
+.reading { display: block; margin-top: 6px; }
+.reading .head .chip { font-size: 11px; }
+li.quiet { color: #5f6b73; font-size: 12px; }
 .badge { background: #b3261e; color: #fff; border-radius: 4px; font-size: 11px; padding: 0 6px; }
 .actions { display: flex; gap: 8px; margin-top: 10px; flex-wrap: wrap; }
 button {

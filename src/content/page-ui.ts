@@ -7,7 +7,9 @@ import browser from 'webextension-polyfill';
 import { buildMatcher, type GlossaryMatcher } from '../core/glossary/matcher.ts';
 import { markTerms, TERM_ATTR, TERM_CLASS, type MarkHandle } from '../core/glossary/mark.ts';
 import type { GlossaryEntry } from '../core/glossary/types.ts';
-import type { LookupMatch, WordContext } from '../core/messages.ts';
+import type { LookupContext, LookupMatch, WordContext } from '../core/messages.ts';
+import { sentenceForLookup } from '../core/dictionary/in-context.ts';
+import { entryKind } from '../core/dictionary/rank.ts';
 import type { Settings } from '../core/settings.ts';
 import { sendToBackground } from '../platform/messaging.ts';
 import { t } from '../platform/i18n.ts';
@@ -69,8 +71,11 @@ function visibleTextNodes(root: Node): Text[] {
 }
 
 
-/** The text from a caret to the end of its block (at most `max` characters), and the sentence there. */
-function textAtCaret(node: Text, offset: number, max: number): { text: string; sentence: string } | null {
+/**
+ * The text from a caret to the end of its block (at most `max` characters), the sentence there
+ * (as saved with a word), and the raw sentence with the point's offset (for the reading in context).
+ */
+function textAtCaret(node: Text, offset: number, max: number): { text: string; sentence: string; context: LookupContext } | null {
   if (node.parentElement?.closest('rt, rp')) return null;
   const block = blockOf(node);
   const nodes = visibleTextNodes(block);
@@ -82,7 +87,7 @@ function textAtCaret(node: Text, offset: number, max: number): { text: string; s
   }
   if (at < 0) return null;
   if (!HAN_SCRIPT.test(full[at] ?? '')) return null;
-  return { text: full.slice(at, at + max), sentence: sentenceAround(full, at) };
+  return { text: full.slice(at, at + max), sentence: sentenceAround(full, at), context: sentenceForLookup(full, at) };
 }
 
 function caretAt(x: number, y: number): { node: Text; offset: number } | null {
@@ -163,8 +168,9 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
       const { url, title } = env.article();
       const context: WordContext | null = /^https?:/.test(url) && sentence ? { sentence, articleUrl: url, articleTitle: title } : null;
       try {
-        const { created } = await sendToBackground('vocab/save', { word: { ...word, source }, context });
-        status.textContent = created ? t('cardSaved') : t('cardSavedAgain');
+        const { created, contextAdded } = await sendToBackground('vocab/save', { word: { ...word, source }, context });
+        // Says what happened: a new word, a new sentence for a saved word, or nothing new.
+        status.textContent = created ? t('cardSaved') : contextAdded ? t('cardSavedAgain') : context ? t('cardSavedSame') : t('glAlreadySaved');
       } catch (err) {
         status.textContent = err instanceof Error ? err.message : String(err);
       } finally {
@@ -262,20 +268,39 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
       const word = el('span', 'word', m.word);
       word.setAttribute('lang', 'zh-Hans');
       head.append(word);
-      const first = m.entries[0]!;
-      if (first.traditional !== first.simplified && first.traditional !== m.word) head.append(el('span', 'trad', first.traditional));
-      if (first.simplified !== m.word) head.append(el('span', 'trad', first.simplified));
-      head.append(el('span', 'pinyin', [...new Set(m.entries.map((e) => e.pinyin))].join(' / ')));
-      if (m.glossary) head.append(el('span', 'badge', t('cardGlossaryBadge')));
+      // What Save keeps: the entry that fits the sentence (the best-ranked one when no sentence was sent).
+      const keep = m.save ?? m.entries[0]!;
+      if (keep.traditional !== keep.simplified && keep.traditional !== m.word) head.append(el('span', 'trad', keep.traditional));
+      if (keep.simplified !== m.word) head.append(el('span', 'trad', keep.simplified));
+      if (m.glossary) head.append(el('span', 'pinyin', m.glossary.pinyin), el('span', 'badge', t('cardGlossaryBadge')));
       box.append(head);
       if (m.glossary) box.append(el('span', 'english', m.glossary.english), el('span', 'explain', m.glossary.explanation));
-      const senses = el('ol');
-      for (const e of m.entries) for (const s of e.english.slice(0, 6)) senses.append(el('li', undefined, s));
-      box.append(senses);
+      // One block per pronunciation, the reading in this sentence first (as Pleco and Yomitan group them).
+      // A glossary term the dictionary lacks has only the glossary's own entry, shown above.
+      const groups = m.glossary && m.entries.every((e) => e.english[0] === m.glossary!.english) ? [] : m.groups;
+      for (const g of groups) {
+        const reading = el('div', 'reading');
+        const line = el('div', 'head');
+        line.append(el('span', 'pinyin', g.pinyin));
+        const forms = [...new Set(g.entries.map((e) => e.traditional).filter((f) => f !== m.word && f !== keep.traditional))];
+        if (forms.length) line.append(el('span', 'trad', forms.join(' ')));
+        if (g.inContext) line.append(el('span', 'chip', t('cardInContext')));
+        reading.append(line);
+        const senses = el('ol');
+        for (const e of g.entries) {
+          const quiet = entryKind(e) !== 'main';
+          for (const gloss of e.english.slice(0, 6)) {
+            const li = el('li', quiet ? 'quiet' : undefined, e.traditional !== keep.traditional && g.entries.length > 1 ? `${e.traditional}: ${gloss}` : gloss);
+            senses.append(li);
+          }
+        }
+        reading.append(senses);
+        box.append(reading);
+      }
       const actions = el('div', 'actions');
-      const english = m.glossary ? [m.glossary.english, ...m.glossary.alternatives] : m.entries.flatMap((e) => e.english);
+      const english = m.glossary ? [m.glossary.english, ...m.glossary.alternatives] : keep.english;
       actions.append(
-        saveButton(t('cardSaveWord', m.word), { simplified: first.simplified, traditional: first.traditional, pinyin: m.glossary?.pinyin ?? first.pinyin, english: english.slice(0, 20) }, m.glossary ? 'glossary' : 'dictionary', sentence, status),
+        saveButton(t('cardSaveWord', m.word), { simplified: keep.simplified, traditional: keep.traditional, pinyin: m.glossary?.pinyin ?? keep.pinyin, english: english.slice(0, 20) }, m.glossary ? 'glossary' : 'dictionary', sentence, status),
       );
       const speak = speakButton(m.word);
       if (speak) actions.append(speak);
@@ -300,7 +325,7 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
     const mine = ++lookups;
     cards.show(anchor, label, (card) => card.append(el('span', 'muted', t('cardLoading'))), false);
     try {
-      const { matches } = await sendToBackground('dict/lookup', { text: found.text });
+      const { matches } = await sendToBackground('dict/lookup', { text: found.text, context: found.context });
       // Closed, or another word asked for, while the dictionary answered: show nothing stale.
       if (mine !== lookups || !cards.open) return true;
       cards.show(anchor, t('cardLookupLabel', matches[0]?.word ?? found.text.slice(0, 1)), (card) => renderLookup(card, matches, found.sentence), false);

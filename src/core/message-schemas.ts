@@ -6,7 +6,7 @@ import { PinyinLookSchema, SettingsPatchSchema } from './settings-schema.ts';
 import { CATEGORIES } from './glossary/types.ts';
 import { VOCABULARY_LIMITS, VOCABULARY_SOURCES } from './vocabulary.ts';
 import { SITES } from './article.ts';
-import { ARTICLE_SORTS, EXPORT_FORMATS, PINYIN_CONTEXT_LIMITS, VOCAB_SORTS } from './messages.ts';
+import { ARTICLE_SORTS, EXPORT_FORMATS, LOOKUP_CONTEXT_LIMITS, PINYIN_CONTEXT_LIMITS, VOCAB_SORTS } from './messages.ts';
 import { VocabularyRecordSchema } from './vocabulary.ts';
 import { StoredArticleSchema } from './export/backup.ts';
 
@@ -25,7 +25,19 @@ export const PARAM_SCHEMAS: { [N in MessageName]: v.GenericSchema<unknown, Param
   }),
   'glossary/entry': v.strictObject({ term: v.pipe(v.string(), v.minLength(1), v.maxLength(100)) }),
   'glossary/in-article': v.strictObject({ url: v.pipe(v.string(), v.maxLength(4096)) }),
-  'dict/lookup': v.strictObject({ text: v.pipe(v.string(), v.minLength(1), v.maxLength(64)) }),
+  'dict/lookup': v.pipe(
+    v.strictObject({
+      text: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+      context: v.optional(
+        v.strictObject({
+          sentence: v.pipe(v.string(), v.minLength(1), v.maxLength(LOOKUP_CONTEXT_LIMITS.sentenceChars)),
+          offset: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(LOOKUP_CONTEXT_LIMITS.sentenceChars - 1)),
+        }),
+      ),
+    }),
+    // The sentence must hold the looked-up text's first character at the offset it names.
+    v.check(({ text, context }) => !context || (context.offset < context.sentence.length && context.sentence[context.offset] === text[0]), 'context.offset must point at the looked-up text'),
+  ),
   'pinyin/context': v.strictObject({
     texts: v.pipe(
       v.array(v.pipe(v.string(), v.maxLength(PINYIN_CONTEXT_LIMITS.textChars))),

@@ -11,6 +11,7 @@ import type { ArticleRecord, SiteId, StoredArticle } from './article.ts';
 import type { BuiltEntry, Category, GlossaryEntry } from './glossary/types.ts';
 import { parsePinyinLook, type PinyinLook, type Settings, type SettingsPatch } from './settings.ts';
 import type { DictEntry } from './dictionary/types.ts';
+import type { ReadingGroup } from './dictionary/rank.ts';
 import type { NewWord, VocabularyRecord } from './vocabulary.ts';
 
 export type SaveStatus = 'added' | 'updated' | 'unchanged';
@@ -51,9 +52,25 @@ export interface LookupMatch {
   word: string;
   /** UTF-16 code units. */
   length: number;
+  /** Ranked for a reader: the reading in the sentence first, then main entries before variants (dictionary/rank.ts). */
   entries: DictEntry[];
+  /** The same entries grouped by pronunciation, in the same order. */
+  groups: ReadingGroup[];
+  /** The pinyin engine's reading of the word in the sentence (tone marks, a syllable per character), when a sentence was sent. */
+  reading: string | null;
+  /** What Save keeps from the dictionary: the entry that fits the sentence, with its senses. */
+  save: DictEntry | null;
   glossary: GlossaryListItem | null;
 }
+
+/** The sentence around a look-up's point, so the background can read the word there (bounded: see LOOKUP_CONTEXT_LIMITS). */
+export interface LookupContext {
+  sentence: string;
+  /** Where the looked-up text starts in `sentence` (UTF-16 units). */
+  offset: number;
+}
+
+export const LOOKUP_CONTEXT_LIMITS = { sentenceChars: 256 } as const;
 
 /** Where a saved word was met. */
 export interface WordContext {
@@ -74,10 +91,12 @@ export interface BackgroundMessages {
   'glossary/search': { params: { query: string; category: Category | null; limit: number }; result: { items: GlossaryListItem[]; total: number } };
   'glossary/entry': { params: { term: string }; result: GlossaryEntryDetail | null };
   'glossary/in-article': { params: { url: string }; result: { term: string; count: number; english: string; pinyin: string }[] };
-  'dict/lookup': { params: { text: string }; result: { matches: LookupMatch[] } };
+  /** `context`: the sentence around the point, for the reading in context (optional: the CLI and older callers send text only). */
+  'dict/lookup': { params: { text: string; context?: LookupContext }; result: { matches: LookupMatch[] } };
   /** Readings decided by context for texts as the annotator reads them: per text, [offset, tone-marked reading] where they differ. */
   'pinyin/context': { params: { texts: string[] }; result: { readings: [number, string][][] } };
-  'vocab/save': { params: { word: NewWord; context: WordContext | null }; result: { record: VocabularyRecord; created: boolean } };
+  /** `contextAdded`: the sentence was new to the word and was stored (false when it was already there, or none was sent). */
+  'vocab/save': { params: { word: NewWord; context: WordContext | null }; result: { record: VocabularyRecord; created: boolean; contextAdded: boolean } };
   'settings/get': { params: Record<string, never>; result: Settings };
   'settings/set': { params: SettingsPatch; result: Settings };
   'article/query': { params: ArticleQuery; result: { items: ArticleListItem[]; total: number } };

@@ -187,6 +187,20 @@ export class Dictionary {
     return this.indicesOf(word).map((i) => this.entry(i));
   }
 
+  /**
+   * How many headwords begin with `form` in their traditional spelling (据: 據 begins 27 words,
+   * 㨿 one): how common a traditional form is, for ranking a character's entries.
+   */
+  traditionalWordsStartingWith(form: string): number {
+    if (form === '') return 0;
+    let n = 0;
+    for (let i = lowerBound(this.simplified, form); i < this.simplified.length && this.simplified[i]!.startsWith(form); i++) {
+      if (this.traditionalLines[i] === '') n++;
+    }
+    for (let k = lowerBound(this.tradKeys, form); k < this.tradKeys.length && this.tradKeys[k]!.startsWith(form); k++) n++;
+    return n;
+  }
+
   /** Whether some headword starts with `prefix`: lets a caller stop extending a match early. */
   hasPrefix(prefix: string): boolean {
     const s = this.simplified[lowerBound(this.simplified, prefix)];
