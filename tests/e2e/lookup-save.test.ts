@@ -1,0 +1,133 @@
+/**
+ * Looking up a character in a real sentence and saving it: the card puts the reading the
+ * sentence has first, and Save stores that entry (simplified, traditional, pinyin, English),
+ * not CC-CEDICT's first entry. Eight characters whose first entry is a variant, a surname
+ * or another reading, each in a sentence of a seed or a real page served at its address
+ * (tests/unit/dictionary/save-cases.ts says which).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { evalInContentScript, type ExtensionBrowser } from '../../scripts/browser.ts';
+import { ARTIFACTS, findPage, openBrowser } from './context.ts';
+import { SAVE_CASES, type SaveCase } from '../unit/dictionary/save-cases.ts';
+
+const inCard = <T>(page: Page, body: string) => evalInContentScript<T>(page, `(() => { const root = globalThis.jieduCardRoot; ${body} })()`);
+const cardText = (page: Page) => inCard<string | null>(page, `const host = root && root.host; return !host || host.hidden ? null : root.querySelector('.card')?.textContent ?? null;`);
+const statusText = (page: Page) => inCard<string | null>(page, `return root?.querySelector('.card > .status')?.textContent ?? null;`);
+
+interface Stored {
+  simplified: string;
+  traditional: string;
+  pinyin: string;
+  english: string[];
+  source: string;
+  contexts: { sentence: string; articleUrl: string }[];
+}
+
+async function stored(b: ExtensionBrowser, simplified: string): Promise<Stored | undefined> {
+  return b.worker.evaluate(async (w) => {
+    const db = (globalThis as unknown as { jieduDb: { vocabulary: { get(k: string): Promise<unknown> } } }).jieduDb;
+    return (await db.vocabulary.get(w)) as Stored | undefined;
+  }, simplified);
+}
+
+function pageOf(c: SaveCase): string {
+  if (c.url) return findPage((p) => p.url === c.url, c.url).url;
+  return findPage((p) => p.seed === c.seed, `seed ${c.seed}`).url;
+}
+
+/**
+ * Centre of the phrase's character `at`, scrolled into view. The phrase is found in the page's
+ * text as read (marked terms split it into several text nodes); the character itself must lie
+ * outside any marked term, where a click opens the term's card instead.
+ */
+async function pointAt(page: Page, phrase: string, at: number): Promise<{ x: number; y: number } | null> {
+  return page.evaluate(
+    ({ phrase, at }) => {
+      const nodes: Text[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
+        acceptNode: (n) => (n.parentElement?.closest('script, style, rt, rp') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+      });
+      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) nodes.push(n);
+      const starts: number[] = [];
+      let text = '';
+      for (const n of nodes) {
+        starts.push(text.length);
+        text += n.data;
+      }
+      for (let i = text.indexOf(phrase); i >= 0; i = text.indexOf(phrase, i + 1)) {
+        const target = i + at;
+        let k = starts.length - 1;
+        while (k > 0 && starts[k]! > target) k--;
+        const node = nodes[k]!;
+        if (node.parentElement?.closest('span.jiedu-term')) continue;
+        node.parentElement!.scrollIntoView({ block: 'center' });
+        const r = document.createRange();
+        r.setStart(node, target - starts[k]!);
+        r.setEnd(node, target - starts[k]! + 1);
+        const rect = r.getBoundingClientRect();
+        if (rect.width === 0) continue;
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }
+      return null;
+    },
+    { phrase, at },
+  );
+}
+
+/** news.cn and www.news.cn, guancha.cn and m.guancha.cn: the site a page belongs to. */
+const site = (url: string) => new URL(url).hostname.split('.').slice(-2).join('.');
+
+describe('look-up and save in real sentences', () => {
+  let b: ExtensionBrowser;
+  beforeAll(async () => {
+    b = await openBrowser();
+  });
+  afterAll(async () => {
+    await b?.close();
+  });
+
+  for (const c of SAVE_CASES) {
+    it(`saves ${c.char} as ${c.expected.traditional} ${c.expected.pinyin} from ${c.phrase} (${c.file})`, async () => {
+      const url = pageOf(c);
+      const page = await b.context.newPage();
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(url);
+      // Terms are marked first (a click inside one opens its card instead): wait for the marks.
+      await expect.poll(() => page.evaluate(() => document.querySelectorAll('span.jiedu-term').length), { timeout: 10_000 }).toBeGreaterThan(0);
+      const point = await pointAt(page, c.phrase, c.at);
+      expect(point, `${c.phrase} on ${url}`).not.toBeNull();
+      await page.mouse.click(point!.x, point!.y);
+      await expect.poll(() => inCard<boolean>(page, `return !!root?.querySelector('button[aria-label="Save ${c.char}"]');`), { timeout: 15_000 }).toBe(true);
+
+      // The single character's block: the reading in this sentence comes first and is marked so.
+      const first = await inCard<{ pinyin: string; chip: string } | null>(
+        page,
+        `const box = [...root.querySelectorAll('.match')].find((m) => m.querySelector('.head .word')?.textContent === ${JSON.stringify(c.char)});
+         const reading = box?.querySelector('.reading');
+         return reading ? { pinyin: reading.querySelector('.pinyin').textContent, chip: reading.querySelector('.chip')?.textContent ?? '' } : null;`,
+      );
+      expect(first).toEqual({ pinyin: c.expected.pinyin, chip: 'In this sentence' });
+      if (c.char === '与') await page.screenshot({ path: join(ARTIFACTS, 'lookup-save-yu.png') });
+
+      await inCard(page, `root.querySelector('button[aria-label="Save ${c.char}"]').click();`);
+      await expect.poll(() => statusText(page)).toBe('Saved to your vocabulary.');
+      const word = await stored(b, c.char);
+      expect(word).toMatchObject({ simplified: c.char, traditional: c.expected.traditional, pinyin: c.expected.pinyin, source: 'dictionary' });
+      expect(word!.english.some((g) => c.expected.english.test(g)), word!.english.join('; ')).toBe(true);
+      expect(word!.english.join('; ')).not.toMatch(/variant of/);
+      expect(word!.contexts).toHaveLength(1);
+      // Saved with the article's own address (its canonical URL, which may differ from the page's).
+      expect(site(word!.contexts[0]!.articleUrl)).toBe(site(url));
+      expect(word!.contexts[0]!.sentence).toContain(c.phrase);
+
+      // Saving again from the same sentence adds nothing, and says so.
+      await inCard(page, `root.querySelector('button[aria-label="Save ${c.char}"]').click();`);
+      await expect.poll(() => statusText(page)).toBe('Already in your vocabulary with this sentence.');
+      expect((await stored(b, c.char))!.contexts).toHaveLength(1);
+      expect(await cardText(page)).not.toBeNull();
+      await page.close();
+    });
+  }
+});
