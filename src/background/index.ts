@@ -81,9 +81,9 @@ const route = createRouter({
   'glossary/entry': async ({ term }) => (await glossary()).entry(db, term),
   'glossary/in-article': async ({ url }) => (await glossary()).inArticle(db, url),
   'dict/lookup': async ({ text, context }) => {
-    const [dict, gloss] = await Promise.all([dictionary(), glossary().catch(() => null)]);
-    // The word read in its sentence: that reading's entries first, and the one Save keeps.
-    const reading = context ? await readSentence(context.sentence, readContext) : null;
+    // The word read in its sentence (that reading's entries first, and the one Save keeps),
+    // while the dictionary loads on a first look-up.
+    const [dict, gloss, reading] = await Promise.all([dictionary(), glossary().catch(() => null), context ? readSentence(context.sentence, readContext) : null]);
     return { matches: lookupAt(dict, gloss, text, context && reading ? { context, reading } : null) };
   },
   'pinyin/context': async ({ texts }) => readContext(texts),
