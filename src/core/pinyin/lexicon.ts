@@ -19,6 +19,7 @@ export const WORDS: Readonly<Record<string, string>> = {
   践行: 'jiàn xíng',
   开行: 'kāi xíng',
   行长: 'háng zhǎng',
+  着力: 'zhuó lì',
   // banks by their short names: 行 is a bank (háng), which readers of economic news meet daily
   亚投行: 'yà tóu háng',
   国开行: 'guó kāi háng',
