@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import { decodeHtml } from '../../../src/core/extract/charset.ts';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isHan } from '../../../src/core/pinyin/han.ts';
@@ -33,7 +34,7 @@ const texts: [string, string][] = [
   ...readdirSync(join(ROOT, 'tests/fixtures/real-pages'))
     .filter((f) => f.endsWith('.html'))
     // The pages' text with the markup taken out (one of them is a fragment a DOM parser does not take whole).
-    .map((f): [string, string] => [f, readFileSync(join(ROOT, 'tests/fixtures/real-pages', f), 'utf8').replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>|<[^>]+>/g, '\n')]),
+    .map((f): [string, string] => [f, decodeHtml(readFileSync(join(ROOT, 'tests/fixtures/real-pages', f))).replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>|<[^>]+>/g, '\n')]),
 ];
 
 /** The texts' Han words as segmenting each run on its own gives them: the reference. */
