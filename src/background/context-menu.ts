@@ -7,7 +7,7 @@ import browser from 'webextension-polyfill';
 import { menuPermission } from '../platform/permissions.ts';
 import { envelope, type ContentMessages } from '../core/messages.ts';
 import { parseMessage } from '../core/message-schemas.ts';
-import { commonnessIn, entryToSave, type Dictionary } from '../core/dictionary/index.ts';
+import { rankInContext, type Dictionary, type SentenceReading } from '../core/dictionary/index.ts';
 import type { VocabularyRecord } from '../core/vocabulary.ts';
 
 export const MENU_ID = 'jiedu-save-selection';
@@ -15,6 +15,8 @@ const SITES = ['guancha.cn', 'zaobao.com', 'zaobao.com.sg', 'news.cn', 'xinhuane
 
 interface Deps {
   dictionary(): Promise<Dictionary>;
+  /** The sentence as the pinyin engine reads it, so the selection is saved with its reading there. */
+  readSentence?(sentence: string): Promise<SentenceReading>;
   save(word: { simplified: string; traditional: string; pinyin: string; english: string[]; source: 'dictionary' | 'manual' }, context: { sentence: string; articleUrl: string; articleTitle: string } | null): Promise<{ record: VocabularyRecord; created: boolean }>;
 }
 
@@ -44,8 +46,10 @@ export async function saveSelection(deps: Deps, tabId: number, selectionText: st
   const text = (selection?.text || selectionText).replace(/\s+/g, ' ').trim().slice(0, 100);
   if (!text) return null;
   const dict = await deps.dictionary();
-  // The entry a reader means (main entries before variants and surname-only ones), as the card's Save keeps it.
-  const first = entryToSave(dict.lookup(text), { commonness: commonnessIn(dict) });
+  // The entry that fits the sentence (its reading there, main entries before variants), as the card's Save keeps it.
+  const offset = selection?.sentence.indexOf(text) ?? -1;
+  const reading = offset >= 0 && deps.readSentence ? await deps.readSentence(selection!.sentence).catch(() => null) : null;
+  const first = rankInContext(dict, dict.lookup(text), reading ? { reading, offset, length: text.length } : null).save;
   const word = first
     ? { simplified: first.simplified, traditional: first.traditional, pinyin: first.pinyin, english: first.english.slice(0, 20), source: 'dictionary' as const }
     : { simplified: text, traditional: text, pinyin: '', english: [], source: 'manual' as const };

@@ -129,7 +129,7 @@ browser.commands.onCommand.addListener((command: string) => {
   void COMMANDS[command]?.();
 });
 
-const contextMenu = installContextMenu({ dictionary, save: (word, context) => saveVocabulary(db, word, context) });
+const contextMenu = installContextMenu({ dictionary, readSentence: (sentence) => readSentence(sentence, readContext), save: (word, context) => saveVocabulary(db, word, context) });
 
 // Exposed for the end-to-end tests, which read the database and run command handlers inside the service worker.
 Object.assign(globalThis, { jieduDb: db, jieduCommands: COMMANDS, jieduDictionary: dictionary, jieduBench: { loadDictionary, decodeDictionaryAsset }, jieduContextMenu: contextMenu });

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { evalInContentScript, type ExtensionBrowser } from '../../scripts/browser.ts';
+import { evalInContentScript, tabIdOf, type ExtensionBrowser } from '../../scripts/browser.ts';
 import { ARTIFACTS, findPage, openBrowser } from './context.ts';
 import { SAVE_CASES, type SaveCase } from '../unit/dictionary/save-cases.ts';
 
@@ -130,4 +130,46 @@ describe('look-up and save in real sentences', () => {
       await page.close();
     });
   }
+
+  it('saves a selection from the right-click menu with its reading in the sentence (重 in 重要 is zhòng, CC-CEDICT lists chóng first)', async () => {
+    // Seed 001 (assets/seeds/001_18db919ca564c70d.txt): "…成为维护地区和世界和平稳定的重要力量。"
+    const url = findPage((p) => p.seed === '001', 'seed 001').url;
+    const page = await b.context.newPage();
+    await page.goto(url);
+    await expect.poll(() => page.evaluate(() => document.querySelectorAll('span.jiedu-term').length), { timeout: 10_000 }).toBeGreaterThan(0);
+    const selected = await page.evaluate(() => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+        const i = n.data.indexOf('和平稳定的重要力量');
+        if (i < 0) continue;
+        const r = document.createRange();
+        r.setStart(n, i + 5);
+        r.setEnd(n, i + 6);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(r);
+        return getSelection()!.toString();
+      }
+      return null;
+    });
+    expect(selected).toBe('重');
+    expect(await firstEntryPinyin(b, '重')).toBe('chóng');
+    const tabId = await tabIdOf(b.worker, page.url());
+    const saved = (await b.worker.evaluate(
+      ({ id }) => (globalThis as unknown as { jieduContextMenu: { onClicked(i: unknown, t: number): Promise<unknown> } }).jieduContextMenu.onClicked({ menuItemId: 'jiedu-save-selection', selectionText: '重' }, id),
+      { id: tabId },
+    )) as { record: Stored };
+    expect(saved.record).toMatchObject({ simplified: '重', traditional: '重', pinyin: 'zhòng', source: 'dictionary' });
+    expect(saved.record.english).toContain('heavy');
+    expect(saved.record.english).not.toContain('to repeat');
+    expect(saved.record.contexts[0]?.sentence).toContain('重要力量');
+    await page.close();
+  });
 });
+
+/** CC-CEDICT's first entry for a headword, as the background's dictionary holds it. */
+async function firstEntryPinyin(b: ExtensionBrowser, word: string): Promise<string | null> {
+  return b.worker.evaluate(async (w) => {
+    const dict = await (globalThis as unknown as { jieduDictionary(): Promise<{ lookup(x: string): { pinyin: string }[] }> }).jieduDictionary();
+    return dict.lookup(w)[0]?.pinyin ?? null;
+  }, word);
+}
