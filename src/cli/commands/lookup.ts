@@ -7,7 +7,10 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildDictionary, cedictJsonPath } from '../../../scripts/build-dictionary.ts';
-import { Dictionary, type DictEntry } from '../../core/dictionary/index.ts';
+import { Dictionary, rankInContext, type DictEntry } from '../../core/dictionary/index.ts';
+import { contextReadings } from '../../core/pinyin/context.ts';
+import { readSentence } from '../../background/dictionary.ts';
+import { loadCliPolyphoneModel } from '../polyphone-model.ts';
 import { FORMAT_VERSION } from '../../core/dictionary/format.ts';
 import { CliError, parseArgs, type CliCommand } from '../command.ts';
 
@@ -40,11 +43,19 @@ export function loadCliDictionary(): Promise<Dictionary> {
 
 export const lookupCommand: CliCommand = {
   name: 'lookup',
-  usage: 'lookup WORD   CC-CEDICT entries for a simplified or traditional word, as [{ simplified, traditional, pinyin, english }]',
+  usage: 'lookup WORD [--in SENTENCE]   CC-CEDICT entries for a simplified or traditional word, as [{ simplified, traditional, pinyin, english }], ranked as the look-up card ranks them (main entries before variants; with --in, the reading the word has in SENTENCE first)',
   async run(args: string[]): Promise<DictEntry[]> {
-    const { positional } = parseArgs(args, []);
-    if (positional.length !== 1 || positional[0]!.trim() === '') throw new CliError('usage: lookup WORD');
+    const { positional, flags } = parseArgs(args, ['in']);
+    if (positional.length !== 1 || positional[0]!.trim() === '') throw new CliError('usage: lookup WORD [--in SENTENCE]');
+    const word = positional[0]!.trim();
     const dictionary = await loadCliDictionary();
-    return dictionary.lookup(positional[0]!.trim());
+    const sentence = flags.get('in');
+    if (sentence === undefined) return rankInContext(dictionary, dictionary.lookup(word), null).groups.flatMap((g) => g.entries);
+    const offset = sentence.indexOf(word);
+    if (offset < 0) throw new CliError(`--in: the sentence does not hold ${word}`);
+    const model = loadCliPolyphoneModel();
+    const wordReadings = (w: string) => dictionary.lookup(w).filter((e) => e.simplified === w).map((e) => e.pinyin);
+    const reading = await readSentence(sentence, async (texts) => ({ readings: texts.map((t) => [...contextReadings(t, { model, wordReadings })]) }));
+    return rankInContext(dictionary, dictionary.lookup(word), { reading, offset, length: word.length }).groups.flatMap((g) => g.entries);
   },
 };

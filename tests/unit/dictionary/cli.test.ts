@@ -8,6 +8,15 @@ describe('lookup command', () => {
     expect(await lookupCommand.run(['亲诚惠容'])).toEqual([]);
   }, 60_000);
 
+  it('ranks entries as the card does, and reads the word in a sentence with --in', async () => {
+    const ju = await lookupCommand.run(['据']);
+    expect(ju[0]).toMatchObject({ traditional: '據', pinyin: 'jù', english: expect.arrayContaining(['according to']) as unknown });
+    // Seed 002: "中国的发展是和平力量的增长，…"
+    expect((await lookupCommand.run(['长']))[0]?.pinyin).toBe('cháng');
+    expect((await lookupCommand.run(['长', '--in', '中国的发展是和平力量的增长，是发展中国家力量的增强。']))[0]?.pinyin).toBe('zhǎng');
+    await expect(lookupCommand.run(['长', '--in', '没有这个字。'])).rejects.toThrow(/does not hold/);
+  }, 60_000);
+
   it('needs exactly one word', async () => {
     await expect(lookupCommand.run([])).rejects.toThrow(/usage: lookup WORD/);
     await expect(lookupCommand.run(['a', 'b'])).rejects.toThrow(/usage/);
