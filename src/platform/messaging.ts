@@ -1,6 +1,5 @@
 /** Typed senders over the message map, for content scripts, the popup and pages. */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { retryTransient } from '../core/retry.ts';
 import { envelope, type BackgroundMessages, type ContentMessages, type Params, type Reply, type Result } from '../core/messages.ts';
 
 export class MessageError extends Error {}
@@ -70,19 +69,20 @@ class PortChannel {
 
 const tabChannels = new Map<number, PortChannel>();
 let backgroundChannel: PortChannel | null = null;
-/** The extension's own pages (popup, options, library) ask over ports; content scripts, which unload with their page, send messages. */
-const onExtensionPage = typeof location !== 'undefined' && /^(chrome|moz)-extension:$/.test(location.protocol);
 
+/**
+ * Asks the background over a port, from the extension's pages and from content scripts
+ * alike: a page that closes (or a tab that is closed) with a request out just drops its port.
+ */
 export async function sendToBackground<N extends keyof BackgroundMessages>(name: N, params: Params<N>): Promise<Result<N>> {
-  if (onExtensionPage) {
-    backgroundChannel ??= new PortChannel(() => browser.runtime.connect({ name: BACKGROUND_PORT }));
-    const channel = backgroundChannel;
-    // A stopped service worker closes the port; the next port starts it again.
-    let reply: unknown;
-    for (let attempt = 0; attempt < 3 && reply === undefined; attempt++) reply = await channel.request(envelope(name, params));
-    return unwrap<Result<N>>(reply, name);
+  backgroundChannel ??= new PortChannel(() => browser.runtime.connect({ name: BACKGROUND_PORT }));
+  const channel = backgroundChannel;
+  // A stopped service worker closes the port; the next port starts it again.
+  let reply = await channel.request(envelope(name, params));
+  for (let attempt = 1; attempt < 3 && reply === undefined; attempt++) {
+    await new Promise((r) => setTimeout(r, 150 * attempt));
+    reply = await channel.request(envelope(name, params));
   }
-  const reply: unknown = await retryTransient(() => browser.runtime.sendMessage(envelope(name, params)));
   return unwrap<Result<N>>(reply, name);
 }
 
