@@ -96,7 +96,7 @@ forEachBrowser(
       await popup.screenshot('popup-zh');
       const options = await h().openExtensionPage('options.html');
       await expect.poll(() => textOf(options, 'h1')).toBe('解读 · 设置');
-      expect(await countOf(options, AUTO_SAVE)).toBe(1);
+      await expect.poll(() => countOf(options, AUTO_SAVE)).toBe(1); // the settings arrive after the heading
       await options.screenshot('options-zh', { fullPage: true });
       await popup.close();
       await page.close();

@@ -173,6 +173,7 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Extension
       'intl.locale.requested': locale,
       'intl.accept_languages': locale,
       'extensions.autoDisableScopes': 0,
+      ...opts.firefoxPrefs,
     },
   });
   const connection = (browser as unknown as { connection: BidiConnection }).connection;
@@ -208,13 +209,20 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Extension
 
   const pageConsole: string[] = [];
   /**
-   * When the tests closed a tab or left its page. A content script still running then is
-   * stopped ("Script terminated by timeout"), and a lazy module it was loading fails
-   * ("Loading failed for the module"): warnings about the page going away, not the extension.
+   * When the tests closed a tab or left its page. What a content script was doing then is
+   * cut short: a script still running is stopped ("Script terminated by timeout"), a lazy
+   * module it was loading fails ("Loading failed for the module"), and an API call it was
+   * awaiting (storage, say) settles after its context is gone ("Promise resolved after
+   * context unloaded"). Those say the page went away, not that the extension failed; they
+   * are let pass from the content script's own files only, so the popup and the other
+   * extension pages stay held to a clean console when they close.
    */
   const closedAt: number[] = [];
+  const fromContentScript = (source: string) => source.startsWith(`${origin}/content`) || source.startsWith(`${origin}/lazy/`);
   const stoppedByClose = (e: ConsoleEntry) =>
-    e.warning && /^(Script terminated by timeout|Loading failed for the module)/.test(e.message) && closedAt.some((t) => e.time >= t - 100 && e.time <= t + 3000);
+    closedAt.some((t) => e.time >= t - 100 && e.time <= t + 3000) &&
+    ((e.warning && /^(Script terminated by timeout|Loading failed for the module)/.test(e.message)) ||
+      (fromContentScript(e.source) && /^Promise (resolved|rejected) after context unloaded/.test(e.message)));
   const bodies = new Map<string, string>();
   for (const p of demoPages()) bodies.set(stripHash(p.url), pageHtml(p));
   for (const [url, html] of Object.entries(opts.extra ?? {})) bodies.set(stripHash(url), html);
@@ -276,6 +284,9 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Extension
       )) as R;
     },
     pressBrowserKeys,
+    async backgroundState() {
+      return String(await chromeEval(`String(WebExtensionPolicy.getByID(${JSON.stringify(addonId)}).extension.backgroundState)`));
+    },
     async takeExtensionErrors() {
       const entries = JSON.parse(String(await chromeEval(TAKE))) as ConsoleEntry[];
       return entries

@@ -75,6 +75,11 @@ export interface ExtensionHarness {
    * driver has no way to press keys outside a page.
    */
   pressBrowserKeys?(keys: string[]): Promise<void>;
+  /**
+   * Whether the extension's background is running ('running', 'stopped', …), read without
+   * waking it. Firefox only: there the background is an event page that stops when idle.
+   */
+  backgroundState?(): Promise<string>;
   /** Errors and warnings the extension caused in the browser console since the last call. */
   takeExtensionErrors(): Promise<string[]>;
   close(): Promise<void>;
@@ -85,4 +90,6 @@ export interface LaunchOptions {
   extra?: Record<string, string>;
   /** The browser's interface language, e.g. 'zh-CN'. */
   locale?: string;
+  /** Firefox preferences besides the harness's own. */
+  firefoxPrefs?: Record<string, string | number | boolean>;
 }
