@@ -131,6 +131,22 @@ describe('look-up and save in real sentences', () => {
     });
   }
 
+  it('stores a glossary term\'s pinyin in the same form as a dictionary word\'s (一带一路 "Yīdài Yīlù" → "Yī dài Yī lù")', async () => {
+    const url = findPage((p) => p.seed === '000', 'seed 000').url;
+    const page = await b.context.newPage();
+    await page.goto(url);
+    const term = page.locator('span.jiedu-term[data-jiedu-term="一带一路"]');
+    await expect.poll(() => term.count(), { timeout: 10_000 }).toBe(1);
+    await term.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => inCard<string | null>(page, `return root?.activeElement?.getAttribute('aria-label') ?? null;`)).toBe('Save 一带一路');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => statusText(page)).toBe('Saved to your vocabulary.');
+    const word = await stored(b, '一带一路');
+    expect(word).toMatchObject({ traditional: '一帶一路', pinyin: 'Yī dài Yī lù', source: 'glossary' });
+    await page.close();
+  });
+
   it('saves a selection from the right-click menu with its reading in the sentence (重 in 重要 is zhòng, CC-CEDICT lists chóng first)', async () => {
     // Seed 001 (assets/seeds/001_18db919ca564c70d.txt): "…成为维护地区和世界和平稳定的重要力量。"
     const url = findPage((p) => p.seed === '001', 'seed 001').url;

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { lookupCommand } from '../../../src/cli/commands/lookup.ts';
+import type { DictEntry } from '../../../src/core/dictionary/index.ts';
+
+const lookup = async (...args: string[]) => (await lookupCommand.run(args)) as DictEntry[];
 
 describe('lookup command', () => {
   it('finds simplified and traditional words, building the cache when missing', async () => {
@@ -9,11 +12,11 @@ describe('lookup command', () => {
   }, 60_000);
 
   it('ranks entries as the card does, and reads the word in a sentence with --in', async () => {
-    const ju = await lookupCommand.run(['据']);
+    const ju = await lookup('据');
     expect(ju[0]).toMatchObject({ traditional: '據', pinyin: 'jù', english: expect.arrayContaining(['according to']) as unknown });
     // Seed 002: "中国的发展是和平力量的增长，…"
-    expect((await lookupCommand.run(['长']))[0]?.pinyin).toBe('cháng');
-    expect((await lookupCommand.run(['长', '--in', '中国的发展是和平力量的增长，是发展中国家力量的增强。']))[0]?.pinyin).toBe('zhǎng');
+    expect((await lookup('长'))[0]?.pinyin).toBe('cháng');
+    expect((await lookup('长', '--in', '中国的发展是和平力量的增长，是发展中国家力量的增强。'))[0]?.pinyin).toBe('zhǎng');
     await expect(lookupCommand.run(['长', '--in', '没有这个字。'])).rejects.toThrow(/does not hold/);
   }, 60_000);
 
