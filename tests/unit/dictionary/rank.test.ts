@@ -13,7 +13,7 @@ import { setSettings } from '../../../src/background/library.ts';
 import { saveVocabulary } from '../../../src/background/vocabulary.ts';
 import { loadCliDictionary } from '../../../src/cli/commands/lookup.ts';
 import { loadCliPolyphoneModel } from '../../../src/cli/polyphone-model.ts';
-import { entryKind, entryToSave, groupByReading, rankEntries, sentenceForLookup, type DictEntry, type Dictionary } from '../../../src/core/dictionary/index.ts';
+import { commonnessIn, entryKind, entryToSave, groupByReading, rankEntries, sentenceForLookup, type DictEntry, type Dictionary } from '../../../src/core/dictionary/index.ts';
 import { savedPinyin } from '../../../src/core/dictionary/saved-pinyin.ts';
 import { PARAM_SCHEMAS } from '../../../src/core/message-schemas.ts';
 import { contextReadings } from '../../../src/core/pinyin/context.ts';
@@ -59,8 +59,10 @@ describe('ranking entries for a reader', () => {
     const gan = groupByReading(dict.lookup('干'), { hint: { pinyin: 'gàn', traditional: '幹' } });
     expect(gan[0]).toMatchObject({ pinyin: 'gàn', inContext: true });
     expect(gan.slice(1).every((g) => !g.inContext)).toBe(true);
-    const li = entryToSave(dict.lookup('历'), { hint: { traditional: '曆' } });
-    expect(li).toMatchObject({ traditional: '曆', english: ['calendar'] });
+    // 歷 begins more words than 曆, so it leads without a sentence; 历法 (曆法) "calendar" puts 曆 first.
+    const commonness = commonnessIn(dict);
+    expect(entryToSave(dict.lookup('历'), { commonness })).toMatchObject({ traditional: '歷' });
+    expect(entryToSave(dict.lookup('历'), { commonness, hint: { traditional: '曆' } })).toMatchObject({ traditional: '曆', english: ['calendar'] });
   });
 
   it('cuts the sentence around a point without losing offsets', () => {
