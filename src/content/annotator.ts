@@ -5,7 +5,7 @@
 import { annotateDom, prepareReadings, readingTextsOf, RUBY_CSS, RT_SELECTOR, RUN_CLASS, type AnnotationHandle, type ContextLookup } from '../core/pinyin/ruby.ts';
 import type { ContextReadings } from '../core/pinyin/context.ts';
 import type { AnnotateOptions } from '../core/pinyin/types.ts';
-import { PINYIN_CONTEXT_LIMITS } from '../core/messages.ts';
+import { contextBatches } from '../core/messages.ts';
 import type { PinyinLook } from '../core/settings.ts';
 import { copyWithoutPinyin, keepingView } from './view.ts';
 
@@ -131,24 +131,6 @@ function isOurs(node: Node): boolean {
 /** Asks the background for context readings: per text, [offset, reading] pairs. */
 export type ContextSource = (texts: string[]) => Promise<[number, string][][]>;
 
-/** Texts in one request, within what the background accepts. */
-function batches(texts: string[]): string[][] {
-  const out: string[][] = [];
-  let batch: string[] = [];
-  let chars = 0;
-  for (const t of texts) {
-    if (batch.length >= PINYIN_CONTEXT_LIMITS.texts || chars + t.length > PINYIN_CONTEXT_LIMITS.totalChars) {
-      out.push(batch);
-      batch = [];
-      chars = 0;
-    }
-    batch.push(t);
-    chars += t.length;
-  }
-  if (batch.length > 0) out.push(batch);
-  return out;
-}
-
 /** About a few dozen articles' worth of texts; the map is dropped whole past it. */
 const KNOWN_MAX = 20_000;
 
@@ -161,8 +143,8 @@ export function createAnnotator(contextSource?: ContextSource): Annotator {
   /** Fetches what is not known yet; a failure (no background, a stopped worker) leaves the first readings. */
   const fetchContext = async (texts: string[]): Promise<void> => {
     if (!contextSource) return;
-    const wanted = [...new Set(texts)].filter((t) => !known.has(t) && t.length <= PINYIN_CONTEXT_LIMITS.textChars);
-    for (const batch of batches(wanted)) {
+    const wanted = [...new Set(texts)].filter((t) => !known.has(t));
+    for (const batch of contextBatches(wanted)) {
       const answer = await contextSource(batch).catch(() => null);
       if (!answer) return;
       if (known.size + batch.length > KNOWN_MAX) known.clear();

@@ -82,6 +82,25 @@ export interface WordContext {
 /** What one pinyin/context message may carry: an article's blocks, not a whole library. */
 export const PINYIN_CONTEXT_LIMITS = { texts: 500, textChars: 50_000, totalChars: 200_000 } as const;
 
+/** Texts for pinyin/context in requests within those limits; a text longer than one may hold is left out. */
+export function contextBatches(texts: readonly string[]): string[][] {
+  const out: string[][] = [];
+  let batch: string[] = [];
+  let chars = 0;
+  for (const t of texts) {
+    if (t.length > PINYIN_CONTEXT_LIMITS.textChars) continue;
+    if (batch.length >= PINYIN_CONTEXT_LIMITS.texts || chars + t.length > PINYIN_CONTEXT_LIMITS.totalChars) {
+      out.push(batch);
+      batch = [];
+      chars = 0;
+    }
+    batch.push(t);
+    chars += t.length;
+  }
+  if (batch.length > 0) out.push(batch);
+  return out;
+}
+
 /** Messages handled by the background. */
 export interface BackgroundMessages {
   'article/save': { params: { article: ArticleRecord; trigger: 'auto' | 'manual' }; result: SaveResult };

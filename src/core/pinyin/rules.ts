@@ -94,7 +94,7 @@ function frameBefore(c: RuleContext): boolean {
 /** Verbs that, right after a free-standing 为, make it "in order to" (为维护地区和平). */
 const PURPOSE_VERB = /^(维护|实现|推动|促进|确保|加强|应对|解决|构建|推进|保障|帮助|防控|助力|打造|深化|巩固|落实|庆祝|纪念|迎接|抗击|保护|寻求|争取|捍卫|谋求|完善|提升|提高|加快|共同|进一步)/;
 /** Further verbs of benefit that, later in the clause, make a free-standing 为 "for" (为两国合作打下基础). */
-const FOR_LATER = /打下|打造|培养|发挥|做好|保驾护航|搭建|创造|注入|发展|稳定|复苏|恢复|赋能|作出|出力|尽力|努力|着想|谋福|谋幸福|谋利益|办实事|负责|感到|担心|担忧|操心|自豪|高兴|遗憾|点赞|喝彩/;
+const FOR_LATER = /打下|打造|培养|发挥|做好|保驾护航|搭建|创造|注入|发展|稳定|复苏|恢复|赋能|作出|出力|尽力|努力|着想|谋福|谋幸福|谋利益|办实事|负责|履行|承担|感到|担心|担忧|操心|自豪|高兴|遗憾|点赞|喝彩/;
 
 const FREE_WEI_WORDS = new Set(['不为', '亦为', '均为', '皆为', '即为', '乃为', '实为', '则为', '也为', '又为', '更为']);
 

@@ -10,7 +10,7 @@ import type { AnnotationHandle } from '../../core/pinyin/ruby.ts';
 import type { Settings } from '../../core/settings.ts';
 import { formatDate, siteName, t } from '../../platform/i18n.ts';
 import { sendToBackground } from '../../platform/messaging.ts';
-import { PINYIN_CONTEXT_LIMITS } from '../../core/messages.ts';
+import { contextBatches } from '../../core/messages.ts';
 
 const STYLE_ID = 'jiedu-reader-pinyin';
 
@@ -83,15 +83,15 @@ export function Reader({ url, onBack }: { url: string; onBack: () => void }) {
           const h = mod.annotateDom(el, { tone: settings?.pinyinTone ?? 'mark', sandhi: settings?.pinyinSandhi ?? false, neutral: settings?.pinyinNeutral ?? 'dictionary' });
           handle.current = h;
           // Readings decided by context come from the background and are drawn over the first ones.
-          const texts = h.textsWithoutContext().filter((text) => text.length <= PINYIN_CONTEXT_LIMITS.textChars).slice(0, PINYIN_CONTEXT_LIMITS.texts);
-          sendToBackground('pinyin/context', { texts }).then(
-            ({ readings }) => {
-              if (handle.current !== h) return;
-              const known = new Map(texts.map((text, i) => [text, new Map(readings[i] ?? [])]));
-              h.applyContext((text) => known.get(text));
-            },
-            () => undefined,
-          );
+          void (async () => {
+            const known = new Map<string, Map<number, string>>();
+            for (const texts of contextBatches(h.textsWithoutContext())) {
+              const answer = await sendToBackground('pinyin/context', { texts }).catch(() => null);
+              if (!answer) return;
+              texts.forEach((text, i) => known.set(text, new Map(answer.readings[i] ?? [])));
+            }
+            if (handle.current === h) h.applyContext((text) => known.get(text));
+          })();
         },
         (e: Error) => setError(e.message),
       );

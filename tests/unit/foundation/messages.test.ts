@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { envelope, parseContentRequest } from '../../../src/core/messages.ts';
+import * as v from 'valibot';
+import { contextBatches, envelope, parseContentRequest, PINYIN_CONTEXT_LIMITS as L } from '../../../src/core/messages.ts';
 import { DEFAULT_SETTINGS, pinyinLook } from '../../../src/core/settings.ts';
 import { parseMessage, MESSAGE_NAMES, PARAM_SCHEMAS } from '../../../src/core/message-schemas.ts';
 import { sampleArticle } from './sample-article.ts';
@@ -91,5 +92,15 @@ describe('parseContentRequest: pinyin commands carry their drawing settings', ()
   it('the background schema agrees: a look passes, a bad one does not', () => {
     expect(parseMessage(envelope('pinyin/set', { on: true, look })).ok).toBe(true);
     expect(parseMessage({ jiedu: 1, name: 'pinyin/set', params: { on: true, look: { ...look, pinyinSize: 1000 } } }).ok).toBe(false);
+  });
+});
+
+describe('contextBatches', () => {
+  it('splits texts into pinyin/context requests the background accepts, leaving out a text too long for any', () => {
+    const texts = [...Array.from({ length: 1200 }, (_, i) => `第${i}段。`), 'x'.repeat(L.textChars + 1), ...Array.from({ length: 9 }, () => '长'.repeat(L.textChars))];
+    const batches = contextBatches(texts);
+    expect(batches.flat()).toEqual(texts.filter((t) => t.length <= L.textChars));
+    for (const texts of batches) expect(v.safeParse(PARAM_SCHEMAS['pinyin/context'], { texts }).success).toBe(true);
+    expect(contextBatches([])).toEqual([]);
   });
 });

@@ -22,6 +22,7 @@ const families: Record<string, [string, string][]> = {
     ['【为】了维护共同利益，各方应加强沟通。', 'wèi'],
     ['中方以实际行动【为】全球抗疫作出贡献。', 'wèi'], // 以 here is "by means of"; 为 is "for" — see the 为 note below
     ['干部要多【为】人民着想。', 'wèi'],
+    ['大国应考虑如何【为】地区的重建履行应尽的义务。', 'wèi'],
     ['我们【为】两国取得的成就感到高兴。', 'wèi'],
   ],
   行: [
