@@ -300,7 +300,7 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
       const actions = el('div', 'actions');
       const english = m.glossary ? [m.glossary.english, ...m.glossary.alternatives] : keep.english;
       actions.append(
-        saveButton(t('cardSaveWord', m.word), { simplified: keep.simplified, traditional: keep.traditional, pinyin: m.glossary?.pinyin ?? keep.pinyin, english: english.slice(0, 20) }, m.glossary ? 'glossary' : 'dictionary', sentence, status),
+        saveButton(t('cardSaveWord', m.word), { simplified: keep.simplified, traditional: m.glossary ? (m.glossary.traditional ?? m.glossary.simplified) : keep.traditional, pinyin: m.glossary?.pinyin ?? keep.pinyin, english: english.slice(0, 20) }, m.glossary ? 'glossary' : 'dictionary', sentence, status),
       );
       const speak = speakButton(m.word);
       if (speak) actions.append(speak);
