@@ -27,6 +27,22 @@ export async function readSentence(sentence: string, readContext: ReadContext | 
   return { sentence, words: words.map((w) => ({ start: w.start, text: w.text })), syllables };
 }
 
+/**
+ * readSentence with the last few sentences kept: a reader often looks up several words of one
+ * sentence, and the model's reading of it (about 10 ms) is then done once.
+ */
+export function createSentenceReader(readContext: ReadContext | null, keep = 16): (sentence: string) => Promise<SentenceReading> {
+  const kept = new Map<string, Promise<SentenceReading>>();
+  return (sentence) => {
+    let reading = kept.get(sentence);
+    if (reading) kept.delete(sentence);
+    else reading = readSentence(sentence, readContext);
+    kept.set(sentence, reading);
+    if (kept.size > keep) kept.delete(kept.keys().next().value!);
+    return reading;
+  };
+}
+
 export function lookupAt(
   dict: Dictionary,
   glossary: GlossaryService | null,

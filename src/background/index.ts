@@ -9,7 +9,7 @@ import { pinyinLook } from '../core/settings.ts';
 import { createGlossaryService, type GlossaryService } from './glossary.ts';
 import type { BuiltGlossary } from '../core/glossary/index.ts';
 import { decodeDictionaryAsset, Dictionary } from '../core/dictionary/index.ts';
-import { lookupAt, readSentence } from './dictionary.ts';
+import { createSentenceReader, lookupAt } from './dictionary.ts';
 import { createContextReader } from './pinyin-context.ts';
 import { saveVocabulary } from './vocabulary.ts';
 import { installContextMenu } from './context-menu.ts';
@@ -67,6 +67,8 @@ async function setBadge(tabId: number | null, status: keyof typeof BADGE): Promi
 }
 
 const readContext = createContextReader(dictionary);
+/** Sentences around look-ups, read with the pinyin engine and its model (the last few kept). */
+const readSentence = createSentenceReader(readContext);
 
 const route = createRouter({
   'article/save': async ({ article }, sender) => {
@@ -83,7 +85,7 @@ const route = createRouter({
   'dict/lookup': async ({ text, context }) => {
     // The word read in its sentence (that reading's entries first, and the one Save keeps),
     // while the dictionary loads on a first look-up.
-    const [dict, gloss, reading] = await Promise.all([dictionary(), glossary().catch(() => null), context ? readSentence(context.sentence, readContext) : null]);
+    const [dict, gloss, reading] = await Promise.all([dictionary(), glossary().catch(() => null), context ? readSentence(context.sentence) : null]);
     return { matches: lookupAt(dict, gloss, text, context && reading ? { context, reading } : null) };
   },
   'pinyin/context': async ({ texts }) => readContext(texts),
@@ -129,7 +131,7 @@ browser.commands.onCommand.addListener((command: string) => {
   void COMMANDS[command]?.();
 });
 
-const contextMenu = installContextMenu({ dictionary, readSentence: (sentence) => readSentence(sentence, readContext), save: (word, context) => saveVocabulary(db, word, context) });
+const contextMenu = installContextMenu({ dictionary, readSentence, save: (word, context) => saveVocabulary(db, word, context) });
 
 // Exposed for the end-to-end tests, which read the database and run command handlers inside the service worker.
 Object.assign(globalThis, { jieduDb: db, jieduCommands: COMMANDS, jieduDictionary: dictionary, jieduBench: { loadDictionary, decodeDictionaryAsset }, jieduContextMenu: contextMenu });

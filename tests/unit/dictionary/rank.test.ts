@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildGlossary } from '../../../scripts/build-glossary.ts';
 import { ROOT } from '../../../scripts/build.ts';
 import { JieduDB } from '../../../src/background/db.ts';
-import { lookupAt, readSentence, type ReadContext } from '../../../src/background/dictionary.ts';
+import { createSentenceReader, lookupAt, readSentence, type ReadContext } from '../../../src/background/dictionary.ts';
 import { createGlossaryService, type GlossaryService } from '../../../src/background/glossary.ts';
 import { setSettings } from '../../../src/background/library.ts';
 import { saveVocabulary } from '../../../src/background/vocabulary.ts';
@@ -115,6 +115,28 @@ describe('look-up and Save in real sentences', () => {
     expect(m.reading).toBeNull();
     expect(m.groups.every((g) => !g.inContext)).toBe(true);
     expect(m.save).toMatchObject({ traditional: '與', pinyin: 'yǔ' });
+  });
+});
+
+describe('reading sentences for look-ups', () => {
+  it('reads a sentence once for several look-ups in it, and keeps only the last few', async () => {
+    const asked: string[] = [];
+    const read = createSentenceReader(async (texts) => {
+      asked.push(...texts);
+      return readContext(texts);
+    }, 2);
+    const a = await read('关键要落实到具体行动中。');
+    expect(await read('关键要落实到具体行动中。')).toBe(a);
+    expect(a.syllables[a.sentence.indexOf('行')]).toBe('xíng');
+    await read('中国人民银行行长易纲表示。');
+    await read('王毅表示，今天的阿富汗站在历史的十字路口。');
+    await read('关键要落实到具体行动中。');
+    expect(asked).toEqual(['关键要落实到具体行动中。', '中国人民银行行长易纲表示。', '王毅表示，今天的阿富汗站在历史的十字路口。', '关键要落实到具体行动中。']);
+  });
+
+  it('falls back to the first readings when the model cannot answer', async () => {
+    const r = await readSentence('关键要落实到具体行动中。', () => Promise.reject(new Error('no model')));
+    expect(r.syllables.filter((x) => x !== null)).toHaveLength(11);
   });
 });
 
