@@ -36,6 +36,13 @@ li { display: list-item; margin: 2px 0; }
 .match { display: block; }
 .reading { display: block; margin-top: 6px; }
 .reading .head .chip { font-size: 11px; }
+details.reading { display: block; }
+summary.head { cursor: pointer; list-style: none; border-radius: 4px; }
+summary.head::-webkit-details-marker { display: none; }
+summary.head::before { content: "▸"; color: #5f6b73; width: 10px; }
+details[open] > summary.head::before { content: "▾"; }
+summary.head:focus-visible { outline: 2px solid #1b5e9f; outline-offset: 2px; }
+.gist { color: #5f6b73; font-size: 13px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-width: 220px; }
 li.quiet { color: #5f6b73; font-size: 12px; }
 .badge { background: #b3261e; color: #fff; border-radius: 4px; font-size: 11px; padding: 0 6px; }
 .actions { display: flex; gap: 8px; margin-top: 10px; flex-wrap: wrap; }

@@ -278,13 +278,16 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
       // One block per pronunciation, the reading in this sentence first (as Pleco and Yomitan group them).
       // A glossary term the dictionary lacks has only the glossary's own entry, shown above.
       const groups = m.glossary && m.entries.every((e) => e.english[0] === m.glossary!.english) ? [] : m.groups;
-      for (const g of groups) {
-        const reading = el('div', 'reading');
-        const line = el('div', 'head');
+      // The first reading open; the others folded to a line each (pinyin and first sense), opened on demand,
+      // so Save stays near the top.
+      groups.forEach((g, k) => {
+        const reading = k === 0 ? el('div', 'reading') : el('details', 'reading');
+        const line = k === 0 ? el('div', 'head') : el('summary', 'head');
         line.append(el('span', 'pinyin', g.pinyin));
         const forms = [...new Set(g.entries.map((e) => e.traditional).filter((f) => f !== m.word && f !== keep.traditional))];
         if (forms.length) line.append(el('span', 'trad', forms.join(' ')));
         if (g.inContext) line.append(el('span', 'chip', t('cardInContext')));
+        if (k > 0) line.append(el('span', 'gist', (g.entries.find((e) => entryKind(e) === 'main') ?? g.entries[0]!).english[0] ?? ''));
         reading.append(line);
         const senses = el('ol');
         for (const e of g.entries) {
@@ -296,7 +299,7 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
         }
         reading.append(senses);
         box.append(reading);
-      }
+      });
       const actions = el('div', 'actions');
       const english = m.glossary ? [m.glossary.english, ...m.glossary.alternatives] : keep.english;
       actions.append(
