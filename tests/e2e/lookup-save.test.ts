@@ -102,13 +102,21 @@ describe('look-up and save in real sentences', () => {
       await expect.poll(() => inCard<boolean>(page, `return !!root?.querySelector('button[aria-label="Save ${c.char}"]');`), { timeout: 15_000 }).toBe(true);
 
       // The single character's block: the reading in this sentence comes first and is marked so.
-      const first = await inCard<{ pinyin: string; chip: string } | null>(
+      const first = await inCard<{ pinyin: string; chip: string; open: string; folded: { pinyin: string; open: boolean }[] } | null>(
         page,
         `const box = [...root.querySelectorAll('.match')].find((m) => m.querySelector('.head .word')?.textContent === ${JSON.stringify(c.char)});
          const reading = box?.querySelector('.reading');
-         return reading ? { pinyin: reading.querySelector('.pinyin').textContent, chip: reading.querySelector('.chip')?.textContent ?? '' } : null;`,
+         return reading ? {
+           pinyin: reading.querySelector('.pinyin').textContent,
+           chip: reading.querySelector('.chip')?.textContent ?? '',
+           open: reading.localName,
+           folded: [...box.querySelectorAll('details.reading')].map((d) => ({ pinyin: d.querySelector('summary .pinyin').textContent, open: d.open })),
+         } : null;`,
       );
-      expect(first).toEqual({ pinyin: c.expected.pinyin, chip: 'In this sentence' });
+      expect(first).toMatchObject({ pinyin: c.expected.pinyin, chip: 'In this sentence', open: 'div' });
+      // Every other reading is folded to a line, closed, and none repeats the one in context.
+      expect(first!.folded.every((f) => !f.open && f.pinyin.toLowerCase() !== c.expected.pinyin)).toBe(true);
+      if (c.char === '与') expect(first!.folded.map((f) => f.pinyin)).toEqual(['yù', 'yú']);
       if (c.char === '与') await page.screenshot({ path: join(ARTIFACTS, 'lookup-save-yu.png') });
 
       await inCard(page, `root.querySelector('button[aria-label="Save ${c.char}"]').click();`);
