@@ -20,6 +20,11 @@ export const WORDS: Readonly<Record<string, string>> = {
   开行: 'kāi xíng',
   行长: 'háng zhǎng',
   着力: 'zhuó lì',
+  多少: 'duō shǎo',
+  更好: 'gèng hǎo',
+  长时间: 'cháng shí jiān',
+  拼尽: 'pīn jìn',
+  尽全力: 'jìn quán lì',
   // banks by their short names: 行 is a bank (háng), which readers of economic news meet daily
   亚投行: 'yà tóu háng',
   国开行: 'guó kāi háng',

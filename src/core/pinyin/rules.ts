@@ -79,7 +79,11 @@ const BENEFACTIVE = /作出|做出|提供|创造|贡献|服务|注入|开辟|带
 function frameBefore(c: RuleContext): boolean {
   const before = clauseBefore(c);
   const lastWei = before.lastIndexOf('为');
-  for (const verb of NAMING_VERBS) if (before.lastIndexOf(verb) > lastWei) return true;
+  for (const verb of NAMING_VERBS) {
+    const at = before.lastIndexOf(verb);
+    // A quotation opened after the verb is what is named, with its own 为 (列入“我为群众办实事”).
+    if (at > lastWei && !/[“「‘]/.test(before.slice(at))) return true;
+  }
   for (let k = before.length - 1; k > lastWei; k--) {
     const ch = before[k];
     const prev = before[k - 1] ?? '';
@@ -90,12 +94,15 @@ function frameBefore(c: RuleContext): boolean {
   return false;
 }
 
-/** Two-character words ending in 为 whose 为 is still the free 为 (不为…所…, 亦为). */
 /** Verbs that, right after a free-standing 为, make it "in order to" (为维护地区和平). */
 const PURPOSE_VERB = /^(维护|实现|推动|促进|确保|加强|应对|解决|构建|推进|保障|帮助|防控|助力|打造|深化|巩固|落实|庆祝|纪念|迎接|抗击|保护|寻求|争取|捍卫|谋求|完善|提升|提高|加快|共同|进一步)/;
 /** Further verbs of benefit that, later in the clause, make a free-standing 为 "for" (为两国合作打下基础). */
 const FOR_LATER = /打下|打造|培养|发挥|做好|保驾护航|搭建|创造|注入|发展|稳定|复苏|恢复|赋能|作出|出力|尽力|努力|着想|谋福|谋幸福|谋利益|办实事|负责|履行|承担|感到|担心|担忧|操心|自豪|高兴|遗憾|点赞|喝彩/;
 
+/** Adverbs and auxiliaries after which a free-standing 为 is "for" (已经为…, 将为…, 愿为…). */
+const WEI4_AFTER = /(已经|已|将|正在|正|要|应|应当|应该|愿|愿意|会|能|可以|都|也|还|再|又|专门|积极|努力|主动|继续|一直|始终|共同|一起|特地|特意|曾|并|就|来|去)$/;
+
+/** Two-character words ending in 为 whose 为 is still the free 为 (不为…所…, 亦为). */
 const FREE_WEI_WORDS = new Set(['不为', '亦为', '均为', '皆为', '即为', '乃为', '实为', '则为', '也为', '又为', '更为']);
 
 /** Words before 为 that make it "to be / as" (视…为, 沦为, 改为 …). */
@@ -189,7 +196,12 @@ export const RULES: readonly Rule[] = [
       if (!single(c) || WEI2_AFTER_WORD.has(c.prevWord) || frameBefore(c)) return null;
       const after = clauseAfter(c);
       if (PURPOSE_VERB.test(after)) return 'wèi';
-      return BENEFACTIVE.test(after) || FOR_LATER.test(after) ? 'wèi' : null;
+      if (BENEFACTIVE.test(after) || FOR_LATER.test(after)) return 'wèi';
+      // The copula needs its subject right before it; at the start of a clause, or after an
+      // adverb or auxiliary, 为 introduces whom or what something is done for (已经为两百多名烈士找到亲人).
+      const before = clauseBefore(c);
+      if ((before === '' || /[“「‘（(]$/.test(before) || WEI4_AFTER.test(before)) && !/^[数人期主首止准时难]/.test(after)) return 'wèi';
+      return null;
     },
   },
   {
@@ -241,11 +253,25 @@ export const RULES: readonly Rule[] = [
     apply: (c) => (single(c) ? (ZHONG4_PREV.has(prevChar(c)) || ZHONG4_NEXT.has(nextChar(c)) ? 'zhòng' : 'zhǒng') : null),
   },
   {
+    id: 'shuai-lead',
+    chars: '率',
+    note: '率 is shuài (to lead) before 领/先/团/队 …',
+    outranksModel: false,
+    apply: (c) => (single(c) && (SHUAI4_NEXT.has(nextChar(c)) || c.text.startsWith('代表团', c.at + 1)) ? 'shuài' : null),
+  },
+  {
     id: 'lv-rate',
     chars: '率',
-    note: '率 is shuài before 领/先/团/队 (to lead), lǜ otherwise (rate)',
-    outranksModel: false,
-    apply: (c) => (single(c) ? (SHUAI4_NEXT.has(nextChar(c)) || c.nextWord.startsWith('代表团') ? 'shuài' : 'lǜ') : null),
+    note: '率 after a word of two or more characters is the suffix lǜ (rate: 回报率, 失业率); after one character it is left to the model (表率, 坦率 shuài)',
+    outranksModel: true,
+    apply: (c) => (single(c) && c.prevWord.length >= 2 ? 'lǜ' : null),
+  },
+  {
+    id: 'juan-volume',
+    chars: '卷',
+    note: '卷 after 第 and a number is juàn (volume: 第三卷)',
+    outranksModel: true,
+    apply: (c) => (single(c) && /第[一二三四五六七八九十百零〇两\d]+$/.test(clauseBefore(c)) ? 'juàn' : null),
   },
   {
     id: 'zhengdang',
@@ -261,12 +287,13 @@ export const RULES: readonly Rule[] = [
   {
     id: 'le-particle',
     chars: '了',
-    note: '了 standing alone (or glued to the next word: 了|一) is the particle le; liǎo after a free-standing 不 (解决不了)',
+    note: '了 standing alone (or glued to the next word: 了|一) is the particle le; liǎo after a free-standing 不 (解决不了) and where the segmenter cut 了解, 了结, 了不起 apart',
     outranksModel: true,
     apply(c) {
-      if (single(c)) return c.prevWord === '不' ? 'liǎo' : 'le';
+      if (single(c)) return c.prevWord === '不' || /^(解|结|却|如指掌|不起|无)/.test(c.text.slice(c.at + 1)) ? 'liǎo' : 'le';
       // 不了 cut out as one word (打垮不了, 受不了) is the potential complement liǎo.
       if (c.word === '不了' && c.indexInWord === 1) return 'liǎo';
+      if (c.indexInWord === 0 && /^了(解|结|却|如指掌|不起)/.test(c.word)) return 'liǎo';
       if (c.indexInWord === 0 && !/^了[解结却然如不无得]/.test(c.word)) return 'le';
       return null;
     },
