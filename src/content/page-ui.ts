@@ -168,9 +168,9 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
       const { url, title } = env.article();
       const context: WordContext | null = /^https?:/.test(url) && sentence ? { sentence, articleUrl: url, articleTitle: title } : null;
       try {
-        const { created, contextAdded } = await sendToBackground('vocab/save', { word: { ...word, source }, context });
-        // Says what happened: a new word, a new sentence for a saved word, or nothing new.
-        status.textContent = created ? t('cardSaved') : contextAdded ? t('cardSavedAgain') : context ? t('cardSavedSame') : t('glAlreadySaved');
+        const { created, contextAdded, corrected } = await sendToBackground('vocab/save', { word: { ...word, source }, context });
+        // Says what happened: a new word, a saved word corrected, a new sentence for a saved word, or nothing new.
+        status.textContent = created ? t('cardSaved') : corrected ? t('cardSavedCorrected') : contextAdded ? t('cardSavedAgain') : context ? t('cardSavedSame') : t('glAlreadySaved');
       } catch (err) {
         status.textContent = err instanceof Error ? err.message : String(err);
       } finally {

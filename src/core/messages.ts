@@ -114,8 +114,11 @@ export interface BackgroundMessages {
   'dict/lookup': { params: { text: string; context?: LookupContext }; result: { matches: LookupMatch[] } };
   /** Readings decided by context for texts as the annotator reads them: per text, [offset, tone-marked reading] where they differ. */
   'pinyin/context': { params: { texts: string[] }; result: { readings: [number, string][][] } };
-  /** `contextAdded`: the sentence was new to the word and was stored (false when it was already there, or none was sent). */
-  'vocab/save': { params: { word: NewWord; context: WordContext | null }; result: { record: VocabularyRecord; created: boolean; contextAdded: boolean } };
+  /**
+   * `contextAdded`: the sentence was new to the word and was stored (false when it was already there, or none was sent).
+   * `corrected`: the word had been stored with a variant's entry and now has the one sent.
+   */
+  'vocab/save': { params: { word: NewWord; context: WordContext | null }; result: { record: VocabularyRecord; created: boolean; contextAdded: boolean; corrected: boolean } };
   'settings/get': { params: Record<string, never>; result: Settings };
   'settings/set': { params: SettingsPatch; result: Settings };
   'article/query': { params: ArticleQuery; result: { items: ArticleListItem[]; total: number } };

@@ -139,6 +139,31 @@ describe('look-up and save in real sentences', () => {
     });
   }
 
+  it('corrects a word stored from a variant\'s entry when it is saved again (与 stored as 與 yú "variant of 歟")', async () => {
+    const c = SAVE_CASES.find((x) => x.char === '与')!;
+    const url = pageOf(c);
+    await b.worker.evaluate(async () => {
+      const db = (globalThis as unknown as { jieduDb: { vocabulary: { put(r: unknown): Promise<unknown> } } }).jieduDb;
+      const at = '2025-01-01T00:00:00.000Z';
+      await db.vocabulary.put({
+        simplified: '与', traditional: '與', pinyin: 'yú', english: ['variant of 歟|欤[yú]', 'and', 'to give', 'together with', 'to take part in'],
+        contexts: [], tags: ['old'], note: '', source: 'dictionary', createdAt: at, updatedAt: at,
+      });
+    });
+    const page = await b.context.newPage();
+    await page.goto(url);
+    await expect.poll(() => page.evaluate(() => document.querySelectorAll('span.jiedu-term').length), { timeout: 10_000 }).toBeGreaterThan(0);
+    const point = await pointAt(page, c.phrase, c.at);
+    await page.mouse.click(point!.x, point!.y);
+    await expect.poll(() => inCard<boolean>(page, `return !!root?.querySelector('button[aria-label="Save 与"]');`), { timeout: 15_000 }).toBe(true);
+    await inCard(page, `root.querySelector('button[aria-label="Save 与"]').click();`);
+    await expect.poll(() => statusText(page)).toBe('Corrected in your vocabulary: the word now has the reading and meanings it has in this sentence.');
+    const word = await stored(b, '与');
+    expect(word).toMatchObject({ traditional: '與', pinyin: 'yǔ', english: ['and', 'to give', 'together with'] });
+    expect(word!.contexts[0]!.sentence).toContain(c.phrase);
+    await page.close();
+  });
+
   it('stores a glossary term\'s pinyin in the same form as a dictionary word\'s (一带一路 "Yīdài Yīlù" → "Yī dài Yī lù")', async () => {
     const url = findPage((p) => p.seed === '000', 'seed 000').url;
     const page = await b.context.newPage();

@@ -3,5 +3,5 @@ export type { DictEntry, DictMatch } from './types.ts';
 export { decodeDictionaryAsset, isGzip } from './asset.ts';
 export { numberedToToneMarks, syllableToToneMarks, markBracketedPinyin } from './pinyin-format.ts';
 export { mergeGlossaryFirst, mergeGlossaryMatches } from './merge.ts';
-export { entryKind, groupByReading, rankEntries, entryToSave, readingKey, type EntryKind, type ReadingGroup, type ReadingHint, type RankOptions } from './rank.ts';
+export { entryKind, isVariantNote, groupByReading, rankEntries, entryToSave, readingKey, type EntryKind, type ReadingGroup, type ReadingHint, type RankOptions } from './rank.ts';
 export { hintAt, rankInContext, readingOf, sentenceForLookup, commonnessIn, LOOKUP_CONTEXT_CHARS, type SentenceReading } from './in-context.ts';

@@ -22,6 +22,11 @@ const SURNAME_GLOSS = /^(?:surname\b|[\w' -]+ \(surname\)$)/i;
 /** "used in 拮据[jié jū]", "used in names" */
 const BOUND_GLOSS = /^(?:used in|\(bound form\) used in|component in) /i;
 
+/** A gloss that only points to another form ("variant of 據|据[jù]", "old variant of …"). */
+export function isVariantNote(gloss: string): boolean {
+  return VARIANT_GLOSS.test(gloss);
+}
+
 export function entryKind(entry: DictEntry): EntryKind {
   const glosses = entry.english.filter((g) => g.trim() !== '');
   if (glosses.length === 0) return 'variant';

@@ -179,6 +179,21 @@ describe('saved pinyin: one form', () => {
     const none = await saveVocabulary(db, { simplified: '疫苗', traditional: '疫苗', pinyin: 'yìmiáo', english: ['vaccine'], source: 'glossary' }, null);
     expect(none).toMatchObject({ created: false, contextAdded: false });
 
+    // A word stored from a variant's entry (as Save kept CC-CEDICT's first entry) is corrected by saving it again.
+    const ctx1 = { sentence: '创造了持续稳定与发展的“中亚奇迹”。', articleUrl: 'https://www.guancha.cn/a.shtml', articleTitle: '标题', savedAt: '2025-01-01T00:00:00.000Z' };
+    await db.vocabulary.put({
+      simplified: '与', traditional: '與', pinyin: 'yú', english: ['variant of 歟|欤[yú]', 'and', 'to give'], contexts: [ctx1], tags: ['mine'], note: 'my note',
+      source: 'dictionary', createdAt: ctx1.savedAt, updatedAt: ctx1.savedAt,
+    });
+    const yu = await saveVocabulary(db, { simplified: '与', traditional: '與', pinyin: 'yǔ', english: ['and', 'to give', 'together with'], source: 'dictionary' }, ctx1);
+    expect(yu).toMatchObject({ created: false, corrected: true, contextAdded: false });
+    expect(yu.record).toMatchObject({ pinyin: 'yǔ', english: ['and', 'to give', 'together with'], tags: ['mine'], note: 'my note', createdAt: ctx1.savedAt });
+    expect(yu.record.contexts).toHaveLength(1);
+    // A word stored with another reading's main entry is the reader's: it stays.
+    await db.vocabulary.put({ ...yu.record, simplified: '行', traditional: '行', pinyin: 'háng', english: ['row', 'line'] });
+    const xing = await saveVocabulary(db, { simplified: '行', traditional: '行', pinyin: 'xíng', english: ['to walk'], source: 'dictionary' }, null);
+    expect(xing).toMatchObject({ corrected: false, record: { pinyin: 'háng' } });
+
     await setSettings(db, { pinyinTone: 'number' });
     const d = await saveVocabulary(db, { simplified: '访问', traditional: '訪問', pinyin: 'fǎng wèn', english: ['to visit'], source: 'dictionary' }, null);
     expect(d.record.pinyin).toBe('fang3 wen4');
