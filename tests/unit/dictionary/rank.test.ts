@@ -86,6 +86,7 @@ describe('look-up and Save in real sentences', () => {
       // CC-CEDICT's own first entry is not the word this sentence has: what Save used to keep.
       const first = dict.lookup(c.char)[0]!;
       expect(first.traditional !== c.expected.traditional || first.pinyin !== c.expected.pinyin).toBe(true);
+      expect(c.before.startsWith(`${first.traditional} ${first.pinyin} "${first.english[0]}`), c.before).toBe(true);
 
       const context = sentenceForLookup(c.sentence, at);
       const reading = await readSentence(context.sentence, readContext);

@@ -18,7 +18,7 @@ export interface SaveCase {
   /** Real page's address (tests/fixtures/real-pages/index.json). */
   url?: string;
   expected: { traditional: string; pinyin: string; english: RegExp };
-  /** What Save stored before ranking (CC-CEDICT's first entry), for the README and the report. */
+  /** CC-CEDICT's first entry, which Save stored before entries were ranked (checked by the unit test). */
   before: string;
 }
 
