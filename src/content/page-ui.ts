@@ -10,6 +10,7 @@ import type { GlossaryEntry } from '../core/glossary/types.ts';
 import type { LookupContext, LookupMatch, WordContext } from '../core/messages.ts';
 import { sentenceForLookup } from '../core/dictionary/in-context.ts';
 import { entryKind } from '../core/dictionary/rank.ts';
+import { pinyinInStyle } from '../core/dictionary/pinyin-format.ts';
 import type { Settings } from '../core/settings.ts';
 import { sendToBackground } from '../platform/messaging.ts';
 import { t } from '../platform/i18n.ts';
@@ -283,7 +284,7 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
       groups.forEach((g, k) => {
         const reading = k === 0 ? el('div', 'reading') : el('details', 'reading');
         const line = k === 0 ? el('div', 'head') : el('summary', 'head');
-        line.append(el('span', 'pinyin', g.pinyin));
+        line.append(el('span', 'pinyin', pinyinInStyle(g.pinyin, settings().pinyinTone)));
         const forms = [...new Set(g.entries.map((e) => e.traditional).filter((f) => f !== m.word && f !== keep.traditional))];
         if (forms.length) line.append(el('span', 'trad', forms.join(' ')));
         if (g.inContext) line.append(el('span', 'chip', t('cardInContext')));

@@ -8,6 +8,9 @@
  * put it on the m or n; erhua `r5` stays `r`.
  */
 
+import { formatSyllable } from '../pinyin/syllable.ts';
+import type { ToneStyle } from '../pinyin/types.ts';
+
 /** Combining marks for tones 1–4; index 0 and 5 mean no mark. */
 const COMBINING = ['', '\u0304', '\u0301', '\u030c', '\u0300', ''] as const;
 
@@ -88,4 +91,25 @@ export function markBracketedPinyin(gloss: string): string {
   return gloss.replace(/\[([A-Za-z1-5:^ ,·'-]+)\]/g, (whole, inner: string) =>
     /[A-Za-z:][1-5]/.test(inner) ? `[${numberedToToneMarks(inner)}]` : whole,
   );
+}
+
+/**
+ * A tone-marked syllable in a tone style, its capital kept: "Lǐ" → "Li3" (numbers, 5 for the
+ * neutral tone as CC-CEDICT writes it) or "Li" (none).
+ */
+export function syllableInStyle(syllable: string, tone: ToneStyle): string {
+  const nfc = syllable.normalize('NFC');
+  const lower = nfc.toLowerCase();
+  const out = formatSyllable(lower, tone);
+  return nfc !== lower ? out.charAt(0).toUpperCase() + out.slice(1) : out;
+}
+
+/** Tone-marked pinyin, a syllable per space, in a tone style ("fǎng wèn" → "fang3 wen4"); anything that is not a syllable stays. */
+export function pinyinInStyle(pinyin: string, tone: ToneStyle): string {
+  if (tone === 'mark') return pinyin;
+  return pinyin
+    .split(' ')
+    // A capital inside a token (OK, DNA) marks letters, not a syllable.
+    .map((s) => (/^\p{L}\p{Ll}*$/u.test(s) ? syllableInStyle(s, tone) : s))
+    .join(' ');
 }

@@ -11,19 +11,11 @@
  */
 import { pinyin as readingsOfText } from 'pinyin-pro';
 import { alignPinyin, hanCharacters } from '../glossary/pinyin-form.ts';
-import { formatSyllable } from '../pinyin/syllable.ts';
+import { syllableInStyle } from './pinyin-format.ts';
 import type { ToneStyle } from '../pinyin/types.ts';
 
 function readingsOf(ch: string): readonly string[] {
   return readingsOfText(ch, { multiple: true, type: 'array' });
-}
-
-/** One syllable in a tone style, its capital kept. */
-function styled(syllable: string, tone: ToneStyle): string {
-  const nfc = syllable.normalize('NFC');
-  const lower = nfc.toLowerCase();
-  const out = formatSyllable(lower, tone);
-  return nfc !== lower ? out.charAt(0).toUpperCase() + out.slice(1) : out;
 }
 
 /** The syllables of `pinyin`, one per Han character of `word`, or null when they do not fit. */
@@ -39,5 +31,5 @@ export function syllablesOf(word: string, pinyin: string): string[] | null {
 export function savedPinyin(word: string, pinyin: string, tone: ToneStyle = 'mark'): string {
   const syllables = syllablesOf(word, pinyin);
   if (!syllables) return pinyin.normalize('NFC').trim();
-  return syllables.map((s) => styled(s, tone)).join(' ');
+  return syllables.map((s) => syllableInStyle(s, tone)).join(' ');
 }

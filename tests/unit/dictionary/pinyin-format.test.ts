@@ -74,3 +74,16 @@ describe('pinyin inside glosses', () => {
     expect(markBracketedPinyin('no brackets')).toBe('no brackets');
   });
 });
+
+describe('pinyin in the reader\'s tone style', () => {
+  it('writes tone-marked pinyin with numbers or bare, capitals kept', async () => {
+    const { pinyinInStyle } = await import('../../../src/core/dictionary/pinyin-format.ts');
+    expect(pinyinInStyle('fǎng wèn', 'mark')).toBe('fǎng wèn');
+    expect(pinyinInStyle('fǎng wèn', 'number')).toBe('fang3 wen4');
+    expect(pinyinInStyle('péng you', 'number')).toBe('peng2 you5');
+    expect(pinyinInStyle('Lǐ', 'number')).toBe('Li3');
+    expect(pinyinInStyle('Ōu zhōu', 'none')).toBe('Ou zhou');
+    expect(pinyinInStyle('nǚ ér', 'number')).toBe('nü3 er2');
+    expect(pinyinInStyle('kǎ lā OK', 'number')).toBe('ka3 la1 OK');
+  });
+});
