@@ -37,6 +37,7 @@ describe('ranking entries for a reader', () => {
   it('tells main entries from variant, surname-only and "used in" entries', () => {
     expect(entryKind(entry('㨿', 'jù', 'variant of 據|据[jù]'))).toBe('variant');
     expect(entryKind(entry('乹', 'gān', 'old variant of 乾|干[gān]'))).toBe('variant');
+    expect(entryKind(entry('一點兒', 'yī diǎn r', 'erhua variant of 一點|一点[yī diǎn]'))).toBe('variant');
     expect(entryKind(entry('乾', 'Gān', 'surname Gan'))).toBe('surname');
     expect(entryKind(entry('里', 'Lǐ', 'Li (surname)'))).toBe('surname');
     expect(entryKind(entry('据', 'jū', 'used in 拮据[jié jū]'))).toBe('bound');
