@@ -271,8 +271,13 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
       head.append(word);
       // What Save keeps: the entry that fits the sentence (the best-ranked one when no sentence was sent).
       const keep = m.save ?? m.entries[0]!;
-      if (keep.traditional !== keep.simplified && keep.traditional !== m.word) head.append(el('span', 'trad', keep.traditional));
-      if (keep.simplified !== m.word) head.append(el('span', 'trad', keep.simplified));
+      const hanText = (text: string, lang: 'zh-Hans' | 'zh-Hant') => {
+        const span = el('span', 'trad', text);
+        span.setAttribute('lang', lang);
+        return span;
+      };
+      if (keep.traditional !== keep.simplified && keep.traditional !== m.word) head.append(hanText(keep.traditional, 'zh-Hant'));
+      if (keep.simplified !== m.word) head.append(hanText(keep.simplified, 'zh-Hans'));
       if (m.glossary) head.append(el('span', 'pinyin', m.glossary.pinyin), el('span', 'badge', t('cardGlossaryBadge')));
       box.append(head);
       if (m.glossary) box.append(el('span', 'english', m.glossary.english), el('span', 'explain', m.glossary.explanation));
@@ -286,7 +291,7 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
         const line = k === 0 ? el('div', 'head') : el('summary', 'head');
         line.append(el('span', 'pinyin', pinyinInStyle(g.pinyin, settings().pinyinTone)));
         const forms = [...new Set(g.entries.map((e) => e.traditional).filter((f) => f !== m.word && f !== keep.traditional))];
-        if (forms.length) line.append(el('span', 'trad', forms.join(' ')));
+        if (forms.length) line.append(hanText(forms.join(' '), 'zh-Hant'));
         if (g.inContext) line.append(el('span', 'chip', t('cardInContext')));
         if (k > 0) line.append(el('span', 'gist', (g.entries.find((e) => entryKind(e) === 'main') ?? g.entries[0]!).english[0] ?? ''));
         reading.append(line);
