@@ -68,7 +68,9 @@ async function switchFromPopup(h: ExtensionHarness, page: Tab, on: boolean): Pro
   await expect.poll(() => countOf(popup, PINYIN_SWITCH)).toBe(1);
   if ((await isChecked(popup, PINYIN_SWITCH)) !== on) await popup.click(PINYIN_SWITCH);
   await expect.poll(() => isChecked(popup, PINYIN_SWITCH)).toBe(on);
-  if (on) await expect.poll(() => textOf(popup, '[data-testid="pinyin-words"]')).toMatch(/^\d+ words annotated$/);
+  // The count comes with the page's answer, once the whole article is annotated: on a loaded
+  // 2-core machine, with the page still reading ahead in idle time, that can take seconds.
+  if (on) await expect.poll(() => textOf(popup, '[data-testid="pinyin-words"]'), { timeout: 30_000 }).toMatch(/^\d+ words annotated$/);
   await popup.screenshot(`popup-pinyin-${on ? 'on' : 'off'}`);
   await popup.close();
 }
