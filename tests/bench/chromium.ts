@@ -125,11 +125,18 @@ export const MEASURE_PINYIN = (runs: number) => `(async () => {
   // What doing the work in the background would add: a round trip carrying the article's text.
   const trip = [];
   for (let i = 0; i < ${runs}; i++) { const a = performance.now(); await chrome.runtime.sendMessage({ jiedu: 1, name: 'article/get', params: { url: location.href } }); trip.push(performance.now() - a); }
+  // What a frame that repaints the same view costs without pinyin (the article's text colour changed):
+  // the share of the first painted frame that is the browser's painting, whoever changed the page.
+  const repaint = [];
+  const tint = document.createElement('style');
+  document.head.appendChild(tint);
+  for (let i = 0; i < ${runs}; i++) { await frame(); const a = performance.now(); tint.textContent = '#detail { color: ' + (i % 2 ? '#101010' : '#202020') + ' }'; await paintedFrame(); repaint.push(performance.now() - a); }
+  tint.remove();
   // Context readings for the article's paragraphs: the background's model over every polyphone, model loaded.
   const texts = [...root.querySelectorAll('p')].map((p) => p.textContent);
   const context = [];
   for (let i = 0; i < ${runs}; i++) { const a = performance.now(); const r = await chrome.runtime.sendMessage({ jiedu: 1, name: 'pinyin/context', params: { texts } }); if (!r.ok) throw new Error(r.error); context.push(performance.now() - a); }
-  return { shift, corrected, painted: med(painted), context: med(context), cold, fresh: med(fresh), again: med(again), asking: med(asking), visible: med(visible), off: med(off), offUnlaid: med(offUnlaid), prepared: med(prepared), layout: med(layout), raw: med(raw), naive: med(naive), trip: med(trip), words, chars: text.length };
+  return { shift, corrected, painted: med(painted), repaint: med(repaint), context: med(context), cold, fresh: med(fresh), again: med(again), asking: med(asking), visible: med(visible), off: med(off), offUnlaid: med(offUnlaid), prepared: med(prepared), layout: med(layout), raw: med(raw), naive: med(naive), trip: med(trip), words, chars: text.length };
 })()`;
 
 const MEASURE_DICTIONARY = (runs: number) => `(async () => {
@@ -236,7 +243,7 @@ export async function chromiumRows(): Promise<Row[]> {
     const seedPage = pages.find((p) => p.seed === '001' && p.layout === 'xinhua-2021')!;
     await page.goto(seedPage.url);
     await page.waitForTimeout(500);
-    const py = await evalInContentScript<{ shift: number; corrected: number; painted: number; context: number; cold: number; fresh: number; again: number; asking: number; visible: number; off: number; offUnlaid: number; prepared: number; layout: number; raw: number; naive: number; trip: number; words: number; chars: number }>(page, MEASURE_PINYIN(15));
+    const py = await evalInContentScript<{ shift: number; corrected: number; painted: number; repaint: number; context: number; cold: number; fresh: number; again: number; asking: number; visible: number; off: number; offUnlaid: number; prepared: number; layout: number; raw: number; naive: number; trip: number; words: number; chars: number }>(page, MEASURE_PINYIN(15));
     const rawName = "raw pinyin-pro pinyin(text, { type: 'array' }) on the same text (no DOM)";
     rows.push(
       { suite: 'pinyin', name: `command to annotated DOM, whole article: seed 001 (${py.chars} characters, ${py.words} words), text read for the first time`, where: 'chromium', median: py.fresh, unit: 'ms', baselineName: rawName, baseline: py.raw, target: '≤ 40 ms', runs: 15 },
@@ -245,7 +252,7 @@ export async function chromiumRows(): Promise<Row[]> {
       { suite: 'pinyin', name: 'command to annotated DOM, the part in view (an article this size is done in the same task)', where: 'chromium', median: py.visible, unit: 'ms', baselineName: rawName, baseline: py.raw, runs: 15 },
       { suite: 'pinyin', name: 'command without its settings (the page asks the background for them), first reading', where: 'chromium', median: py.asking, unit: 'ms', baselineName: rawName, baseline: py.raw, runs: 15 },
       { suite: 'pinyin', name: 'command to annotated DOM, first time on the page for a reader who never switched pinyin on (loads the annotator)', where: 'chromium', median: py.cold, unit: 'ms', baselineName: rawName, baseline: py.raw, runs: 1 },
-      { suite: 'pinyin', name: 'command to the first frame painted with pinyin over the text in view, text read for the first time', where: 'chromium', median: py.painted, unit: 'ms', baselineName: rawName, baseline: py.raw, target: '≤ 60 ms', runs: 15 },
+      { suite: 'pinyin', name: 'command to the first frame painted with pinyin over the text in view, text read for the first time', where: 'chromium', median: py.painted, unit: 'ms', baselineName: 'a frame repainting the same view without pinyin (text colour changed)', baseline: py.repaint, target: '≤ 60 ms', runs: 15 },
       { suite: 'pinyin', name: `context readings for the article's paragraphs: message to the background's model and back, model loaded (${py.corrected} words redrawn the first time)`, where: 'chromium', median: py.context, unit: 'ms', baselineName: 'in-page annotation, first reading', baseline: py.fresh, runs: 15 },
       { suite: 'pinyin', name: 'layout shift while context readings are drawn over the first ones (CLS units, first switch-on)', where: 'chromium', median: py.shift, unit: 'score', target: '< 0.1 (good)', runs: 1 },
       { suite: 'pinyin', name: "the browser's own layout of the annotated article afterwards (not part of the DOM work)", where: 'chromium', median: py.layout, unit: 'ms', runs: 15 },
