@@ -147,14 +147,21 @@ async function pinyinAfterArticle(trigger: 'load' | 'route'): Promise<void> {
   const settings = await currentSettings();
   const wanted = (trigger === 'route' && annotator?.on) || (siteOfPage !== null && settings.pinyinAutoSites.includes(siteOfPage));
   if (wanted) await setPinyin(true, settings).catch(() => undefined);
-  else if (await usesPinyin()) idle(() => void preparePinyin(pinyinLook(settings)));
+  else if (await usesPinyin()) later(() => void preparePinyin(pinyinLook(settings)));
 }
 
-/** Work for when the page is idle (a plain task where requestIdleCallback is missing). */
-function idle(fn: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 2000 });
-  else setTimeout(fn, 0);
+/**
+ * Work for a quiet moment a few seconds after the article is read: loading the annotator
+ * compiles half a megabyte of script, which must not hold up what the reader does first
+ * (opening the popup, a first click).
+ */
+function later(fn: () => void): void {
+  setTimeout(() => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 5000 });
+    else fn();
+  }, HABIT_DELAY_MS);
 }
+const HABIT_DELAY_MS = 3000;
 
 function pinyinState(settings?: PinyinLook): PinyinState {
   return { on: annotator?.on ?? false, words: annotator?.words ?? 0, scope: settings?.pinyinScope ?? 'article' };

@@ -163,11 +163,7 @@ forEachBrowser('pinyin over the article', (h, browser) => {
     await page.close();
   });
 
-  // Skipped in Chromium for now: there, after pinyin was used once in the profile, the page reads
-  // ahead in idle time on load, and a switch from the popup during that reading was seen to get
-  // no answer (no ruby after 30 s, the popup's switch back off), in 3 of the last 4 full runs;
-  // Firefox has not shown it. The same flow in tests/e2e/pinyin.test.ts passes by its timing.
-  it.skipIf(browser === 'chromium')('annotates a paragraph added after switching on, and follows the tone setting', async () => {
+  it('annotates a paragraph added after switching on, and follows the tone setting', async () => {
     const demo = demoPages().find((p) => p.seed === '000' && p.layout === 'guancha-www-s')!;
     const page = await h().newTab(demo.url);
     await waitForStored(h(), demo.url);
