@@ -60,6 +60,7 @@ export const MEASURE_PINYIN = (runs: number) => `(async () => {
   const first = rts();
   // Layout shifts while the readings context decides come in and are drawn over the first ones
   // (from the frame after the first readings were drawn: pinyin going on moves text by design).
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   let shift = 0;
   const shifts = new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) shift += e.value; });
   shifts.observe({ type: 'layout-shift', buffered: false });
