@@ -100,7 +100,7 @@ const PURPOSE_VERB = /^(维护|实现|推动|促进|确保|加强|应对|解决|
 const FOR_LATER = /打下|打造|培养|发挥|做好|保驾护航|搭建|创造|注入|发展|稳定|复苏|恢复|赋能|作出|出力|尽力|努力|着想|谋福|谋幸福|谋利益|办实事|负责|履行|承担|感到|担心|担忧|操心|自豪|高兴|遗憾|点赞|喝彩/;
 
 /** Adverbs and auxiliaries after which a free-standing 为 is "for" (已经为…, 将为…, 愿为…). */
-const WEI4_AFTER = /(已经|已|将|正在|正|要|应|应当|应该|愿|愿意|会|能|可以|都|也|还|再|又|专门|积极|努力|主动|继续|一直|始终|共同|一起|特地|特意|曾|并|就|来|去)$/;
+const WEI4_AFTER = /(已经|已|正在|应当|应该|愿|愿意|可以|还|再|又|专门|积极|努力|主动|继续|一直|始终|共同|一起|特地|特意|并|来|去)$/;
 
 /** Two-character words ending in 为 whose 为 is still the free 为 (不为…所…, 亦为). */
 const FREE_WEI_WORDS = new Set(['不为', '亦为', '均为', '皆为', '即为', '乃为', '实为', '则为', '也为', '又为', '更为']);
@@ -158,7 +158,11 @@ function nameAt(c: RuleContext): boolean {
     const given = c.text.slice(c.at + 1, c.at + 1 + len);
     if (given.length !== len || ![...given].every((ch) => HAN_SCRIPT.test(ch)) || NOT_GIVEN.has(given[0] ?? '')) continue;
     // The segmenter found no word that joins the surname to what follows, unless the word is the name itself.
-    if (c.word.length > 1 && c.word !== c.char + given) continue;
+    // A word the segmenter found may be the name itself, if it is three characters long (曾庆红); a
+    // two-character one is a word of its own (任内, 曾经).
+    if (c.word.length > 1 && (c.word !== c.char + given || c.word.length < 3)) continue;
+    // A word the segmenter cut after the character, or a verb of saying, is not a given name (总理曾|表示).
+    if (c.word.length === 1 && (c.nextWord === given || AFTER_NAME.test(given))) continue;
     const rest = c.text.slice(c.at + 1 + len);
     if (TITLE_BEFORE.test(before) && AFTER_NAME.test(rest)) return true;
     if (TITLE_AFTER.test(rest)) return true;
@@ -200,7 +204,7 @@ export const RULES: readonly Rule[] = [
       // The copula needs its subject right before it; at the start of a clause, or after an
       // adverb or auxiliary, 为 introduces whom or what something is done for (已经为两百多名烈士找到亲人).
       const before = clauseBefore(c);
-      if ((before === '' || /[“「‘（(]$/.test(before) || WEI4_AFTER.test(before)) && !/^[数人期主首止准时难]/.test(after)) return 'wèi';
+      if ((before === '' || /[“「‘（(]$/.test(before) || WEI4_AFTER.test(before)) && !/^([数人期主首止准时难]|[\d一二两三四五六七八九十百千万几零〇]|百分之|非法|合法)/.test(after)) return 'wèi';
       return null;
     },
   },
@@ -257,7 +261,7 @@ export const RULES: readonly Rule[] = [
     chars: '率',
     note: '率 is shuài (to lead) before 领/先/团/队 …',
     outranksModel: false,
-    apply: (c) => (single(c) && (SHUAI4_NEXT.has(nextChar(c)) || c.text.startsWith('代表团', c.at + 1)) ? 'shuài' : null),
+    apply: (c) => (single(c) && (SHUAI4_NEXT.has(nextChar(c)) || /^[^，。；,;]{0,6}(代表团|团|队)/.test(c.text.slice(c.at + 1, c.at + 12))) ? 'shuài' : null),
   },
   {
     id: 'lv-rate',
@@ -290,7 +294,9 @@ export const RULES: readonly Rule[] = [
     note: '了 standing alone (or glued to the next word: 了|一) is the particle le; liǎo after a free-standing 不 (解决不了) and where the segmenter cut 了解, 了结, 了不起 apart',
     outranksModel: true,
     apply(c) {
-      if (single(c)) return c.prevWord === '不' || /^(解|结|却|如指掌|不起|无)/.test(c.text.slice(c.at + 1)) ? 'liǎo' : 'le';
+      // 了 cut off from 解/结/却 …: only where the segmenter left that character alone (了|解到), not
+      // before a word of its own (取得了|结构性, 进行了|解释).
+      if (single(c)) return c.prevWord === '不' || /^(解|结|却|解到)$/.test(c.nextWord) ? 'liǎo' : 'le';
       // 不了 cut out as one word (打垮不了, 受不了) is the potential complement liǎo.
       if (c.word === '不了' && c.indexInWord === 1) return 'liǎo';
       if (c.indexInWord === 0 && /^了(解|结|却|如指掌|不起)/.test(c.word)) return 'liǎo';
