@@ -79,25 +79,35 @@ describe('context readings', () => {
   });
 
   it('returns only the readings that differ from the base engine, and annotate lays them over', () => {
-    const text = '他在银行工作了十年，长大以后成为了一名教师。总的来说，他的生活很充实。';
+    // Sentences in the style of CPP's, where context changes readings (贬为 wéi, 高句丽 gōu).
+    const text = '楚王韩信被贬为淮阴侯，后被吕后处死。高句丽的军队向南扩张。';
     const ctx = contextReadings(text, sources);
+    expect(ctx.size).toBeGreaterThan(0);
     for (const [at, reading] of ctx) expect(reading).not.toBe(readingAt(text, at));
     const plain = annotate(text).map((s) => s.pinyin).join('|');
     const laid = annotate(text, { context: ctx }).map((s) => s.pinyin).join('|');
-    expect(laid === plain).toBe(ctx.size === 0);
+    expect(laid).not.toBe(plain);
+    for (const [at, reading] of ctx) expect(readingAt(text, at, ctx)).toBe(reading);
     expect(annotate(text, { context: ctx }).map((s) => s.text).join('')).toBe(text);
   });
 
   it('leaves the lexicon and the rules that outrank the model alone', () => {
-    const text = '王毅一行抵达阿什哈巴德，同土方举行会谈。各方应加强协调。';
+    const text = '王毅一行抵达阿什哈巴德，同土方举行会谈。各方应加强协调。高句丽的军队向南扩张。';
     const ctx = contextReadings(text, sources);
+    // Context does change something here, so the checks below look at a real answer.
+    expect(ctx.size).toBeGreaterThan(0);
+    let standing = 0;
     for (const w of analyse(text)) {
       for (let i = 0; i < w.text.length; i++) {
         const src = w.sources[i] ?? '';
-        const standing = src === 'lexicon' || RULES.some((r) => r.outranksModel && src === `rule:${r.id}`);
-        if (standing) expect(ctx.has(w.start + i)).toBe(false);
+        if (src === 'lexicon' || RULES.some((r) => r.outranksModel && src === `rule:${r.id}`)) {
+          standing++;
+          expect(ctx.has(w.start + i)).toBe(false);
+        }
       }
     }
+    // 一行, 阿什哈巴德, 举行 (lexicon) and 应 (rule) were all looked at.
+    expect(standing).toBeGreaterThanOrEqual(8);
     expect(read('各方【应】加强协调。')).toBe('yīng');
   });
 
