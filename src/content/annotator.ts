@@ -102,25 +102,39 @@ let deferred: { el: HTMLElement; style: string | null }[] = [];
 function deferLayout(blocks: Element[], heights: Map<Element, number>): void {
   restoreLayout();
   for (const el of blocks) {
-    if (!(el instanceof HTMLElement) || !(heights.get(el) ?? 0)) continue;
+    // Paragraphs only: containment on list items, cells or menus could clip what they show.
+    if (!(el instanceof HTMLElement) || !DEFERRABLE.has(el.localName) || !(heights.get(el) ?? 0)) continue;
     deferred.push({ el, style: el.getAttribute('style') });
     el.style.setProperty('content-visibility', 'auto');
-    el.style.setProperty('contain-intrinsic-size', `auto ${Math.round((heights.get(el) ?? 0) * GROWTH)}px`);
+    // The block size only: the inline size stays the one the page gives the block.
+    el.style.setProperty('contain-intrinsic-block-size', `auto ${Math.round((heights.get(el) ?? 0) * GROWTH)}px`);
   }
 }
+
+const DEFERRABLE = new Set(['p', 'blockquote']);
 
 /** Every deferred block's style attribute back exactly as it was (or absent again). */
 function restoreLayout(): void {
   for (const { el, style } of deferred) {
     el.style.removeProperty('content-visibility');
-    el.style.removeProperty('contain-intrinsic-size');
+    el.style.removeProperty('contain-intrinsic-block-size');
     // Chromium writes the inline style back to the attribute lazily: read it first, or removing the
     // attribute now can leave an empty style="" behind once the pending write lands.
-    void el.getAttribute('style');
-    if (style === null) el.removeAttribute('style');
-    else el.setAttribute('style', style);
+    const now = el.getAttribute('style');
+    if (style === null) {
+      if (!now?.trim()) el.removeAttribute('style');
+    } else if (sameStyle(style, el)) {
+      // The page's own text back exactly; a style the page changed meanwhile is left as it is now.
+      el.setAttribute('style', style);
+    }
   }
   deferred = [];
+}
+
+function sameStyle(original: string, el: HTMLElement): boolean {
+  const probe = el.ownerDocument.createElement('p');
+  probe.setAttribute('style', original);
+  return probe.style.cssText === el.style.cssText;
 }
 
 function isOurs(node: Node): boolean {
@@ -131,24 +145,37 @@ function isOurs(node: Node): boolean {
 /** Asks the background for context readings: per text, [offset, reading] pairs. */
 export type ContextSource = (texts: string[]) => Promise<[number, string][][]>;
 
-/** About a few dozen articles' worth of texts; the map is dropped whole past it. */
-const KNOWN_MAX = 20_000;
+/** About a few dozen articles' worth of text (characters); the map is dropped whole past it. */
+const KNOWN_MAX_CHARS = 2_000_000;
+const RETRY_MS = 30_000;
 
 export function createAnnotator(contextSource?: ContextSource): Annotator {
   /** Context readings per text, as they came from the background. */
   const known = new Map<string, ContextReadings>();
+  let knownChars = 0;
   const contextFor: ContextLookup = (text) => known.get(text);
   let corrected = 0;
 
   /** Fetches what is not known yet; a failure (no background, a stopped worker) leaves the first readings. */
+  let failedAt = -Infinity;
   const fetchContext = async (texts: string[]): Promise<void> => {
-    if (!contextSource) return;
+    // After a failure (no model, a worker that cannot start) the page waits before asking again,
+    // rather than at every paragraph the site adds.
+    if (!contextSource || performance.now() - failedAt < RETRY_MS) return;
     const wanted = [...new Set(texts)].filter((t) => !known.has(t));
     for (const batch of contextBatches(wanted)) {
       const answer = await contextSource(batch).catch(() => null);
-      if (!answer) return;
-      if (known.size + batch.length > KNOWN_MAX) known.clear();
+      if (!answer) {
+        failedAt = performance.now();
+        return;
+      }
+      const chars = batch.reduce((n, t) => n + t.length, 0);
+      if (knownChars + chars > KNOWN_MAX_CHARS) {
+        known.clear();
+        knownChars = 0;
+      }
       batch.forEach((t, i) => known.set(t, new Map(answer[i] ?? [])));
+      knownChars += chars;
     }
   };
 

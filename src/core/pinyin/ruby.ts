@@ -226,6 +226,8 @@ interface Replacement {
 /** The text nodes of one reading, with what replaced each, so context can redraw them. */
 interface Group {
   texts: Text[];
+  /** What each text node held when it was read: a page may change a node it owns afterwards. */
+  data: string[];
   runs: (Replacement | null)[];
   /** Context readings are drawn (or there were none to draw). */
   settled: boolean;
@@ -285,7 +287,7 @@ export function annotateDom(root: Element, opts: AnnotateDomOptions = {}): Annot
     const perNode = readingsPerNode(texts, opts, opts.contextFor);
     const runs = texts.map((text, i) => replace(text, perNode[i] ?? []));
     const settled = readingTexts(texts).every((t) => opts.contextFor?.(t) !== undefined);
-    groups.push({ texts, runs, settled });
+    groups.push({ texts, data: texts.map((t) => t.data), runs, settled });
   };
 
   /** Rewrites the <rt> of each word whose reading changed; the ruby elements and their text stay. */
@@ -298,6 +300,8 @@ export function annotateDom(root: Element, opts: AnnotateDomOptions = {}): Annot
       const ruby = rubies[k++];
       const rt = ruby?.lastElementChild;
       if (!rt || rt.localName !== 'rt') continue;
+      // Only over the very word it was read for: anything else in the run means the page changed it.
+      if (ruby?.firstChild?.textContent !== seg.text) continue;
       const was = opts.toneColors ? [...rt.children].map((c) => c.textContent).join(' ') : rt.textContent;
       if (was === seg.pinyin) continue;
       const fresh = rubyFor(seg.text, seg.pinyin).lastElementChild;
@@ -321,12 +325,21 @@ export function annotateDom(root: Element, opts: AnnotateDomOptions = {}): Annot
       return n;
     },
     textsWithoutContext() {
+      // Groups the page has since removed or rewritten are dropped: nothing to redraw there.
+      for (let k = groups.length - 1; k >= 0; k--) {
+        const g = groups[k] as Group;
+        if (g.runs.every((r) => !r?.run.isConnected) || g.texts.some((t, i) => t.data !== g.data[i])) groups.splice(k, 1);
+      }
       return groups.filter((g) => !g.settled).flatMap((g) => readingTexts(g.texts));
     },
     applyContext(contextFor) {
       let changed = 0;
       for (const g of groups) {
         if (g.settled) continue;
+        if (g.texts.some((t, i) => t.data !== g.data[i])) {
+          g.settled = true;
+          continue;
+        }
         const wanted = readingTexts(g.texts);
         if (!wanted.every((t) => contextFor(t) !== undefined)) continue;
         g.settled = true;

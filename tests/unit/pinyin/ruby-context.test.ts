@@ -73,6 +73,20 @@ describe('context readings in the page', () => {
     expect([...(rt?.children ?? [])].map((s) => `${s.className}:${s.textContent}`)).toEqual(['jiedu-t1:gāo', 'jiedu-t1:gōu', 'jiedu-t2:lí']);
   });
 
+  it('are not drawn over a text the page rewrote after it was read (a framework updating its own node)', () => {
+    const { root } = setup();
+    const { lookup } = lookupFor(root);
+    const h = annotateDom(root, { initial: false });
+    const first = root.querySelector('p')!.firstChild as Text;
+    for (const p of root.querySelectorAll('p')) h.annotateSubtree(p);
+    // The page writes new text into the node it owns, now out of the page (replaced by our run).
+    first.data = '另一段完全不同的文字';
+    const html = root.querySelector('p')!.innerHTML;
+    h.applyContext(lookup);
+    expect(root.querySelector('p')!.innerHTML).toBe(html);
+    expect(h.textsWithoutContext().every((t) => !t.includes('另一段'))).toBe(true);
+  });
+
   it('leave text whose context is not known yet as it was', () => {
     const { root } = setup();
     const h = annotateDom(root, { initial: false });
