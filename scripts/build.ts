@@ -2,7 +2,7 @@
  * Builds the extension for both browsers from one source:
  *   dist/chrome   Manifest V3 with a service worker
  *   dist/firefox  Manifest V3 with background scripts and a gecko add-on id
- * `--production` minifies and drops source maps (what `npm run package` zips).
+ * `--production` minifies, drops source maps and leaves out the test hooks (what `npm run package` zips).
  */
 import * as esbuild from 'esbuild';
 import { cp, mkdir, readFile, rm, writeFile, readdir } from 'node:fs/promises';
@@ -71,8 +71,10 @@ async function copyStatic(outDir: string): Promise<void> {
   await cp(join(ROOT, 'LICENSE'), join(outDir, 'LICENSE'));
 }
 
-export async function build(opts: { production?: boolean; quiet?: boolean } = {}): Promise<void> {
+export async function build(opts: { production?: boolean; quiet?: boolean; testHooks?: boolean } = {}): Promise<void> {
   const production = opts.production ?? false;
+  // The hooks browser tests and the bench use; a production build leaves them out unless the bench asks.
+  const testHooks = opts.testHooks ?? !production;
   const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string };
   const source = JSON.parse(await readFile(join(ROOT, 'manifest.json'), 'utf8')) as SourceManifest;
   const staging = join(DIST, '.staging');
@@ -86,7 +88,7 @@ export async function build(opts: { production?: boolean; quiet?: boolean } = {}
     minify: production,
     legalComments: 'linked',
     logLevel: 'warning',
-    define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
+    define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development'), __JIEDU_TEST_HOOKS__: JSON.stringify(testHooks) },
     jsx: 'automatic',
     jsxImportSource: 'preact',
   };

@@ -15,6 +15,11 @@ for (const browser of ['chrome', 'firefox']) {
   const dir = join(DIST, browser);
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`no build in ${dir}: run npm run build:prod first`);
   if (readFileSync(join(dir, 'background.js'), 'utf8').includes('sourceMappingURL')) throw new Error(`${dir} is a development build: run npm run build:prod first`);
+  // The hooks browser tests and the bench use must not ship (the build leaves them out of production).
+  for (const file of ['background.js', 'content.js', 'content-full.js', 'lazy/page-ui.js']) {
+    const hook = /jieduDb|jieduBench|jieduCommands|jieduCardRoot/.exec(readFileSync(join(dir, file), 'utf8'));
+    if (hook) throw new Error(`${dir}/${file} holds the test hook ${hook[0]}: build with npm run build:prod`);
+  }
   const run = spawnSync(
     'npx',
     ['web-ext', 'build', '--source-dir', dir, '--artifacts-dir', artifacts, '--filename', `jiedu-${browser}-${version}.zip`, '--overwrite-dest'],

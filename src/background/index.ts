@@ -134,4 +134,4 @@ browser.commands.onCommand.addListener((command: string) => {
 const contextMenu = installContextMenu({ dictionary, readSentence, save: (word, context) => saveVocabulary(db, word, context) });
 
 // Exposed for the end-to-end tests, which read the database and run command handlers inside the service worker.
-Object.assign(globalThis, { jieduDb: db, jieduCommands: COMMANDS, jieduDictionary: dictionary, jieduBench: { loadDictionary, decodeDictionaryAsset }, jieduContextMenu: contextMenu });
+if (typeof __JIEDU_TEST_HOOKS__ !== 'undefined' && __JIEDU_TEST_HOOKS__) Object.assign(globalThis, { jieduDb: db, jieduCommands: COMMANDS, jieduDictionary: dictionary, jieduBench: { loadDictionary, decodeDictionaryAsset }, jieduContextMenu: contextMenu });

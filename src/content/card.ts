@@ -100,8 +100,8 @@ export function createCardHost(onHide: () => void): CardHost {
       host = document.createElement('jiedu-card');
       // Closed: the card shows the reader's saved articles, which the page's scripts must not read.
       shadow = host.attachShadow({ mode: 'closed' });
-      // Visible only in this extension's isolated world, for the browser tests.
-      (globalThis as { jieduCardRoot?: ShadowRoot }).jieduCardRoot = shadow;
+      // Visible only in this extension's isolated world, for the browser tests; not in production builds.
+      if (typeof __JIEDU_TEST_HOOKS__ !== 'undefined' && __JIEDU_TEST_HOOKS__) (globalThis as { jieduCardRoot?: ShadowRoot }).jieduCardRoot = shadow;
       const style = document.createElement('style');
       style.textContent = CARD_CSS;
       card = el('div', 'card');

@@ -345,8 +345,11 @@ export function startContent(loaders: Loaders): void {
   loadReader = loaders.reader;
   loadAnnotator = loaders.annotator;
   loadPageUi = loaders.pageUi;
-  // Visible only in this extension's isolated world (never to the page): the bench measures through it.
-  (globalThis as { jieduBench?: unknown }).jieduBench = { detectFromUrl, loadReader, loadAnnotator, setPinyin, setTerms, preparePinyin };
+  // Visible only in this extension's isolated world (never to the page), in development and bench
+  // builds: the bench and the browser tests reach the page's work through it.
+  if (typeof __JIEDU_TEST_HOOKS__ !== 'undefined' && __JIEDU_TEST_HOOKS__) {
+    (globalThis as { jieduBench?: unknown }).jieduBench = { detectFromUrl, loadReader, loadAnnotator, setPinyin, setTerms, preparePinyin };
+  }
   browser.runtime.onMessage.addListener(onMessage);
   // The popup asks over a port (see sendToTab); the background's commands still come as messages.
   answerOnPort(TAB_PORT, onMessage);
