@@ -5,7 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import type { Dictionary } from '../core/dictionary/index.ts';
-import { contextReadings, type ContextSources } from '../core/pinyin/context.ts';
+import { contextReadings, dictionaryWordReadings, type ContextSources } from '../core/pinyin/context.ts';
 import { PolyphoneModel, type PolyphoneModelMeta } from '../core/pinyin/polyphone-model.ts';
 
 async function loadModel(): Promise<PolyphoneModel> {
@@ -20,7 +20,7 @@ export function createContextReader(dictionary: () => Promise<Dictionary>): (tex
   let sources: Promise<ContextSources> | null = null;
   const load = (): Promise<ContextSources> => {
     sources ??= Promise.all([loadModel(), dictionary()]).then(
-      ([model, dict]) => ({ model, wordReadings: (word: string) => dict.lookup(word).filter((e) => e.simplified === word).map((e) => e.pinyin) }),
+      ([model, dict]) => ({ model, wordReadings: dictionaryWordReadings(dict) }),
       (err: unknown) => {
         // A failed load is tried again on the next request, not remembered.
         sources = null;

@@ -10,8 +10,7 @@ import { pinyin } from 'pinyin-pro';
 import { analyse, annotate, isHan, scoreAgainstGold, syllablesOf, type GoldDoc } from '../../src/core/pinyin/index.ts';
 import { contextReadings, type ContextSources } from '../../src/core/pinyin/context.ts';
 import { parseCpp, scoreCpp, type CppItem } from '../../src/core/pinyin/cpp.ts';
-import { loadCliPolyphoneModel } from '../../src/cli/polyphone-model.ts';
-import { loadCliDictionary } from '../../src/cli/commands/lookup.ts';
+import { loadCliContextSources } from '../../src/cli/polyphone-model.ts';
 import { parseSeed } from '../../src/core/seeds.ts';
 import type { NodeBenchSuite } from './types.ts';
 
@@ -28,11 +27,7 @@ function rawSyllables(paragraph: string): string[] {
   return [...paragraph].flatMap((ch, i) => (isHan(ch) ? [raw[i] ?? ''] : []));
 }
 
-const dictionary = await loadCliDictionary();
-const sources: ContextSources = {
-  model: loadCliPolyphoneModel(),
-  wordReadings: (w) => dictionary.lookup(w).filter((e) => e.simplified === w).map((e) => e.pinyin),
-};
+const sources: ContextSources = await loadCliContextSources();
 const paragraphs = [seed.title, ...seed.paragraphs];
 
 /** Syllable accuracy (0…1) on the whole gold standard: the engine as the extension runs it, the first readings alone, and raw pinyin-pro's. */

@@ -12,8 +12,7 @@ import type { VocabularyRecord } from '../../src/core/vocabulary.ts';
 import { ARTIFACTS, findPage, openBrowser, waitForStored } from './context.ts';
 import { annotate } from '../../src/core/pinyin/index.ts';
 import { contextReadings } from '../../src/core/pinyin/context.ts';
-import { loadCliPolyphoneModel } from '../../src/cli/polyphone-model.ts';
-import { loadCliDictionary } from '../../src/cli/commands/lookup.ts';
+import { loadCliContextSources } from '../../src/cli/polyphone-model.ts';
 
 type Db = {
   vocabulary: { bulkPut(rows: unknown[]): Promise<unknown>; get(k: string): Promise<unknown>; count(): Promise<number>; delete(k: string): Promise<void> };
@@ -105,8 +104,7 @@ describe('library page in Chromium', () => {
     await expect.poll(() => body.locator('span.jiedu-run > ruby').count()).toBeGreaterThan(20);
     expect(await body.locator('rt').first().textContent()).toMatch(/^[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+$/);
     // Each paragraph ends with the engine's readings, context readings from the background included.
-    const dictionary = await loadCliDictionary();
-    const sources = { model: loadCliPolyphoneModel(), wordReadings: (w: string) => dictionary.lookup(w).filter((e) => e.simplified === w).map((e) => e.pinyin) };
+    const sources = await loadCliContextSources();
     const engine = article.paragraphs.map((p) => annotate(p, { context: contextReadings(p, sources) }).flatMap((s) => (s.pinyin ? s.pinyin.split(' ') : [])).join(' '));
     const shown = () => body.locator('p:not(.caption)').evaluateAll((ps) => ps.map((p) => [...p.querySelectorAll('rt')].map((rt) => rt.textContent).join(' ')));
     await expect.poll(shown).toEqual(engine);

@@ -11,8 +11,7 @@ import type { ExtensionBrowser } from '../../scripts/browser.ts';
 import { ROOT } from '../../scripts/build.ts';
 import { annotate } from '../../src/core/pinyin/index.ts';
 import { contextReadings, type ContextSources } from '../../src/core/pinyin/context.ts';
-import { loadCliPolyphoneModel } from '../../src/cli/polyphone-model.ts';
-import { loadCliDictionary } from '../../src/cli/commands/lookup.ts';
+import { loadCliContextSources } from '../../src/cli/polyphone-model.ts';
 import { ARTIFACTS, findPage, openBrowser, openPopup, waitForStored } from './context.ts';
 import { detectFromUrl } from '../../src/core/extract/detect.ts';
 import { evalInContentScript } from '../../scripts/browser.ts';
@@ -22,10 +21,7 @@ const gold = (seed: string) => JSON.parse(readFileSync(join(ROOT, 'tests/fixture
 const HAN = /\p{Script=Han}/u;
 
 /** The engine as the extension runs it: base readings with the background's context readings laid over. */
-async function contextSources(): Promise<ContextSources> {
-  const dictionary = await loadCliDictionary();
-  return { model: loadCliPolyphoneModel(), wordReadings: (w) => dictionary.lookup(w).filter((e) => e.simplified === w).map((e) => e.pinyin) };
-}
+const contextSources = loadCliContextSources;
 const syllables = (text: string, context?: ReadonlyMap<number, string>): string[] => annotate(text, { context }).flatMap((s) => (s.pinyin ? s.pinyin.split(' ') : []));
 
 /** Every block under the article root: its text without pinyin, its Han characters with the reading shown, and Han characters left bare. */

@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildDictionary, cedictJsonPath } from '../../../scripts/build-dictionary.ts';
 import { Dictionary, rankInContext, type DictEntry } from '../../core/dictionary/index.ts';
-import { contextReadings } from '../../core/pinyin/context.ts';
+import { contextReadings, dictionaryWordReadings } from '../../core/pinyin/context.ts';
 import { readSentence } from '../../background/dictionary.ts';
 import { loadCliPolyphoneModel } from '../polyphone-model.ts';
 import { FORMAT_VERSION } from '../../core/dictionary/format.ts';
@@ -54,7 +54,7 @@ export const lookupCommand: CliCommand = {
     const offset = sentence.indexOf(word);
     if (offset < 0) throw new CliError(`--in: the sentence does not hold ${word}`);
     const model = loadCliPolyphoneModel();
-    const wordReadings = (w: string) => dictionary.lookup(w).filter((e) => e.simplified === w).map((e) => e.pinyin);
+    const wordReadings = dictionaryWordReadings(dictionary);
     const reading = await readSentence(sentence, async (texts) => ({ readings: texts.map((t) => [...contextReadings(t, { model, wordReadings })]) }));
     return rankInContext(dictionary, dictionary.lookup(word), { reading, offset, length: word.length }).groups.flatMap((g) => g.entries);
   },

@@ -7,8 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { annotate, type Segment, type ToneStyle } from '../../core/pinyin/index.ts';
 import { contextReadings } from '../../core/pinyin/context.ts';
-import { loadCliPolyphoneModel } from '../polyphone-model.ts';
-import { loadCliDictionary } from './lookup.ts';
+import { loadCliContextSources } from '../polyphone-model.ts';
 import { CliError, parseArgs, type CliCommand } from '../command.ts';
 
 const TONES: readonly ToneStyle[] = ['mark', 'number', 'none'];
@@ -36,8 +35,7 @@ export const pinyinCommand: CliCommand = {
     } else text = positional.join(' ');
     const opts = { tone: tone as ToneStyle, sandhi: sandhi === 'yes' };
     if (withContext === 'no') return annotate(text, opts);
-    const dictionary = await loadCliDictionary();
-    const sources = { model: loadCliPolyphoneModel(), wordReadings: (w: string) => dictionary.lookup(w).filter((e) => e.simplified === w).map((e) => e.pinyin) };
+    const sources = await loadCliContextSources();
     // Paragraph by paragraph, as the page reads its blocks.
     return text.split(/(?<=\n)/).flatMap((para) => annotate(para, { ...opts, context: contextReadings(para, sources) }));
   },

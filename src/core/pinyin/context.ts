@@ -36,6 +36,11 @@ export interface ContextSources {
  */
 export const MODEL_TRUST = 0.99999;
 
+/** A dictionary's readings of a word, as ContextSources wants them: each entry whose simplified form is the word. */
+export function dictionaryWordReadings(dictionary: { lookup(word: string): readonly { simplified: string; pinyin: string }[] }): (word: string) => string[] {
+  return (word) => dictionary.lookup(word).filter((e) => e.simplified === word).map((e) => e.pinyin);
+}
+
 /** Sentence ends: the model reads one sentence at a time, as it was trained. */
 const SENTENCE_END = /[。！？!?；;\n]/;
 /** Longer sentences are read in pieces of about this many characters, cut at a comma. */

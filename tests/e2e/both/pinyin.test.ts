@@ -10,8 +10,7 @@ import { ROOT } from '../../../scripts/build.ts';
 import { demoPages } from '../../../scripts/demo-pages.ts';
 import { annotate } from '../../../src/core/pinyin/index.ts';
 import { contextReadings, type ContextSources } from '../../../src/core/pinyin/context.ts';
-import { loadCliPolyphoneModel } from '../../../src/cli/polyphone-model.ts';
-import { loadCliDictionary } from '../../../src/cli/commands/lookup.ts';
+import { loadCliContextSources } from '../../../src/cli/polyphone-model.ts';
 import { detectFromUrl } from '../../../src/core/extract/detect.ts';
 import { countOf, forEachBrowser, isChecked, openPopup, textOf, waitForStored, type ExtensionHarness, type Tab } from '../harness/index.ts';
 
@@ -53,10 +52,7 @@ function readAnnotation(page: Tab, rootSelector: string) {
 }
 
 /** The engine as the extension runs it: base readings with the background's context readings laid over. */
-async function contextSources(): Promise<ContextSources> {
-  const dictionary = await loadCliDictionary();
-  return { model: loadCliPolyphoneModel(), wordReadings: (w) => dictionary.lookup(w).filter((e) => e.simplified === w).map((e) => e.pinyin) };
-}
+const contextSources = loadCliContextSources;
 const syllables = (text: string, context?: ReadonlyMap<number, string>): string[] => annotate(text, { context }).flatMap((s) => (s.pinyin ? s.pinyin.split(' ') : []));
 
 const rubyCount = (page: Tab) => countOf(page, 'span.jiedu-run > ruby');

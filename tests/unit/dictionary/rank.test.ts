@@ -12,7 +12,7 @@ import { createGlossaryService, type GlossaryService } from '../../../src/backgr
 import { setSettings } from '../../../src/background/library.ts';
 import { saveVocabulary } from '../../../src/background/vocabulary.ts';
 import { loadCliDictionary } from '../../../src/cli/commands/lookup.ts';
-import { loadCliPolyphoneModel } from '../../../src/cli/polyphone-model.ts';
+import { loadCliContextSources } from '../../../src/cli/polyphone-model.ts';
 import { commonnessIn, entryKind, entryToSave, groupByReading, rankEntries, sentenceForLookup, type DictEntry, type Dictionary } from '../../../src/core/dictionary/index.ts';
 import { savedPinyin } from '../../../src/core/dictionary/saved-pinyin.ts';
 import { PARAM_SCHEMAS } from '../../../src/core/message-schemas.ts';
@@ -25,10 +25,9 @@ let readContext: ReadContext;
 
 beforeAll(async () => {
   [dict, glossary] = await Promise.all([loadCliDictionary(), buildGlossary().then(createGlossaryService)]);
-  const model = loadCliPolyphoneModel();
-  const wordReadings = (w: string) => dict.lookup(w).filter((e) => e.simplified === w).map((e) => e.pinyin);
+  const sources = await loadCliContextSources();
   // What the background's context reader answers, computed here with the same model and dictionary.
-  readContext = async (texts) => ({ readings: texts.map((t) => [...contextReadings(t, { model, wordReadings })]) });
+  readContext = async (texts) => ({ readings: texts.map((t) => [...contextReadings(t, sources)]) });
 }, 60_000);
 
 const entry = (traditional: string, pinyin: string, ...english: string[]): DictEntry => ({ simplified: '据', traditional, pinyin, english });

@@ -10,15 +10,10 @@ import { analyse, annotate } from '../../../src/core/pinyin/index.ts';
 import { contextReadings, type ContextSources } from '../../../src/core/pinyin/context.ts';
 import { cppForm, parseCpp, scoreCpp } from '../../../src/core/pinyin/cpp.ts';
 import { RULES } from '../../../src/core/pinyin/rules.ts';
-import { loadCliPolyphoneModel } from '../../../src/cli/polyphone-model.ts';
-import { loadCliDictionary } from '../../../src/cli/commands/lookup.ts';
+import { loadCliContextSources } from '../../../src/cli/polyphone-model.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
-const dictionary = await loadCliDictionary();
-const sources: ContextSources = {
-  model: loadCliPolyphoneModel(),
-  wordReadings: (w) => dictionary.lookup(w).filter((e) => e.simplified === w).map((e) => e.pinyin),
-};
+const sources: ContextSources = await loadCliContextSources();
 
 const readingAt = (text: string, at: number, context?: ReadonlyMap<number, string>): string => {
   for (const w of analyse(text, { context })) if (w.han && at >= w.start && at < w.start + w.text.length) return w.syllables[at - w.start] ?? '';

@@ -6,11 +6,9 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { annotateDom, readingTextsOf, type ContextLookup } from '../../../src/core/pinyin/ruby.ts';
 import { contextReadings, type ContextSources } from '../../../src/core/pinyin/context.ts';
-import { loadCliPolyphoneModel } from '../../../src/cli/polyphone-model.ts';
-import { loadCliDictionary } from '../../../src/cli/commands/lookup.ts';
+import { loadCliContextSources } from '../../../src/cli/polyphone-model.ts';
 
-const dictionary = await loadCliDictionary();
-const sources: ContextSources = { model: loadCliPolyphoneModel(), wordReadings: (w) => dictionary.lookup(w).filter((e) => e.simplified === w).map((e) => e.pinyin) };
+const sources: ContextSources = await loadCliContextSources();
 
 // Built for this test, in the style of CPP's Wikipedia sentences, where the base engine and context disagree (贬为 wéi, 高句丽 gōu).
 const PAGE = `<article id="root"><p>楚王韩信被贬为淮阴侯，<b>后被</b>吕后处死。</p><p>高句丽的军队向南扩张。</p></article>`;
