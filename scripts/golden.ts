@@ -8,7 +8,8 @@
  *
  *   npx tsx scripts/golden.ts            write the goldens
  *   npx tsx scripts/golden.ts --check    count the real pages that extract clean (title, publication
- *                                        time, paragraph count, first and last paragraph as in the golden)
+ *                                        time, paragraph count, first and last paragraph, authors, source
+ *                                        and images as in the golden)
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -119,6 +120,65 @@ const GOLDENS: Golden[] = [
     images: [],
     partial: null,
     notes: ['no "最后更新" line: updatedAt null (the JSON-LD pubDate equals the publication time here)'],
+  },
+  {
+    page: 'guancha-user-1-2019.html',
+    url: 'https://user.guancha.cn/main/content?id=114619&s=wapzwyess',
+    canonicalUrl: 'https://user.guancha.cn/main/content?id=114619',
+    site: 'guancha',
+    layout: 'guancha-user',
+    title: '终于有人讲清楚了：中美贸易战对我们意味着什么？应吸取什么样的教训！',
+    publishedAt: '2019-05-14T13:52:00+08:00',
+    updatedAt: null,
+    source: '风闻',
+    authors: ['黄金飞天鼠'],
+    editor: null,
+    tags: [],
+    paragraphCount: 51,
+    firstParagraph: '本文系吉林大学经济学院、金融学院院长李晓教授在2018年毕业典礼上的讲话，录音整理：杨弋、张宇璇，来源：吉林大学经济学院 （微信号jlueconomics）',
+    lastParagraph: '谢谢各位！',
+    images: [
+      { src: 'https://i.guancha.cn/bbs/2019/05/14/20190514135133278?imageView2/2/w/500/format/jpg', caption: '' },
+      { src: 'https://i.guancha.cn/bbs/2019/05/14/20190514135133478?imageView2/2/w/500/format/jpg', caption: '' },
+    ],
+    partial: null,
+    notes: [
+      'title: div.article-content > h1 (<title> adds "_风闻社区"); date: span.time1 "2019-05-14 13:52" in the post\'s own .user-box',
+      'author: the post\'s .user-main h4 a "黄金飞天鼠"; the right column lists 20 recommended columnists in the same markup, not authors',
+      '51 <p> with text in .article-txt-content, up to div.mzsm "免责声明"; two centred images, alt "500", no caption',
+      'the address\'s ?s=wapzwyess is a tracking parameter: the canonical URL keeps only id',
+    ],
+  },
+  {
+    page: 'zaobao-sg-1-2019.html',
+    url: 'https://www.zaobao.com.sg/zopinions/views/story20191102-1001999',
+    canonicalUrl: 'https://www.zaobao.com.sg/zopinions/views/story20191102-1001999',
+    site: 'zaobao',
+    layout: 'zaobao-sg-2019',
+    title: '朱颖：中美贸易战——21世纪中美战略对决',
+    publishedAt: '2019-11-02T03:30:00+08:00',
+    updatedAt: '2019-11-02T07:22:44+08:00',
+    source: '联合早报',
+    authors: ['朱颖'],
+    editor: null,
+    tags: ['中美战略对决', '中美关系', '中美贸易战'],
+    paragraphCount: 2,
+    firstParagraph:
+      '中美贸易战是21世纪中美战略对决的起点。中国领导层完全明白这场迟早要来的战略对决，中国从起点就在战略层面考量中美贸易战，美国也一开始从战略层面谋划贸易战。21世纪中美战略对决，拉开了全球地缘政治和经济格局重新组合。',
+    lastParagraph: '美国副总统彭斯10月24日在华盛顿智库威尔逊国际学者中心（Wilson Center）的演讲点明的主题就是“决定21世纪命运的话题：美国与中国的关系”。',
+    images: [
+      {
+        src: 'https://www.zaobao.com.sg/sites/default/files/styles/article_large_full/public/images/201911/20191102/20191102_opinion_uschinatrade.jpg?itok=XJhCKOfv',
+        caption: '中美贸易战是21世纪中美战略对决的起点。（法新社）',
+      },
+    ],
+    partial: { page: 1, pages: null, fullTextUrl: null },
+    notes: [
+      'Drupal page (theme zb2019); <title> "… | 早报"; byline h4.title-byline.byline "文 / 朱颖"; h4.title-byline.date-published "发布 / 2019年11月2日 3:30 AM" (JSON-LD datePublished 2019-11-02T03:30:00+08:00, dateModified 07:22:44)',
+      'paywalled: .article-content-rawhtml holds two <p>, then .article-microtransaction "请订阅或登录，以继续阅读全文！" and the .overlay-microtransaction',
+      'hero: figure.inline-figure-img between byline and body, .figure-media img + figcaption',
+      'tags: JSON-LD keywords and meta keywords',
+    ],
   },
   {
     page: 'xinhua-1.html',
@@ -448,7 +508,11 @@ function main(): void {
 }
 
 /** What is not as the golden says, on the fields a reader notices first; empty when the page comes out clean. */
-export function differences(g: Golden, a: { title: string; publishedAt: string | null; paragraphs: string[] } | null, error = ''): string[] {
+export function differences(
+  g: Golden,
+  a: { title: string; publishedAt: string | null; paragraphs: string[]; authors: string[]; source: string | null; images: Array<{ src: string; caption: string }> } | null,
+  error = '',
+): string[] {
   if (!a) return [error || 'not extracted'];
   const out: string[] = [];
   if (a.title !== g.title) out.push('title');
@@ -456,6 +520,9 @@ export function differences(g: Golden, a: { title: string; publishedAt: string |
   if (a.paragraphs.length !== g.paragraphCount) out.push(`${a.paragraphs.length} paragraphs, not ${g.paragraphCount}`);
   if (a.paragraphs[0] !== g.firstParagraph) out.push('first paragraph');
   if (a.paragraphs.at(-1) !== g.lastParagraph) out.push('last paragraph');
+  if (JSON.stringify(a.authors) !== JSON.stringify(g.authors)) out.push('authors');
+  if (a.source !== g.source) out.push('source');
+  if (JSON.stringify(a.images) !== JSON.stringify(g.images)) out.push('images');
   return out;
 }
 

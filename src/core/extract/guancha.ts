@@ -102,11 +102,13 @@ export const guanchaUser: Adapter = {
     const { doc } = ctx;
     const d = emptyDraft('guancha-user');
     d.title = firstText(doc, ['div.article-content > h1', '.article-content h1', 'h1']) ?? pageTitle(doc);
-    d.publishedAt = parseRelativeDate(firstText(doc, ['span.time1', '.time1']), ctx.now);
-    d.authors = unique(qa(doc, '.user-main h4 a').map(textOf));
+    // The page also lists recommended columnists in the same markup (.user-main h4 a): only the post's own box counts.
+    const box = q(doc, '.article-content .user-box') ?? q(doc, '.user-box') ?? doc;
+    d.publishedAt = parseRelativeDate(firstText(box, ['span.time1', '.time1']) ?? firstText(doc, ['span.time1']), ctx.now);
+    d.authors = unique(qa(box, '.user-main h4 a').map(textOf)).slice(0, 1);
     d.source = '风闻';
     const body = q(doc, '.article-txt-content');
-    if (body) d.body = readBody(body, { baseUrl: ctx.baseUrl, exclude: 'script, style, .article-expand-more, .expand-more' });
+    if (body) d.body = readBody(body, { baseUrl: ctx.baseUrl, exclude: 'script, style, .article-expand-more, .expand-more, .mzsm' });
     d.tags = unique(qa(doc, '.article-tag a, .tags a').map(textOf));
     return d;
   },

@@ -10,7 +10,7 @@ import { extractGeneric, GENERIC_LAYOUT } from './generic.ts';
 import { guanchaMobile, guanchaUser, guanchaWww } from './guancha.ts';
 import { cleanText, parseSiteDate, unique } from './text.ts';
 import { dateFromUrl, stripSiteName, tidyParagraphs } from './tidy.ts';
-import { usable, type Adapter, type AdapterContext, type Draft } from './types.ts';
+import { PAYWALL_NOTICE, usable, type Adapter, type AdapterContext, type Draft } from './types.ts';
 import { xinhua2019, xinhua2021, xinhuaEnglish, xinhuaLegacy } from './xinhua.ts';
 import { zaobaoCom, zaobaoSg2019, zaobaoSg2024 } from './zaobao.ts';
 
@@ -115,7 +115,7 @@ function finish(draft: Draft, ctx: AdapterContext, site: SiteId, extractor: stri
   let partial = draft.partial;
   if (tidy.paywalled) {
     partial ??= { page: 1, pages: null, fullTextUrl: null };
-    notices.push('The site shows only the beginning of this article to readers who are not subscribed: the text stops there.');
+    if (!notices.includes(PAYWALL_NOTICE)) notices.push(PAYWALL_NOTICE);
   }
   let publishedAt = draft.publishedAt ?? metadataDate(ctx.doc);
   if (!publishedAt) {

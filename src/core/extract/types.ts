@@ -56,3 +56,6 @@ export function emptyDraft(layout: string): Draft {
 export function usable(body: BodyResult | null): body is BodyResult {
   return body !== null && body.paragraphs.length > 0;
 }
+
+/** Said once, whether the paywall was seen in the markup (an overlay) or as a prompt left in the text. */
+export const PAYWALL_NOTICE = 'The site shows only the beginning of this article to readers who are not subscribed: the text stops there.';

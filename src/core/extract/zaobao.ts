@@ -7,7 +7,7 @@ import {
   textOf, type Json, type JsonObject,
 } from './dom.ts';
 import { afterLabel, cleanText, decodeDataS, instantToCst, parseSiteDate, splitNames, unique } from './text.ts';
-import { emptyDraft, type Adapter, type AdapterContext, type Draft } from './types.ts';
+import { emptyDraft, PAYWALL_NOTICE, type Adapter, type AdapterContext, type Draft } from './types.ts';
 
 const NOT_TEXT_COM = [
   'script', 'style', '.adv-tag', '.adv', 'span[style*="line-height: 0"]', 'span[style*="line-height:0"]',
@@ -116,8 +116,15 @@ export const zaobaoSg2019: Adapter = {
     if (d.tags.length === 0) d.tags = unique(qa(doc, '.article-tags a, .tags a').map(textOf));
     const body = q(doc, '.article-content-rawhtml') ?? q(doc, '.article-content-container');
     if (body) d.body = readBody(body, { baseUrl: ctx.baseUrl, exclude: NOT_TEXT_SG_2019 });
-    d.leadImages = hero(q(doc, '.article-header img, .featured-image img'), ctx.baseUrl, firstText(doc, ['.featured-image figcaption', '.article-header figcaption']));
-    if (q(doc, '.overlay-microtransaction') || q(doc, '#video-freemium-player')) {
+    // The picture heading the article: a figure between the byline and the body (2019–20), or a featured image.
+    const figure = qa(doc, 'figure.inline-figure-img, .featured-image, .article-header figure').find((f) => !body?.contains(f));
+    d.leadImages = hero(figure ? q(figure, 'img') : q(doc, '.article-header img'), ctx.baseUrl, figure ? textOf(q(figure, 'figcaption')) || null : null);
+    // The prompt in the body (.article-microtransaction, "请订阅或登录，以继续阅读全文！") is what a reader who is not
+    // subscribed gets; the overlays alone also sit on pages that carry the whole text.
+    if (q(doc, '.article-microtransaction .cta-subscribe')) {
+      d.partial = { page: 1, pages: null, fullTextUrl: null };
+      d.notices.push(PAYWALL_NOTICE);
+    } else if (q(doc, '.overlay-microtransaction') || q(doc, '#video-freemium-player')) {
       d.notices.push('The page shows a subscription overlay: the text may stop where the free part ends.');
     }
     return d;

@@ -56,6 +56,23 @@ describe('page furniture in real bodies', () => {
     expect(article.language).toBe('en');
   });
 
+  it('takes a 风闻 post\'s author from its own user box, not from the recommended columnists in the same markup (guancha-user-1)', () => {
+    const html = readFileSync(join(PAGES, 'guancha-user-1-2019.html'), 'utf8');
+    expect(html).toContain('人大教授金灿荣'); // a recommended columnist, in the same .user-main h4 a markup
+    const { article } = real('guancha-user-1-2019.html', 'https://user.guancha.cn/main/content?id=114619&s=wapzwyess');
+    expect(article.authors).toEqual(['黄金飞天鼠']);
+    expect(article.publishedAt).toBe('2019-05-14T13:52:00+08:00');
+    for (const p of article.paragraphs) expect(p).not.toMatch(/免责声明/);
+  });
+
+  it('reads a zaobao.com.sg 2019 page\'s heading picture and marks the paywalled text partial once (zaobao-sg-1)', () => {
+    const out = real('zaobao-sg-1-2019.html', 'https://www.zaobao.com.sg/zopinions/views/story20191102-1001999');
+    expect(out.article.images[0]?.caption).toBe('中美贸易战是21世纪中美战略对决的起点。（法新社）');
+    expect(out.article.partial).toEqual({ page: 1, pages: null, fullTextUrl: null });
+    expect(out.article.paragraphs.join('')).not.toMatch(/订阅|登录/);
+    expect(out.notices.filter((n) => /subscribed/.test(n))).toHaveLength(1);
+  });
+
   // Built from the issue's quotations of real pages: no real page here shows these families.
   it('drops a paywall prompt, marks the article partial and says why (built: zaobao.com.sg prompt)', () => {
     const t = tidyParagraphs(['第一段。', '第二段。', '请订阅或登录，以继续阅读全文！'], [{ paragraph: 1, start: 0, end: 3 }]);
