@@ -14,6 +14,8 @@ import { createContextReader } from './pinyin-context.ts';
 import { saveVocabulary } from './vocabulary.ts';
 import { installContextMenu } from './context-menu.ts';
 import * as admin from './library-admin.ts';
+import type { NoteFieldOptions } from '../core/export/index.ts';
+import { sentencePinyin } from '../core/export/sentence-pinyin.ts';
 
 const db = new JieduDB();
 const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
@@ -98,11 +100,17 @@ const route = createRouter({
   'vocab/update': async (patch) => admin.updateVocabulary(db, patch),
   'vocab/delete': async ({ keys }) => admin.deleteVocabulary(db, keys),
   'vocab/restore': async ({ records }) => admin.restoreVocabulary(db, records),
-  'export/vocabulary': async (params) => admin.exportVocabulary(db, params),
+  'export/vocabulary': async (params) => admin.exportVocabulary(db, params, new Date(), await exportFieldOptions()),
   'export/glossary': async ({ format }) => admin.exportGlossary((await glossary()).search('', null, 1_000_000).items, format),
   'backup/export': async () => admin.exportBackup(db),
   'backup/import': async ({ text }) => admin.importBackup(db, text),
 });
+
+/** Sentence pinyin in the reader's own tone style and neutral tones, as the pages show it. */
+async function exportFieldOptions(): Promise<NoteFieldOptions> {
+  const look = await getSettings(db).then(pinyinLook);
+  return { sentencePinyin: (s) => sentencePinyin(s, { tone: look.pinyinTone, neutral: look.pinyinNeutral }) };
+}
 
 const answer = (raw: unknown, sender: browser.Runtime.MessageSender) => {
   const info: SenderInfo = {

@@ -18,7 +18,7 @@ import type {
   VocabListResult,
   VocabQuery,
 } from '../core/messages.ts';
-import { makeBackup, mergeBackup, parseBackup, serializeBackup, toAnki, toCsv, toPleco, toTsv, type BackupSettings } from '../core/export/index.ts';
+import { makeBackup, mergeBackup, parseBackup, serializeBackup, toAnki, toCsv, toPleco, toTsv, type BackupSettings, type NoteFieldOptions } from '../core/export/index.ts';
 import type { VocabularyRecord } from '../core/vocabulary.ts';
 import type { JieduDB, VocabularyRow } from './db.ts';
 import { HAN_SCRIPT } from '../core/han-script.ts';
@@ -306,8 +306,8 @@ export async function restoreVocabulary(db: JieduDB, records: readonly Vocabular
   return { restored: records.length };
 }
 
-const FORMATS: Record<ExportFormat, { write: (words: readonly VocabularyRecord[]) => string; ext: string; mime: string }> = {
-  anki: { write: (w) => toAnki(w), ext: 'anki.txt', mime: 'text/plain;charset=utf-8' },
+const FORMATS: Record<ExportFormat, { write: (words: readonly VocabularyRecord[], opts: NoteFieldOptions) => string; ext: string; mime: string }> = {
+  anki: { write: (w, opts) => toAnki(w, opts), ext: 'anki.txt', mime: 'text/plain;charset=utf-8' },
   pleco: { write: (w) => toPleco(w), ext: 'pleco.txt', mime: 'text/plain;charset=utf-8' },
   csv: { write: toCsv, ext: 'csv', mime: 'text/csv;charset=utf-8' },
   tsv: { write: toTsv, ext: 'tsv', mime: 'text/tab-separated-values;charset=utf-8' },
@@ -317,9 +317,10 @@ function day(now: Date): string {
   return now.toISOString().slice(0, 10);
 }
 
-export function exportFile(words: readonly VocabularyRecord[], format: ExportFormat, name: string, now: Date = new Date()): ExportFile {
+/** `opts` fills the note fields that need more than the word (the saved sentence's pinyin). */
+export function exportFile(words: readonly VocabularyRecord[], format: ExportFormat, name: string, now: Date = new Date(), opts: NoteFieldOptions = {}): ExportFile {
   const f = FORMATS[format];
-  return { text: f.write(words), filename: `jiedu-${name}-${day(now)}.${f.ext}`, mime: f.mime, count: words.length };
+  return { text: f.write(words, opts), filename: `jiedu-${name}-${day(now)}.${f.ext}`, mime: f.mime, count: words.length };
 }
 
 /** Words to export: a selection (in the order given), or all (oldest first, as they were saved), optionally one article's. */
@@ -327,6 +328,7 @@ export async function exportVocabulary(
   db: JieduDB,
   params: { format: ExportFormat; keys: string[] | null; articleUrl: string | null },
   now: Date = new Date(),
+  opts: NoteFieldOptions = {},
 ): Promise<ExportFile> {
   let words: VocabularyRecord[];
   if (params.keys) {
@@ -337,7 +339,7 @@ export async function exportVocabulary(
   const url = params.articleUrl;
   if (url !== null) words = words.filter((w) => w.contexts.some((c) => c.articleUrl === url));
   const name = params.keys ? 'vocabulary-selection' : url !== null ? 'vocabulary-article' : 'vocabulary';
-  return exportFile(words, params.format, name, now);
+  return exportFile(words, params.format, name, now, opts);
 }
 
 /** Glossary entries in the vocabulary's shape, so every export format can carry them. */

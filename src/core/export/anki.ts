@@ -1,77 +1,87 @@
 /**
- * Anki's plain-text import (Anki 2.1.54 and later): a header says the separator, that fields
- * are HTML, the columns, the note type, deck and tags, and which column holds the note id.
- * Front is the headword (Anki finds duplicates on the first field); Back has the reading,
- * meaning and the sentences the word was saved from, with a link to each article.
+ * Anki's plain-text import (Anki 2.1.55 and later), written for the way Anki reads it
+ * (rslib/src/import_export/text/csv): the header names no note type and no column, so fields
+ * map by position into whichever note type the user picks, in any language (a name Anki does
+ * not know is silently ignored). Column 1 is the headword and column 2 everything else as
+ * HTML, which fills Basic and its translations; the following columns carry each part on its
+ * own for note types with more fields. A deck column creates the deck; a guid column makes a
+ * re-import update the same notes. The tags column points past the last column, so a row
+ * never replaces the tags a user gave a note in Anki (an unchanged file then re-imports as
+ * "already present"); Jiedu's own tags travel in a field.
  */
 import type { VocabularyRecord } from '../vocabulary.ts';
-import { definitionOf, escapeHtml, isHttpUrl, oneLine, stableGuid } from './common.ts';
+import { oneLine, stableGuid } from './common.ts';
+import { ankiTag, noteFields, summaryHtml, type NoteFieldOptions } from './note-fields.ts';
 
-export interface AnkiOptions {
-  /** Default "Jiedu". "::" makes a subdeck, as in Anki. */
+export interface AnkiOptions extends NoteFieldOptions {
+  /** Default "Jiedu". "::" makes a subdeck, as in Anki. Anki creates it when it is missing. */
   deck?: string;
-  /** Added to every note; spaces inside a tag become "_", since Anki separates tags by spaces. Default ["jiedu"]. */
+  /** Added to every note, beside the tags it already has. Default ["jiedu"]. */
   tags?: string[];
-  /** Default "Basic" (fields Front and Back). */
-  notetype?: string;
-  /** How many saved sentences go on the back of a card. Default 3. */
+  /** How many saved sentences go into the second column. Default 3. */
   sentences?: number;
 }
 
-export const ANKI_COLUMNS = ['Front', 'Back', 'Tags', 'GUID'] as const;
+/** The columns in order; only their positions reach Anki. */
+export const ANKI_COLUMNS = [
+  'Simplified',
+  'Back',
+  'Traditional',
+  'Pinyin',
+  'Meaning',
+  'Sentence',
+  'SentencePinyin',
+  'Article',
+  'Note',
+  'JieduTags',
+  'JieduId',
+  'Deck',
+  'GUID',
+] as const;
 
-function ankiTag(tag: string): string {
-  return oneLine(tag).replace(/\s+/g, '_');
-}
-
-/** Quoting as Anki's importer reads it: a field holding the separator, a quote or a line break is quoted, inner quotes doubled. */
+/**
+ * Quoting as Anki's reader (the Rust csv crate) needs it: a field holding the separator, a
+ * quote or a line break is quoted with inner quotes doubled, and so is one starting with "#",
+ * which would otherwise make its record a comment that Anki drops without a word.
+ */
 export function quoteAnkiField(field: string): string {
-  return /[\t"\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
-}
-
-/** Text to HTML for a field: escaped, with line breaks kept as <br>. */
-function html(text: string): string {
-  return escapeHtml(text).replace(/\r\n|\r|\n|\u2028|\u2029/g, '<br>');
-}
-
-/** The sentence with the word in bold. Only for Han headwords, which cannot collide with an entity once escaped. */
-function sentenceHtml(sentence: string, word: string): string {
-  const escaped = html(sentence);
-  if (word === '' || /[\x00-\x7f]/.test(word)) return escaped;
-  return escaped.split(escapeHtml(word)).join(`<b>${escapeHtml(word)}</b>`);
-}
-
-function back(word: VocabularyRecord, sentences: number): string {
-  const parts: string[] = [];
-  const head = word.traditional && word.traditional !== word.simplified ? `${html(word.pinyin)} 【${html(word.traditional)}】` : html(word.pinyin);
-  parts.push(`<div class="pinyin">${head}</div>`);
-  parts.push(`<div class="meaning">${html(definitionOf(word))}</div>`);
-  if (word.note.trim() !== '') parts.push(`<div class="note">${html(word.note)}</div>`);
-  for (const c of word.contexts.slice(0, Math.max(0, sentences))) {
-    const title = html(c.articleTitle || c.articleUrl);
-    const source = isHttpUrl(c.articleUrl) ? `<a href="${escapeHtml(c.articleUrl)}">${title}</a>` : title;
-    parts.push(`<div class="context">${sentenceHtml(c.sentence, word.simplified)}<br><small>${source}</small></div>`);
-  }
-  return parts.join('');
+  return /[\t"\r\n]/.test(field) || field.startsWith('#') ? `"${field.replace(/"/g, '""')}"` : field;
 }
 
 export function toAnki(words: readonly VocabularyRecord[], opts: AnkiOptions = {}): string {
   const deck = oneLine(opts.deck ?? 'Jiedu') || 'Jiedu';
   const tags = (opts.tags ?? ['jiedu']).map(ankiTag).filter((t) => t !== '');
   const sentences = opts.sentences ?? 3;
+  const col = (name: (typeof ANKI_COLUMNS)[number]) => ANKI_COLUMNS.indexOf(name) + 1;
   const lines = [
     '#separator:tab',
     '#html:true',
-    `#columns:${ANKI_COLUMNS.join('\t')}`,
-    `#notetype:${oneLine(opts.notetype ?? 'Basic') || 'Basic'}`,
-    `#deck:${deck}`,
-    `#tags:${tags.join(' ')}`,
-    `#tags column:${ANKI_COLUMNS.indexOf('Tags') + 1}`,
-    `#guid column:${ANKI_COLUMNS.indexOf('GUID') + 1}`,
+    `#deck column:${col('Deck')}`,
+    `#guid column:${col('GUID')}`,
+    // Past the last column: Anki then leaves each note's own tags alone.
+    `#tags column:${ANKI_COLUMNS.length + 1}`,
+    ...(tags.length > 0 ? [`#tags:${tags.join(' ')}`] : []),
+    // A line starting with "#" and holding no colon is a comment to Anki.
+    `# Jiedu vocabulary. Columns by position = ${ANKI_COLUMNS.join(' | ')}`,
   ];
   for (const w of words) {
-    const fields = [html(w.simplified), back(w, sentences), w.tags.map(ankiTag).filter((t) => t !== '').join(' '), stableGuid(w.simplified)];
-    lines.push(fields.map(quoteAnkiField).join('\t'));
+    const f = noteFields(w, opts);
+    const row = [
+      f.Simplified,
+      summaryHtml(w, sentences),
+      f.Traditional,
+      f.Pinyin,
+      f.Meaning,
+      f.Sentence,
+      f.SentencePinyin,
+      f.Article,
+      f.Note,
+      f.JieduTags,
+      f.JieduId,
+      deck,
+      stableGuid(w.simplified),
+    ];
+    lines.push(row.map(quoteAnkiField).join('\t'));
   }
   return lines.join('\n') + '\n';
 }

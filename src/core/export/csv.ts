@@ -28,7 +28,7 @@ export const CSV_COLUMNS = [
  */
 export function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return /[",\r\n]/.test(safe) || safe.startsWith('#') ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function toCsv(words: readonly VocabularyRecord[]): string {

@@ -1,7 +1,8 @@
 export { toAnki, quoteAnkiField, ANKI_COLUMNS, type AnkiOptions } from './anki.ts';
 export { toPleco, type PlecoOptions } from './pleco.ts';
 export { toCsv, csvCell, CSV_COLUMNS } from './csv.ts';
-export { toTsv } from './tsv.ts';
+export { toTsv, tsvField } from './tsv.ts';
+export { NOTE_FIELDS, noteFields, summaryHtml, fieldHtml, ankiTag, type NoteFields, type NoteFieldName, type NoteFieldOptions } from './note-fields.ts';
 export { definitionOf, stableGuid } from './common.ts';
 export {
   makeBackup,

@@ -142,14 +142,17 @@ forEachBrowser('library page', (h) => {
     const [file] = await downloads(lib);
     expect(file!.name).toMatch(/^jiedu-vocabulary-selection-\d{4}-\d{2}-\d{2}\.anki\.txt$/);
     const lines = file!.text.split('\n');
-    expect(lines.slice(0, 3)).toEqual(['#separator:tab', '#html:true', '#columns:Front\tBack\tTags\tGUID']);
-    const rows = lines.slice(8).filter((l) => l !== '');
+    expect(lines.slice(0, 6)).toEqual(['#separator:tab', '#html:true', '#deck column:12', '#guid column:13', '#tags column:14', '#tags:jiedu']);
+    const rows = lines.filter((l) => l !== '' && !l.startsWith('#'));
     expect(rows).toHaveLength(1);
-    const [front, back, tags] = rows[0]!.split('\t');
-    expect(front).toBe('外交');
-    expect(back).toContain('wài jiāo');
-    expect(back).toContain('常用外交词汇');
-    expect(tags).toBe('diplomacy core');
+    const f = rows[0]!.split('\t');
+    expect(f[0]).toBe('外交');
+    expect(f[1]).toContain('wài jiāo');
+    expect(f[1]).toContain('常用外交词汇');
+    expect(f[3]).toBe('wài jiāo');
+    // The sentence's pinyin, read in the background in the reader's tone style.
+    expect(f[6]).toMatch(/[a-z]+[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/);
+    expect(f[9]).toBe('diplomacy core');
   });
 
   it('deletes the selection and brings it back with Undo', async () => {

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ANKI_COLUMNS, makeBackup, serializeBackup, stableGuid, toAnki, toCsv, toPleco, toTsv } from '../../../src/core/export/index.ts';
+import { readCsvRecords } from './anki-text-import.ts';
 import { GOLDEN_WORDS } from './words.ts';
 
 const GOLDEN = '../../fixtures/export-golden';
@@ -55,36 +56,35 @@ function readQuoted(text: string, sep: string, eol: string): string[][] {
 }
 
 describe('Anki', () => {
-  const out = toAnki(GOLDEN_WORDS, { deck: 'Jiedu::News', tags: ['jiedu', 'news 2025'] });
+  const out = toAnki(GOLDEN_WORDS, { deck: 'Jiedu::News', tags: ['jiedu', 'news 2025'], sentencePinyin: (s) => `py(${s.length})` });
 
   it('matches the golden file', async () => {
     await expect(out).toMatchFileSnapshot(`${GOLDEN}/words.anki.txt`);
   });
 
-  it('starts with the header lines Anki reads', () => {
+  it('starts with header lines that name no note type and no column', () => {
     const header = out.split('\n').filter((l) => l.startsWith('#'));
     expect(header).toEqual([
       '#separator:tab',
       '#html:true',
-      '#columns:Front\tBack\tTags\tGUID',
-      '#notetype:Basic',
-      '#deck:Jiedu::News',
+      '#deck column:12',
+      '#guid column:13',
+      '#tags column:14',
       '#tags:jiedu news_2025',
-      '#tags column:3',
-      '#guid column:4',
+      '# Jiedu vocabulary. Columns by position = Simplified | Back | Traditional | Pinyin | Meaning | Sentence | SentencePinyin | Article | Note | JieduTags | JieduId | Deck | GUID',
     ]);
+    // The comment line holds no colon, or Anki would read it as a setting.
+    expect(header.at(-1)).not.toContain(':');
   });
 
-  it('has one record per word, each with every column, once quotes are read', () => {
-    const body = out
-      .split('\n')
-      .filter((l) => !l.startsWith('#'))
-      .join('\n');
-    const rows = readQuoted(body, '\t', '\n');
+  it('has one record per word, each with every column, as Anki\'s reader splits it', () => {
+    const rows = readCsvRecords(out, '\t');
     expect(rows).toHaveLength(GOLDEN_WORDS.length);
     for (const [i, row] of rows.entries()) {
       expect(row).toHaveLength(ANKI_COLUMNS.length);
-      expect(row[3]).toBe(stableGuid(GOLDEN_WORDS[i]!.simplified));
+      expect(row[12]).toBe(stableGuid(GOLDEN_WORDS[i]!.simplified));
+      expect(row[10]).toBe(stableGuid(GOLDEN_WORDS[i]!.simplified));
+      expect(row[11]).toBe('Jiedu::News');
     }
     // Fields are HTML: markup from the data is escaped, never live.
     expect(rows[3]![0]).toBe('&lt;b&gt;&amp;amp;');
@@ -92,9 +92,14 @@ describe('Anki', () => {
     expect(out).not.toContain('href="javascript:');
     // A tab inside a field survives inside quotes; a line break becomes <br>.
     expect(rows[3]![1]).toContain('2&quot;\tthen left.<br>Next line.');
-    expect(rows[3]![2]).toBe('odd_tag x_y');
+    expect(rows[3]![9]).toBe('odd_tag x_y');
     expect(rows[4]![0]).toBe('𠮷野家');
     expect(rows[4]![1]).toContain('我在<b>𠮷野家</b>吃饭😋');
+    expect(rows[4]![5]).toBe('我在<b>𠮷野家</b>吃饭😋，很好吃。');
+    expect(rows[4]![6]).toBe('py(15)');
+    expect(rows[1]![7]).toBe('<a href="https://www.guancha.cn/politics/2019_09_09_517162.shtml">王毅同塔外长会谈</a>');
+    expect(rows[6]![0]).toBe('#话题');
+    expect(rows[7]![8]).toBe('&quot;one belt, one road<br>');
   });
 
   it('gives every word the same guid on every export, different for different words', () => {

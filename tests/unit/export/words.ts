@@ -112,4 +112,30 @@ export const GOLDEN_WORDS: VocabularyRecord[] = [
     createdAt: T1,
     updatedAt: T1,
   },
+  {
+    // Anki reads a line starting with "#" as a comment.
+    simplified: '#话题',
+    traditional: '#話題',
+    pinyin: 'huà tí',
+    english: ['hashtag topic'],
+    contexts: [],
+    tags: ['#tag'],
+    note: '',
+    source: 'manual',
+    createdAt: T1,
+    updatedAt: T1,
+  },
+  {
+    // A field starting with an unclosed quote would run on to the end of the file.
+    simplified: '一带一路',
+    traditional: '一帶一路',
+    pinyin: 'yī dài yī lù',
+    english: ['"Belt and Road" initiative'],
+    contexts: [],
+    tags: [],
+    note: '"one belt, one road\n',
+    source: 'glossary',
+    createdAt: T1,
+    updatedAt: T1,
+  },
 ];

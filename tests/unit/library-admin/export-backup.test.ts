@@ -16,7 +16,7 @@ describe('export/vocabulary', () => {
     const anki = await exportVocabulary(db, { format: 'anki', keys: ['外长', '外交', '没有'], articleUrl: null }, NOW);
     expect(anki).toMatchObject({ filename: 'jiedu-vocabulary-selection-2026-02-03.anki.txt', mime: 'text/plain;charset=utf-8', count: 2 });
     const lines = anki.text.split('\n');
-    expect(lines.slice(0, 3)).toEqual(['#separator:tab', '#html:true', '#columns:Front\tBack\tTags\tGUID']);
+    expect(lines.slice(0, 3)).toEqual(['#separator:tab', '#html:true', '#deck column:12']);
     const rows = lines.filter((l) => l !== '' && !l.startsWith('#'));
     expect(rows.map((r) => r.split('\t')[0])).toEqual(['外长', '外交']);
     expect(rows[0]!.endsWith(`\t${stableGuid('外长')}`)).toBe(true);
