@@ -1,23 +1,31 @@
 /** The background: owns the database, answers messages, keeps the badge. */
 import browser from 'webextension-polyfill';
 import { JieduDB } from './db.ts';
-import { deleteArticle, getArticle, getSettings, libraryStats, saveArticle, setSettings } from './library.ts';
+import { deleteArticle, getArticle, libraryStats, saveArticle } from './library.ts';
 import { createRouter, type SenderInfo } from './router.ts';
 import { answerOnPort, BACKGROUND_PORT } from '../platform/messaging.ts';
 import { envelope } from '../core/messages.ts';
-import { pinyinLook } from '../core/settings.ts';
+import { DEFAULT_SETTINGS, pinyinLook, type Settings } from '../core/settings.ts';
+import { loadSettings } from '../platform/settings-store.ts';
+import { moveSettingsOutOfDatabase } from './settings-move.ts';
 import { createGlossaryService, type GlossaryService } from './glossary.ts';
 import type { BuiltGlossary } from '../core/glossary/index.ts';
 import { decodeDictionaryAsset, Dictionary } from '../core/dictionary/index.ts';
 import { createSentenceReader, lookupAt } from './dictionary.ts';
 import { createContextReader } from './pinyin-context.ts';
 import { saveVocabulary } from './vocabulary.ts';
+import type { NewWord } from '../core/vocabulary.ts';
+import type { WordContext } from '../core/messages.ts';
 import { installContextMenu } from './context-menu.ts';
 import * as admin from './library-admin.ts';
 import type { NoteFieldOptions } from '../core/export/index.ts';
 import { sentencePinyin } from '../core/export/sentence-pinyin.ts';
 
 const db = new JieduDB();
+/** Settings from before they moved to storage.local go there before anything reads them. */
+const settingsMoved = moveSettingsOutOfDatabase(db, browser.storage.local).catch((err: unknown) => console.warn('Jiedu: settings not moved', err));
+const settings = (): Promise<Settings> => settingsMoved.then(() => loadSettings()).catch(() => DEFAULT_SETTINGS);
+const saveWord = async (word: NewWord, context: WordContext | null) => saveVocabulary(db, word, context, new Date(), (await settings()).pinyinTone);
 const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
 
 let glossaryService: Promise<GlossaryService> | null = null;
@@ -91,9 +99,7 @@ const route = createRouter({
     return { matches: lookupAt(dict, gloss, text, context && reading ? { context, reading } : null) };
   },
   'pinyin/context': async ({ texts }) => readContext(texts),
-  'vocab/save': async ({ word, context }) => saveVocabulary(db, word, context),
-  'settings/get': async () => getSettings(db),
-  'settings/set': async (patch) => setSettings(db, patch),
+  'vocab/save': async ({ word, context }) => saveWord(word, context),
   'article/query': async (q) => admin.queryArticles(db, q),
   'article/restore': async ({ article }) => admin.restoreArticle(db, article),
   'vocab/list': async (q) => admin.listVocabulary(db, q),
@@ -102,7 +108,7 @@ const route = createRouter({
   'vocab/restore': async ({ records }) => admin.restoreVocabulary(db, records),
   'export/vocabulary': async (params) => admin.exportVocabulary(db, params, new Date(), await exportFieldOptions()),
   'export/glossary': async ({ format }) => admin.exportGlossary((await glossary()).search('', null, 1_000_000).items, format),
-  'backup/export': async () => admin.exportBackup(db),
+  'backup/export': async () => admin.exportBackup(db, await settings()),
   'backup/import': async ({ text }) => admin.importBackup(db, text),
 });
 
@@ -130,7 +136,7 @@ const COMMANDS: Record<string, () => Promise<unknown>> = {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return null;
     // The settings go with the command: the page draws at once instead of asking for them.
-    const look = await getSettings(db).then(pinyinLook, () => undefined);
+    const look = pinyinLook(await settings());
     return browser.tabs.sendMessage(tab.id, envelope('pinyin/toggle', look ? { look } : {})).catch(() => null);
   },
 };
@@ -139,7 +145,7 @@ browser.commands.onCommand.addListener((command: string) => {
   void COMMANDS[command]?.();
 });
 
-const contextMenu = installContextMenu({ dictionary, readSentence, save: (word, context) => saveVocabulary(db, word, context) });
+const contextMenu = installContextMenu({ dictionary, readSentence, save: saveWord });
 
 // Exposed for the end-to-end tests, which read the database and run command handlers inside the service worker.
 if (typeof __JIEDU_TEST_HOOKS__ !== 'undefined' && __JIEDU_TEST_HOOKS__) Object.assign(globalThis, { jieduDb: db, jieduCommands: COMMANDS, jieduDictionary: dictionary, jieduBench: { loadDictionary, decodeDictionaryAsset }, jieduContextMenu: contextMenu });

@@ -20,6 +20,7 @@ import type {
 } from '../core/messages.ts';
 import { makeBackup, mergeBackup, parseBackup, serializeBackup, toAnki, toCsv, toPleco, toTsv, type BackupSettings, type NoteFieldOptions } from '../core/export/index.ts';
 import type { VocabularyRecord } from '../core/vocabulary.ts';
+import type { Settings } from '../core/settings.ts';
 import type { JieduDB, VocabularyRow } from './db.ts';
 import { HAN_SCRIPT } from '../core/han-script.ts';
 
@@ -363,18 +364,13 @@ export function exportGlossary(entries: readonly GlossaryEntry[], format: Export
   return exportFile(glossaryAsVocabulary(entries, now), format, 'glossary', now);
 }
 
-async function settingsObject(db: JieduDB): Promise<BackupSettings> {
-  const rows = await db.settings.toArray();
-  return Object.fromEntries(rows.map((r) => [r.key, r.value])) as BackupSettings;
-}
-
-export async function exportBackup(db: JieduDB, now: Date = new Date()): Promise<{ text: string; filename: string }> {
-  const { articles, vocabulary, settings } = await db.transaction('r', db.articles, db.vocabulary, db.settings, async () => ({
+/** The library and the settings (read by the caller from extension storage) in one file. */
+export async function exportBackup(db: JieduDB, settings: Settings, now: Date = new Date()): Promise<{ text: string; filename: string }> {
+  const { articles, vocabulary } = await db.transaction('r', db.articles, db.vocabulary, async () => ({
     articles: await db.articles.toArray(),
     vocabulary: (await db.vocabulary.toArray()) as unknown as VocabularyRecord[],
-    settings: await settingsObject(db),
   }));
-  const text = serializeBackup(makeBackup({ articles, vocabulary, settings }, now));
+  const text = serializeBackup(makeBackup({ articles, vocabulary, settings: { ...settings } as BackupSettings }, now));
   return { text, filename: `jiedu-backup-${day(now)}.json` };
 }
 

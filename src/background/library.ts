@@ -1,8 +1,6 @@
-/** The library's operations on articles and settings, over a JieduDB. */
+/** The library's operations on articles, over a JieduDB. */
 import type { ArticleRecord, StoredArticle } from '../core/article.ts';
 import type { LibraryStats, SaveResult } from '../core/messages.ts';
-import type { Settings, SettingsPatch } from '../core/settings.ts';
-import { settingsFrom } from '../core/settings-schema.ts';
 import type { JieduDB } from './db.ts';
 
 export class StorageFullError extends Error {
@@ -56,14 +54,4 @@ export async function deleteArticle(db: JieduDB, url: string): Promise<boolean> 
 export async function libraryStats(db: JieduDB): Promise<LibraryStats> {
   const [articles, vocabulary] = await Promise.all([db.articles.count(), db.vocabulary.count()]);
   return { articles, vocabulary };
-}
-
-export async function getSettings(db: JieduDB): Promise<Settings> {
-  const rows = await db.settings.toArray();
-  return settingsFrom(Object.fromEntries(rows.map((r) => [r.key, r.value])));
-}
-
-export async function setSettings(db: JieduDB, patch: SettingsPatch): Promise<Settings> {
-  await db.settings.bulkPut(Object.entries(patch).filter(([, v]) => v !== undefined).map(([key, value]) => ({ key, value })));
-  return getSettings(db);
 }

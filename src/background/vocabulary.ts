@@ -9,7 +9,6 @@ import { saveWord, sentenceKey, type NewWord, type VocabularyRecord } from '../c
 import type { WordContext } from '../core/messages.ts';
 import type { ToneStyle } from '../core/pinyin/types.ts';
 import type { JieduDB } from './db.ts';
-import { getSettings } from './library.ts';
 
 export interface SavedWord {
   record: VocabularyRecord;
@@ -29,10 +28,9 @@ function storedFromVariant(existing: VocabularyRecord): boolean {
   return existing.source === 'dictionary' && (isVariantNote(existing.english[0] ?? '') || existing.pinyin.includes(' / '));
 }
 
-export async function saveVocabulary(db: JieduDB, word: NewWord, context: WordContext | null, now: Date = new Date(), tone?: ToneStyle): Promise<SavedWord> {
+export async function saveVocabulary(db: JieduDB, word: NewWord, context: WordContext | null, now: Date = new Date(), tone: ToneStyle = 'mark'): Promise<SavedWord> {
   const stamp = now.toISOString();
-  const style = tone ?? (await getSettings(db).then((s) => s.pinyinTone, () => 'mark' as const));
-  const normalised: NewWord = { ...word, pinyin: savedPinyin(word.simplified, word.pinyin, style) };
+  const normalised: NewWord = { ...word, pinyin: savedPinyin(word.simplified, word.pinyin, tone) };
   return db.transaction('rw', db.vocabulary, db.articles, async () => {
     const stored = (await db.vocabulary.get(word.simplified)) as VocabularyRecord | undefined;
     // Saving such a word again puts the entry that fits the sentence in its place; contexts, tags and note stay.

@@ -9,6 +9,7 @@ import { parseContentRequest, type ContentRequest, type PageState, type PinyinSt
 import { DEFAULT_SETTINGS, pinyinLook, type PinyinLook, type Settings } from '../core/settings.ts';
 import { sentenceAround } from '../core/sentence.ts';
 import { answerOnPort, sendToBackground, TAB_PORT } from '../platform/messaging.ts';
+import { loadSettings, watchSettings } from '../platform/settings-store.ts';
 import { waitForContent, watchUrl } from './page-watch.ts';
 import { isLookupClick } from './lookup-gesture.ts';
 import { notePinyinUsed, usesPinyin } from './pinyin-habit.ts';
@@ -46,6 +47,8 @@ let siteOfPage: Settings['pinyinAutoSites'][number] | null = null;
 let lastTitle: string | null = null;
 let state: PageState = { kind: 'not-article', url: location.href, reason: 'not examined yet' };
 let generation = 0;
+/** The look pinyin was last drawn in (as JSON) and the drawing's outcome. */
+let lastDraw: { look: string; state: Promise<PinyinState> } | null = null;
 
 function summary(outcome: Extract<ExtractOutcome, { ok: true }>): Extract<PageState, { kind: 'detected' }>['article'] {
   const { url, site, title, publishedAt, layout, charCount, partial } = outcome.article;
@@ -111,9 +114,38 @@ async function examine(trigger: 'load' | 'route', previousTitle: string | null =
   await pinyinAfterArticle(trigger);
 }
 
-async function currentSettings(): Promise<Settings> {
-  known = await sendToBackground('settings/get', {}).catch(() => known);
-  return known;
+/** Read once from extension storage, then kept current by watchSettings (see startContent). */
+let settingsRead: Promise<Settings> | null = null;
+function currentSettings(): Promise<Settings> {
+  settingsRead ??= loadSettings().then(
+    (s) => (known = s),
+    () => {
+      settingsRead = null; // try again next time
+      return known;
+    },
+  );
+  return settingsRead;
+}
+
+/** Another context saved the settings: what this page shows follows them. */
+function settingsChanged(next: Settings): void {
+  const before = known;
+  known = next;
+  settingsRead = Promise.resolve(next);
+  if (state.kind !== 'detected') return;
+  if (next.glossaryMarking !== before.glossaryMarking && next.glossaryMarking !== termsOn) void setTerms(next.glossaryMarking).catch(() => undefined);
+  if (annotator?.on) void redrawPinyin(pinyinLook(next)).catch(() => undefined);
+}
+
+/**
+ * Pinyin on in this look, unless it is on in it already or being drawn in it: the popup
+ * redraws with the settings it has just saved, and this page hears of the same save
+ * through storage; whichever comes second waits for the first.
+ */
+function redrawPinyin(look: PinyinLook): Promise<PinyinState> {
+  const key = JSON.stringify(look);
+  if (lastDraw?.look === key) return lastDraw.state;
+  return setPinyin(true, look);
 }
 
 function ui(): Promise<PageUi> {
@@ -177,10 +209,21 @@ async function setPinyin(on: boolean, given?: PinyinLook, wait: 'visible' | 'all
   if (!on) {
     // Switching off needs no settings: no round trip before the page comes back.
     const current = annotator;
+    lastDraw = null;
     if (current?.on) await withMarksPaused(async () => current.stop());
     return pinyinState(given ?? known);
   }
-  const settings = given ?? (await currentSettings());
+  const look = given ?? pinyinLook(await currentSettings());
+  const key = JSON.stringify(look);
+  const state = drawPinyin(look, wait).catch((err: unknown) => {
+    if (lastDraw?.look === key) lastDraw = null;
+    throw err;
+  });
+  lastDraw = { look: key, state };
+  return state;
+}
+
+async function drawPinyin(settings: PinyinLook, wait: 'visible' | 'all'): Promise<PinyinState> {
   notePinyinUsed();
   const { createAnnotator } = await loadAnnotator();
   const a = (annotator ??= createAnnotator(readContext));
@@ -212,8 +255,8 @@ function preparePinyin(look: PinyinLook): Promise<void> | null {
 }
 
 async function keep(outcome: Found, mine: number): Promise<void> {
-  const settings = await sendToBackground('settings/get', {}).catch(() => null);
-  if (settings && !settings.autoSave) {
+  const settings = await currentSettings();
+  if (!settings.autoSave) {
     if (mine === generation) state = { kind: 'detected', url: location.href, article: summary(outcome), notices: outcome.notices, save: { status: 'not-saved', firstSavedAt: null } };
     return;
   }
@@ -269,7 +312,7 @@ async function handle(request: ContentRequest): Promise<unknown> {
     case 'pinyin/toggle':
       return setPinyin(!(annotator?.on ?? false), request.params.look);
     case 'pinyin/set':
-      return setPinyin(request.params.on, request.params.look);
+      return request.params.on && request.params.look ? redrawPinyin(request.params.look) : setPinyin(request.params.on, request.params.look);
     case 'pinyin/prepare':
       return { preparing: preparePinyin(request.params.look) !== null };
     case 'terms/set':
@@ -319,22 +362,40 @@ function selectionWithSentence(): { text: string; sentence: string; article: { u
  * until then this costs one cheap check per click.
  */
 function listenForLookup(): void {
-  // Settings are read once, at the first look-up gesture, not on every page load:
-  // most pages of the three sites never need them.
-  let read: Promise<Settings> | null = null;
   const first = (e: MouseEvent): void => {
     if (pageUi) return; // the page UI handles its own events once loaded
     const click = e.type === 'click' && isLookupClick(e);
     const hover = e.type === 'mousemove' && e.altKey && e.isTrusted;
     if ((!click && !hover) || !HAN_SCRIPT.test((e.target as Element | null)?.textContent?.slice(0, 2000) ?? '')) return;
     const { clientX, clientY } = e;
-    read ??= currentSettings();
-    void read.then((s) => {
+    // Settings are read at the first look-up gesture if the article had not read them already.
+    void currentSettings().then((s) => {
       if ((click && s.lookupTrigger === 'click') || (hover && s.lookupTrigger === 'alt-hover')) void ui().then((page) => page.lookupAt(clientX, clientY));
     });
   };
   document.addEventListener('click', first, true);
   document.addEventListener('mousemove', first, { passive: true });
+}
+
+/**
+ * Watches the settings while the page is shown. The listener goes when the page is hidden
+ * (Firefox reports a listener still held by an unloading page as an error of the extension)
+ * and comes back, with the settings read afresh, if the page is restored from the history cache.
+ */
+function followSettings(): void {
+  let watching: AbortController | null = null;
+  const watch = (): void => {
+    watching = new AbortController();
+    watchSettings(settingsChanged, watching.signal);
+  };
+  watch();
+  addEventListener('pagehide', () => watching?.abort());
+  addEventListener('pageshow', (e) => {
+    if (!e.persisted) return;
+    watch();
+    settingsRead = null;
+    void currentSettings().then(settingsChanged, () => undefined);
+  });
 }
 
 export function startContent(loaders: Loaders): void {
@@ -351,6 +412,7 @@ export function startContent(loaders: Loaders): void {
     (globalThis as { jieduBench?: unknown }).jieduBench = { detectFromUrl, loadReader, loadAnnotator, setPinyin, setTerms, preparePinyin };
   }
   browser.runtime.onMessage.addListener(onMessage);
+  followSettings();
   // The popup asks over a port (see sendToTab); the background's commands still come as messages.
   answerOnPort(TAB_PORT, onMessage);
   void examine('load');

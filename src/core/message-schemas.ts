@@ -2,7 +2,7 @@
 import * as v from 'valibot';
 import { ArticleRecordSchema } from './article-schema.ts';
 import type { MessageName, Params } from './messages.ts';
-import { PinyinLookSchema, SettingsPatchSchema } from './settings-schema.ts';
+import { PinyinLookSchema } from './settings-schema.ts';
 import { CATEGORIES } from './glossary/types.ts';
 import { VOCABULARY_LIMITS, VOCABULARY_SOURCES } from './vocabulary.ts';
 import { SITES } from './article.ts';
@@ -63,8 +63,6 @@ export const PARAM_SCHEMAS: { [N in MessageName]: v.GenericSchema<unknown, Param
       }),
     ),
   }),
-  'settings/get': empty,
-  'settings/set': SettingsPatchSchema,
   'article/query': v.strictObject({
     query: v.pipe(v.string(), v.maxLength(200)),
     site: v.nullable(v.picklist(SITES)),
@@ -119,7 +117,6 @@ export const FROM_CONTENT_SCRIPT: ReadonlySet<MessageName> = new Set<MessageName
   'dict/lookup',
   'pinyin/context',
   'vocab/save',
-  'settings/get',
 ]);
 
 export const MESSAGE_NAMES = Object.keys(PARAM_SCHEMAS) as MessageName[];

@@ -9,7 +9,7 @@
  */
 import type { ArticleRecord, SiteId, StoredArticle } from './article.ts';
 import type { BuiltEntry, Category, GlossaryEntry } from './glossary/types.ts';
-import { parsePinyinLook, type PinyinLook, type Settings, type SettingsPatch } from './settings.ts';
+import { parsePinyinLook, type PinyinLook } from './settings.ts';
 import type { DictEntry } from './dictionary/types.ts';
 import type { ReadingGroup } from './dictionary/rank.ts';
 import type { NewWord, VocabularyRecord } from './vocabulary.ts';
@@ -119,8 +119,6 @@ export interface BackgroundMessages {
    * `corrected`: the word had been stored with a variant's entry and now has the one sent.
    */
   'vocab/save': { params: { word: NewWord; context: WordContext | null }; result: { record: VocabularyRecord; created: boolean; contextAdded: boolean; corrected: boolean } };
-  'settings/get': { params: Record<string, never>; result: Settings };
-  'settings/set': { params: SettingsPatch; result: Settings };
   'article/query': { params: ArticleQuery; result: { items: ArticleListItem[]; total: number } };
   'article/restore': { params: { article: StoredArticle }; result: { id: number } };
   'vocab/list': { params: VocabQuery; result: VocabListResult };

@@ -1,5 +1,10 @@
-/** The user's settings: their shape and defaults (the validating schema is in settings-schema.ts). */
-import type { SiteId } from './article.ts';
+/**
+ * The user's settings: their shape, defaults, the check of each field, and the one
+ * versioned item they are kept in (browser.storage.local, read and watched by every
+ * context through src/platform/settings-store.ts). No validator library here: the
+ * always-loaded content script reads settings too.
+ */
+import { SITES, type SiteId } from './article.ts';
 
 export const TONE_STYLES = ['mark', 'number', 'none'] as const;
 /** Tone colour schemes readers know from other tools; "off" keeps pinyin in the text colour. */
@@ -36,22 +41,10 @@ export type SettingsPatch = Partial<Settings>;
 /** What pinyin is drawn with: sent along with a pinyin command, so the page needs no round trip for it. */
 export type PinyinLook = Pick<Settings, 'pinyinTone' | 'pinyinToneColors' | 'pinyinSize' | 'pinyinSandhi' | 'pinyinNeutral' | 'pinyinScope'>;
 
+export const PINYIN_LOOK_KEYS = ['pinyinTone', 'pinyinToneColors', 'pinyinSize', 'pinyinSandhi', 'pinyinNeutral', 'pinyinScope'] as const satisfies readonly (keyof PinyinLook)[];
+
 export function pinyinLook(s: Settings): PinyinLook {
   return { pinyinTone: s.pinyinTone, pinyinToneColors: s.pinyinToneColors, pinyinSize: s.pinyinSize, pinyinSandhi: s.pinyinSandhi, pinyinNeutral: s.pinyinNeutral, pinyinScope: s.pinyinScope };
-}
-
-const isOneOf = <T extends string>(list: readonly T[], x: unknown): x is T => typeof x === 'string' && (list as readonly string[]).includes(x);
-
-/** A PinyinLook, or null: a small hand check, since the content script carries no validator library. */
-export function parsePinyinLook(raw: unknown): PinyinLook | null {
-  if (typeof raw !== 'object' || raw === null) return null;
-  const o = raw as Record<string, unknown>;
-  if (Object.keys(o).length !== 6) return null;
-  const { pinyinTone, pinyinToneColors, pinyinSize, pinyinSandhi, pinyinNeutral, pinyinScope } = o;
-  if (!isOneOf(TONE_STYLES, pinyinTone) || !isOneOf(TONE_COLOR_SCHEMES, pinyinToneColors) || !isOneOf(PINYIN_SCOPES, pinyinScope) || !isOneOf(NEUTRAL_TONE_STYLES, pinyinNeutral)) return null;
-  if (typeof pinyinSandhi !== 'boolean' || typeof pinyinSize !== 'number' || !Number.isInteger(pinyinSize)) return null;
-  if (pinyinSize < PINYIN_SIZE.min || pinyinSize > PINYIN_SIZE.max) return null;
-  return { pinyinTone, pinyinToneColors, pinyinSize, pinyinSandhi, pinyinNeutral, pinyinScope };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -66,3 +59,88 @@ export const DEFAULT_SETTINGS: Settings = {
   glossaryMarking: true,
   lookupTrigger: 'click',
 };
+
+const oneOf =
+  <T extends string>(list: readonly T[]) =>
+  (x: unknown): x is T =>
+    typeof x === 'string' && (list as readonly string[]).includes(x);
+const isBoolean = (x: unknown): x is boolean => typeof x === 'boolean';
+const isSite = oneOf(SITES);
+
+/** What each setting may hold: the one check of every field, for storage, messages and backups alike. */
+export const SETTING_CHECKS: { readonly [K in keyof Settings]: (x: unknown) => x is Settings[K] } = {
+  autoSave: isBoolean,
+  pinyinTone: oneOf(TONE_STYLES),
+  pinyinToneColors: oneOf(TONE_COLOR_SCHEMES),
+  pinyinSize: (x): x is number => typeof x === 'number' && Number.isInteger(x) && x >= PINYIN_SIZE.min && x <= PINYIN_SIZE.max,
+  pinyinSandhi: isBoolean,
+  pinyinNeutral: oneOf(NEUTRAL_TONE_STYLES),
+  pinyinScope: oneOf(PINYIN_SCOPES),
+  pinyinAutoSites: (x): x is SiteId[] => Array.isArray(x) && x.length <= SITES.length && x.every(isSite),
+  glossaryMarking: isBoolean,
+  lookupTrigger: oneOf(LOOKUP_TRIGGERS),
+};
+
+const SETTING_KEYS = Object.keys(SETTING_CHECKS) as (keyof Settings)[];
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** Keeps each stored value that is still valid, and the default for the rest (a value of an older shape is dropped, not fatal). */
+export function settingsFrom(stored: Record<string, unknown>): Settings {
+  const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  for (const key of SETTING_KEYS) if (key in stored && SETTING_CHECKS[key](stored[key])) out[key] = stored[key];
+  return out as unknown as Settings;
+}
+
+/** The fields of `patch` that are not settings or hold a value the setting cannot take. */
+export function invalidSettings(patch: Record<string, unknown>): string[] {
+  return Object.entries(patch)
+    .filter(([key, value]) => value !== undefined && !(key in SETTING_CHECKS && SETTING_CHECKS[key as keyof Settings](value)))
+    .map(([key]) => key);
+}
+
+/** A PinyinLook, or null (it crosses from the background and the popup to the page with a pinyin command). */
+export function parsePinyinLook(raw: unknown): PinyinLook | null {
+  if (!isRecord(raw) || Object.keys(raw).length !== PINYIN_LOOK_KEYS.length) return null;
+  return PINYIN_LOOK_KEYS.every((k) => SETTING_CHECKS[k](raw[k])) ? (raw as unknown as PinyinLook) : null;
+}
+
+/** The storage.local key of the settings item. */
+export const SETTINGS_ITEM = 'settings';
+/** The item's shape version: raise it with a migration in SETTINGS_MIGRATIONS when a setting changes meaning or shape. */
+export const SETTINGS_ITEM_VERSION = 1;
+
+export interface SettingsItem {
+  version: number;
+  values: Partial<Settings>;
+}
+
+/**
+ * Steps that bring the values of an item of version `n - 1` to version `n`, keyed by `n`.
+ * Empty while the item has had one shape; a field added with a default needs no step.
+ */
+export const SETTINGS_MIGRATIONS: Record<number, (values: Record<string, unknown>) => Record<string, unknown>> = {};
+
+/**
+ * The settings an item read from storage holds: absent or corrupt gives the defaults,
+ * an older version is migrated step by step, a newer one (after a downgrade) keeps what
+ * this version still understands.
+ */
+export function settingsFromItem(raw: unknown): Settings {
+  if (!isRecord(raw) || !isRecord(raw.values)) return { ...DEFAULT_SETTINGS };
+  let values = raw.values;
+  const from = typeof raw.version === 'number' && Number.isInteger(raw.version) ? raw.version : SETTINGS_ITEM_VERSION;
+  for (let v = from + 1; v <= SETTINGS_ITEM_VERSION; v++) values = SETTINGS_MIGRATIONS[v]?.(values) ?? values;
+  return settingsFrom(values);
+}
+
+export function settingsItem(settings: Settings): SettingsItem {
+  return { version: SETTINGS_ITEM_VERSION, values: { ...settings } };
+}
+
+/** `current` with `patch` laid over it; a patch with an invalid field is refused whole, naming the fields. */
+export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
+  const bad = invalidSettings(patch as Record<string, unknown>);
+  if (bad.length) throw new Error(`Invalid settings: ${bad.join(', ')}`);
+  const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+  return { ...current, ...defined };
+}

@@ -8,6 +8,7 @@ import { GlossaryTab } from './glossary-tab.tsx';
 import { formatDate, siteName, t } from '../platform/i18n.ts';
 import { sendToBackground, sendToTab } from '../platform/messaging.ts';
 import { mountPage } from '../ui/mount.tsx';
+import { loadSettings, saveSettings } from '../platform/settings-store.ts';
 
 type TabView =
   | { kind: 'loading' }
@@ -109,7 +110,7 @@ function PinyinPanel({ tabId }: { tabId: number }) {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     sendToTab(tabId, 'pinyin/state', {}).then(setPinyin, () => setPinyin(null));
-    sendToBackground('settings/get', {}).then(setSettings, () => undefined);
+    loadSettings().then(setSettings, () => undefined);
     shortcut().then(setKeys, () => undefined);
   }, [tabId]);
   // The switch is in reach: have the page read its text ahead, so that switching on only builds the DOM.
@@ -129,7 +130,7 @@ function PinyinPanel({ tabId }: { tabId: number }) {
   };
   const change = async (patch: SettingsPatch) => {
     try {
-      const saved = await sendToBackground('settings/set', patch);
+      const saved = await saveSettings(patch);
       setSettings(saved);
       if (pinyin.on) await run(true, saved); // redraw with the new settings
     } catch (err) {
@@ -166,7 +167,7 @@ function TermsSwitch({ tabId }: { tabId: number }) {
       const state = await sendToTab(tabId, 'terms/set', { on });
       setTerms(state);
       // Remember the choice only when the page could follow it.
-      if (state.on === on) await sendToBackground('settings/set', { glossaryMarking: on });
+      if (state.on === on) await saveSettings({ glossaryMarking: on });
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     }

@@ -211,7 +211,7 @@ describe('pinyin over the article', () => {
     await options.goto(`chrome-extension://${b.extensionId}/options.html`);
     const citation = options.getByLabel(/Citation tones instead of the neutral tone/);
     await citation.check();
-    await expect.poll(() => b.worker.evaluate(() => (globalThis as unknown as { jieduDb: { settings: { toArray(): Promise<{ key: string; value: unknown }[]> } } }).jieduDb.settings.toArray().then((rows) => JSON.stringify(rows)))).toContain('citation');
+    await expect.poll(() => b.worker.evaluate(() => chrome.storage.local.get('settings').then((item) => JSON.stringify(item)))).toContain('citation');
     await options.screenshot({ path: join(ARTIFACTS, 'options-citation-tones.png') });
     await page.bringToFront();
     await switchFromPopup(b, page, true);

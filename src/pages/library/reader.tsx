@@ -11,6 +11,7 @@ import type { Settings } from '../../core/settings.ts';
 import { formatDate, siteName, t } from '../../platform/i18n.ts';
 import { sendToBackground } from '../../platform/messaging.ts';
 import { contextBatches } from '../../core/messages.ts';
+import { loadSettings, saveSettings } from '../../platform/settings-store.ts';
 
 const STYLE_ID = 'jiedu-reader-pinyin';
 
@@ -65,7 +66,7 @@ export function Reader({ url, onBack }: { url: string; onBack: () => void }) {
 
   useEffect(() => {
     sendToBackground('article/get', { url }).then(setArticle, (e: Error) => setError(e.message));
-    sendToBackground('settings/get', {}).then(setSettings, () => undefined);
+    loadSettings().then(setSettings, () => undefined);
   }, [url]);
   useEffect(() => {
     if (article) heading.current?.focus();

@@ -7,6 +7,7 @@ import { t } from '../../platform/i18n.ts';
 import { menuPermission } from '../../platform/permissions.ts';
 import { sendToBackground } from '../../platform/messaging.ts';
 import { mountPage } from '../../ui/mount.tsx';
+import { loadSettings, saveSettings } from '../../platform/settings-store.ts';
 
 /** The right-click menu is an optional permission: asked for when turned on, given back when turned off. */
 
@@ -40,11 +41,11 @@ function Options() {
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    sendToBackground('settings/get', {}).then(setSettings, (e: Error) => setError(e.message));
+    loadSettings().then(setSettings, (e: Error) => setError(e.message));
   }, []);
   const update = async (patch: SettingsPatch) => {
     try {
-      setSettings(await sendToBackground('settings/set', patch));
+      setSettings(await saveSettings(patch));
       setSaved(true);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

@@ -9,7 +9,6 @@ import { ROOT } from '../../../scripts/build.ts';
 import { JieduDB } from '../../../src/background/db.ts';
 import { createSentenceReader, lookupAt, readSentence, type ReadContext } from '../../../src/background/dictionary.ts';
 import { createGlossaryService, type GlossaryService } from '../../../src/background/glossary.ts';
-import { setSettings } from '../../../src/background/library.ts';
 import { saveVocabulary } from '../../../src/background/vocabulary.ts';
 import { loadCliDictionary } from '../../../src/cli/commands/lookup.ts';
 import { loadCliContextSources } from '../../../src/cli/polyphone-model.ts';
@@ -195,8 +194,7 @@ describe('saved pinyin: one form', () => {
     const xing = await saveVocabulary(db, { simplified: '行', traditional: '行', pinyin: 'xíng', english: ['to walk'], source: 'dictionary' }, null);
     expect(xing).toMatchObject({ corrected: false, record: { pinyin: 'háng' } });
 
-    await setSettings(db, { pinyinTone: 'number' });
-    const d = await saveVocabulary(db, { simplified: '访问', traditional: '訪問', pinyin: 'fǎng wèn', english: ['to visit'], source: 'dictionary' }, null);
+    const d = await saveVocabulary(db, { simplified: '访问', traditional: '訪問', pinyin: 'fǎng wèn', english: ['to visit'], source: 'dictionary' }, null, new Date(), 'number');
     expect(d.record.pinyin).toBe('fang3 wen4');
   });
 });

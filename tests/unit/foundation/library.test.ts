@@ -2,9 +2,8 @@ import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { JieduDB } from '../../../src/background/db.ts';
-import { getArticle, getSettings, libraryStats, saveArticle, setSettings, StorageFullError } from '../../../src/background/library.ts';
+import { getArticle, libraryStats, saveArticle, StorageFullError } from '../../../src/background/library.ts';
 import { contentHash } from '../../../src/core/article.ts';
-import { DEFAULT_SETTINGS } from '../../../src/core/settings.ts';
 import { sampleArticle } from './sample-article.ts';
 
 const freshDb = () => new JieduDB(`lib-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
@@ -50,20 +49,5 @@ describe('saveArticle', () => {
     await expect(saveArticle(db, sampleArticle({ url: 'https://www.guancha.cn/other/2021_07_15_1_s.shtml' }))).rejects.toBeInstanceOf(StorageFullError);
     db.articles.add = original;
     expect(await libraryStats(db)).toEqual({ articles: 1, vocabulary: 0 });
-  });
-});
-
-describe('settings', () => {
-  it('defaults to automatic saving and remembers a change', async () => {
-    const db = freshDb();
-    expect(await getSettings(db)).toEqual(DEFAULT_SETTINGS);
-    expect(await setSettings(db, { autoSave: false, pinyinTone: 'number' })).toEqual({ ...DEFAULT_SETTINGS, autoSave: false, pinyinTone: 'number' });
-    expect(await getSettings(db)).toMatchObject({ autoSave: false, pinyinTone: 'number' });
-  });
-
-  it('ignores a stored value of the wrong type', async () => {
-    const db = freshDb();
-    await db.settings.bulkPut([{ key: 'autoSave', value: 'yes' }, { key: 'pinyinSize', value: 500 }, { key: 'pinyinAutoSites', value: ['guancha', 'evil'] }]);
-    expect(await getSettings(db)).toEqual(DEFAULT_SETTINGS);
   });
 });

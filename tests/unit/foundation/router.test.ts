@@ -17,7 +17,6 @@ function routerWithDb() {
     'article/save': ({ article }: Parameters<Handlers['article/save']>[0]) => library.saveArticle(db, article),
     'article/delete': async ({ url }: { url: string }) => ({ deleted: await library.deleteArticle(db, url) }),
     'library/stats': () => library.libraryStats(db),
-    'settings/set': (patch: Parameters<Handlers['settings/set']>[0]) => library.setSettings(db, patch),
   } as unknown as Handlers;
   return { db, route: createRouter(handlers) };
 }

@@ -4,6 +4,7 @@ import { saveArticle } from '../../../src/background/library.ts';
 import { parseBackup, stableGuid } from '../../../src/core/export/index.ts';
 import type { GlossaryEntry } from '../../../src/core/glossary/types.ts';
 import type { VocabularyRecord } from '../../../src/core/vocabulary.ts';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings.ts';
 import { sampleArticle } from '../foundation/sample-article.ts';
 import { freshDb, putWords, REAL_WORDS, storedArticle, word } from './fixtures.ts';
 
@@ -57,10 +58,10 @@ describe('backup', () => {
     const source = freshDb();
     await saveArticle(source, sampleArticle());
     await putWords(source, REAL_WORDS);
-    await source.settings.put({ key: 'autoSave', value: false });
-    const { text, filename } = await exportBackup(source, NOW);
+    const settings = { ...DEFAULT_SETTINGS, autoSave: false };
+    const { text, filename } = await exportBackup(source, settings, NOW);
     expect(filename).toBe('jiedu-backup-2026-02-03.json');
-    expect(parseBackup(text).settings).toEqual({ autoSave: false });
+    expect(parseBackup(text).settings).toEqual(settings);
 
     const target = freshDb();
     await putWords(target, [{ ...REAL_WORDS[0]!, note: 'mine', updatedAt: '2020-01-01T00:00:00.000Z' }]);
@@ -81,7 +82,7 @@ describe('backup', () => {
     const source = freshDb();
     await saveArticle(source, sampleArticle());
     await putWords(source, REAL_WORDS);
-    const { text } = await exportBackup(source, NOW);
+    const { text } = await exportBackup(source, DEFAULT_SETTINGS, NOW);
     const target = freshDb();
     await putWords(target, [word(5)]);
     const before = { articles: await target.articles.toArray(), vocabulary: await target.vocabulary.toArray() };
@@ -93,7 +94,7 @@ describe('backup', () => {
     const source = freshDb();
     await source.articles.bulkAdd([storedArticle(1), storedArticle(2)]);
     await putWords(source, REAL_WORDS);
-    const { text } = await exportBackup(source, NOW);
+    const { text } = await exportBackup(source, DEFAULT_SETTINGS, NOW);
     const target = freshDb();
     target.vocabulary.bulkPut = (() => Promise.reject(new Error('disk full'))) as unknown as typeof target.vocabulary.bulkPut;
     await expect(importBackup(target, text)).rejects.toThrow(/disk full/);
@@ -106,7 +107,7 @@ describe('backup', () => {
     const words = Array.from({ length: 10_000 }, (_, i) => word(i, { note: i % 7 ? '' : `note ${i}` }));
     await source.articles.bulkAdd(articles);
     await putWords(source, words);
-    const { text } = await exportBackup(source, NOW);
+    const { text } = await exportBackup(source, DEFAULT_SETTINGS, NOW);
 
     const target = freshDb();
     const result = await importBackup(target, text);

@@ -1,0 +1,115 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it, vi } from 'vitest';
+import { JieduDB } from '../../../src/background/db.ts';
+import { moveSettingsOutOfDatabase } from '../../../src/background/settings-move.ts';
+import {
+  applySettingsPatch,
+  DEFAULT_SETTINGS,
+  parsePinyinLook,
+  pinyinLook,
+  settingsFromItem,
+  settingsItem,
+  SETTINGS_ITEM,
+  SETTINGS_ITEM_VERSION,
+} from '../../../src/core/settings.ts';
+import { SettingsPatchSchema } from '../../../src/core/settings-schema.ts';
+import * as v from 'valibot';
+
+// The store's functions take the storage area as a parameter; the polyfill itself only loads in an extension.
+vi.mock('webextension-polyfill', () => ({ default: {} }));
+const { loadSettings, saveSettings } = await import('../../../src/platform/settings-store.ts');
+
+/** browser.storage.local as far as settings use it, with structured-clone copies like the real one. */
+function memoryArea(initial: Record<string, unknown> = {}) {
+  const data = structuredClone(initial);
+  return {
+    data,
+    get: async (key: string) => (key in data ? { [key]: structuredClone(data[key]) } : {}),
+    set: async (items: Record<string, unknown>) => void Object.assign(data, structuredClone(items)),
+  };
+}
+
+const freshDb = () => new JieduDB(`settings-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+
+describe('the settings item', () => {
+  it('gives the defaults when there is no item or it is not one', () => {
+    for (const raw of [undefined, null, 'settings', 42, [], { version: 1 }, { values: 'x' }]) expect(settingsFromItem(raw)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('keeps each valid value and drops the rest', () => {
+    const raw = { version: 1, values: { autoSave: false, pinyinSize: 500, pinyinTone: 'number', pinyinAutoSites: ['guancha', 'evil'], lookupTrigger: 'alt-hover', unknown: 1 } };
+    expect(settingsFromItem(raw)).toEqual({ ...DEFAULT_SETTINGS, autoSave: false, pinyinTone: 'number', lookupTrigger: 'alt-hover' });
+  });
+
+  it('reads an item from a newer version (after a downgrade) for what it still understands', () => {
+    expect(settingsFromItem({ version: SETTINGS_ITEM_VERSION + 3, values: { pinyinSize: 80, newThing: true } })).toEqual({ ...DEFAULT_SETTINGS, pinyinSize: 80 });
+  });
+
+  it('writes the current version and reads back what it wrote', () => {
+    const s = { ...DEFAULT_SETTINGS, pinyinAutoSites: ['zaobao' as const], pinyinNeutral: 'citation' as const };
+    const item = settingsItem(s);
+    expect(item.version).toBe(SETTINGS_ITEM_VERSION);
+    expect(settingsFromItem(JSON.parse(JSON.stringify(item)))).toEqual(s);
+  });
+
+  it('refuses a patch with an invalid field whole, naming it', () => {
+    expect(() => applySettingsPatch(DEFAULT_SETTINGS, { autoSave: false, pinyinSize: 7 })).toThrow(/Invalid settings: pinyinSize/);
+    expect(() => applySettingsPatch(DEFAULT_SETTINGS, { colour: 'red' } as never)).toThrow(/colour/);
+    expect(applySettingsPatch(DEFAULT_SETTINGS, { autoSave: false, pinyinTone: undefined })).toEqual({ ...DEFAULT_SETTINGS, autoSave: false });
+  });
+
+  it('checks the pinyin look of a command with the same rules as storage and the message schemas', () => {
+    const look = pinyinLook(DEFAULT_SETTINGS);
+    expect(parsePinyinLook(look)).toEqual(look);
+    expect(parsePinyinLook({ ...look, pinyinSize: 101 })).toBeNull();
+    expect(parsePinyinLook({ ...look, extra: 1 })).toBeNull();
+    expect(v.safeParse(SettingsPatchSchema, { pinyinSize: 101 }).success).toBe(false);
+    expect(v.safeParse(SettingsPatchSchema, { pinyinSize: 100, pinyinScope: 'page' }).success).toBe(true);
+  });
+});
+
+describe('the settings store', () => {
+  it('saves a patch over what is stored and keeps the other fields', async () => {
+    const area = memoryArea();
+    expect(await loadSettings(area)).toEqual(DEFAULT_SETTINGS);
+    await saveSettings({ autoSave: false }, area);
+    expect(await saveSettings({ pinyinTone: 'number' }, area)).toEqual({ ...DEFAULT_SETTINGS, autoSave: false, pinyinTone: 'number' });
+    expect(area.data[SETTINGS_ITEM]).toEqual({ version: SETTINGS_ITEM_VERSION, values: { ...DEFAULT_SETTINGS, autoSave: false, pinyinTone: 'number' } });
+  });
+
+  it('loses nothing when a patch is refused', async () => {
+    const area = memoryArea();
+    await saveSettings({ pinyinSize: 80 }, area);
+    await expect(saveSettings({ pinyinSize: 80.5 }, area)).rejects.toThrow(/pinyinSize/);
+    expect(await loadSettings(area)).toEqual({ ...DEFAULT_SETTINGS, pinyinSize: 80 });
+  });
+});
+
+describe('moving settings out of the database', () => {
+  it('moves the old rows into the item and clears them', async () => {
+    const db = freshDb();
+    await db.settings.bulkPut([{ key: 'autoSave', value: false }, { key: 'pinyinSize', value: 70 }, { key: 'pinyinTone', value: 'bogus' }]);
+    const area = memoryArea();
+    expect(await moveSettingsOutOfDatabase(db, area)).toBe('moved');
+    expect(await loadSettings(area)).toEqual({ ...DEFAULT_SETTINGS, autoSave: false, pinyinSize: 70 });
+    expect(await db.settings.count()).toBe(0);
+    expect(await moveSettingsOutOfDatabase(db, area)).toBe('nothing');
+  });
+
+  it('keeps an item already there (a move cut short after writing it) and only clears the rows', async () => {
+    const db = freshDb();
+    await db.settings.put({ key: 'autoSave', value: false });
+    const area = memoryArea({ [SETTINGS_ITEM]: settingsItem({ ...DEFAULT_SETTINGS, pinyinSize: 90 }) });
+    expect(await moveSettingsOutOfDatabase(db, area)).toBe('cleared');
+    expect(await loadSettings(area)).toEqual({ ...DEFAULT_SETTINGS, pinyinSize: 90 });
+  });
+
+  it('leaves the rows when the item cannot be written (a full quota), to try again next start', async () => {
+    const db = freshDb();
+    await db.settings.put({ key: 'autoSave', value: false });
+    const area = { ...memoryArea(), set: async () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')) };
+    await expect(moveSettingsOutOfDatabase(db, area)).rejects.toThrow(/quota/);
+    expect(await db.settings.count()).toBe(1);
+  });
+});
