@@ -114,7 +114,7 @@ const route = createRouter({
 
 /** Sentence pinyin in the reader's own tone style and neutral tones, as the pages show it. */
 async function exportFieldOptions(): Promise<NoteFieldOptions> {
-  const look = await getSettings(db).then(pinyinLook);
+  const look = pinyinLook(await settings());
   return { sentencePinyin: (s) => sentencePinyin(s, { tone: look.pinyinTone, neutral: look.pinyinNeutral }) };
 }
 
