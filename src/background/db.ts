@@ -5,6 +5,7 @@
 import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
 import type { StoredArticle } from '../core/article.ts';
 import { DB_NAME, SCHEMA_VERSIONS } from '../core/db-schema.ts';
+import type { ReviewCard, ReviewLogEntry } from '../core/review/card.ts';
 
 export interface SettingRow {
   key: string;
@@ -24,6 +25,8 @@ export class JieduDB extends Dexie {
   articles!: Table<StoredArticle, number>;
   vocabulary!: Table<VocabularyRow, string>;
   settings!: Table<SettingRow, string>;
+  cards!: Table<ReviewCard, string>;
+  reviewLog!: Table<ReviewLogEntry, number>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions, upToVersion?: number) {
     super(name, options);

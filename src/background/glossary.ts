@@ -10,6 +10,8 @@ export interface GlossaryService {
   search(query: string, category: Category | null, limit: number): { items: GlossaryListItem[]; total: number };
   entry(db: JieduDB, term: string): Promise<GlossaryEntryDetail | null>;
   inArticle(db: JieduDB, url: string): Promise<{ term: string; count: number; english: string; pinyin: string }[]>;
+  /** The entry of a simplified or traditional form, without the saved-article scan of entry(). */
+  byTerm(term: string): BuiltEntry | null;
   /** Entries whose simplified or traditional form begins `text`, longest first. */
   prefixes(text: string): { form: string; item: GlossaryListItem }[];
 }
@@ -42,6 +44,9 @@ export function createGlossaryService(glossary: BuiltGlossary): GlossaryService 
           ? search.byCategory(category)
           : entries;
       return { items: all.slice(0, limit).map(listItem), total: all.length };
+    },
+    byTerm(term) {
+      return byForm.get(term) ?? null;
     },
     async entry(db, term) {
       const entry = byForm.get(term) ?? matcher.entry(term) ?? null;

@@ -20,12 +20,20 @@ import { installContextMenu } from './context-menu.ts';
 import * as admin from './library-admin.ts';
 import type { NoteFieldOptions } from '../core/export/index.ts';
 import { sentencePinyin } from '../core/export/sentence-pinyin.ts';
+import { readReviewSettings, reviewHandlers } from './review-handlers.ts';
+import { addCards } from './review.ts';
 
 const db = new JieduDB();
 /** Settings from before they moved to storage.local go there before anything reads them. */
 const settingsMoved = moveSettingsOutOfDatabase(db, browser.storage.local).catch((err: unknown) => console.warn('Jiedu: settings not moved', err));
 const settings = (): Promise<Settings> => settingsMoved.then(() => loadSettings()).catch(() => DEFAULT_SETTINGS);
-const saveWord = async (word: NewWord, context: WordContext | null) => saveVocabulary(db, word, context, new Date(), (await settings()).pinyinTone);
+/** Saves a word; a word new to the vocabulary is added to review at once when the review settings say so. */
+const saveWord = async (word: NewWord, context: WordContext | null) => {
+  const saved = await saveVocabulary(db, word, context, new Date(), (await settings()).pinyinTone);
+  const review = await readReviewSettings();
+  if (saved.created && review.autoAddSaved) await addCards(db, 'vocabulary', [saved.record.simplified], review.kinds);
+  return saved;
+};
 const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
 
 let glossaryService: Promise<GlossaryService> | null = null;
@@ -110,6 +118,7 @@ const route = createRouter({
   'export/glossary': async ({ format }) => admin.exportGlossary((await glossary()).search('', null, 1_000_000).items, format),
   'backup/export': async () => admin.exportBackup(db, await settings()),
   'backup/import': async ({ text }) => admin.importBackup(db, text),
+  ...reviewHandlers(db, glossary),
 });
 
 /** Sentence pinyin in the reader's own tone style and neutral tones, as the pages show it. */

@@ -19,6 +19,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       settings: '&key',
     },
   },
+  {
+    version: 2,
+    stores: {
+      // Review: a card per studied word and kind, found by [queue+due]; the log of every grade.
+      cards: '&id, key, [queue+due]',
+      reviewLog: '++id, cardId, review',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -9,6 +9,11 @@ import { SITES } from './article.ts';
 import { ARTICLE_SORTS, EXPORT_FORMATS, LOOKUP_CONTEXT_LIMITS, PINYIN_CONTEXT_LIMITS, VOCAB_SORTS } from './messages.ts';
 import { VocabularyRecordSchema } from './vocabulary.ts';
 import { StoredArticleSchema } from './export/backup.ts';
+import { CARD_SOURCES, GRADES, REVIEW_LIMITS } from './review/card.ts';
+import { ReviewSettingsPatchSchema } from './review/settings.ts';
+
+const timeZone = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+const cardKey = v.pipe(v.string(), v.minLength(1), v.maxLength(REVIEW_LIMITS.keyChars + 40));
 
 const empty = v.strictObject({});
 
@@ -97,6 +102,23 @@ export const PARAM_SCHEMAS: { [N in MessageName]: v.GenericSchema<unknown, Param
   'backup/export': empty,
   // A backup of a large library runs to tens of megabytes; Chrome's message limit is 64 MB.
   'backup/import': v.strictObject({ text: v.pipe(v.string(), v.maxLength(60_000_000)) }),
+  'review/queue': v.strictObject({ timeZone, limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)) }),
+  'review/count': v.strictObject({ timeZone }),
+  'review/grade': v.strictObject({
+    cardId: cardKey,
+    grade: v.picklist(GRADES),
+    durationMs: v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(REVIEW_LIMITS.durationMs))),
+  }),
+  'review/undo': empty,
+  'review/suspend': v.strictObject({ cardId: cardKey, suspended: v.boolean() }),
+  'review/add': v.strictObject({
+    source: v.picklist(CARD_SOURCES),
+    keys: v.nullable(v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(REVIEW_LIMITS.keyChars))), v.maxLength(1_000_000))),
+    category: v.nullable(v.picklist(CATEGORIES)),
+    articleUrl: v.nullable(v.pipe(v.string(), v.maxLength(VOCABULARY_LIMITS.urlChars))),
+  }),
+  'review/stats': v.strictObject({ timeZone }),
+  'review/settings': ReviewSettingsPatchSchema,
   'page/state': empty,
   'page/save': empty,
   'pinyin/toggle': v.strictObject({ look: v.optional(PinyinLookSchema) }),

@@ -13,6 +13,10 @@ import { parsePinyinLook, type PinyinLook } from './settings.ts';
 import type { DictEntry } from './dictionary/types.ts';
 import type { ReadingGroup } from './dictionary/rank.ts';
 import type { NewWord, VocabularyRecord } from './vocabulary.ts';
+import type { CardSource, ReviewCard, ReviewGrade } from './review/card.ts';
+import type { DueCounts, ReviewQueue } from './review/queue.ts';
+import type { ReviewSettings, ReviewSettingsPatch } from './review/settings.ts';
+import type { ReviewStats } from './review/stats.ts';
 
 export type SaveStatus = 'added' | 'updated' | 'unchanged';
 
@@ -129,6 +133,29 @@ export interface BackgroundMessages {
   'export/glossary': { params: { format: ExportFormat }; result: ExportFile };
   'backup/export': { params: Record<string, never>; result: { text: string; filename: string } };
   'backup/import': { params: { text: string }; result: BackupImportResult };
+  /** Review: the next cards due in the user's time zone (an IANA name), at most `limit`. */
+  'review/queue': { params: { timeZone: string; limit: number }; result: ReviewQueue };
+  'review/count': { params: { timeZone: string }; result: DueCounts & { total: number } };
+  'review/grade': { params: { cardId: string; grade: ReviewGrade; durationMs: number | null }; result: { card: ReviewCard; logId: number } };
+  /** Takes back the last grade given; null when there is none. */
+  'review/undo': { params: Record<string, never>; result: { card: ReviewCard } | null };
+  'review/suspend': { params: { cardId: string; suspended: boolean }; result: { card: ReviewCard } };
+  'review/add': { params: ReviewAddParams; result: { added: number; existing: number } };
+  'review/stats': { params: { timeZone: string }; result: ReviewStats };
+  /** The review settings after applying `patch` (an empty patch reads them). */
+  'review/settings': { params: ReviewSettingsPatch; result: ReviewSettings };
+}
+
+/**
+ * Words to add to review, in the kinds the settings choose. Saved words: `keys`, else those saved
+ * from `articleUrl`, else all. Glossary entries: `keys` (terms), else a `category`, else the terms
+ * of the saved article `articleUrl`.
+ */
+export interface ReviewAddParams {
+  source: CardSource;
+  keys: string[] | null;
+  category: Category | null;
+  articleUrl: string | null;
 }
 
 /** Messages handled by a content script (sent to a tab). */

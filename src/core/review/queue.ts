@@ -5,6 +5,7 @@
  * through the database's [queue+due] index, so the ranges are stated here once.
  */
 import type { CardQueue, ReviewCard } from './card.ts';
+import type { StudyWord } from './content.ts';
 import { localDay } from './day.ts';
 
 export interface DueRanges {
@@ -50,4 +51,19 @@ const ORDER: Record<CardQueue, number> = { learning: 0, review: 1, new: 2, suspe
 /** The session's order, for cards already known to be due. */
 export function sessionOrder(a: Pick<ReviewCard, 'queue' | 'due'>, b: Pick<ReviewCard, 'queue' | 'due'>): number {
   return ORDER[a.queue] - ORDER[b.queue] || (a.due < b.due ? -1 : a.due > b.due ? 1 : 0);
+}
+
+export interface ReviewItem {
+  card: ReviewCard;
+  word: StudyWord;
+}
+
+/** What the review page asks for: the next cards with their words, and how many are due. */
+export interface ReviewQueue {
+  items: ReviewItem[];
+  counts: DueCounts;
+  /** When the next learning card comes due, if none is due now (the page waits for it). */
+  nextLearningAt: string | null;
+  /** Cards in the collection, suspended ones included. */
+  total: number;
 }

@@ -51,6 +51,10 @@ describe('schema migrations', () => {
       // The indexes of the current schema answer on migrated data.
       const first = fixture.tables.articles?.[0] as { url: string } | undefined;
       if (first) expect(await current.articles.where('url').equals(first.url).count()).toBe(1);
+      const cards = (fixture.tables.cards ?? []) as { queue: string }[];
+      for (const queue of new Set(cards.map((c) => c.queue))) {
+        expect(await current.cards.where('[queue+due]').between([queue, ''], [queue, '\uffff']).count()).toBe(cards.filter((c) => c.queue === queue).length);
+      }
       current.close();
     });
   }

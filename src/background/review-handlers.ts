@@ -1,0 +1,52 @@
+/** The review messages' handlers, and the settings they keep in extension storage. */
+import browser from 'webextension-polyfill';
+import * as v from 'valibot';
+import type { Handlers } from './router.ts';
+import type { JieduDB } from './db.ts';
+import type { GlossaryService } from './glossary.ts';
+import type { BuiltEntry } from '../core/glossary/types.ts';
+import type { ReviewAddParams } from '../core/messages.ts';
+import { ReviewSettingsSchema, reviewSettingsFrom, type ReviewSettings, type ReviewSettingsPatch } from '../core/review/settings.ts';
+import { addCards, dueCount, gradeCard, reviewQueue, setSuspended, statistics, undoLastGrade, type ReviewContext } from './review.ts';
+
+const STORAGE_KEY = 'review';
+
+export async function readReviewSettings(): Promise<ReviewSettings> {
+  const stored = await browser.storage.local.get(STORAGE_KEY);
+  return reviewSettingsFrom(stored[STORAGE_KEY]);
+}
+
+async function writeReviewSettings(patch: ReviewSettingsPatch): Promise<ReviewSettings> {
+  const next = v.parse(ReviewSettingsSchema, { ...(await readReviewSettings()), ...patch });
+  await browser.storage.local.set({ [STORAGE_KEY]: next });
+  return next;
+}
+
+type ReviewHandlers = Pick<Handlers, `review/${string}` & keyof Handlers>;
+
+/** Keys of the words `params` names (see ReviewAddParams). */
+async function keysToAdd(db: JieduDB, glossary: () => Promise<GlossaryService>, params: ReviewAddParams): Promise<string[]> {
+  if (params.keys) return params.keys;
+  if (params.source === 'vocabulary') {
+    const words = (await db.vocabulary.toArray()) as unknown as { simplified: string; contexts: { articleUrl: string }[] }[];
+    return words.filter((w) => params.articleUrl === null || w.contexts.some((c) => c.articleUrl === params.articleUrl)).map((w) => w.simplified);
+  }
+  const g = await glossary();
+  if (params.articleUrl !== null) return (await g.inArticle(db, params.articleUrl)).map((t) => t.term);
+  return g.search('', params.category, 1_000_000).items.map((e) => e.simplified);
+}
+
+export function reviewHandlers(db: JieduDB, glossary: () => Promise<GlossaryService>): ReviewHandlers {
+  const glossaryEntry = async (term: string): Promise<BuiltEntry | null> => (await glossary()).byTerm(term);
+  const ctx: ReviewContext = { db, settings: readReviewSettings, glossaryEntry };
+  return {
+    'review/queue': async ({ timeZone, limit }) => reviewQueue(ctx, timeZone, limit),
+    'review/count': async ({ timeZone }) => dueCount(ctx, timeZone),
+    'review/grade': async ({ cardId, grade, durationMs }) => gradeCard(ctx, cardId, grade, durationMs),
+    'review/undo': async () => undoLastGrade(db),
+    'review/suspend': async ({ cardId, suspended }) => setSuspended(db, cardId, suspended),
+    'review/add': async (params) => addCards(db, params.source, await keysToAdd(db, glossary, params), (await readReviewSettings()).kinds),
+    'review/stats': async ({ timeZone }) => statistics(ctx, timeZone),
+    'review/settings': async (patch) => (Object.keys(patch).length === 0 ? readReviewSettings() : writeReviewSettings(patch)),
+  };
+}

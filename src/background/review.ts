@@ -1,0 +1,189 @@
+/**
+ * Review in the background: cards and the review log in the database, the session's queue read
+ * through the [queue+due] index, grades scheduled by FSRS (core/review/schedule.ts), and the words
+ * cards study, from the vocabulary or the glossary.
+ */
+import Dexie from 'dexie';
+import { cardId, newCard, queueOf, type CardKind, type CardSource, type ReviewCard, type ReviewGrade } from '../core/review/card.ts';
+import type { StudyWord } from '../core/review/content.ts';
+import { dueRanges, newLeft, sessionOrder, totalDue, type DueCounts, type ReviewQueue } from '../core/review/queue.ts';
+import { grade, schedulerFor, undo } from '../core/review/schedule.ts';
+import type { ReviewSettings } from '../core/review/settings.ts';
+import { reviewStats, type ReviewStats } from '../core/review/stats.ts';
+import { validTimeZone } from '../core/review/day.ts';
+import { savedPinyin } from '../core/dictionary/saved-pinyin.ts';
+import type { BuiltEntry } from '../core/glossary/types.ts';
+import type { VocabularyRecord } from '../core/vocabulary.ts';
+import type { JieduDB } from './db.ts';
+
+export interface ReviewContext {
+  db: JieduDB;
+  settings: () => Promise<ReviewSettings>;
+  /** The glossary's entry for a term, or null (the glossary loads on first use). */
+  glossaryEntry: (term: string) => Promise<BuiltEntry | null>;
+  now?: () => Date;
+}
+
+export function studyWordFromVocabulary(r: VocabularyRecord): StudyWord {
+  return {
+    simplified: r.simplified,
+    traditional: r.traditional,
+    pinyin: r.pinyin,
+    english: r.english,
+    note: r.note,
+    contexts: r.contexts.map(({ sentence, articleUrl, articleTitle }) => ({ sentence, articleUrl, articleTitle })),
+    labels: r.tags,
+  };
+}
+
+/** A glossary entry studied: its seed sentences stand for the sentences it was met in; a note is the saved word's, if it is saved. */
+export function studyWordFromGlossary(e: BuiltEntry, saved: VocabularyRecord | undefined): StudyWord {
+  return {
+    simplified: e.simplified,
+    traditional: e.traditional ?? e.simplified,
+    pinyin: savedPinyin(e.simplified, e.pinyin, 'mark'),
+    english: [e.english, ...e.alternatives],
+    note: saved?.note ?? '',
+    contexts: e.citations.map((c) => ({ sentence: c.sentence, articleUrl: '', articleTitle: c.title })),
+    labels: [e.category],
+  };
+}
+
+const MIN_KEY = Dexie.minKey;
+
+async function counts(db: JieduDB, settings: ReviewSettings, now: Date, timeZone: string): Promise<DueCounts> {
+  const r = dueRanges(now, timeZone);
+  const [learning, review, newWaiting, begun] = await Promise.all([
+    db.cards.where('[queue+due]').between(['learning', MIN_KEY], ['learning', r.learningUntil], true, true).count(),
+    db.cards.where('[queue+due]').between(['review', MIN_KEY], ['review', r.reviewUntil], true, true).count(),
+    db.cards.where('[queue+due]').between(['new', MIN_KEY], ['new', '\uffff'], true, true).count(),
+    db.reviewLog.where('review').aboveOrEqual(r.dayStart).filter((l) => l.state === 0).count(),
+  ]);
+  return { learning, review, new: Math.min(newWaiting, newLeft(settings.newPerDay, begun)) };
+}
+
+export async function dueCount(ctx: ReviewContext, timeZone: string): Promise<DueCounts & { total: number }> {
+  const now = ctx.now?.() ?? new Date();
+  const c = await counts(ctx.db, await ctx.settings(), now, validTimeZone(timeZone));
+  return { ...c, total: totalDue(c) };
+}
+
+async function wordsFor(ctx: ReviewContext, cards: readonly ReviewCard[]): Promise<Map<string, StudyWord>> {
+  const keys = [...new Set(cards.map((c) => c.key))];
+  const saved = new Map<string, VocabularyRecord>();
+  for (const r of await ctx.db.vocabulary.bulkGet(keys)) if (r) saved.set(r.simplified, r as unknown as VocabularyRecord);
+  const out = new Map<string, StudyWord>();
+  for (const c of cards) {
+    const id = `${c.source}|${c.key}`;
+    if (out.has(id)) continue;
+    if (c.source === 'vocabulary') {
+      const r = saved.get(c.key);
+      if (r) out.set(id, studyWordFromVocabulary(r));
+    } else {
+      const e = await ctx.glossaryEntry(c.key);
+      if (e) out.set(id, studyWordFromGlossary(e, saved.get(c.key)));
+    }
+  }
+  return out;
+}
+
+/** The next cards of the session, in order, with their words; `limit` bounds what one answer carries. */
+export async function reviewQueue(ctx: ReviewContext, timeZone: string, limit: number): Promise<ReviewQueue> {
+  const { db } = ctx;
+  const now = ctx.now?.() ?? new Date();
+  const zone = validTimeZone(timeZone);
+  const settings = await ctx.settings();
+  const r = dueRanges(now, zone);
+  const c = await counts(db, settings, now, zone);
+  const [learning, review, fresh, nextLearning, total] = await Promise.all([
+    db.cards.where('[queue+due]').between(['learning', MIN_KEY], ['learning', r.learningUntil], true, true).limit(limit).toArray(),
+    db.cards.where('[queue+due]').between(['review', MIN_KEY], ['review', r.reviewUntil], true, true).limit(limit).toArray(),
+    db.cards.where('[queue+due]').between(['new', MIN_KEY], ['new', '\uffff'], true, true).limit(Math.min(limit, c.new)).toArray(),
+    db.cards.where('[queue+due]').between(['learning', r.learningUntil], ['learning', '\uffff'], false, true).first(),
+    db.cards.count(),
+  ]);
+  const cards = [...learning, ...review, ...fresh].sort(sessionOrder).slice(0, limit);
+  const words = await wordsFor(ctx, cards);
+  // A card whose word was deleted from the vocabulary is skipped (its state is kept should the word come back).
+  const items = cards.flatMap((card) => {
+    const word = words.get(`${card.source}|${card.key}`);
+    return word ? [{ card, word }] : [];
+  });
+  return { items, counts: c, nextLearningAt: nextLearning?.due ?? null, total };
+}
+
+/** Adds cards of the chosen kinds for words not yet studied in that kind; cards already there keep their state. */
+export async function addCards(db: JieduDB, source: CardSource, keys: readonly string[], kinds: readonly CardKind[], now: Date = new Date()): Promise<{ added: number; existing: number }> {
+  const wanted = [...new Set(keys)].flatMap((key) => kinds.map((kind) => cardId(source, key, kind)));
+  return db.transaction('rw', db.cards, async () => {
+    const have = await db.cards.bulkGet(wanted);
+    // A millisecond apart, so that new cards come up in the order they were added.
+    const fresh = wanted.filter((_, i) => !have[i]).map((id, i) => {
+      const [, key, kind] = id.split('|') as [string, string, CardKind];
+      return newCard(source, key, kind, new Date(now.getTime() + i));
+    });
+    await db.cards.bulkAdd(fresh);
+    return { added: fresh.length, existing: wanted.length - fresh.length };
+  });
+}
+
+/** Grades a card now: the card's new schedule and its log entry are written together. */
+export async function gradeCard(ctx: ReviewContext, id: string, g: ReviewGrade, durationMs: number | null): Promise<{ card: ReviewCard; logId: number }> {
+  const { db } = ctx;
+  const now = ctx.now?.() ?? new Date();
+  const scheduler = schedulerFor(await ctx.settings());
+  return db.transaction('rw', db.cards, db.reviewLog, async () => {
+    const card = await db.cards.get(id);
+    if (!card) throw new Error(`No review card ${id}: it may have been removed.`);
+    if (card.suspended) throw new Error('This card is suspended; unsuspend it to grade it.');
+    const result = grade(scheduler, card, g, now, durationMs);
+    await db.cards.put(result.card);
+    const logId = await db.reviewLog.add(result.log);
+    return { card: result.card, logId };
+  });
+}
+
+/** Takes back the last grade given: the card's schedule as it was, the log entry gone. */
+export async function undoLastGrade(db: JieduDB): Promise<{ card: ReviewCard } | null> {
+  return db.transaction('rw', db.cards, db.reviewLog, async () => {
+    const last = await db.reviewLog.orderBy('id').last();
+    if (!last || last.id === undefined) return null;
+    const card = await db.cards.get(last.cardId);
+    await db.reviewLog.delete(last.id);
+    if (!card) return null;
+    const before = undo(card, last);
+    await db.cards.put(before);
+    return { card: before };
+  });
+}
+
+export async function setSuspended(db: JieduDB, id: string, suspended: boolean): Promise<{ card: ReviewCard }> {
+  return db.transaction('rw', db.cards, async () => {
+    const card = await db.cards.get(id);
+    if (!card) throw new Error(`No review card ${id}.`);
+    const next: ReviewCard = { ...card, suspended, queue: queueOf(card.state, suspended) };
+    await db.cards.put(next);
+    return { card: next };
+  });
+}
+
+export async function removeCards(db: JieduDB, source: CardSource, keys: readonly string[]): Promise<{ removed: number }> {
+  return db.transaction('rw', db.cards, async () => ({ removed: await db.cards.where('key').anyOf([...keys]).filter((c) => c.source === source).delete() }));
+}
+
+export async function statistics(ctx: ReviewContext, timeZone: string): Promise<ReviewStats> {
+  const now = ctx.now?.() ?? new Date();
+  const zone = validTimeZone(timeZone);
+  const since = new Date(now.getTime() - 31 * 86_400_000).toISOString();
+  const [cards, logs] = await Promise.all([ctx.db.cards.toArray(), ctx.db.reviewLog.where('review').aboveOrEqual(since).toArray()]);
+  return reviewStats(cards, logs, now, zone);
+}
+
+/** Which of `keys` have cards (any kind), for lists that show a word's review state. */
+export async function studiedKeys(db: JieduDB, source: CardSource, keys: readonly string[]): Promise<string[]> {
+  const found = new Set<string>();
+  await db.cards.where('key').anyOf([...keys]).each((c) => {
+    if (c.source === source) found.add(c.key);
+  });
+  return [...found];
+}
