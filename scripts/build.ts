@@ -59,6 +59,9 @@ const LAZY: { out: string; src: string }[] = [
   { out: 'page-ui', src: 'src/content/page-ui.ts' },
 ];
 
+/** Modules the extension's pages load with import() only when asked for (the Anki packer and sql.js). */
+const PAGE_LAZY: { out: string; src: string }[] = [{ out: 'apkg-pack', src: 'src/pages/shared/apkg-pack.ts' }];
+
 async function copyStatic(outDir: string): Promise<void> {
   await cp(join(ROOT, 'assets/_locales'), join(outDir, '_locales'), { recursive: true });
   await cp(join(ROOT, 'assets/icons'), join(outDir, 'icons'), { recursive: true });
@@ -106,6 +109,15 @@ export async function build(opts: { production?: boolean; quiet?: boolean; testH
       splitting: true,
     });
   }
+  await esbuild.build({
+    ...common,
+    entryPoints: Object.fromEntries(PAGE_LAZY.map((l) => [l.out, join(ROOT, l.src)])),
+    outdir: join(staging, 'lazy'),
+    format: 'esm',
+  });
+  // sql.js's WebAssembly (SQLite, public domain; sql.js, MIT), fetched by the packer on the first Anki package.
+  await cp(join(ROOT, 'node_modules/sql.js/dist/sql-wasm-browser.wasm'), join(staging, 'lazy/sql-wasm.wasm'));
+  await cp(join(ROOT, 'node_modules/sql.js/LICENSE'), join(staging, 'lazy/sql-wasm.LICENSE'));
   await copyStatic(staging);
   // The glossary is validated and its citations found at build time; a bad entry fails the build.
   const glossary = await buildGlossary();

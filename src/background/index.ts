@@ -18,7 +18,6 @@ import type { NewWord } from '../core/vocabulary.ts';
 import type { WordContext } from '../core/messages.ts';
 import { installContextMenu } from './context-menu.ts';
 import * as admin from './library-admin.ts';
-import type { NoteFieldOptions } from '../core/export/index.ts';
 import { sentencePinyin } from '../core/export/sentence-pinyin.ts';
 import { readReviewSettings, reviewHandlers } from './review-handlers.ts';
 import { addCards } from './review.ts';
@@ -115,16 +114,16 @@ const route = createRouter({
   'vocab/delete': async ({ keys }) => admin.deleteVocabulary(db, keys),
   'vocab/restore': async ({ records }) => admin.restoreVocabulary(db, records),
   'export/vocabulary': async (params) => admin.exportVocabulary(db, params, new Date(), await exportFieldOptions()),
-  'export/glossary': async ({ format }) => admin.exportGlossary((await glossary()).search('', null, 1_000_000).items, format),
+  'export/glossary': async ({ format }) => admin.exportGlossary((await glossary()).search('', null, 1_000_000).items, format, new Date(), await exportFieldOptions()),
   'backup/export': async () => admin.exportBackup(db, await settings()),
   'backup/import': async ({ text }) => admin.importBackup(db, text),
   ...reviewHandlers(db, glossary),
 });
 
-/** Sentence pinyin in the reader's own tone style and neutral tones, as the pages show it. */
-async function exportFieldOptions(): Promise<NoteFieldOptions> {
+/** Sentence pinyin in the reader's own tone style and neutral tones, as the pages show it; their tone colours. */
+async function exportFieldOptions(): Promise<admin.ExportLook> {
   const look = pinyinLook(await settings());
-  return { sentencePinyin: (s) => sentencePinyin(s, { tone: look.pinyinTone, neutral: look.pinyinNeutral }) };
+  return { sentencePinyin: (s) => sentencePinyin(s, { tone: look.pinyinTone, neutral: look.pinyinNeutral }), toneColors: look.pinyinToneColors };
 }
 
 const answer = (raw: unknown, sender: browser.Runtime.MessageSender) => {

@@ -14,6 +14,7 @@ import type {
   ArticleQuery,
   BackupImportResult,
   ExportFile,
+  PackageSource,
   ExportFormat,
   VocabListResult,
   VocabQuery,
@@ -307,7 +308,12 @@ export async function restoreVocabulary(db: JieduDB, records: readonly Vocabular
   return { restored: records.length };
 }
 
-const FORMATS: Record<ExportFormat, { write: (words: readonly VocabularyRecord[], opts: NoteFieldOptions) => string; ext: string; mime: string }> = {
+/** How an export reads the reader's settings: sentence pinyin in their tone style, tone colours for a package. */
+export interface ExportLook extends NoteFieldOptions {
+  toneColors?: PackageSource['toneColors'];
+}
+
+const FORMATS: Record<Exclude<ExportFormat, 'apkg'>, { write: (words: readonly VocabularyRecord[], opts: NoteFieldOptions) => string; ext: string; mime: string }> = {
   anki: { write: (w, opts) => toAnki(w, opts), ext: 'anki.txt', mime: 'text/plain;charset=utf-8' },
   pleco: { write: (w) => toPleco(w), ext: 'pleco.txt', mime: 'text/plain;charset=utf-8' },
   csv: { write: toCsv, ext: 'csv', mime: 'text/csv;charset=utf-8' },
@@ -319,7 +325,13 @@ function day(now: Date): string {
 }
 
 /** `opts` fills the note fields that need more than the word (the saved sentence's pinyin). */
-export function exportFile(words: readonly VocabularyRecord[], format: ExportFormat, name: string, now: Date = new Date(), opts: NoteFieldOptions = {}): ExportFile {
+export function exportFile(words: readonly VocabularyRecord[], format: ExportFormat, name: string, now: Date = new Date(), opts: ExportLook = {}): ExportFile {
+  if (format === 'apkg') {
+    const read = opts.sentencePinyin;
+    const sentencePinyin = words.map((w) => (read && w.contexts[0] ? read(w.contexts[0].sentence) : ''));
+    const pkg: PackageSource = { words: [...words], sentencePinyin, toneColors: opts.toneColors ?? 'off' };
+    return { text: '', package: pkg, filename: `jiedu-${name}-${day(now)}.apkg`, mime: 'application/octet-stream', count: words.length };
+  }
   const f = FORMATS[format];
   return { text: f.write(words, opts), filename: `jiedu-${name}-${day(now)}.${f.ext}`, mime: f.mime, count: words.length };
 }
@@ -329,7 +341,7 @@ export async function exportVocabulary(
   db: JieduDB,
   params: { format: ExportFormat; keys: string[] | null; articleUrl: string | null },
   now: Date = new Date(),
-  opts: NoteFieldOptions = {},
+  opts: ExportLook = {},
 ): Promise<ExportFile> {
   let words: VocabularyRecord[];
   if (params.keys) {
@@ -360,8 +372,8 @@ export function glossaryAsVocabulary(entries: readonly GlossaryEntry[], now: Dat
   }));
 }
 
-export function exportGlossary(entries: readonly GlossaryEntry[], format: ExportFormat, now: Date = new Date()): ExportFile {
-  return exportFile(glossaryAsVocabulary(entries, now), format, 'glossary', now);
+export function exportGlossary(entries: readonly GlossaryEntry[], format: ExportFormat, now: Date = new Date(), opts: ExportLook = {}): ExportFile {
+  return exportFile(glossaryAsVocabulary(entries, now), format, 'glossary', now, opts);
 }
 
 /** The library and the settings (read by the caller from extension storage) in one file. */

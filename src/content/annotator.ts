@@ -6,22 +6,15 @@ import { annotateDom, prepareReadings, readingTextsOf, RUBY_CSS, RT_SELECTOR, RU
 import type { ContextReadings } from '../core/pinyin/context.ts';
 import type { AnnotateOptions } from '../core/pinyin/types.ts';
 import { contextBatches } from '../core/messages.ts';
-import type { PinyinLook } from '../core/settings.ts';
+import { TONE_COLORS, type PinyinLook } from '../core/settings.ts';
 import { copyWithoutPinyin, keepingView } from './view.ts';
 
 const STYLE_ID = 'jiedu-pinyin-style';
 
-const SCHEMES: Record<Exclude<PinyinLook['pinyinToneColors'], 'off'>, string[]> = {
-  // As the MDBG dictionary and Zhongwen colour tones 1–5.
-  mdbg: ['#e30000', '#d89000', '#00a000', '#0000ff', '#6b6b6b'],
-  // As Pleco colours tones 1–5.
-  pleco: ['#e30000', '#02b31c', '#1510f0', '#8900bf', '#777777'],
-};
-
 export function pinyinCss(settings: Pick<PinyinLook, 'pinyinSize' | 'pinyinToneColors'>): string {
   // A little room on each side keeps neighbouring words' pinyin from running together.
   const size = `${RT_SELECTOR} { font-size: ${(settings.pinyinSize / 100).toFixed(2)}em; padding: 0 0.2em; }`;
-  const colors = settings.pinyinToneColors === 'off' ? [] : SCHEMES[settings.pinyinToneColors].map((c, i) => `${RT_SELECTOR} .jiedu-t${i + 1} { color: ${c}; }`);
+  const colors = settings.pinyinToneColors === 'off' ? [] : TONE_COLORS[settings.pinyinToneColors].map((c, i) => `${RT_SELECTOR} .jiedu-t${i + 1} { color: ${c}; }`);
   return [RUBY_CSS, size, ...colors].join('\n');
 }
 

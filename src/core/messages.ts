@@ -9,7 +9,7 @@
  */
 import type { ArticleRecord, SiteId, StoredArticle } from './article.ts';
 import type { BuiltEntry, Category, GlossaryEntry } from './glossary/types.ts';
-import { parsePinyinLook, type PinyinLook } from './settings.ts';
+import { parsePinyinLook, type PinyinLook, type TONE_COLOR_SCHEMES } from './settings.ts';
 import type { DictEntry } from './dictionary/types.ts';
 import type { ReadingGroup } from './dictionary/rank.ts';
 import type { NewWord, VocabularyRecord } from './vocabulary.ts';
@@ -290,10 +290,19 @@ export interface VocabListResult {
   keys?: string[];
 }
 
-export const EXPORT_FORMATS = ['anki', 'pleco', 'csv', 'tsv'] as const;
+export const EXPORT_FORMATS = ['apkg', 'anki', 'pleco', 'csv', 'tsv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** What an Anki package is made of; the page packs it (sql.js is loaded there, and only then). */
+export interface PackageSource {
+  words: VocabularyRecord[];
+  /** Each word's first saved sentence in pinyin, in the reader's tone style ('' without a sentence). */
+  sentencePinyin: string[];
+  toneColors: (typeof TONE_COLOR_SCHEMES)[number];
+}
 export interface ExportFile {
+  /** The file's text; empty for a package, which the page builds from `package`. */
   text: string;
+  package?: PackageSource;
   filename: string;
   mime: string;
   count: number;

@@ -1,6 +1,6 @@
-/** A file for the user, from text made here: a Blob and an <a download>, so no downloads permission is needed. */
-export function downloadText(text: string, filename: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+/** A file for the user, from data made here: a Blob and an <a download>, so no downloads permission is needed. */
+export function downloadText(data: string | Uint8Array, filename: string, mime: string): void {
+  const url = URL.createObjectURL(new Blob([data as BlobPart], { type: mime }));
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;

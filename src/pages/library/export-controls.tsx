@@ -2,9 +2,13 @@
 import { useState } from 'preact/hooks';
 import { EXPORT_FORMATS, type ExportFile, type ExportFormat } from '../../core/messages.ts';
 import { t } from '../../platform/i18n.ts';
+import browser from 'webextension-polyfill';
 import { downloadText } from './download.ts';
 
-const FORMAT_KEYS: Record<ExportFormat, string> = { anki: 'libFormatAnki', pleco: 'libFormatPleco', csv: 'libFormatCsv', tsv: 'libFormatTsv' };
+/** The packer and sql.js load only when a package is asked for. */
+const packer = () => import(/* @vite-ignore */ browser.runtime.getURL('lazy/apkg-pack.js')) as Promise<typeof import('../shared/apkg-pack.ts')>;
+
+const FORMAT_KEYS: Record<ExportFormat, string> = { apkg: 'libFormatApkg', anki: 'libFormatAnki', pleco: 'libFormatPleco', csv: 'libFormatCsv', tsv: 'libFormatTsv' };
 
 export interface ExportAction {
   label: string;
@@ -22,7 +26,7 @@ export function ExportControls({ id, actions }: { id: string; actions: ExportAct
     setStatus(null);
     try {
       const file = await action.run(format);
-      downloadText(file.text, file.filename, file.mime);
+      downloadText(file.package ? await (await packer()).packApkg(file.package) : file.text, file.filename, file.mime);
       setStatus({ ok: true, text: file.count === 1 ? t('libExportedOne', file.filename) : t('libExported', String(file.count), file.filename) });
     } catch (err) {
       setStatus({ ok: false, text: t('errorPrefix', err instanceof Error ? err.message : String(err)) });

@@ -1,6 +1,6 @@
 /** The Vocabulary tab: search, sort and filter saved words; edit notes and tags; select, delete with undo, export. */
 import { useCallback, useState } from 'preact/hooks';
-import { VOCAB_SORTS, type VocabListResult, type VocabSort } from '../../core/messages.ts';
+import { VOCAB_SORTS, type ExportFormat, type VocabListResult, type VocabSort } from '../../core/messages.ts';
 import { VOCABULARY_SOURCES, type VocabularyRecord, type VocabularySource } from '../../core/vocabulary.ts';
 import { t } from '../../platform/i18n.ts';
 import { sendToBackground } from '../../platform/messaging.ts';
@@ -144,6 +144,6 @@ export function VocabularyPanel({ dataVersion, onChanged, showToast }: { dataVer
   );
 }
 
-function exportArticle(format: 'anki' | 'pleco' | 'csv' | 'tsv', articleUrl: string) {
+function exportArticle(format: ExportFormat, articleUrl: string) {
   return sendToBackground('export/vocabulary', { format, keys: null, articleUrl });
 }

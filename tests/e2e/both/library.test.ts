@@ -4,7 +4,11 @@
  * Files the page offers for download are read where the page makes them (its Blob and
  * <a download>), the same way in both browsers.
  */
+import { createRequire } from 'node:module';
+import { unzipSync } from 'fflate';
+import initSqlJs from 'sql.js';
 import { expect, it } from 'vitest';
+import { stableGuid } from '../../../src/core/export/index.ts';
 import { demoPages } from '../../../scripts/demo-pages.ts';
 import type { StoredArticle } from '../../../src/core/article.ts';
 import type { VocabularyRecord } from '../../../src/core/vocabulary.ts';
@@ -74,6 +78,17 @@ function catchDownloads(tab: Tab): Promise<void> {
 }
 const downloads = (tab: Tab) =>
   tab.evaluate(async () => Promise.all((window as unknown as { caught: { name: string; blob: Blob }[] }).caught.map(async (d) => ({ name: d.name, text: await d.blob.text() }))));
+/** A caught download's bytes, as base64 (what crosses from the page to the test). */
+const downloadBytes = async (tab: Tab, index: number) =>
+  Buffer.from(
+    await tab.evaluate(async (i) => {
+      const bytes = new Uint8Array(await (window as unknown as { caught: { blob: Blob }[] }).caught[i]!.blob.arrayBuffer());
+      let s = '';
+      for (const b of bytes) s += String.fromCharCode(b);
+      return btoa(s);
+    }, index),
+    'base64',
+  );
 
 forEachBrowser('library page', (h) => {
   let article: StoredArticle;
@@ -155,6 +170,31 @@ forEachBrowser('library page', (h) => {
     expect(f[9]).toBe('diplomacy core');
   });
 
+  it('exports the selection as an Anki package with Jiedu\'s note type', async () => {
+    await lib.select('#vocab-export-format', 'apkg');
+    await lib.click('[data-testid="export-selection"]');
+    await expect.poll(async () => (await downloads(lib)).length).toBe(2);
+    expect((await downloads(lib))[1]!.name).toMatch(/^jiedu-vocabulary-selection-\d{4}-\d{2}-\d{2}\.apkg$/);
+    const files = unzipSync(new Uint8Array(await downloadBytes(lib, 1)));
+    expect(Object.keys(files).sort()).toEqual(['collection.anki2', 'media']);
+    const SQL = await initSqlJs({ locateFile: () => createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm') });
+    const db = new SQL.Database(files['collection.anki2']!);
+    const [notes] = db.exec('SELECT guid, mid, flds, tags FROM notes');
+    const models = JSON.parse(String(db.exec('SELECT models FROM col')[0]!.values[0]![0])) as Record<string, { name: string }>;
+    db.close();
+    expect(notes!.values).toHaveLength(1);
+    const [guid, mid, flds, tags] = notes!.values[0]!;
+    expect(guid).toBe(stableGuid('外交'));
+    expect(models[String(mid)]!.name).toBe('Jiedu 解读');
+    const fields = String(flds).split('\x1f');
+    expect(fields.slice(0, 4)).toEqual(['外交', '外交', 'wài jiāo', fields[3]]);
+    expect(fields[4]).toContain('<b>外交</b>');
+    expect(fields[5]).toMatch(/[a-z]+[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/);
+    expect(fields[7]).toBe('常用外交词汇');
+    expect(tags).toBe(' jiedu diplomacy core ');
+    await lib.select('#vocab-export-format', 'anki');
+  });
+
   it('deletes the selection and brings it back with Undo', async () => {
     await lib.click('[data-testid="vocab-delete"]');
     await expect.poll(() => storedWord(h(), '外交')).toBeNull();
@@ -167,8 +207,8 @@ forEachBrowser('library page', (h) => {
 
   it('downloads a backup and imports it again, showing what was added', async () => {
     await lib.click('[data-testid="backup-download"]');
-    await expect.poll(async () => (await downloads(lib)).length).toBe(2);
-    const backup = (await downloads(lib))[1]!;
+    await expect.poll(async () => (await downloads(lib)).length).toBe(3);
+    const backup = (await downloads(lib))[2]!;
     expect(backup.name).toMatch(/^jiedu-backup-\d{4}-\d{2}-\d{2}\.json$/);
     expect(JSON.parse(backup.text)).toMatchObject({ format: 'jiedu-backup', version: 1 });
     const before = await counts(h());
