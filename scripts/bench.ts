@@ -76,6 +76,7 @@ async function nodeSuites(filter: string | undefined): Promise<Row[]> {
   const rows: Row[] = [];
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).sort()) {
     if (filter && !file.includes(filter)) continue;
+    // eslint-disable-next-line no-unsanitized/method -- the bench's own suite files
     const mod = (await import(pathToFileURL(join(dir, file)).href)) as { suite?: NodeBenchSuite; extraRows?: () => Promise<Row[]> | Row[] };
     if (mod.suite) {
       for (const c of mod.suite.cases) {

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../../scripts/browser.ts';
 import { ROOT } from '../../scripts/build.ts';
 import { annotate } from '../../src/core/pinyin/index.ts';
-import { contextReadings, type ContextSources } from '../../src/core/pinyin/context.ts';
+import { contextReadings } from '../../src/core/pinyin/context.ts';
 import { loadCliContextSources } from '../../src/cli/polyphone-model.ts';
 import { ARTIFACTS, findPage, openBrowser, openPopup, waitForStored } from './context.ts';
 import { detectFromUrl } from '../../src/core/extract/detect.ts';

@@ -24,6 +24,7 @@ export function fieldHtml(text: string): string {
 /** The sentence with the word in bold. Only for Han headwords, which cannot collide with an entity once escaped. */
 export function sentenceHtml(sentence: string, word: string): string {
   const escaped = fieldHtml(sentence);
+  // eslint-disable-next-line no-control-regex -- any ASCII character, control characters included
   if (word === '' || /[\x00-\x7f]/.test(word)) return escaped;
   const w = escapeHtml(word.normalize('NFC'));
   return escaped.split(w).join(`<b>${w}</b>`);

@@ -9,7 +9,7 @@ export const GENERIC_LAYOUT = 'generic-readability';
 
 export function extractGeneric(ctx: AdapterContext): Draft {
   const d = emptyDraft(GENERIC_LAYOUT);
-  let parsed: { title: string | null | undefined; byline: string | null | undefined; publishedTime: string | null | undefined; siteName: string | null | undefined; content: unknown } | null = null;
+  let parsed: { title: string | null | undefined; byline: string | null | undefined; publishedTime: string | null | undefined; siteName: string | null | undefined; content: unknown } | null;
   try {
     const copy = ctx.doc.cloneNode(true) as Document;
     // The serializer hands back Readability's element itself: no HTML string is made or parsed.

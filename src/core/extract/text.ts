@@ -1,6 +1,7 @@
 /** Text cleaning and date parsing shared by every adapter. Pure string work, no DOM. */
 
 /** Zero-width characters: zaobao hides a per-reader watermark in them; they also break search and pinyin. */
+// eslint-disable-next-line no-misleading-character-class -- each zero-width character alone, the joiner included
 const ZERO_WIDTH = /[\u200b\u200c\u200d\u2060\ufeff]/g;
 
 /**
@@ -125,7 +126,7 @@ export function splitNames(s: string): string[] {
 
 /** Drops a label such as "来源：", "责任编辑:", "作者：" and the brackets some sites wrap around it. */
 export function afterLabel(s: string, label: RegExp): string | null {
-  const t = cleanText(s).replace(/^[【\[]|[】\]]$/g, '');
+  const t = cleanText(s).replace(/^[【[]|[】\]]$/g, '');
   const m = label.exec(t);
   if (!m) return null;
   const v = t.slice(m.index + m[0].length).replace(/^[\s:：]+/, '').replace(/[】\]]$/, '').trim();

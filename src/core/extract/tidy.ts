@@ -19,9 +19,9 @@ const SHARE = /^(?:分享(?:到|至)?|share(?: this(?: article)?)?|转发到)\s*
 /** Subscription prompts left where the paid part of an article would be (zaobao.com.sg). */
 const PAYWALL = /^(?:请订阅或登录，?\s*以继续阅读全文[！!]?|此文章为付费文章，?\s*会员请访问网站阅读[。.]?|订阅(?:后|即可)继续阅读全文[。！!]?|登录(?:后|即可)(?:继续)?阅读全文[。！!]?)$/;
 /** 风闻 and other community posts close with a disclaimer block: it and whatever follows it are not the post. */
-const DISCLAIMER = /^[【\[]?\s*免责声明\s*[】\]]?\s*[:：]?/;
+const DISCLAIMER = /^[【[]?\s*免责声明\s*[】\]]?\s*[:：]?/;
 /** An editor line inside the body: "责任编辑：张三", "【责任编辑:张三】", "（编辑：李四）". */
-const EDITOR_LINE = /^[【\[（(]?\s*(?:责任编辑|责编|编辑)\s*[:：]\s*([^】\]）)]{1,24}?)\s*[】\]）)]?$/;
+const EDITOR_LINE = /^[【[（(]?\s*(?:责任编辑|责编|编辑)\s*[:：]\s*([^】\]）)]{1,24}?)\s*[】\]）)]?$/;
 
 export interface TidyResult {
   paragraphs: string[];

@@ -33,9 +33,9 @@ function editorOf(el: Element | null): string | null {
   return el ? afterLabel(textOf(el), /责任编辑|Editor/i) : null;
 }
 
-/** Provincial pages credit the photographer or writer in the editor line: "[作者: 刘满仓 　责任编辑: 杨丹宇 ]". */
+/** Provincial pages credit the photographer or writer in the editor line: "[作者: 刘满仓  责任编辑: 杨丹宇 ]". */
 function creditedAuthors(el: Element | null): string[] {
-  const m = el ? /作者\s*[:：]\s*(.+?)\s*(?:责任编辑|$)/.exec(textOf(el).replace(/[\[\]【】]/g, ' ')) : null;
+  const m = el ? /作者\s*[:：]\s*(.+?)\s*(?:责任编辑|$)/.exec(textOf(el).replace(/[[\]【】]/g, ' ')) : null;
   return m?.[1] ? splitNames(m[1].replace(/^(?:新华社)?记者/, '')) : [];
 }
 

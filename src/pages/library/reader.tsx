@@ -11,7 +11,7 @@ import type { Settings } from '../../core/settings.ts';
 import { formatDate, siteName, t } from '../../platform/i18n.ts';
 import { sendToBackground } from '../../platform/messaging.ts';
 import { contextBatches } from '../../core/messages.ts';
-import { loadSettings, saveSettings } from '../../platform/settings-store.ts';
+import { loadSettings } from '../../platform/settings-store.ts';
 
 const STYLE_ID = 'jiedu-reader-pinyin';
 
@@ -20,6 +20,7 @@ let pinyinModule: Promise<PinyinModule> | null = null;
 /** The separately built library-pinyin.js; a computed URL, so the bundler leaves the import alone. */
 function loadPinyin(): Promise<PinyinModule> {
   const url = browser.runtime.getURL('library-pinyin.js');
+  // eslint-disable-next-line no-unsanitized/method -- the extension's own file, by its packaged URL
   pinyinModule ??= (import(url) as Promise<PinyinModule>).catch((err: unknown) => {
     pinyinModule = null;
     throw err;

@@ -5,7 +5,6 @@ import type { Settings, SettingsPatch } from '../../core/settings.ts';
 import { PinyinSettingsForm, ReadingSettingsForm } from '../../ui/pinyin-settings.tsx';
 import { t } from '../../platform/i18n.ts';
 import { menuPermission } from '../../platform/permissions.ts';
-import { sendToBackground } from '../../platform/messaging.ts';
 import { mountPage } from '../../ui/mount.tsx';
 import { loadSettings, saveSettings } from '../../platform/settings-store.ts';
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { ROOT } from '../../../scripts/build.ts';
 import { demoPages } from '../../../scripts/demo-pages.ts';
 import { annotate } from '../../../src/core/pinyin/index.ts';
-import { contextReadings, type ContextSources } from '../../../src/core/pinyin/context.ts';
+import { contextReadings } from '../../../src/core/pinyin/context.ts';
 import { loadCliContextSources } from '../../../src/cli/polyphone-model.ts';
 import { detectFromUrl } from '../../../src/core/extract/detect.ts';
 import { countOf, forEachBrowser, isChecked, openPopup, textOf, waitForStored, type ExtensionHarness, type Tab } from '../harness/index.ts';

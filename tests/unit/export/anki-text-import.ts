@@ -167,16 +167,12 @@ export function getCsvMetadata(col: Collection, text: string, delimiter?: string
     }
     return true;
   };
-  let li = 0;
   const first = lines[0] ?? '';
-  if (first.startsWith('tags:')) {
-    md.globalTags = collectTags(first.slice(5));
+  const tagsLine = first.startsWith('tags:');
+  if (tagsLine) md.globalTags = collectTags(first.slice(5));
+  if (tagsLine || parseLine(first)) {
     metaLen += first.length;
-    li = 1;
-    while (li < lines.length && parseLine(lines[li]!)) metaLen += lines[li++]!.length;
-  } else if (parseLine(first)) {
-    metaLen += first.length;
-    li = 1;
+    let li = 1;
     while (li < lines.length && parseLine(lines[li]!)) metaLen += lines[li++]!.length;
   }
   if (delimiter !== undefined) md.delimiter = delimiter;

@@ -58,6 +58,7 @@ describe('real pages', () => {
     for (const im of a.images) if (im.caption) expect(a.paragraphs).not.toContain(im.caption);
     for (const p of a.paragraphs) {
       expect(p).toBe(p.trim());
+      // eslint-disable-next-line no-misleading-character-class -- each zero-width character alone
       expect(p).not.toMatch(/[\u200b\u200c\u200d\ufeff\u3000]|\s{2}/);
       expect(p).not.toMatch(/责任编辑|分享到|纠错|相关推荐|余下全文/);
     }

@@ -3,11 +3,23 @@ import { describe, expect, it } from 'vitest';
 import { manifestFor } from '../../../scripts/build.ts';
 
 const source = JSON.parse(readFileSync(new URL('../../../manifest.json', import.meta.url), 'utf8'));
+/** The fields these tests read; the variants are plain JSON. */
+interface ManifestShape {
+  background: unknown;
+  browser_specific_settings: { gecko: { id: string; data_collection_permissions: unknown } };
+  firefox?: unknown;
+  version: string;
+  permissions: string[];
+  optional_permissions: string[];
+  host_permissions: string[];
+  content_scripts: { matches: string[] }[];
+  [key: string]: unknown;
+}
 const HOSTS = /^\*:\/\/(\*\.)?(guancha\.cn|zaobao\.com|zaobao\.com\.sg|news\.cn|xinhuanet\.com)\/\*$/;
 
 describe('manifest variants', () => {
-  const chrome = manifestFor(source, 'chrome', '1.2.3') as Record<string, any>;
-  const firefox = manifestFor(source, 'firefox', '1.2.3') as Record<string, any>;
+  const chrome = manifestFor(source, 'chrome', '1.2.3') as ManifestShape;
+  const firefox = manifestFor(source, 'firefox', '1.2.3') as ManifestShape;
 
   it('gives Chrome a module service worker and no Firefox keys', () => {
     expect(chrome.background).toEqual({ service_worker: 'background.js', type: 'module' });

@@ -54,7 +54,7 @@ describe('buildMatcher', () => {
     const found = m.scan(text);
     expect(found.map((x) => text.slice(x.start, x.end))).toEqual(['王毅', '𠀀字']);
     expect(found[0]).toMatchObject({ start: 8, end: 10 });
-    expect(found[1]?.end! - found[1]?.start!).toBe(3);
+    expect(found[1]!.end - found[1]!.start).toBe(3);
   });
 
   it('matches the traditional form and reports the simplified headword', () => {
