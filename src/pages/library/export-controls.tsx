@@ -6,6 +6,7 @@ import browser from 'webextension-polyfill';
 import { downloadText } from './download.ts';
 
 /** The packer and sql.js load only when a package is asked for. */
+// eslint-disable-next-line no-unsanitized/method -- the extension's own file, by its packaged URL
 const packer = () => import(/* @vite-ignore */ browser.runtime.getURL('lazy/apkg-pack.js')) as Promise<typeof import('../shared/apkg-pack.ts')>;
 
 const FORMAT_KEYS: Record<ExportFormat, string> = { apkg: 'libFormatApkg', anki: 'libFormatAnki', pleco: 'libFormatPleco', csv: 'libFormatCsv', tsv: 'libFormatTsv' };
