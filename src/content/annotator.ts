@@ -2,21 +2,16 @@
  * Pinyin in the page, loaded only when the reader asks for it: the pinyin
  * core and its dictionary are too large for the script every page loads.
  */
-import { annotateDom, prepareReadings, readingTextsOf, RUBY_CSS, RT_SELECTOR, RUN_CLASS, type AnnotationHandle, type ContextLookup } from '../core/pinyin/ruby.ts';
+import { annotateDom, prepareReadings, readingTextsOf, RUN_CLASS, type AnnotationHandle, type ContextLookup } from '../core/pinyin/ruby.ts';
 import type { ContextReadings } from '../core/pinyin/context.ts';
 import type { AnnotateOptions } from '../core/pinyin/types.ts';
 import { contextBatches } from '../core/messages.ts';
-import { TONE_COLORS, type PinyinLook } from '../core/settings.ts';
+import type { PinyinLook } from '../core/settings.ts';
+import { pinyinCss } from '../core/pinyin/ruby-style.ts';
+import { isDark, over, parseColor, type Rgba } from '../core/color.ts';
 import { copyWithoutPinyin, keepingView } from './view.ts';
 
 const STYLE_ID = 'jiedu-pinyin-style';
-
-export function pinyinCss(settings: Pick<PinyinLook, 'pinyinSize' | 'pinyinToneColors'>): string {
-  // A little room on each side keeps neighbouring words' pinyin from running together.
-  const size = `${RT_SELECTOR} { font-size: ${(settings.pinyinSize / 100).toFixed(2)}em; padding: 0 0.2em; }`;
-  const colors = settings.pinyinToneColors === 'off' ? [] : TONE_COLORS[settings.pinyinToneColors].map((c, i) => `${RT_SELECTOR} .jiedu-t${i + 1} { color: ${c}; }`);
-  return [RUBY_CSS, size, ...colors].join('\n');
-}
 
 export interface Annotator {
   readonly on: boolean;
@@ -28,9 +23,9 @@ export interface Annotator {
    * slices until `done`. Readings decided by context that were not known yet are asked
    * for then and drawn over the first ones by `refined`.
    */
-  start(root: Element, settings: PinyinLook): { visible: Promise<void>; done: Promise<void>; refined: Promise<void> };
+  start(root: Element, settings: PinyinLook, also?: Element[]): { visible: Promise<void>; done: Promise<void>; refined: Promise<void> };
   /** Reads the blocks under `root` in idle time, as start() will, without touching the page. */
-  prepare(root: Element, settings: PinyinLook): Promise<void>;
+  prepare(root: Element, settings: PinyinLook, also?: Element[]): Promise<void>;
   stop(): void;
 }
 
@@ -130,6 +125,23 @@ function sameStyle(original: string, el: HTMLElement): boolean {
   return probe.style.cssText === el.style.cssText;
 }
 
+/**
+ * The colour the page paints under `el`: its own background or the nearest ancestor's
+ * (translucent ones composited), white where none paints one, as browsers draw a page.
+ */
+export function backgroundOf(el: Element): Rgba {
+  const layers: Rgba[] = [];
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    const c = parseColor(getComputedStyle(e).backgroundColor);
+    if (!c || c.a === 0) continue;
+    layers.push(c);
+    if (c.a === 1) break;
+  }
+  let color: Rgba = { r: 255, g: 255, b: 255, a: 1 };
+  for (let i = layers.length - 1; i >= 0; i--) color = over(layers[i]!, color);
+  return color;
+}
+
 function isOurs(node: Node): boolean {
   const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
   return !!el?.closest(`span.${RUN_CLASS}`);
@@ -214,7 +226,7 @@ export function createAnnotator(contextSource?: ContextSource): Annotator {
     get corrected() {
       return corrected;
     },
-    start(target, settings) {
+    start(target, settings, also = []) {
       if (handle) this.stop();
       const mine = ++run;
       root = target;
@@ -224,7 +236,7 @@ export function createAnnotator(contextSource?: ContextSource): Annotator {
         style.id = STYLE_ID;
         (document.head ?? document.documentElement).appendChild(style);
       }
-      style.textContent = pinyinCss(settings);
+      style.textContent = pinyinCss(settings, isDark(backgroundOf(target)) ? 'dark' : 'light');
       // Which blocks are in view is read while the page is still laid out as it was.
       const blocks = blocksOf(target);
       const heights = new Map<Element, number>();
@@ -233,7 +245,7 @@ export function createAnnotator(contextSource?: ContextSource): Annotator {
       const later = blocks.filter((b) => !shown.has(b));
       corrected = 0;
       deferLayout(later, heights);
-      const h = annotateDom(target, { ...readingOptions(settings), toneColors: settings.pinyinToneColors !== 'off', initial: false, contextFor });
+      const h = annotateDom(target, { ...readingOptions(settings), toneColors: settings.pinyinToneColors !== 'off', initial: false, contextFor, also });
       handle = h;
       observer = new MutationObserver((records) => {
         const first = pending.size === 0;
@@ -254,7 +266,7 @@ export function createAnnotator(contextSource?: ContextSource): Annotator {
           }
           const until = performance.now() + (first ? FIRST_SLICE_MS : SLICE_MS);
           const work = (): void => {
-            if (first) for (const b of visible) h.annotateSubtree(b);
+            if (first) for (const b of [...also, ...visible]) h.annotateSubtree(b);
             while (later.length > 0 && performance.now() < until) h.annotateSubtree(later.shift()!);
             if (later.length === 0) h.annotateSubtree(target); // text outside the blocks (loose text, captions in divs)
           };
@@ -271,8 +283,8 @@ export function createAnnotator(contextSource?: ContextSource): Annotator {
       });
       return { visible: visibleDone, done, refined: done.then(() => refine(h, target)) };
     },
-    prepare(target, settings) {
-      const blocks = blocksOf(target);
+    prepare(target, settings, also = []) {
+      const blocks = [...also, ...blocksOf(target)];
       const opts = readingOptions(settings);
       const mine = run;
       const texts: string[] = [];

@@ -17,6 +17,7 @@ import type { ExtractOutcome } from './reader.ts';
 import type { Annotator } from './annotator.ts';
 import type { PageUi } from './page-ui.ts';
 import { HAN_SCRIPT } from '../core/han-script.ts';
+import { headlineElement } from '../core/extract/headline.ts';
 
 type Reader = typeof import('./reader.ts');
 type AnnotatorModule = typeof import('./annotator.ts');
@@ -229,7 +230,7 @@ async function drawPinyin(settings: PinyinLook, wait: 'visible' | 'all'): Promis
   const a = (annotator ??= createAnnotator(readContext));
   const root = pinyinRoot(settings);
   await withMarksPaused(async () => {
-    const progress = a.start(root, settings);
+    const progress = a.start(root, settings, headlineOutside(root));
     await (wait === 'visible' ? progress.visible : progress.done);
   });
   return pinyinState(settings);
@@ -243,6 +244,13 @@ function pinyinRoot(look: PinyinLook): Element {
   return look.pinyinScope === 'article' && bodyElement?.isConnected ? bodyElement : document.body;
 }
 
+/** The article's headline, when it is outside the root pinyin goes over (it usually is: sites set it above the body). */
+function headlineOutside(root: Element): Element[] {
+  if (!lastTitle || root === document.body) return [];
+  const h = headlineElement(document, lastTitle, root);
+  return h ? [h] : [];
+}
+
 /**
  * The popup is open, its pinyin switch in reach: load the annotator and read the text
  * ahead in idle time, so that the switch only has the DOM left to build.
@@ -250,7 +258,7 @@ function pinyinRoot(look: PinyinLook): Element {
 function preparePinyin(look: PinyinLook): Promise<void> | null {
   if (annotator?.on || state.kind !== 'detected') return null;
   return loadAnnotator()
-    .then(({ createAnnotator }) => (annotator ??= createAnnotator(readContext)).prepare(pinyinRoot(look), look))
+    .then(({ createAnnotator }) => (annotator ??= createAnnotator(readContext)).prepare(pinyinRoot(look), look, headlineOutside(pinyinRoot(look))))
     .catch(() => undefined);
 }
 

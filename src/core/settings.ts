@@ -5,17 +5,16 @@
  * always-loaded content script reads settings too.
  */
 import { SITES, type SiteId } from './article.ts';
+import { TONE_COLORS as TONE_SHADES, type ToneScheme } from './pinyin/tone-colors.ts';
 
 export const TONE_STYLES = ['mark', 'number', 'none'] as const;
 /** Tone colour schemes readers know from other tools; "off" keeps pinyin in the text colour. */
 export const TONE_COLOR_SCHEMES = ['off', 'mdbg', 'pleco'] as const;
-/** The colours of tones 1–5 in each scheme. */
-export const TONE_COLORS: Record<Exclude<(typeof TONE_COLOR_SCHEMES)[number], 'off'>, readonly string[]> = {
-  // As the MDBG dictionary and Zhongwen colour tones 1–5.
-  mdbg: ['#e30000', '#d89000', '#00a000', '#0000ff', '#6b6b6b'],
-  // As Pleco colours tones 1–5.
-  pleco: ['#e30000', '#02b31c', '#1510f0', '#8900bf', '#777777'],
-};
+/**
+ * The colours of tones 1–5 in each scheme, for a light background (an exported card): the
+ * shades that pass WCAG AA on white (see pinyin/tone-colors.ts, which also has the dark ones).
+ */
+export const TONE_COLORS: Record<ToneScheme, readonly string[]> = { mdbg: TONE_SHADES.mdbg.light, pleco: TONE_SHADES.pleco.light };
 export const PINYIN_SCOPES = ['article', 'page'] as const;
 /** The neutral tone as dictionaries write it (认识 rènshi), or each syllable with its character's own tone (rènshí). */
 export const NEUTRAL_TONE_STYLES = ['dictionary', 'citation'] as const;
@@ -58,7 +57,7 @@ export const DEFAULT_SETTINGS: Settings = {
   autoSave: true,
   pinyinTone: 'mark',
   pinyinToneColors: 'off',
-  pinyinSize: 55,
+  pinyinSize: 70,
   pinyinSandhi: false,
   pinyinNeutral: 'dictionary',
   pinyinScope: 'article',

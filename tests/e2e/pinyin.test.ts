@@ -42,7 +42,10 @@ async function readAnnotation(page: Page, rootSelector: string) {
           const data = (n as Text).data;
           text += data;
           if (ruby) {
-            const syl = (ruby.querySelector('rt')?.textContent ?? '').split(' ');
+            // The reading after this base text: one per character, or the word's whole reading.
+            let rt: Node | null = n.nextSibling;
+            while (rt && rt.nodeName.toLowerCase() !== 'rt') rt = rt.nextSibling;
+            const syl = (rt?.textContent ?? '').trim().split(/\s+/);
             [...data].filter((c) => han.test(c)).forEach((c, i) => pairs.push([c, syl[i] ?? '?']));
           } else for (const c of data) if (han.test(c)) bare.push(c);
           return;
@@ -190,7 +193,7 @@ describe('pinyin over the article', () => {
 
     const popup = await openPopup(b, page);
     await popup.getByLabel('Tones').selectOption('number');
-    await expect.poll(() => page.evaluate(() => document.querySelector('#late rt')?.textContent)).toBe('shuang1 fang1');
+    await expect.poll(() => page.evaluate(() => [...document.querySelector('#late ruby')!.querySelectorAll('rt')].map((r) => r.textContent).join(' '))).toBe('shuang1 fang1');
     await popup.getByLabel('Tones').selectOption('mark');
     await popup.getByRole('switch', { name: /Pinyin over the/ }).click();
     await expect.poll(() => rubyCount(page)).toBe(0);

@@ -6,3 +6,4 @@ export { RULES, type Rule } from './rules.ts';
 export { WORDS, NAMES } from './lexicon.ts';
 export { isHan } from './han.ts';
 export { annotateDom, RUBY_CSS, RUBY_SELECTOR, RT_SELECTOR, RUN_CLASS, type AnnotationHandle, type AnnotateDomOptions } from './ruby.ts';
+export { pinyinCss, annotatedLineHeight } from './ruby-style.ts';

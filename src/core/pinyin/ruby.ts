@@ -20,15 +20,10 @@ export type ContextLookup = (text: string) => ContextReadings | undefined;
 
 export { toneOf };
 
-/** Holds what replaced one text node, so that taking pinyin off is one replacement per node. */
-export const RUN_CLASS = 'jiedu-run';
-/**
- * Our ruby elements are the run's children, so they need no class of their own: thousands
- * of class attributes fewer to write (a fifth of the time spent building the markup).
- */
-export const RUBY_SELECTOR = `span.${RUN_CLASS} > ruby`;
-/** The class twice: page rules such as `.article .body rt` must not outweigh ours. */
-export const RT_SELECTOR = `span.${RUN_CLASS}.${RUN_CLASS} > ruby > rt`;
+export { RUN_CLASS, RUBY_SELECTOR, RT_SELECTOR } from './ruby-names.ts';
+import { RUN_CLASS } from './ruby-names.ts';
+/** The default look, for a caller that does not draw with the reader's settings. */
+export { RUBY_CSS } from './ruby-style.ts';
 
 export interface AnnotateDomOptions extends AnnotateOptions {
   /** Wrap each syllable of the <rt> in a span with class jiedu-t1 … jiedu-t5. */
@@ -37,6 +32,8 @@ export interface AnnotateDomOptions extends AnnotateOptions {
   initial?: boolean;
   /** Context readings already known for a text: drawn at once instead of corrected later. */
   contextFor?: ContextLookup;
+  /** Further roots annotated with `root` and taken off with it (an article's headline, outside its body). */
+  also?: Element[];
 }
 
 export interface AnnotationHandle {
@@ -58,25 +55,6 @@ export interface AnnotationHandle {
   applyContext(contextFor: ContextLookup): number;
 }
 
-/**
- * The caller injects this (content-script stylesheet or a <style> it owns). The rt is
- * unselectable so that copying annotated text yields the Chinese only; lines holding
- * ruby get room for it; tone colours apply only when toneColors was on.
- */
-export const RUBY_CSS = `
-${RUBY_SELECTOR} { ruby-position: over; ruby-align: center; }
-${RT_SELECTOR} {
-  font-size: 0.55em; line-height: 1; font-weight: normal; font-style: normal;
-  letter-spacing: 0; text-transform: none; text-indent: 0; white-space: nowrap;
-  user-select: none; -webkit-user-select: none;
-}
-span.${RUN_CLASS} { line-height: 2.2; }
-${RT_SELECTOR} .jiedu-t1 { color: #d32f2f; }
-${RT_SELECTOR} .jiedu-t2 { color: #f57c00; }
-${RT_SELECTOR} .jiedu-t3 { color: #388e3c; }
-${RT_SELECTOR} .jiedu-t4 { color: #1976d2; }
-${RT_SELECTOR} .jiedu-t5 { color: #757575; }
-`;
 
 /** Elements whose text is not prose to annotate, or is ours already. */
 const SKIP_TAGS = new Set(['script', 'style', 'textarea', 'input', 'select', 'option', 'code', 'pre', 'kbd', 'samp', 'noscript', 'template', 'ruby', 'rt', 'rp', 'svg', 'math', 'iframe', 'object']);
@@ -233,14 +211,39 @@ interface Group {
   settled: boolean;
 }
 
+/**
+ * How a word is laid out as ruby: one base and one reading per character when the
+ * reading has one syllable per character (mono-ruby, as good ruby layout aligns it:
+ * each character stays under its own syllable, and a syllable wider than its
+ * character does not spread the word's other characters apart), else the word and
+ * its whole reading as one pair. All pairs of a word share one <ruby>.
+ */
+export function rubyPairs(word: string, pinyin: string): [string, string][] {
+  const chars = [...word];
+  const syllables = pinyin.split(' ');
+  if (chars.length < 2 || syllables.length !== chars.length || !chars.every((c) => isHanUnit(c.charCodeAt(0)))) return [[word, pinyin]];
+  return chars.map((c, i) => [c, syllables[i]!]);
+}
+
+/** The characters of one of our <ruby> elements, without its readings. */
+export function rubyWord(ruby: Element): string {
+  let out = '';
+  for (const n of ruby.childNodes) if (n.nodeType === TEXT_NODE) out += (n as Text).data;
+  return out;
+}
+
+/** The reading of one of our <ruby> elements, syllables separated by single spaces. */
+export function rubyPinyin(ruby: Element): string {
+  return [...ruby.children].filter((c) => c.localName === 'rt').map((rt) => (rt.textContent ?? '').trim()).join(' ');
+}
+
 export function annotateDom(root: Element, opts: AnnotateDomOptions = {}): AnnotationHandle {
   const doc = root.ownerDocument;
   const done: Replacement[] = [];
 
   // Strings passed to append() become text nodes without a createTextNode call each: the
   // cheapest way to build thousands of small elements (about half the time in Chromium).
-  const rubyFor = (word: string, pinyin: string): Element => {
-    const ruby = doc.createElement('ruby');
+  const rtFor = (pinyin: string): Element => {
     const rt = doc.createElement('rt');
     if (opts.toneColors) {
       pinyin.split(' ').forEach((syllable, k) => {
@@ -253,7 +256,11 @@ export function annotateDom(root: Element, opts: AnnotateDomOptions = {}): Annot
     } else {
       rt.append(pinyin);
     }
-    ruby.append(word, rt);
+    return rt;
+  };
+  const rubyFor = (word: string, pinyin: string): Element => {
+    const ruby = doc.createElement('ruby');
+    ruby.append(...rubyPairs(word, pinyin).flatMap(([base, reading]) => [base, rtFor(reading)]));
     return ruby;
   };
 
@@ -279,9 +286,11 @@ export function annotateDom(root: Element, opts: AnnotateDomOptions = {}): Annot
     return r;
   };
 
+  const roots = [root, ...(opts.also ?? [])];
   const annotateSubtree = (node: Node) => {
-    if (node !== root && (!root.contains(node) || insideSkipped(node, root))) return;
-    if (node === root && skipElement(root)) return;
+    const home = roots.find((r) => r === node || r.contains(node));
+    if (!home || (node !== home && insideSkipped(node, home))) return;
+    if (node === home && skipElement(home)) return;
     const texts = collect(node);
     if (texts.length === 0) return;
     const perNode = readingsPerNode(texts, opts, opts.contextFor);
@@ -298,20 +307,21 @@ export function annotateDom(root: Element, opts: AnnotateDomOptions = {}): Annot
     for (const seg of segments) {
       if (!seg.pinyin) continue;
       const ruby = rubies[k++];
-      const rt = ruby?.lastElementChild;
-      if (!rt || rt.localName !== 'rt') continue;
+      if (!ruby || ruby.localName !== 'ruby') continue;
       // Only over the very word it was read for: anything else in the run means the page changed it.
-      if (ruby?.firstChild?.textContent !== seg.text) continue;
-      const was = opts.toneColors ? [...rt.children].map((c) => c.textContent).join(' ') : rt.textContent;
-      if (was === seg.pinyin) continue;
-      const fresh = rubyFor(seg.text, seg.pinyin).lastElementChild;
-      if (fresh) ruby?.replaceChild(fresh, rt);
+      if (rubyWord(ruby) !== seg.text) continue;
+      if (rubyPinyin(ruby) === seg.pinyin) continue;
+      // The <rt>s alone are rewritten: the characters, and so the page's text nodes, stay.
+      const olds = [...ruby.children].filter((c) => c.localName === 'rt');
+      const pairs = rubyPairs(seg.text, seg.pinyin);
+      if (olds.length === pairs.length) pairs.forEach(([, reading], i) => ruby.replaceChild(rtFor(reading), olds[i]!));
+      else r.run.replaceChild(rubyFor(seg.text, seg.pinyin), ruby);
       changed++;
     }
     return changed;
   };
 
-  if (opts.initial !== false) annotateSubtree(root);
+  if (opts.initial !== false) for (const r of roots) annotateSubtree(r);
 
   return {
     annotateSubtree,

@@ -12,7 +12,7 @@ import { annotate } from '../../../src/core/pinyin/index.ts';
 import { contextReadings } from '../../../src/core/pinyin/context.ts';
 import { loadCliContextSources } from '../../../src/cli/polyphone-model.ts';
 import { detectFromUrl } from '../../../src/core/extract/detect.ts';
-import { countOf, forEachBrowser, isChecked, openPopup, textOf, waitForStored, type ExtensionHarness, type Tab } from '../harness/index.ts';
+import { countOf, forEachBrowser, isChecked, openPopup, waitForStored, type ExtensionHarness, type Tab } from '../harness/index.ts';
 
 interface Gold { text: string[]; readings: string[][] }
 const gold = (seed: string) => JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/pinyin-gold', `${seed}.json`), 'utf8')) as Gold;
@@ -37,7 +37,10 @@ function readAnnotation(page: Tab, rootSelector: string) {
           const data = (n as Text).data;
           text += data;
           if (ruby) {
-            const syl = (ruby.querySelector('rt')?.textContent ?? '').split(' ');
+            // The reading after this base text: one per character, or the word's whole reading.
+            let rt: Node | null = n.nextSibling;
+            while (rt && rt.nodeName.toLowerCase() !== 'rt') rt = rt.nextSibling;
+            const syl = (rt?.textContent ?? '').trim().split(/\s+/);
             [...data].filter((c) => han.test(c)).forEach((c, i) => pairs.push([c, syl[i] ?? '?']));
           } else for (const c of data) if (han.test(c)) bare.push(c);
           return;
@@ -177,9 +180,9 @@ forEachBrowser('pinyin over the article', (h, browser) => {
     const popup = await openPopup(h(), page);
     await expect.poll(() => countOf(popup, 'section.pinyin select')).toBeGreaterThan(0);
     await popup.select('section.pinyin select', 'number');
-    await expect.poll(() => textOf(page, '#late rt')).toBe('shuang1 fang1');
+    await expect.poll(() => page.evaluate(() => [...document.querySelector('#late ruby')!.querySelectorAll('rt')].map((r) => r.textContent).join(' '))).toBe('shuang1 fang1');
     await popup.select('section.pinyin select', 'mark');
-    await expect.poll(() => textOf(page, '#late rt')).toBe('shuāng fāng');
+    await expect.poll(() => page.evaluate(() => [...document.querySelector('#late ruby')!.querySelectorAll('rt')].map((r) => r.textContent).join(' '))).toBe('shuāng fāng');
     await popup.click(PINYIN_SWITCH);
     await expect.poll(() => rubyCount(page)).toBe(0);
     await popup.close();

@@ -102,9 +102,9 @@ describe('.apkg', () => {
   });
 
   it('colours pinyin by tone when asked', async () => {
-    expect(colouredPinyin('wài jiāo', 'mdbg')).toBe('<span style="color: #0000ff">wài</span> <span style="color: #e30000">jiāo</span>');
+    expect(colouredPinyin('wài jiāo', 'mdbg')).toBe('<span style="color: #0000ff">wài</span> <span style="color: #d10000">jiāo</span>');
     const r = readApkg(await toApkg(SQL, GOLDEN_WORDS.slice(0, 1), { now: NOW, toneColors: 'pleco' }));
-    expect(r.notes[0]!.flds.split('\x1f')[2]).toBe('<span style="color: #8900bf">wài</span> <span style="color: #e30000">jiāo</span>');
+    expect(r.notes[0]!.flds.split('\x1f')[2]).toBe('<span style="color: #8900bf">wài</span> <span style="color: #d10000">jiāo</span>');
   });
 
   it('an empty list still makes a package Anki can open', async () => {

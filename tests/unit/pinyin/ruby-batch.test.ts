@@ -1,10 +1,10 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { annotate } from '../../../src/core/pinyin/annotate.ts';
-import { annotateDom } from '../../../src/core/pinyin/ruby.ts';
+import { annotateDom, rubyPinyin, rubyWord } from '../../../src/core/pinyin/ruby.ts';
 
 function readings(root: Element): [string, string][] {
-  return [...root.querySelectorAll('ruby')].map((r) => [r.firstChild!.textContent ?? '', r.querySelector('rt')!.textContent ?? '']);
+  return [...root.querySelectorAll('ruby')].map((r) => [rubyWord(r), rubyPinyin(r)]);
 }
 
 function perNode(texts: string[]): [string, string][] {

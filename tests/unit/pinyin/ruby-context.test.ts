@@ -4,7 +4,7 @@
  */
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { annotateDom, readingTextsOf, type ContextLookup } from '../../../src/core/pinyin/ruby.ts';
+import { annotateDom, readingTextsOf, rubyPinyin, rubyWord, type ContextLookup } from '../../../src/core/pinyin/ruby.ts';
 import { contextReadings, type ContextSources } from '../../../src/core/pinyin/context.ts';
 import { loadCliContextSources } from '../../../src/cli/polyphone-model.ts';
 
@@ -19,8 +19,10 @@ function setup() {
   return { document, root };
 }
 
-const rtOf = (root: Element, word: string): string | undefined =>
-  [...root.querySelectorAll('ruby')].find((r) => r.firstChild?.textContent === word)?.querySelector('rt')?.textContent ?? undefined;
+const rtOf = (root: Element, word: string): string | undefined => {
+  const r = [...root.querySelectorAll('ruby')].find((r) => rubyWord(r) === word);
+  return r ? rubyPinyin(r) : undefined;
+};
 
 function lookupFor(root: Element): { lookup: ContextLookup; texts: string[] } {
   const texts = [...root.querySelectorAll('p')].flatMap((p) => readingTextsOf(p));
@@ -67,8 +69,9 @@ describe('context readings in the page', () => {
     const h = annotateDom(root, { initial: false, toneColors: true });
     for (const p of root.querySelectorAll('p')) h.annotateSubtree(p);
     h.applyContext(lookup);
-    const rt = [...root.querySelectorAll('ruby')].find((r) => r.firstChild?.textContent === '高句丽')?.querySelector('rt');
-    expect([...(rt?.children ?? [])].map((s) => `${s.className}:${s.textContent}`)).toEqual(['jiedu-t1:gāo', 'jiedu-t1:gōu', 'jiedu-t2:lí']);
+    const ruby = [...root.querySelectorAll('ruby')].find((r) => rubyWord(r) === '高句丽');
+    // One reading per character, each in its tone's colour.
+    expect([...(ruby?.querySelectorAll('rt > span') ?? [])].map((s) => `${s.className}:${s.textContent}`)).toEqual(['jiedu-t1:gāo', 'jiedu-t1:gōu', 'jiedu-t2:lí']);
   });
 
   it('are not drawn over a text the page rewrote after it was read (a framework updating its own node)', () => {

@@ -1,6 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { RUBY_CSS, annotateDom, toneOf } from '../../../src/core/pinyin/index.ts';
+import { rubyPinyin, rubyWord } from '../../../src/core/pinyin/ruby.ts';
 
 const PAGE = `<article id="root"><h1>王毅访问塔吉克斯坦</h1>
 <p>据外交部网站7月14日消息，国务委员兼外长王毅在杜尚别同塔外长穆赫里丁<b>举行</b>会谈。</p>
@@ -31,7 +32,7 @@ describe('annotateDom', () => {
     const { root } = setup();
     annotateDom(root);
     const rubies = Array.from(root.querySelectorAll('span.jiedu-run > ruby'));
-    const pairs = rubies.map((r) => [r.firstChild?.textContent, r.querySelector('rt')?.textContent]);
+    const pairs = rubies.map((r) => [rubyWord(r), rubyPinyin(r)]);
     expect(pairs).toContainEqual(['举行', 'jǔ xíng']);
     expect(pairs).toContainEqual(['杜尚别', 'dù shàng bié']);
     expect(pairs).toContainEqual(['外长', 'wài zhǎng']);
@@ -44,7 +45,7 @@ describe('annotateDom', () => {
         .map((n) => {
           if (n.nodeType === 3) return n.textContent ?? '';
           const el = n as Element;
-          if (el.localName === 'ruby') return el.firstChild?.textContent ?? '';
+          if (el.localName === 'ruby') return rubyWord(el);
           return el.classList.contains('jiedu-run') ? baseOf(el.childNodes) : (el.textContent ?? '');
         })
         .join('');
@@ -62,7 +63,7 @@ describe('annotateDom', () => {
     expect(root.querySelector('script')?.textContent).toBe('var s = "中文脚本";');
     const existing = Array.from(root.querySelectorAll('ruby')).find((r) => !r.parentElement?.classList.contains('jiedu-run'));
     expect(existing?.innerHTML).toBe('已有<rt>yǐ yǒu</rt>');
-    const words = Array.from(root.querySelectorAll('span.jiedu-run > ruby')).map((r) => r.firstChild?.textContent ?? '');
+    const words = Array.from(root.querySelectorAll('span.jiedu-run > ruby')).map((r) => rubyWord(r));
     // contenteditable="false" is ordinary content
     expect(words.join('')).toContain('内文');
   });
@@ -96,7 +97,7 @@ describe('annotateDom', () => {
     const addedText = p.firstChild;
     handle.annotateSubtree(p);
     expect(handle.count).toBe(count + 1);
-    expect(Array.from(p.querySelectorAll('rt')).map((r) => r.textContent)).toContain('tí gōng');
+    expect(Array.from(p.querySelectorAll('ruby')).map((r) => rubyPinyin(r))).toContain('tí gōng');
     // a second pass over the same content changes nothing
     handle.annotateSubtree(root);
     expect(handle.count).toBe(count + 1);
@@ -144,5 +145,21 @@ describe('annotateDom', () => {
     expect(RUBY_CSS).toContain('.jiedu-t4');
     expect(RUBY_CSS).toContain('line-height');
     expect(toneOf('xíng')).toBe(2);
+  });
+
+  it('gives each character of a word its own reading inside the word\'s one ruby, and annotates extra roots (a headline) with the root', () => {
+    const { document } = parseHTML('<html><body><h1 id="h">王毅访问塔吉克斯坦</h1><div id="b"><p>举行会谈。</p></div><p id="out">另一段</p></body></html>');
+    const root = document.getElementById('b')!;
+    const h1 = document.getElementById('h')!;
+    const before = document.body.innerHTML;
+    const handle = annotateDom(root, { also: [h1] });
+    const ruby = [...root.querySelectorAll('ruby')].find((r) => rubyWord(r) === '举行')!;
+    expect([...ruby.childNodes].map((n) => `${n.nodeName.toLowerCase()}:${n.textContent}`)).toEqual(['#text:举', 'rt:jǔ', '#text:行', 'rt:xíng']);
+    expect(h1.querySelectorAll('ruby').length).toBeGreaterThan(1);
+    expect(document.getElementById('out')!.querySelector('ruby')).toBeNull();
+    handle.annotateSubtree(document.getElementById('out')!);
+    expect(document.getElementById('out')!.querySelector('ruby')).toBeNull();
+    handle.remove();
+    expect(document.body.innerHTML).toBe(before);
   });
 });
