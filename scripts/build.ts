@@ -49,6 +49,7 @@ const ENTRIES: { out: string; src: string; format: 'esm' | 'iife' }[] = [
   { out: 'options', src: 'src/pages/options/index.tsx', format: 'esm' },
   { out: 'library', src: 'src/pages/library/index.tsx', format: 'esm' },
   { out: 'about', src: 'src/pages/about/index.tsx', format: 'esm' },
+  { out: 'review', src: 'src/pages/review/index.tsx', format: 'esm' },
   { out: 'library-pinyin', src: 'src/pages/library/pinyin.ts', format: 'esm' },
 ];
 
@@ -65,7 +66,7 @@ const PAGE_LAZY: { out: string; src: string }[] = [{ out: 'apkg-pack', src: 'src
 async function copyStatic(outDir: string): Promise<void> {
   await cp(join(ROOT, 'assets/_locales'), join(outDir, '_locales'), { recursive: true });
   await cp(join(ROOT, 'assets/icons'), join(outDir, 'icons'), { recursive: true });
-  for (const dir of ['src/popup', 'src/pages/options', 'src/pages/library', 'src/pages/shared', 'src/pages/about']) {
+  for (const dir of ['src/popup', 'src/pages/options', 'src/pages/library', 'src/pages/shared', 'src/pages/about', 'src/pages/review']) {
     if (!existsSync(join(ROOT, dir))) continue;
     for (const f of await readdir(join(ROOT, dir))) {
       if (f.endsWith('.html') || f.endsWith('.css')) await cp(join(ROOT, dir, f), join(outDir, f));

@@ -4,6 +4,7 @@ import browser from 'webextension-polyfill';
 import type { LibraryStats, PageState, PinyinState, TermsState } from '../core/messages.ts';
 import { pinyinLook, type Settings, type SettingsPatch } from '../core/settings.ts';
 import { PinyinSettingsForm } from '../ui/pinyin-settings.tsx';
+import { ReviewButton } from './review-button.tsx';
 import { GlossaryTab } from './glossary-tab.tsx';
 import { formatDate, siteName, t } from '../platform/i18n.ts';
 import { sendToBackground, sendToTab } from '../platform/messaging.ts';
@@ -269,6 +270,7 @@ function Popup() {
               <button type="button" class="primary" onClick={save} disabled={busy}>{busy ? t('savingPage') : t('savePage')}</button>
             ) : null}
             <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('library.html') })}>{t('openLibrary')}</button>
+            <ReviewButton />
             <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>{t('openOptions')}</button>
           </footer>
         </div>

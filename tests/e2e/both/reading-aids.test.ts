@@ -10,75 +10,16 @@ import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { evalInContentScript } from '../../../scripts/browser.ts';
 import { demoPages } from '../../../scripts/demo-pages.ts';
-import { countOf, forEachBrowser, openPopup, isChecked, waitForStored, type ExtensionHarness, type Tab } from '../harness/index.ts';
+import { countOf, forEachBrowser, openPopup, isChecked, waitForStored, type Tab } from '../harness/index.ts';
+import { cardBox, pointAt, saveFromCardByKeyboard, vocabulary } from '../harness/page-words.ts';
 
 const termCount = (page: Tab) => countOf(page, 'span.jiedu-term');
-
-/** Where the card is on screen, as the page sees its host element; null when none is shown. */
-function cardBox(page: Tab): Promise<{ top: number; left: number; bottom: number } | null> {
-  return page.evaluate(() => {
-    const host = document.querySelector('jiedu-card') as HTMLElement | null;
-    if (!host || host.hidden) return null;
-    const r = host.getBoundingClientRect();
-    if (r.width === 0 || r.bottom < 0 || r.top > innerHeight) return null;
-    return { top: r.top, left: r.left, bottom: r.bottom };
-  });
-}
 
 /** The card's text, read in the content script's world (Chromium only, see above). */
 function cardText(page: Tab): Promise<string | null> {
   return evalInContentScript<string | null>(
     (page as unknown as { page: Page }).page,
     `(() => { const root = globalThis.jieduCardRoot; const host = root && root.host; if (!host || host.hidden) return null; return root.querySelector('.card')?.textContent ?? null; })()`,
-  );
-}
-
-const vocabulary = (h: ExtensionHarness, word: string) => h.background(async (g, w) => (await g.jieduDb.vocabulary.get(w)) ?? null, word);
-
-/**
- * Moves keyboard focus into the open card the way a reader can (Tab from the page's last
- * focusable element), then presses Enter on each stop until the word is saved. The Save
- * button is the card's first button; in Firefox a card whose content overflows is itself
- * a tab stop (scrollable boxes are), one Tab before it.
- */
-async function saveFromCardByKeyboard(h: ExtensionHarness, page: Tab, word: string): Promise<void> {
-  await page.evaluate(() => {
-    const focusable = [...document.body.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]')].filter((e) => e.tabIndex >= 0 && e.getClientRects().length > 0);
-    focusable.at(-1)?.focus();
-  });
-  for (let i = 0; i < 5 && (await page.evaluate(() => document.activeElement?.localName)) !== 'jiedu-card'; i++) await page.press('Tab');
-  expect(await page.evaluate(() => document.activeElement?.localName)).toBe('jiedu-card');
-  for (let stop = 0; stop < 2; stop++) {
-    await page.press('Enter');
-    const saved = await expect
-      .poll(async () => (await vocabulary(h, word)) !== null, { timeout: 2000 })
-      .toBe(true)
-      .then(() => true, () => false);
-    if (saved) return;
-    await page.press('Tab');
-  }
-  throw new Error(`${word} was not saved from the card by keyboard`);
-}
-
-/** The middle of the first occurrence of `word`'s first character inside `selector`. */
-function pointAt(page: Tab, selector: string, word: string): Promise<{ x: number; y: number } | null> {
-  return page.evaluate(
-    ({ sel, w }) => {
-      const p = document.querySelector(sel)!;
-      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-        const i = n.data.indexOf(w);
-        if (i >= 0) {
-          const r = document.createRange();
-          r.setStart(n, i);
-          r.setEnd(n, i + 1);
-          const rect = r.getBoundingClientRect();
-          return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-        }
-      }
-      return null;
-    },
-    { sel: selector, w: word },
   );
 }
 

@@ -191,7 +191,7 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Extension
 
   /** Keys made as the OS would make them, by the text input processor of the browser window (what Firefox's own tests use). */
   const pressBrowserKeys = async (keys: string[]): Promise<void> => {
-    const defs = keys.map((k) => KEYS[k] ?? { key: k, code: `Key${k.toUpperCase()}`, keyCode: k.toUpperCase().charCodeAt(0) });
+    const defs = keys.map((k) => KEYS[k] ?? { key: k, code: /^[0-9]$/.test(k) ? `Digit${k}` : `Key${k.toUpperCase()}`, keyCode: k.toUpperCase().charCodeAt(0) });
     await chromeEval(`(() => {
       const win = Services.wm.getMostRecentWindow('navigator:browser');
       const tip = Cc['@mozilla.org/text-input-processor;1'].createInstance(Ci.nsITextInputProcessor);

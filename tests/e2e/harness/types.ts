@@ -7,6 +7,7 @@
  */
 import type { StoredArticle } from '../../../src/core/article.ts';
 import type { VocabularyRecord } from '../../../src/core/vocabulary.ts';
+import type { ReviewCard, ReviewLogEntry } from '../../../src/core/review/card.ts';
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -51,6 +52,8 @@ export interface BackgroundGlobal {
       count(): Promise<number>;
       delete(key: string): Promise<void>;
     };
+    cards: { toArray(): Promise<ReviewCard[]> };
+    reviewLog: { toArray(): Promise<ReviewLogEntry[]> };
   };
   jieduCommands: Record<string, () => Promise<unknown>>;
   chrome: typeof chrome;

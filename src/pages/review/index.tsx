@@ -1,0 +1,103 @@
+/** The Review page: study the cards due, add cards, statistics and settings, in one full tab. */
+import { useEffect, useState } from 'preact/hooks';
+import { DEFAULT_REVIEW_SETTINGS, type ReviewSettings } from '../../core/review/settings.ts';
+import { t } from '../../platform/i18n.ts';
+import { sendToBackground } from '../../platform/messaging.ts';
+import { mountPage } from '../../ui/mount.tsx';
+import { AddPanel } from './add-panel.tsx';
+import { SettingsPanel } from './settings-panel.tsx';
+import { StatsPanel } from './stats-panel.tsx';
+import { Study, type Notice } from './study.tsx';
+
+type TabName = 'study' | 'add' | 'stats' | 'settings';
+const TABS: { id: TabName; key: string }[] = [
+  { id: 'study', key: 'reviewTabStudy' },
+  { id: 'add', key: 'reviewTabAdd' },
+  { id: 'stats', key: 'reviewTabStats' },
+  { id: 'settings', key: 'reviewTabSettings' },
+];
+
+function initialTab(): TabName {
+  const h = location.hash.slice(1);
+  return TABS.some((x) => x.id === h) ? (h as TabName) : 'study';
+}
+
+function Review() {
+  const [tab, setTab] = useState<TabName>(initialTab);
+  const [settings, setSettings] = useState<ReviewSettings | null>(null);
+  const [notice, setNotice] = useState<(Notice & { id: number }) | null>(null);
+  // Bumped when cards change, so statistics and the session load again.
+  const [version, setVersion] = useState(0);
+  const [studyKey, setStudyKey] = useState(0);
+
+  useEffect(() => {
+    sendToBackground('review/settings', {}).then(setSettings, () => setSettings(DEFAULT_REVIEW_SETTINGS));
+  }, []);
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), 8000);
+    return () => clearTimeout(timer);
+  }, [notice?.id]);
+
+  const choose = (id: TabName) => {
+    setTab(id);
+    history.replaceState(null, '', `#${id}`);
+    // Cards added elsewhere in the page join the session when it is opened again.
+    if (id === 'study' && tab !== 'study') setStudyKey((k) => k + 1);
+  };
+  const onTabKey = (e: KeyboardEvent) => {
+    const i = TABS.findIndex((x) => x.id === tab);
+    let next: number | null = null;
+    if (e.key === 'ArrowRight') next = (i + 1) % TABS.length;
+    if (e.key === 'ArrowLeft') next = (i + TABS.length - 1) % TABS.length;
+    if (next === null) return;
+    e.preventDefault();
+    choose(TABS[next]!.id);
+    document.getElementById(`tab-${TABS[next]!.id}`)?.focus();
+  };
+  const onNotice = (n: Notice) => setNotice({ ...n, id: Date.now() + Math.random() });
+  const changed = () => setVersion((v) => v + 1);
+
+  return (
+    <>
+      <header class="review-header">
+        <h1 class="brand"><span>Jiedu</span><span class="zh" lang="zh-Hans">解读</span><span class="muted sub">{t('reviewHeading')}</span></h1>
+        <a href="library.html#vocabulary">{t('reviewLibrary')}</a>
+      </header>
+      <div role="tablist" class="tabs review-tabs" aria-label={t('reviewHeading')} onKeyDown={onTabKey}>
+        {TABS.map((x) => (
+          <button type="button" role="tab" id={`tab-${x.id}`} key={x.id} aria-selected={tab === x.id} aria-controls={`panel-${x.id}`} tabIndex={tab === x.id ? 0 : -1} onClick={() => choose(x.id)}>
+            {t(x.key)}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} class="card tabpanel">
+        {settings && tab === 'study' ? <Study key={studyKey} settings={settings} active={tab === 'study'} onNotice={onNotice} onChanged={changed} /> : null}
+        {tab === 'add' ? <AddPanel onNotice={onNotice} onChanged={changed} /> : null}
+        {tab === 'stats' ? <StatsPanel version={version} /> : null}
+        {settings && tab === 'settings' ? <SettingsPanel settings={settings} onSaved={setSettings} onNotice={onNotice} /> : null}
+      </div>
+      <div class="toast-host" role="status" aria-live="polite">
+        {notice ? (
+          <div class="toast" data-testid="toast">
+            <span>{notice.message}</span>
+            {notice.action ? (
+              <button
+                type="button"
+                onClick={() => {
+                  notice.action?.run();
+                  setNotice(null);
+                }}
+              >
+                {notice.action.label}
+              </button>
+            ) : null}
+            <button type="button" class="toast-close" aria-label={t('libDismiss')} onClick={() => setNotice(null)}>×</button>
+          </div>
+        ) : null}
+      </div>
+    </>
+  );
+}
+
+mountPage(<Review />, 'reviewTitle');

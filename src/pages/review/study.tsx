@@ -1,0 +1,328 @@
+/**
+ * The study session, keyboard first: Space shows the answer, 1–4 grade (Again, Hard, Good, Easy),
+ * U undoes the last grade, E edits the note, S suspends the card. Every key has its button.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { GRADES, type ReviewGrade } from '../../core/review/card.ts';
+import { checkPinyin, type PinyinCheck } from '../../core/review/pinyin-check.ts';
+import type { DueCounts, ReviewItem } from '../../core/review/queue.ts';
+import type { StudyWord } from '../../core/review/content.ts';
+import { schedulerFor, toFsrsCard } from '../../core/review/schedule.ts';
+import type { ReviewSettings } from '../../core/review/settings.ts';
+import { t } from '../../platform/i18n.ts';
+import { sendToBackground } from '../../platform/messaging.ts';
+import { CardView } from './card-view.tsx';
+import { SessionCards } from './session.ts';
+import { speak, useChineseVoice } from './speech.ts';
+
+export const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+const BATCH = 50;
+const GRADE_KEYS: Record<ReviewGrade, string> = { 1: 'reviewAgain', 2: 'reviewHard', 3: 'reviewGood', 4: 'reviewEasy' };
+
+function interval(ms: number): string {
+  const min = Math.max(1, Math.round(ms / 60_000));
+  if (min < 60) return t('reviewMinutes', min);
+  if (min < 60 * 24) return t('reviewHours', Math.round(min / 60));
+  return t('reviewDays', Math.round(min / 1440));
+}
+
+const wordKey = (c: { source: string; key: string }) => `${c.source}|${c.key}`;
+
+export interface Notice {
+  message: string;
+  action?: { label: string; run: () => void };
+}
+
+export function Study({ settings, active, onNotice, onChanged }: { settings: ReviewSettings; active: boolean; onNotice: (n: Notice) => void; onChanged: () => void }) {
+  const cards = useRef(new SessionCards()).current;
+  /** Words of the cards seen, so that an undone card shows again without a round trip. */
+  const words = useRef(new Map<string, StudyWord>()).current;
+  const [current, setCurrent] = useState<ReviewItem | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  const [shown, setShown] = useState(false);
+  const [typed, setTyped] = useState('');
+  const [check, setCheck] = useState<PinyinCheck | null>(null);
+  const [counts, setCounts] = useState<DueCounts>({ new: 0, learning: 0, review: 0 });
+  const [total, setTotal] = useState(0);
+  const [nextLearningAt, setNextLearningAt] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const shownAt = useRef(performance.now());
+  const chain = useRef<Promise<unknown>>(Promise.resolve());
+  const currentRef = useRef<ReviewItem | null>(null);
+  currentRef.current = current;
+  const voice = useChineseVoice();
+  const cardRef = useRef<HTMLDivElement>(null);
+
+  const fail = (err: unknown) => onNotice({ message: t('reviewError', err instanceof Error ? err.message : String(err)) });
+  /** Mutations reach the background one after another, in the order the reader made them. */
+  const inOrder = <R,>(task: () => Promise<R>): Promise<R> => {
+    const run = chain.current.then(task);
+    chain.current = run.catch(() => undefined);
+    return run;
+  };
+
+  const show = (item: ReviewItem | null) => {
+    setCurrent(item);
+    setShown(false);
+    setTyped('');
+    setCheck(null);
+    setEditing(null);
+    shownAt.current = performance.now();
+  };
+
+  const refresh = async () => {
+    const q = await sendToBackground('review/queue', { timeZone: TIME_ZONE, limit: BATCH });
+    for (const i of q.items) words.set(wordKey(i.card), i.word);
+    cards.accept(q.items, currentRef.current?.card.id ?? null);
+    setCounts(q.counts);
+    setTotal(q.total);
+    setNextLearningAt(q.nextLearningAt);
+    setLoaded(true);
+    if (!currentRef.current) show(cards.next());
+  };
+
+  useEffect(() => {
+    refresh().catch(fail);
+  }, []);
+
+  // With nothing due, wait for the next learning step, then look again.
+  useEffect(() => {
+    if (current || !nextLearningAt) return;
+    const wait = Math.max(0, Date.parse(nextLearningAt) - Date.now()) + 500;
+    const timer = setTimeout(() => void refresh().catch(fail), Math.min(wait, 2 ** 31 - 1));
+    return () => clearTimeout(timer);
+  }, [current, nextLearningAt]);
+
+  // Focus follows the card: the pinyin input when there is one to type in, else the card.
+  useEffect(() => {
+    if (!active || !current) return;
+    const input = cardRef.current?.querySelector<HTMLInputElement>('[data-testid="pinyin-input"]');
+    if (input && !shown) input.focus();
+    else if (!cardRef.current?.contains(document.activeElement) || document.activeElement?.tagName === 'INPUT') cardRef.current?.focus();
+  }, [current?.card.id, shown, active]);
+
+  const reveal = () => {
+    if (!current || shown) return;
+    if (current.card.kind === 'pinyin') setCheck(checkPinyin(current.word.pinyin, typed));
+    setShown(true);
+  };
+
+  const grade = (g: ReviewGrade) => {
+    const item = current;
+    if (!item || !shown || editing !== null) return;
+    const durationMs = Math.round(performance.now() - shownAt.current);
+    cards.markGraded(item);
+    setCounts((c) => ({ ...c, [item.card.queue]: Math.max(0, (c[item.card.queue as keyof DueCounts] ?? 0) - 1) }));
+    show(cards.next());
+    void inOrder(() => sendToBackground('review/grade', { cardId: item.card.id, grade: g, durationMs }))
+      .then((r) => {
+        onChanged();
+        // A card still learning comes back within the session; a short list is topped up.
+        if (r.card.queue === 'learning' || cards.length < 5) return refresh();
+        return undefined;
+      })
+      .catch(fail);
+  };
+
+  const undo = () => {
+    void inOrder(() => sendToBackground('review/undo', {}))
+      .then((r) => {
+        if (!r) {
+          onNotice({ message: t('reviewNothingToUndo') });
+          return undefined;
+        }
+        cards.restore(r.card.id);
+        const word = words.get(wordKey(r.card));
+        const on = currentRef.current;
+        // The card graded last comes back first, its answer hidden again.
+        if (on && on.card.id !== r.card.id) cards.putFirst(on);
+        if (word) show({ card: r.card, word });
+        onChanged();
+        onNotice({ message: t('reviewUndone') });
+        return refresh();
+      })
+      .catch(fail);
+  };
+
+  const suspend = () => {
+    const item = current;
+    if (!item) return;
+    cards.drop(item.card.id);
+    setCounts((c) => ({ ...c, [item.card.queue]: Math.max(0, (c[item.card.queue as keyof DueCounts] ?? 0) - 1) }));
+    show(cards.next());
+    void inOrder(() => sendToBackground('review/suspend', { cardId: item.card.id, suspended: true }))
+      .then(() => {
+        onChanged();
+        onNotice({
+          message: t('reviewSuspended'),
+          action: {
+            label: t('reviewUnsuspend'),
+            run: () =>
+              void inOrder(() => sendToBackground('review/suspend', { cardId: item.card.id, suspended: false }))
+                .then(() => {
+                  cards.restore(item.card.id);
+                  onChanged();
+                  return refresh();
+                })
+                .catch(fail),
+          },
+        });
+        if (cards.length < 5) return refresh();
+        return undefined;
+      })
+      .catch(fail);
+  };
+
+  const saveNote = async () => {
+    const item = current;
+    if (!item || editing === null) return;
+    const note = editing;
+    try {
+      if (item.card.source === 'glossary') {
+        // A glossary entry's note is kept with the entry saved as a word.
+        const w = item.word;
+        await sendToBackground('vocab/save', { word: { simplified: w.simplified, traditional: w.traditional, pinyin: w.pinyin, english: w.english, source: 'glossary' }, context: null });
+      }
+      await sendToBackground('vocab/update', { simplified: item.card.key, note });
+      const updated = { ...item, word: { ...item.word, note } };
+      setCurrent(updated);
+      words.set(wordKey(item.card), updated.word);
+      setEditing(null);
+      cardRef.current?.focus();
+      onNotice({ message: t('reviewNoteSaved') });
+    } catch (err) {
+      fail(err);
+    }
+  };
+
+  // Keys, for the whole page while the study tab is open (never while typing in a field).
+  const keys = useRef<(e: KeyboardEvent) => void>(() => undefined);
+  keys.current = (e: KeyboardEvent) => {
+    if (!active || e.ctrlKey || e.altKey || e.metaKey) return;
+    const target = e.target as HTMLElement | null;
+    if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable)) return;
+    const k = e.key.toLowerCase();
+    if (e.key === ' ' || e.key === 'Spacebar') {
+      if (current && !shown) {
+        e.preventDefault();
+        reveal();
+      }
+      return;
+    }
+    if (k === '1' || k === '2' || k === '3' || k === '4') {
+      e.preventDefault();
+      grade(Number(k) as ReviewGrade);
+    } else if (k === 'u') {
+      e.preventDefault();
+      undo();
+    } else if (k === 'e' && current) {
+      e.preventDefault();
+      setEditing(current.word.note);
+    } else if (k === 's' && current) {
+      e.preventDefault();
+      suspend();
+    }
+  };
+  useEffect(() => {
+    const listener = (e: KeyboardEvent) => keys.current(e);
+    document.addEventListener('keydown', listener);
+    return () => document.removeEventListener('keydown', listener);
+  }, []);
+
+  // What each grade would give now, shown under its button.
+  const scheduler = useMemo(() => schedulerFor(settings), [settings]);
+  const previews = useMemo(() => {
+    if (!current || !shown) return null;
+    const now = new Date();
+    const preview = scheduler.repeat(toFsrsCard(current.card), now);
+    return Object.fromEntries(GRADES.map((g) => [g, interval(preview[g].card.due.getTime() - now.getTime())])) as Record<ReviewGrade, string>;
+  }, [current?.card.id, shown, scheduler]);
+
+  const dueTotal = counts.new + counts.learning + counts.review;
+  return (
+    <section class="study" aria-labelledby="study-heading">
+      <h2 id="study-heading" class="visually-hidden">{t('reviewTabStudy')}</h2>
+      <p class="counts" data-testid="review-counts" data-due={dueTotal}>
+        {t('reviewDueCounts', counts.new, counts.learning, counts.review)}
+      </p>
+      {current ? (
+        <div ref={cardRef} tabIndex={-1} class="card-host">
+          <CardView
+            item={current}
+            shown={shown}
+            typed={typed}
+            onType={setTyped}
+            onCheck={reveal}
+            check={check}
+            speakButton={
+              voice ? (
+                <button type="button" class="speak" onClick={() => speak(current.word.simplified, voice)} aria-label={`${t('reviewSpeak')} ${current.word.simplified}`}>
+                  🔊 {t('reviewSpeak')}
+                </button>
+              ) : null
+            }
+          />
+          {editing !== null ? (
+            <form
+              class="note-form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void saveNote();
+              }}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') {
+                  e.preventDefault();
+                  setEditing(null);
+                  cardRef.current?.focus();
+                }
+                if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                  e.preventDefault();
+                  void saveNote();
+                }
+              }}
+            >
+              <label>
+                <span>{t('reviewNote')}</span>
+                <textarea value={editing} rows={3} data-testid="note-input" ref={(el) => el?.focus()} onInput={(e) => setEditing((e.currentTarget as HTMLTextAreaElement).value)} />
+              </label>
+              <div class="row">
+                <button type="submit" class="primary">{t('reviewSaveNote')}</button>
+                <button type="button" onClick={() => setEditing(null)}>{t('reviewCancel')}</button>
+              </div>
+            </form>
+          ) : null}
+          <div class="controls">
+            {!shown ? (
+              <button type="button" class="primary show" onClick={reveal} data-testid="show-answer">
+                {t('reviewShowAnswer')} <kbd>Space</kbd>
+              </button>
+            ) : (
+              <div class="grades" role="group" aria-label={t('reviewShowAnswer')}>
+                {GRADES.map((g) => (
+                  <button type="button" key={g} class={`grade g${g}`} onClick={() => grade(g)} data-testid={`grade-${g}`}>
+                    <span class="label">{t(GRADE_KEYS[g])} <kbd>{g}</kbd></span>
+                    {previews ? <span class="next muted">{previews[g]}</span> : null}
+                  </button>
+                ))}
+              </div>
+            )}
+            <div class="row secondary">
+              <button type="button" onClick={undo}>{t('reviewUndo')} <kbd>U</kbd></button>
+              <button type="button" onClick={() => setEditing(current.word.note)}>{t('reviewEditNote')} <kbd>E</kbd></button>
+              <button type="button" onClick={suspend}>{t('reviewSuspend')} <kbd>S</kbd></button>
+            </div>
+          </div>
+        </div>
+      ) : loaded ? (
+        <div class="empty" data-testid="review-empty">
+          <p>{total === 0 ? t('reviewEmpty') : t('reviewDone')}</p>
+          {nextLearningAt ? <p class="muted">{t('reviewNextAt', new Date(nextLearningAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }))}</p> : null}
+          <div class="row secondary">
+            <button type="button" onClick={undo}>{t('reviewUndo')} <kbd>U</kbd></button>
+          </div>
+        </div>
+      ) : null}
+      <p class="muted hint">{t('reviewKeysHint')}</p>
+    </section>
+  );
+}
