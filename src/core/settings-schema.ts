@@ -18,6 +18,7 @@ export const SettingsSchema = v.strictObject({
   pinyinAutoSites: field('pinyinAutoSites'),
   glossaryMarking: field('glossaryMarking'),
   lookupTrigger: field('lookupTrigger'),
+  theme: field('theme'),
 });
 
 export const SettingsPatchSchema = v.partial(SettingsSchema);

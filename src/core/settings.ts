@@ -21,6 +21,8 @@ export const NEUTRAL_TONE_STYLES = ['dictionary', 'citation'] as const;
 export const PINYIN_SIZE = { min: 40, max: 100 } as const;
 /** How a word is looked up in the page: a click, a hover with Alt held, or not at all. */
 export const LOOKUP_TRIGGERS = ['click', 'alt-hover', 'off'] as const;
+/** The extension's own pages: the system's light or dark appearance, or one of them always. */
+export const THEMES = ['auto', 'light', 'dark'] as const;
 
 export interface Settings {
   /** Save an article to the library as soon as it is recognised. */
@@ -40,6 +42,7 @@ export interface Settings {
   /** Underline glossary terms in articles. */
   glossaryMarking: boolean;
   lookupTrigger: (typeof LOOKUP_TRIGGERS)[number];
+  theme: (typeof THEMES)[number];
 }
 
 export type SettingsPatch = Partial<Settings>;
@@ -64,6 +67,7 @@ export const DEFAULT_SETTINGS: Settings = {
   pinyinAutoSites: [],
   glossaryMarking: true,
   lookupTrigger: 'click',
+  theme: 'auto',
 };
 
 const oneOf =
@@ -85,6 +89,7 @@ export const SETTING_CHECKS: { readonly [K in keyof Settings]: (x: unknown) => x
   pinyinAutoSites: (x): x is SiteId[] => Array.isArray(x) && x.length <= SITES.length && x.every(isSite),
   glossaryMarking: isBoolean,
   lookupTrigger: oneOf(LOOKUP_TRIGGERS),
+  theme: oneOf(THEMES),
 };
 
 const SETTING_KEYS = Object.keys(SETTING_CHECKS) as (keyof Settings)[];

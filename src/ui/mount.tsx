@@ -1,12 +1,20 @@
 import { render, type VNode } from 'preact';
 import browser from 'webextension-polyfill';
 import { t } from '../platform/i18n.ts';
+import { loadSettings, watchSettings } from '../platform/settings-store.ts';
+import { applyTheme } from './theme.ts';
 
-/** Renders an extension page into its #app element, in the reader's language, titled from the locale strings. */
+/** Renders an extension page into its #app element, in the reader's language and theme, titled from the locale strings. */
 export function mountPage(page: VNode, titleKey?: string): void {
   const root = document.getElementById('app');
   if (!root) return;
   if (titleKey) document.title = t(titleKey);
   document.documentElement.lang = browser.i18n.getUILanguage();
+  // Until the setting is read the system's appearance applies, which is also the default; a change in the options applies at once.
+  loadSettings().then((s) => applyTheme(s.theme), () => undefined);
+  // Let go of the storage listener while the page is still alive: Firefox logs an error for one left to its own clean-up on close.
+  const watching = new AbortController();
+  addEventListener('pagehide', () => watching.abort(), { once: true });
+  watchSettings((s) => applyTheme(s.theme), watching.signal);
   render(page, root);
 }

@@ -26,12 +26,14 @@ export function PinyinSettingsForm({ settings, onChange, compact = false }: Prop
         </select>
       </label>
       <label class="field">
-        <span>{t('optSize')} <output>{settings.pinyinSize} %</output></span>
+        <span><span aria-hidden="true">{t('optSize')}</span> <output aria-hidden="true">{settings.pinyinSize} %</output></span>
         <input
           type="range"
           min={PINYIN_SIZE.min}
           max={PINYIN_SIZE.max}
           step={5}
+          aria-label={t('optSize')}
+          aria-valuetext={`${settings.pinyinSize} %`}
           value={settings.pinyinSize}
           onChange={(e) => onChange({ pinyinSize: Number((e.currentTarget as HTMLInputElement).value) })}
         />

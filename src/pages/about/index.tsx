@@ -68,8 +68,8 @@ function About() {
           <li>{t('aboutChanges')}</li>
           <li>{t('aboutShareAlike')}</li>
         </ul>
-        <h3 class="small muted">{t('aboutNoticeTitle')}</h3>
-        {notice ? <pre data-testid="cedict-notice">{notice}</pre> : failed ? <p class="warn">{t('aboutNoticeMissing')}</p> : <p class="muted">{t('loading')}</p>}
+        <h3 class="small muted" id="about-notice">{t('aboutNoticeTitle')}</h3>
+        {notice ? <pre data-testid="cedict-notice" tabIndex={0} role="region" aria-labelledby="about-notice">{notice}</pre> : failed ? <p class="warn">{t('aboutNoticeMissing')}</p> : <p class="muted">{t('loading')}</p>}
       </section>
       <section class="card" aria-labelledby="about-model">
         <h2 id="about-model">{t('aboutModelTitle')}</h2>

@@ -8,8 +8,10 @@ import { usePaged } from './paged.ts';
 import { Reader } from './reader.tsx';
 import type { ToastState } from './toast.tsx';
 import { VirtualList } from './virtual-list.tsx';
+import { byData, whenShown } from './focus.ts';
 
-const ROW = 64;
+/** Rows: title and meta beside the buttons; narrow, stacked (a title of two lines, meta of up to three). */
+const ROW = { wide: 64, narrow: 168 };
 const SORT_KEYS: Record<ArticleSort, string> = { saved: 'libSortSaved', published: 'libSortPublished', site: 'libSortSite', title: 'libSortTitle' };
 
 let firstRenderMarked = false;
@@ -35,7 +37,12 @@ export function ArticlesPanel({ dataVersion, onChanged, showToast }: { dataVersi
     requestAnimationFrame(() => performance.mark('jiedu-library-first-render'));
   }
 
-  const remove = async (item: ArticleListItem) => {
+  const rowTitle = (find: (row: HTMLElement) => boolean) => () => {
+    for (const row of document.querySelectorAll<HTMLElement>('[data-testid=article-row]')) if (find(row)) return row.querySelector<HTMLElement>('.title');
+    return null;
+  };
+  const searchField = () => document.querySelector<HTMLElement>('[data-testid=article-search]');
+  const remove = async (item: ArticleListItem, index: number) => {
     const full = await sendToBackground('article/get', { url: item.url });
     await sendToBackground('article/delete', { url: item.url });
     paged.reload();
@@ -43,15 +50,24 @@ export function ArticlesPanel({ dataVersion, onChanged, showToast }: { dataVersi
     if (!full) return;
     showToast({
       message: t('deleted', item.title),
+      // Dismissed: the row that took the deleted one's place, else the search field.
+      returnFocus: () => rowTitle((row) => row.dataset.index === String(index))() ?? rowTitle(() => true)() ?? searchField(),
       undo: async () => {
         await sendToBackground('article/restore', { article: full });
         paged.reload();
         onChanged();
+        return (await whenShown(() => byData(document, '[data-testid=article-row] .title', 'url', item.url))) ?? searchField();
       },
     });
   };
 
-  if (reading) return <Reader url={reading} onBack={() => setReading(null)} />;
+  const back = useCallback(() => {
+    const from = reading;
+    setReading(null);
+    // Focus goes back to the title the reader came from.
+    if (from) void whenShown(() => byData(document, '[data-testid=article-row] .title', 'url', from)).then((el) => (el ?? searchField())?.focus());
+  }, [reading]);
+  if (reading) return <Reader url={reading} onBack={back} />;
 
   return (
     <div class="panel" data-shown-key={paged.shownKey ?? ''}>
@@ -87,9 +103,9 @@ export function ArticlesPanel({ dataVersion, onChanged, showToast }: { dataVersi
           const a = paged.get(i);
           if (!a) return <div class="arow placeholder" aria-busy="true" />;
           return (
-            <div class="arow" data-testid="article-row">
+            <div class="arow" data-testid="article-row" data-index={i}>
               <div class="arow-main">
-                <button type="button" class="linklike title" lang="zh-Hans" onClick={() => setReading(a.url)} title={t('libRead', a.title)}>{a.title}</button>
+                <button type="button" class="linklike title" lang="zh-Hans" data-url={a.url} onClick={() => setReading(a.url)} title={t('libRead', a.title)}>{a.title}</button>
                 <div class="meta muted">
                   <span>{siteName(a.site)}</span>
                   <span>{t('libPublished', formatDate(a.publishedAt))}</span>
@@ -99,7 +115,7 @@ export function ArticlesPanel({ dataVersion, onChanged, showToast }: { dataVersi
               </div>
               <div class="arow-actions">
                 <a class="button" href={a.url} target="_blank" rel="noreferrer" aria-label={t('libOpenOriginalOf', a.title)}>{t('libOpenOriginal')}</a>
-                <button type="button" aria-label={t('deleteArticle', a.title)} onClick={() => void remove(a)}>{t('delete')}</button>
+                <button type="button" aria-label={t('deleteArticle', a.title)} onClick={() => void remove(a, i)}>{t('delete')}</button>
               </div>
             </div>
           );

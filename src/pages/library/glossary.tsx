@@ -7,7 +7,8 @@ import { sendToBackground } from '../../platform/messaging.ts';
 import { ExportControls } from './export-controls.tsx';
 import { VirtualList } from './virtual-list.tsx';
 
-const ROW = 76;
+/** Rows: the term's line and its explanation; narrow, the English on a line of its own. */
+const ROW = { wide: 76, narrow: 184 };
 const categoryName = (c: Category): string => t(`glCategory_${c.replace(/-/g, '_')}`);
 
 export function GlossaryPanel() {
@@ -48,6 +49,7 @@ export function GlossaryPanel() {
       <VirtualList
         count={items.length}
         rowHeight={ROW}
+        focusable
         label={t('libTabGlossary')}
         resetKey={`${query}|${category ?? ''}`}
         renderRow={(i) => {
@@ -58,7 +60,7 @@ export function GlossaryPanel() {
                 <span class="word" lang="zh-Hans">{e.simplified}</span>
                 {e.traditional ? <span class="trad muted" lang="zh-Hant">【{e.traditional}】</span> : null}
                 <span class="pinyin">{e.pinyin}</span>
-                <span class="english">{e.english}</span>
+                <span class="english" title={e.english}>{e.english}</span>
                 <span class="badge">{categoryName(e.category)}</span>
               </div>
               <p class="explanation muted" title={e.explanation}>

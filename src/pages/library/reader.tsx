@@ -108,20 +108,18 @@ export function Reader({ url, onBack }: { url: string; onBack: () => void }) {
   }, [pinyin, article, settings]);
   useEffect(() => () => handle.current?.remove(), []);
 
-  const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') onBack();
-  };
+  // Escape leaves the view wherever focus is (after a click on the text it is on <body>), unless something inside it took the key.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented && !document.querySelector('dialog[open]')) onBack();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onBack]);
 
   return (
-    <article class="reader" onKeyDown={onKey} aria-busy={article === undefined}>
-      <div class="reader-bar">
-        <button type="button" onClick={onBack}>{t('libBack')}</button>
-        <label class="switch">
-          <input type="checkbox" role="switch" checked={pinyin} disabled={!article} onChange={(e) => setPinyin((e.currentTarget as HTMLInputElement).checked)} data-testid="reader-pinyin" />
-          <span>{t('libPinyin')}</span>
-        </label>
-        {article ? <a class="button" href={article.url} target="_blank" rel="noreferrer">{t('libOpenOriginal')}</a> : null}
-      </div>
+    <article class="reader" aria-busy={article === undefined}>
+      {!article ? <div class="reader-bar"><button type="button" onClick={onBack}>{t('libBack')}</button></div> : null}
       {error ? <p class="warn" role="alert">{t('errorPrefix', error)}</p> : null}
       {article === undefined && !error ? <p class="muted">{t('loading')}</p> : null}
       {article === null ? <p class="warn" role="alert">{t('libArticleGone')}</p> : null}
@@ -135,6 +133,15 @@ export function Reader({ url, onBack }: { url: string; onBack: () => void }) {
             {article.authors.length ? <span lang="zh-Hans">{article.authors.join('、')}</span> : null}
             <span>{t('libSaved', formatDate(article.firstSavedAt))}</span>
           </p>
+          {/* After the title in focus order: focus lands on the title, and Tab goes on to these. */}
+          <div class="reader-bar">
+            <button type="button" onClick={onBack}>{t('libBack')}</button>
+            <label class="switch">
+              <input type="checkbox" role="switch" checked={pinyin} onChange={(e) => setPinyin((e.currentTarget as HTMLInputElement).checked)} data-testid="reader-pinyin" />
+              <span>{t('libPinyin')}</span>
+            </label>
+            <a class="button" href={article.url} target="_blank" rel="noreferrer">{t('libOpenOriginal')}</a>
+          </div>
           {article.partial ? <p class="notice">{t('partial', String(article.partial.page))}</p> : null}
           <Body article={article} bodyRef={bodyRef} />
         </>

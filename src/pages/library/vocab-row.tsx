@@ -1,9 +1,10 @@
 /** One saved word in the list: what it means, where it was met, and its note and tags, editable in place. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import type { VocabularyRecord } from '../../core/vocabulary.ts';
 import { formatDate, t } from '../../platform/i18n.ts';
 
-export const VOCAB_ROW = 128;
+/** Rows: the word's line, two sentences and the fields; narrow, the meaning and the fields each on lines of their own. */
+export const VOCAB_ROW = { wide: 128, narrow: 236 };
 const SHOWN_CONTEXTS = 2;
 
 function parseTags(text: string): string[] {
@@ -14,6 +15,8 @@ function parseTags(text: string): string[] {
 function InlineField({ label, value, onSave, testId, placeholder }: { label: string; value: string; onSave: (v: string) => Promise<void>; testId: string; placeholder: string }) {
   const [draft, setDraft] = useState(value);
   const [state, setState] = useState<'idle' | 'saving' | 'saved' | 'error'>('idle');
+  // The status sits outside the label, so the field's name stays "Note" / "Tags" after a save.
+  const stateId = useId();
   useEffect(() => setDraft(value), [value]);
   const commit = async () => {
     if (draft === value) return;
@@ -26,9 +29,11 @@ function InlineField({ label, value, onSave, testId, placeholder }: { label: str
     }
   };
   return (
-    <label class={`inline-field ${state}`}>
-      <span class="inline-label">{label}</span>
+    <div class={`inline-field ${state}`}>
+      <label class="inline-label" for={`${stateId}-input`}>{label}</label>
       <input
+        id={`${stateId}-input`}
+        aria-describedby={stateId}
         type="text"
         value={draft}
         placeholder={placeholder}
@@ -46,8 +51,8 @@ function InlineField({ label, value, onSave, testId, placeholder }: { label: str
           }
         }}
       />
-      <span class="inline-state" aria-live="polite">{state === 'saved' ? t('libSavedEdit') : state === 'error' ? t('libEditFailed') : ''}</span>
-    </label>
+      <span class="inline-state" id={stateId} aria-live="polite">{state === 'saved' ? t('libSavedEdit') : state === 'error' ? t('libEditFailed') : ''}</span>
+    </div>
   );
 }
 

@@ -9,6 +9,7 @@ import { usePaged } from './paged.ts';
 import type { ToastState } from './toast.tsx';
 import { SentencesDialog, VOCAB_ROW, VocabRow } from './vocab-row.tsx';
 import { VirtualList } from './virtual-list.tsx';
+import { byData, whenShown } from './focus.ts';
 
 const SORT_KEYS: Record<VocabSort, string> = { recent: 'libSortRecent', created: 'libSortCreated', pinyin: 'libSortPinyin', characters: 'libSortCharacters' };
 type Extra = Pick<VocabListResult, 'tags' | 'articles'>;
@@ -54,13 +55,18 @@ export function VocabularyPanel({ dataVersion, onChanged, showToast }: { dataVer
     setSelected(new Set());
     setLocalVersion((v) => v + 1);
     onChanged();
+    const selectAllBox = () => document.querySelector<HTMLElement>('[data-testid=vocab-select-all]');
     showToast({
       message: deleted.length === 1 ? t('libDeletedWord', deleted[0]!.simplified) : t('libDeletedWords', String(deleted.length)),
+      returnFocus: () => document.querySelector<HTMLElement>('[data-testid=vocab-search]'),
       undo: async () => {
         await sendToBackground('vocab/restore', { records: deleted });
         setSelected(new Set(deleted.map((w) => w.simplified)));
         setLocalVersion((v) => v + 1);
         onChanged();
+        // The first restored word's checkbox when its row is in view, else the list's own "select all".
+        const first = deleted[0]?.simplified ?? '';
+        return (await whenShown(() => byData(document, '[data-testid=vocab-row]', 'word', first)?.querySelector<HTMLElement>('.wrow-check') ?? null, 1500)) ?? selectAllBox();
       },
     });
   };

@@ -1,12 +1,13 @@
 /** Options: the settings the popup does not hold. */
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { Settings, SettingsPatch } from '../../core/settings.ts';
+import { THEMES, type Settings, type SettingsPatch } from '../../core/settings.ts';
 import { PinyinSettingsForm, ReadingSettingsForm } from '../../ui/pinyin-settings.tsx';
 import { t } from '../../platform/i18n.ts';
 import { menuPermission } from '../../platform/permissions.ts';
 import { mountPage } from '../../ui/mount.tsx';
 import { loadSettings, saveSettings } from '../../platform/settings-store.ts';
+import { applyTheme } from '../../ui/theme.ts';
 
 /** The right-click menu is an optional permission: asked for when turned on, given back when turned off. */
 
@@ -44,7 +45,9 @@ function Options() {
   }, []);
   const update = async (patch: SettingsPatch) => {
     try {
-      setSettings(await saveSettings(patch));
+      const next = await saveSettings(patch);
+      setSettings(next);
+      applyTheme(next.theme);
       setSaved(true);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -66,6 +69,17 @@ function Options() {
             <h2 id="opt-reading">{t('optionsReading')}</h2>
             <ReadingSettingsForm settings={settings} onChange={(p) => void update(p)} />
             <ContextMenuOption />
+          </section>
+          <section class="card" aria-labelledby="opt-appearance">
+            <h2 id="opt-appearance">{t('optionsAppearance')}</h2>
+            <div class="settings-form">
+              <label class="field">
+                <span>{t('optTheme')}</span>
+                <select value={settings.theme} data-testid="opt-theme" onChange={(e) => void update({ theme: (e.currentTarget as HTMLSelectElement).value as Settings['theme'] })}>
+                  {THEMES.map((x) => <option value={x} key={x}>{t(`optTheme_${x}`)}</option>)}
+                </select>
+              </label>
+            </div>
           </section>
           <section class="card" aria-labelledby="opt-pinyin">
             <h2 id="opt-pinyin">{t('optionsPinyin')}</h2>

@@ -117,7 +117,18 @@ forEachBrowser('library page', (h) => {
     await lib.click('[data-testid="reader-pinyin"]');
     await expect.poll(() => countOf(lib, '[data-testid="reader-body"] ruby')).toBe(0);
     expect(await textOf(lib, '[data-testid="reader-body"] p')).toBe(article.paragraphs[0]);
-    await lib.click('.reader button');
+    const focused = () => lib.evaluate(() => `${document.activeElement?.tagName.toLowerCase()} ${document.activeElement?.getAttribute('data-url') ?? document.activeElement?.textContent ?? ''}`);
+    // Escape leaves the view after a click on the text (focus on <body>), and focus returns to the article's title.
+    await lib.click('[data-testid="reader-body"] p');
+    await lib.press('Escape');
+    await expect.poll(focused).toBe(`button ${article.url}`);
+    // Opened from the keyboard, focus is on the title and Tab goes on to Back, which returns focus to the list.
+    await lib.press('Enter');
+    await expect.poll(focused).toBe(`h2 ${article.title}`);
+    await lib.press('Tab');
+    await expect.poll(focused).toBe('button ← Back to the list');
+    await lib.press('Enter');
+    await expect.poll(focused).toBe(`button ${article.url}`);
   });
 
   it('moves between tabs with the arrow keys and finds a word by pinyin among 10,001', async () => {
@@ -195,14 +206,42 @@ forEachBrowser('library page', (h) => {
     await lib.select('#vocab-export-format', 'anki');
   });
 
-  it('deletes the selection and brings it back with Undo', async () => {
-    await lib.click('[data-testid="vocab-delete"]');
+  it('deletes the selection and brings it back with Undo, from the keyboard, focus never lost', async () => {
+    const focused = () => lib.evaluate(() => {
+      const el = document.activeElement;
+      return el ? `${el.tagName.toLowerCase()}${el.closest('[data-testid="toast"]') ? ' in toast' : ''} ${el.getAttribute('data-testid') ?? el.className} ${el.closest('[data-word]')?.getAttribute('data-word') ?? ''}`.trim() : null;
+    });
+    await lib.focus('[data-testid="vocab-delete"]');
+    await lib.press('Enter');
     await expect.poll(() => storedWord(h(), '外交')).toBeNull();
     await expect.poll(vocabCount).toBe('Found: 0 · selected: 0');
     expect(await textOf(lib, '[data-testid="toast"]')).toContain('Deleted 外交.');
-    await lib.click('[data-testid="toast"] button');
+    // Focus moves to the notice's Undo; Enter undoes; focus lands on the restored word.
+    await expect.poll(focused).toBe('button in toast');
+    await lib.press('Enter');
     await expect.poll(async () => (await storedWord(h(), '外交'))?.note).toBe('常用外交词汇');
     await expect.poll(vocabCount).toBe('Found: 1 · selected: 1');
+    await expect.poll(focused).toBe('input wrow-check 外交');
+    // Ctrl+Z undoes too; Escape dismisses the notice and focus goes to the search field.
+    await lib.focus('[data-testid="vocab-delete"]');
+    await lib.press('Enter');
+    await expect.poll(vocabCount).toBe('Found: 0 · selected: 0');
+    await expect.poll(focused).toBe('button in toast');
+    await lib.press('Control+z');
+    await expect.poll(vocabCount).toBe('Found: 1 · selected: 1');
+    await expect.poll(focused).toBe('input wrow-check 外交');
+    const word = (await storedWord(h(), '外交'))!;
+    await lib.focus('[data-testid="vocab-delete"]');
+    await lib.press('Enter');
+    await expect.poll(focused).toBe('button in toast');
+    await lib.press('Escape');
+    await expect.poll(() => countOf(lib, '[data-testid="toast"]')).toBe(0);
+    await expect.poll(focused).toBe('input vocab-search');
+    expect(await storedWord(h(), '外交')).toBeNull();
+    // The word back, as the tests after this one expect it.
+    await h().background(async (g, w) => void (await g.jieduDb.vocabulary.bulkPut([w])), word);
+    await lib.fill('[data-testid="vocab-search"]', 'wai jiao ');
+    await expect.poll(vocabCount).toBe('Found: 1 · selected: 0');
   });
 
   it('downloads a backup and imports it again, showing what was added', async () => {

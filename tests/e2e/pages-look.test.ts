@@ -1,0 +1,200 @@
+/**
+ * The extension's own pages (popup, library, options, about) in light and dark, narrow and
+ * wide, in Chromium: axe-core finds nothing, nothing overflows or overlaps at 360 px, the
+ * theme follows the system and the setting, and each state matches its reference screenshot
+ * (tests/visual-reference; JIEDU_UPDATE_VISUAL=1 rewrites them after a deliberate change).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { ExtensionBrowser } from '../../scripts/browser.ts';
+import type { StoredArticle } from '../../src/core/article.ts';
+import type { VocabularyRecord } from '../../src/core/vocabulary.ts';
+import { findPage, openBrowser, openPopup, waitForStored } from './context.ts';
+import { axeViolations, layoutFaults, visualDifference } from './look.ts';
+
+type Scheme = 'light' | 'dark';
+const FIXED_DATE = '2026-12-01T08:00:00.000Z';
+
+/** Three saved words, written here from the seed article's own sentences (not saved through the card). */
+function wordsOf(article: StoredArticle): VocabularyRecord[] {
+  const sentenceWith = (w: string) => article.paragraphs.find((p) => p.includes(w)) ?? article.paragraphs[0]!;
+  const word = (simplified: string, traditional: string, pinyin: string, english: string[], source: VocabularyRecord['source'], tags: string[], note: string): VocabularyRecord => ({
+    simplified,
+    traditional,
+    pinyin,
+    english,
+    contexts: [{ sentence: sentenceWith(simplified).slice(0, 120), articleUrl: article.url, articleTitle: article.title, savedAt: FIXED_DATE }],
+    tags,
+    note,
+    source,
+    createdAt: FIXED_DATE,
+    updatedAt: FIXED_DATE,
+  });
+  return [
+    word('外交', '外交', 'wài jiāo', ['diplomacy', 'diplomatic', 'foreign affairs'], 'glossary', ['diplomacy'], ''),
+    word('合作', '合作', 'hé zuò', ['to cooperate', 'to collaborate', 'to work together', 'cooperation'], 'dictionary', ['news', '外交'], 'often with 双方'),
+    word('发展', '發展', 'fā zhǎn', ['development', 'growth', 'to develop', 'to grow', 'to expand'], 'dictionary', [], ''),
+  ];
+}
+
+describe('extension pages: themes, widths, axe and reference screenshots (Chromium)', () => {
+  let b: ExtensionBrowser;
+  let article: StoredArticle;
+  let articleTab: Page;
+
+  beforeAll(async () => {
+    b = await openBrowser();
+    const demo = findPage((p) => p.seed === '000' && /^https?:\/\/www\.guancha\.cn\//.test(p.url), 'seed 000 on www.guancha.cn');
+    articleTab = await b.context.newPage();
+    await articleTab.goto(demo.url);
+    const canonical = demo.url.endsWith('_s.shtml') ? demo.url : demo.url.replace(/(_\d+)?\.shtml.*$/, '_s.shtml').replace(/^http:/, 'https:');
+    const stored = await waitForStored(b, canonical);
+    // Fixed dates, so that screenshots do not change with the day they are taken.
+    article = { ...stored, firstSavedAt: FIXED_DATE, lastSavedAt: FIXED_DATE, extractedAt: FIXED_DATE };
+    await b.worker.evaluate(
+      async ({ a, words }) => {
+        const db = (globalThis as unknown as { jieduDb: { articles: { put(x: unknown): Promise<unknown> }; vocabulary: { bulkPut(x: unknown[]): Promise<unknown> } } }).jieduDb;
+        await db.articles.put(a);
+        await db.vocabulary.bulkPut(words);
+      },
+      { a: article, words: wordsOf(article) },
+    );
+  }, 120_000);
+  afterAll(async () => {
+    await b?.close();
+  });
+
+  /** Each state of each page, reached from a freshly opened page. */
+  const STATES: { name: string; open: (scheme: Scheme, width: number) => Promise<Page> }[] = [
+    { name: 'popup', open: (scheme) => popup(scheme, false) },
+    { name: 'popup-glossary', open: (scheme) => popup(scheme, true) },
+    { name: 'library-articles', open: (scheme, width) => library(scheme, width, 'articles') },
+    { name: 'library-vocabulary', open: (scheme, width) => library(scheme, width, 'vocabulary') },
+    { name: 'library-glossary', open: (scheme, width) => library(scheme, width, 'glossary') },
+    { name: 'library-reader', open: (scheme, width) => reader(scheme, width) },
+    { name: 'options', open: (scheme, width) => extensionPage('options.html', scheme, width) },
+    { name: 'about', open: (scheme, width) => extensionPage('about.html', scheme, width) },
+  ];
+
+  async function extensionPage(path: string, scheme: Scheme, width: number, height = 900): Promise<Page> {
+    const page = await b.context.newPage();
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await page.setViewportSize({ width, height });
+    await page.goto(`chrome-extension://${b.extensionId}/${path}`);
+    await page.waitForSelector('#app > *');
+    await page.evaluate(() => document.fonts.ready);
+    return page;
+  }
+
+  async function popup(scheme: Scheme, glossary: boolean): Promise<Page> {
+    const page = await openPopup(b, articleTab);
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await page.getByText(article.title).first().waitFor();
+    if (glossary) {
+      await page.getByRole('tab', { name: 'Glossary' }).click();
+      await page.locator('.gl li').first().waitFor();
+    }
+    await page.evaluate(() => document.fonts.ready);
+    return page;
+  }
+
+  async function library(scheme: Scheme, width: number, tab: string): Promise<Page> {
+    const page = await extensionPage(`library.html#${tab}`, scheme, width);
+    await page.locator('[role=listitem] > :not(.placeholder)').first().waitFor();
+    return page;
+  }
+
+  async function reader(scheme: Scheme, width: number): Promise<Page> {
+    const page = await library(scheme, width, 'articles');
+    await page.getByRole('button', { name: article.title, exact: true }).click();
+    await page.getByTestId('reader-body').waitFor();
+    return page;
+  }
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`axe-core finds no violation on any page in ${scheme}`, async () => {
+      const found: Record<string, unknown> = {};
+      for (const s of STATES) {
+        const page = await s.open(scheme, 1280);
+        const v = await axeViolations(page);
+        if (v.length > 0) found[s.name] = v;
+        await page.close();
+      }
+      expect(found).toEqual({});
+    });
+  }
+
+  it('nothing overflows, overlaps or is cut off at 360, 400 and 1280 px', async () => {
+    const faults: Record<string, unknown> = {};
+    for (const width of [360, 400, 1280]) {
+      for (const s of STATES.filter((x) => !x.name.startsWith('popup'))) {
+        const page = await s.open('light', width);
+        const f = await layoutFaults(page);
+        if (f.horizontalOverflow > 0 || f.overlaps.length > 0 || f.clipped.length > 0) faults[`${s.name}@${width}`] = f;
+        await page.close();
+      }
+    }
+    for (const s of STATES.filter((x) => x.name.startsWith('popup'))) {
+      const page = await s.open('light', 380);
+      const f = await layoutFaults(page);
+      if (f.horizontalOverflow > 0 || f.overlaps.length > 0 || f.clipped.length > 0) faults[s.name] = f;
+      await page.close();
+    }
+    expect(faults).toEqual({});
+  });
+
+  it('follows the system, and the theme setting overrides it', async () => {
+    const paper = (p: Page) => p.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const page = await extensionPage('options.html', 'light', 800);
+    const light = await paper(page);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const dark = await paper(page);
+    expect(light).not.toBe(dark);
+    // Dark: the paper is dark and the text light, as measured.
+    const lum = (rgb: string) => rgb.match(/\d+/g)!.slice(0, 3).map(Number).reduce((s, c) => s + c, 0) / 3;
+    expect(lum(dark)).toBeLessThan(60);
+    expect(lum(await page.evaluate(() => getComputedStyle(document.body).color))).toBeGreaterThan(180);
+    await page.getByTestId('opt-theme').selectOption('light');
+    await expect.poll(() => paper(page)).toBe(light);
+    // Another page opened afterwards takes the setting, against the system.
+    const lib = await extensionPage('library.html', 'dark', 800);
+    await expect.poll(() => lib.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    await page.getByTestId('opt-theme').selectOption('dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(() => paper(page)).toBe(dark);
+    await page.getByTestId('opt-theme').selectOption('auto');
+    await expect.poll(() => paper(page)).toBe(light);
+    await lib.close();
+    await page.close();
+  });
+
+  it('an article deleted from the keyboard: focus on Undo, the notice stays while focused, Undo returns focus to the row', async () => {
+    const page = await library('light', 1280, 'articles');
+    const focused = () => page.evaluate(() => `${document.activeElement?.tagName.toLowerCase()} ${document.activeElement?.closest('[data-testid=toast]') ? 'in toast ' : ''}${document.activeElement?.textContent ?? ''}`);
+    await page.getByRole("button", { name: `Delete “${article.title}” from the library` }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('button in toast Undo');
+    // Longer than the notice's 8 s: while it has focus it stays.
+    await page.waitForTimeout(9000);
+    expect(await page.getByTestId('toast').count()).toBe(1);
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe(`button ${article.title}`);
+    expect(await page.getByTestId('toast').count()).toBe(0);
+    await page.close();
+  });
+
+  it('each state looks as its reference screenshot, light and dark, at 400 and 1280 px', async () => {
+    const differences: Record<string, string> = {};
+    for (const scheme of ['light', 'dark'] as const) {
+      for (const s of STATES) {
+        for (const width of s.name.startsWith('popup') ? [380] : [400, 1280]) {
+          const page = await s.open(scheme, width);
+          const d = await visualDifference(page, `${s.name}-${scheme}-${width}`);
+          if (d) differences[`${s.name}-${scheme}-${width}`] = d;
+          await page.close();
+        }
+      }
+    }
+    expect(differences).toEqual({});
+  });
+});
