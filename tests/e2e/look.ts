@@ -76,8 +76,12 @@ export function layoutFaults(page: Page): Promise<LayoutFaults> {
       }
       const hides = cs.overflowX === 'hidden' || cs.overflowY === 'hidden' || cs.overflow === 'hidden' || cs.overflow === 'clip';
       if (hides && (el.textContent ?? '').trim() !== '' && el.clientHeight > 0) {
-        const ellipsis = cs.textOverflow === 'ellipsis' || cs.webkitLineClamp !== 'none';
-        if (el.scrollHeight > el.clientHeight + 1 && !(ellipsis && cs.webkitLineClamp !== 'none')) clipped.push(`${name(el)} ${el.scrollHeight}>${el.clientHeight} tall`);
+        const clamp = cs.webkitLineClamp !== 'none' ? Number(cs.webkitLineClamp) : 0;
+        const ellipsis = cs.textOverflow === 'ellipsis' || clamp > 0;
+        // A clamped box must show its whole lines: squeezed shorter, it cuts a line in half.
+        const clampHeight = clamp > 0 ? Math.min(el.scrollHeight, clamp * parseFloat(cs.lineHeight)) : 0;
+        if (clamp > 0 && el.clientHeight + 1 < clampHeight) clipped.push(`${name(el)} ${el.clientHeight}<${clampHeight} of ${clamp} lines`);
+        else if (clamp === 0 && el.scrollHeight > el.clientHeight + 1) clipped.push(`${name(el)} ${el.scrollHeight}>${el.clientHeight} tall`);
         else if (el.scrollWidth > el.clientWidth + 1 && !ellipsis) clipped.push(`${name(el)} ${el.scrollWidth}>${el.clientWidth} wide`);
       }
     }

@@ -82,6 +82,8 @@ describe('extension pages: themes, widths, axe and reference screenshots (Chromi
     await page.setViewportSize({ width, height });
     await page.goto(`chrome-extension://${b.extensionId}/${path}`);
     await page.waitForSelector('#app > *');
+    // Everything a page loads after its first paint is there (the About page's notice, the lists' first rows).
+    await page.waitForFunction(() => !document.body.innerText.includes('Loading…'));
     await page.evaluate(() => document.fonts.ready);
     return page;
   }

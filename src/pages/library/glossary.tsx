@@ -8,7 +8,7 @@ import { ExportControls } from './export-controls.tsx';
 import { VirtualList } from './virtual-list.tsx';
 
 /** Rows: the term's line and its explanation; narrow, the English on a line of its own. */
-const ROW = { wide: 76, narrow: 184 };
+const ROW = { wide: 76, narrow: 216 };
 const categoryName = (c: Category): string => t(`glCategory_${c.replace(/-/g, '_')}`);
 
 export function GlossaryPanel() {
