@@ -18,6 +18,8 @@ const PAGER = /^[|\s]*(?:<<|«|首页|上一页)?[|\s]*(?:\d+[|\s]*){1,40}(?:下
 const SHARE = /^(?:分享(?:到|至)?|share(?: this(?: article)?)?|转发到)\s*[:：]?\s*(?:(?:微信|微博|朋友圈|QQ空间|QQ|Qzone|Facebook|Twitter|X|LinkedIn|WhatsApp|Telegram|手机|客户端)[\s、,，|]*)*$/i;
 /** Subscription prompts left where the paid part of an article would be (zaobao.com.sg). */
 const PAYWALL = /^(?:请订阅或登录，?\s*以继续阅读全文[！!]?|此文章为付费文章，?\s*会员请访问网站阅读[。.]?|订阅(?:后|即可)继续阅读全文[。！!]?|登录(?:后|即可)(?:继续)?阅读全文[。！!]?)$/;
+/** A link to the story's special-topic page left as the body's last line ("点击查看专题"). */
+const TOPIC_LINK = /^(?:点击(?:查看|进入)(?:相关)?专题|(?:进入|更多)专题\s*[>》]*)$/;
 /** 风闻 and other community posts close with a disclaimer block: it and whatever follows it are not the post. */
 const DISCLAIMER = /^[【[]?\s*免责声明\s*[】\]]?\s*[:：]?/;
 /** An editor line inside the body: "责任编辑：张三", "【责任编辑:张三】", "（编辑：李四）". */
@@ -41,7 +43,7 @@ export function tidyParagraphs(paragraphs: readonly string[], bold: readonly Bol
   const tail = Math.max(0, paragraphs.length - 4);
   for (let i = 0; i < paragraphs.length; i += 1) {
     const p = paragraphs[i] ?? '';
-    if (PLAYER.test(p) || PAGER.test(p) || SHARE.test(p)) keep[i] = false;
+    if (PLAYER.test(p) || PAGER.test(p) || SHARE.test(p) || TOPIC_LINK.test(p)) keep[i] = false;
     else if (PAYWALL.test(p)) {
       keep[i] = false;
       paywalled = true;

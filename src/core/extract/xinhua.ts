@@ -11,22 +11,46 @@ const NOT_TEXT_2021 = `script, style, .pageShare, .setFont, .btn-audio, audio, #
 
 /**
  * Xinhua puts no author in the markup; the wire names its reporters in brackets at the start
- * ("新华社杭州9月29日电（记者王俊禄、林光耀）") or at the end ("（评论员 罗博 萧海川）").
+ * ("新华社杭州9月29日电（记者王俊禄、林光耀）") or at the end ("（评论员 罗博 萧海川）", a partner's
+ * "（人民日报记者杜尚泽 王恬）"), and provincial pages right after the dateline ("新华网呼和浩特2月24日（李倩）").
  */
 export function xinhuaReporters(paragraphs: readonly string[]): string[] {
-  const places = [paragraphs[0], paragraphs[1], paragraphs[paragraphs.length - 1]];
+  // The last two: a link to a special topic may follow the closing byline.
+  const places = [paragraphs[0], paragraphs[1], paragraphs[paragraphs.length - 2], paragraphs[paragraphs.length - 1]];
   const names: string[] = [];
   for (const p of places) {
     if (!p) continue;
-    for (const m of p.matchAll(/[（(]((?:记者|评论员|新华社记者)[^）)]{1,80})[）)]/g)) {
+    for (const m of p.matchAll(/[（(]((?:[\u4e00-\u9fff]{1,8}?)?(?:记者|评论员)[^）)]{1,80})[）)]/g)) {
       for (const part of (m[1] ?? '').split(/[；;]/)) {
-        const role = /^\s*(?:新华社)?(?:记者|评论员)\s*/.exec(part);
-        if (!role) continue; // 通讯员, 实习生: not Xinhua staff bylines
+        const role = /^\s*(?:[\u4e00-\u9fff]{1,8}?)?(?:记者|评论员)\s*/.exec(part);
+        if (!role) continue; // 通讯员, 实习生: not staff bylines
         names.push(...splitNames(part.slice(role[0].length)));
       }
     }
   }
+  // Names of two or three characters; a bracket such as "（国际观察）" or "（综述）" labels the story instead.
+  const dateline = /^(?:新华社|新华网)[\u4e00-\u9fff]{1,10}?\d{1,2}月\d{1,2}日电?\s*[（(]([\u4e00-\u9fff]{2,3}(?:[、，\s]+[\u4e00-\u9fff]{2,3}){0,3})[）)]/.exec(paragraphs[0] ?? '');
+  const labels = /^(?:综述|通讯|特写|时评|快讯|专访|评论|述评|调查|观察|侧记|链接|背景|图文)$/;
+  if (names.length === 0 && dateline?.[1]) names.push(...splitNames(dateline[1]).filter((n) => !labels.test(n)));
   return unique(names);
+}
+
+/**
+ * Features open with the dateline and headline ("新华社北京12月1日电 题：…") and then a line of their
+ * own naming the reporters ("新华社记者胡璐、周勉"): a byline, not text. Returns the names and drops the line.
+ */
+function takeBylineLine(d: Draft): string[] {
+  const body = d.body;
+  if (!body) return [];
+  for (let i = 0; i < Math.min(3, body.paragraphs.length); i += 1) {
+    // "新华社记者手记" heads a column, not a byline.
+    const m = /^(?:新华社|新华网|人民日报)(?:记者|评论员)\s*([\u4e00-\u9fff·]{2,6}(?:[、，\s]+[\u4e00-\u9fff·]{2,6}){0,5})$/.exec(body.paragraphs[i] ?? '');
+    if (!m?.[1] || /手记|札记|观察|随笔|调查/.test(m[1])) continue;
+    body.paragraphs.splice(i, 1);
+    body.bold = body.bold.filter((b) => b.paragraph !== i).map((b) => (b.paragraph > i ? { ...b, paragraph: b.paragraph - 1 } : b));
+    return splitNames(m[1]);
+  }
+  return [];
 }
 
 function editorOf(el: Element | null): string | null {
@@ -130,7 +154,8 @@ function make2021(id: 'xinhua-2021' | 'xinhua-english'): Adapter {
       const body = q(doc, '#detailContent') ?? q(doc, '#detail');
       if (body) d.body = readBody(body, { baseUrl: ctx.baseUrl, exclude: NOT_TEXT_2021 });
       d.editor = editorOf(q(doc, '.editor'));
-      d.authors = xinhuaReporters(d.body?.paragraphs ?? []);
+      const byline = takeBylineLine(d);
+      d.authors = byline.length > 0 ? byline : xinhuaReporters(d.body?.paragraphs ?? []);
       if (d.authors.length === 0) d.authors = creditedAuthors(q(doc, '.editor'));
       d.tags = keywords(doc);
       readXinhuaPager(ctx, d);
@@ -141,6 +166,42 @@ function make2021(id: 'xinhua-2021' | 'xinhua-english'): Adapter {
 
 export const xinhua2021 = make2021('xinhua-2021');
 export const xinhuaEnglish = make2021('xinhua-english');
+
+/**
+ * The national templates of about 2015–18 (h1#title; the date and "来源：" in .main_tit .info or
+ * #article .info; body #content or #article .article; the editor in .share or #articleEdit .editor)
+ * and the provincial channels' template of the same family that some channels kept into the 2020s
+ * (nmg.news.cn: h1.content-bt-h1, ul.c-time, body #zoom, the editor in p.text-left).
+ * `article:author` on these pages names the web editor, not a writer.
+ */
+export const xinhua2017: Adapter = {
+  id: 'xinhua-2017',
+  site: 'xinhua',
+  matches: (doc) =>
+    (q(doc, 'h1#title') !== null && (q(doc, '#content') !== null || q(doc, '#article .article') !== null)) ||
+    (q(doc, 'h1.content-bt-h1') !== null && q(doc, '#zoom') !== null),
+  extract(ctx: AdapterContext): Draft {
+    const { doc } = ctx;
+    const d = emptyDraft('xinhua-2017');
+    d.title = firstText(doc, ['.main_tit h1#title', 'h1#title', 'h1.content-bt-h1']);
+    const info = q(doc, '.main_tit .info') ?? q(doc, '#article .info .time') ?? q(doc, 'ul.c-time');
+    d.publishedAt = parseSiteDate(textOf(info)) ?? parseSiteDate(metaContent(doc, 'article:publish_time', 'article:published_time'));
+    d.source =
+      afterLabel(firstText(doc, ['.main_tit .info #source', '#source']) ?? '', /来源/) ??
+      firstText(doc, ['#article .info em#source']) ??
+      (info ? qa(info, 'li').map((li) => afterLabel(textOf(li), /来源/)).find((x) => x) ?? null : null) ??
+      metaContent(doc, 'source');
+    const editorEl = qa(doc, '.share, p.text-left, #articleEdit .editor').find((e) => /责任编辑/.test(textOf(e))) ?? null;
+    d.editor = editorOf(editorEl);
+    const body = q(doc, '#content') ?? q(doc, '#article .article') ?? q(doc, '#zoom');
+    if (body) d.body = readBody(body, { baseUrl: ctx.baseUrl, exclude: `${NOT_TEXT_2019}, .share, p.text-left, .fr, .bdsharebuttonbox, #player_video, #sp` });
+    const byline = takeBylineLine(d);
+    d.authors = byline.length > 0 ? byline : xinhuaReporters(d.body?.paragraphs ?? []);
+    d.tags = keywords(doc);
+    readXinhuaPager(ctx, d);
+    return d;
+  },
+};
 
 /**
  * The 2000s–2010s table templates (content_NNN.htm, national and provincial, often GB2312): few

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePage } from '../../../src/cli/html.ts';
 import { detectFromUrl, extractArticle } from '../../../src/core/extract/index.ts';
 import { dateFromUrl, stripSiteName, tidyParagraphs } from '../../../src/core/extract/tidy.ts';
+import { xinhuaReporters } from '../../../src/core/extract/xinhua.ts';
 
 const PAGES = join(import.meta.dirname, '../../fixtures/real-pages');
 const NOW = new Date('2025-03-01T04:00:00Z');
@@ -71,6 +72,46 @@ describe('page furniture in real bodies', () => {
     expect(out.article.partial).toEqual({ page: 1, pages: null, fullTextUrl: null });
     expect(out.article.paragraphs.join('')).not.toMatch(/订阅|登录/);
     expect(out.notices.filter((n) => /subscribed/.test(n))).toHaveLength(1);
+  });
+
+  it('reads the 2015 and 2017 national templates and a provincial channel page of that family instead of handing them to the generic reader (xinhua-22, -19, -14)', () => {
+    const y2015 = real('xinhua-22-2015.html', 'http://www.xinhuanet.com/politics/2015-08/06/c_128098993.htm').article;
+    expect([y2015.layout, y2015.publishedAt, y2015.source, y2015.editor]).toEqual(['xinhua-2017', '2015-08-06T08:50:24+08:00', '中国青年报', '刘强']);
+    const y2017 = real('xinhua-19-2017.html', 'http://www.xinhuanet.com/world/2017-07/06/c_1121270810.htm').article;
+    expect([y2017.layout, y2017.publishedAt, y2017.source, y2017.editor]).toEqual(['xinhua-2017', '2017-07-06T02:47:41+08:00', '新华社', '钱中兵']);
+    // article:author names the web editor (侯强 stands on other pages too): the reporters are in the closing bracket.
+    expect(readFileSync(join(PAGES, 'xinhua-19-2017.html'), 'utf8')).toContain('<meta property="article:author" content="侯强" />');
+    expect(y2017.authors).toEqual(['杜尚泽', '王恬']);
+    expect(y2017.paragraphs).not.toContain('点击查看专题');
+    const nmg = real('xinhua-14-nmg-2022.html', 'https://nmg.news.cn/xwzx/2022-02/24/c_1128412954.htm').article;
+    expect([nmg.layout, nmg.title, nmg.publishedAt, nmg.source, nmg.editor]).toEqual(['xinhua-2017', '“呼和浩特所有收费站禁止出入”是虚假信息', '2022-02-24T17:30:00+08:00', '新华网', '李国栋 徐红梅']);
+    expect(nmg.authors).toEqual(['李倩']);
+  });
+
+  it('reads a feature\'s byline line as its authors, not as a paragraph (xinhua-16, -23)', () => {
+    for (const [file, url, names] of [
+      ['xinhua-16-2025.html', 'http://www.news.cn/20251201/27cccef1d906488fa64a9a670136ec0a/c.html', ['胡璐', '周勉']],
+      ['xinhua-23-2024.html', 'http://www.news.cn/world/20241209/d0908499f23f409f8bb762704c894312/c.html', ['唐霁']],
+    ] as const) {
+      const { article } = real(file, url);
+      expect(article.authors).toEqual(names);
+      expect(article.paragraphs[0]).toMatch(/^新华社\S+电 /);
+      for (const p of article.paragraphs) expect(p).not.toMatch(/^新华社记者\S{2,12}$/);
+    }
+    // A column's heading in the same place stays text.
+    const doc = parseHTML(`<html><head><title>t</title></head><body><div class="head-line"><h1><span class="title">标题</span></h1></div><div id="detail"><p>新华社北京12月1日电 题：标题</p><p>新华社记者手记</p><p>正文第一段，足够长的一段文字。</p></div></body></html>`).document;
+    const out = extractArticle(doc as unknown as Document, 'http://www.news.cn/20251201/27cccef1d906488fa64a9a670136ec0a/c.html', { now: NOW });
+    if (!out.ok) throw new Error(out.message);
+    expect(out.article.paragraphs).toContain('新华社记者手记');
+    expect(out.article.authors).toEqual([]);
+  });
+
+  it('finds reporters in a dateline bracket and behind a partner\'s name, and nothing in a column label', () => {
+    expect(xinhuaReporters(['新华网北京12月21日电（赵海军）素有“楚中第一繁盛处”之美誉的武汉'])).toEqual(['赵海军']);
+    expect(xinhuaReporters(['正文', '北京－莫斯科，一次次握手。（人民日报记者杜尚泽 王恬）'])).toEqual(['杜尚泽', '王恬']);
+    expect(xinhuaReporters(['新华社北京10月5日电 记者5日从中央网信办获悉'])).toEqual([]);
+    expect(xinhuaReporters(['新华社北京3月24日电（国际观察）题：……'])).toEqual([]);
+    expect(xinhuaReporters(['新华社北京3月24日电（综述）……'])).toEqual([]);
   });
 
   // Built from the issue's quotations of real pages: no real page here shows these families.
