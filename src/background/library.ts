@@ -4,6 +4,7 @@ import type { LibraryStats, SaveResult } from '../core/messages.ts';
 import type { JieduDB } from './db.ts';
 
 export class StorageFullError extends Error {
+  readonly kind = 'quota';
   constructor() {
     super('The browser refused to store more data (storage quota reached). Free space or delete old articles in the library; nothing already saved was lost.');
   }

@@ -1,10 +1,11 @@
 /**
  * Dispatches messages to the handler table. Validates every message, refuses
  * content scripts what only extension pages may ask, and always answers:
- * a thrown error becomes `{ ok: false, error }`.
+ * a thrown error becomes `{ ok: false, error, kind }`.
  */
 import { FROM_CONTENT_SCRIPT, parseMessage } from '../core/message-schemas.ts';
 import type { BackgroundMessages, Params, Reply, Result } from '../core/messages.ts';
+import { failure } from '../core/errors.ts';
 
 export interface SenderInfo {
   /** The tab a content script runs in; absent for extension pages. */
@@ -32,7 +33,7 @@ export function createRouter(handlers: Handlers) {
       const handler = handlers[name as keyof Handlers] as (p: unknown, s: SenderInfo) => Promise<unknown>;
       return { ok: true, result: await handler(parsed.params, sender) };
     } catch (err) {
-      return { ok: false, error: err instanceof Error ? err.message : String(err) };
+      return failure(err);
     }
   };
 }

@@ -17,6 +17,8 @@ import type { ExtractOutcome } from './reader.ts';
 import type { Annotator } from './annotator.ts';
 import type { PageUi } from './page-ui.ts';
 import { HAN_SCRIPT } from '../core/han-script.ts';
+import { failure } from '../core/errors.ts';
+import { errorText } from '../platform/i18n.ts';
 import { headlineElement } from '../core/extract/headline.ts';
 
 type Reader = typeof import('./reader.ts');
@@ -62,7 +64,7 @@ async function save(outcome: Extract<ExtractOutcome, { ok: true }>, trigger: 'au
     const result = await sendToBackground('article/save', { article: outcome.article, trigger });
     return { ...base, save: { status: result.status, firstSavedAt: result.firstSavedAt } };
   } catch (err) {
-    return { kind: 'error', url: location.href, message: err instanceof Error ? err.message : String(err) };
+    return { kind: 'error', url: location.href, message: errorText(err) };
   }
 }
 
@@ -337,7 +339,7 @@ function onMessage(raw: unknown): Promise<unknown> | undefined {
   if (!request) return undefined; // not a message for this context
   return handle(request).then(
     (result) => ({ ok: true, result }),
-    (err: unknown) => ({ ok: false, error: err instanceof Error ? err.message : String(err) }),
+    (err: unknown) => failure(err),
   );
 }
 

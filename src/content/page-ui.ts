@@ -13,7 +13,7 @@ import { entryKind } from '../core/dictionary/rank.ts';
 import { pinyinInStyle } from '../core/dictionary/pinyin-format.ts';
 import type { Settings } from '../core/settings.ts';
 import { sendToBackground } from '../platform/messaging.ts';
-import { t } from '../platform/i18n.ts';
+import { errorText, t } from '../platform/i18n.ts';
 import { createCardHost, el, highlighted } from './card.ts';
 import { sentenceAround } from '../core/sentence.ts';
 import { isLookupClick } from './lookup-gesture.ts';
@@ -173,7 +173,7 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
         // Says what happened: a new word, a saved word corrected, a new sentence for a saved word, or nothing new.
         status.textContent = created ? t('cardSaved') : corrected ? t('cardSavedCorrected') : contextAdded ? t('cardSavedAgain') : context ? t('cardSavedSame') : t('glAlreadySaved');
       } catch (err) {
-        status.textContent = err instanceof Error ? err.message : String(err);
+        status.textContent = errorText(err);
       } finally {
         b.disabled = false;
       }
@@ -339,7 +339,7 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
       if (mine !== lookups || !cards.open) return true;
       cards.show(anchor, t('cardLookupLabel', matches[0]?.word ?? found.text.slice(0, 1)), (card) => renderLookup(card, matches, found.sentence), false);
     } catch (err) {
-      if (mine === lookups && cards.open) cards.show(anchor, label, (card) => card.append(el('span', 'muted', err instanceof Error ? err.message : String(err))), false);
+      if (mine === lookups && cards.open) cards.show(anchor, label, (card) => card.append(el('span', 'muted', errorText(err))), false);
     }
     return true;
   }

@@ -17,6 +17,7 @@ import type { CardSource, ReviewCard, ReviewGrade } from './review/card.ts';
 import type { DueCounts, ReviewQueue } from './review/queue.ts';
 import type { ReviewSettings, ReviewSettingsPatch } from './review/settings.ts';
 import type { ReviewStats } from './review/stats.ts';
+import type { ErrorKind } from './errors.ts';
 
 export type SaveStatus = 'added' | 'updated' | 'unchanged';
 
@@ -200,7 +201,8 @@ export interface Envelope<N extends MessageName = MessageName> {
   params: Params<N>;
 }
 
-export type Reply<R> = { ok: true; result: R } | { ok: false; error: string };
+/** `kind` says what went wrong in a way the UI can translate (see errors.ts); `error` is the English detail. */
+export type Reply<R> = { ok: true; result: R } | { ok: false; error: string; kind?: ErrorKind };
 
 
 export function envelope<N extends MessageName>(name: N, params: Params<N>): Envelope<N> {

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { SiteId } from '../core/article.ts';
+import { errorKind, errorMessage } from '../core/errors.ts';
 
 /** The extension's strings (assets/_locales); the key is shown if a string is missing so gaps are visible. */
 export function t(key: string, ...substitutions: (string | number)[]): string {
@@ -22,4 +23,18 @@ export function formatDate(iso: string | null): string {
   if (Number.isNaN(d.getTime())) return iso;
   const two = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
+/**
+ * A failure as the reader should read it: in their language where its kind is known
+ * (a full quota, a bad backup, no answer), else the error's own message.
+ */
+export function errorText(err: unknown): string {
+  const kind = errorKind(err);
+  const message = errorMessage(err);
+  if (kind === 'internal') return message;
+  const detail = kind === 'backup-invalid' ? message.replace(/^the backup has a bad record: /, '') : '';
+  const key = `error_${kind.replace('-', '_')}`;
+  const text = t(key, detail);
+  return text === key ? message : text;
 }

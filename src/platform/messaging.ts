@@ -1,15 +1,17 @@
 /** Typed senders over the message map, for content scripts, the popup and pages. */
 import browser, { type Runtime } from 'webextension-polyfill';
+import { isErrorKind, KindedError } from '../core/errors.ts';
 import { envelope, type BackgroundMessages, type ContentMessages, type Params, type Reply, type Result } from '../core/messages.ts';
 
-export class MessageError extends Error {}
+/** A request that failed in the context that answered it, or got no answer; `kind` says how (see core/errors.ts). */
+export class MessageError extends KindedError {}
 
 function unwrap<R>(reply: unknown, name: string): R {
   if (typeof reply !== 'object' || reply === null || !('ok' in reply)) {
-    throw new MessageError(`no answer to ${name}`);
+    throw new MessageError('unavailable', `no answer to ${name}`);
   }
   const r = reply as Reply<R>;
-  if (!r.ok) throw new MessageError(r.error);
+  if (!r.ok) throw new MessageError(isErrorKind(r.kind) ? r.kind : 'internal', r.error);
   return r.result;
 }
 

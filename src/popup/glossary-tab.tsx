@@ -9,7 +9,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { stripTones } from '../core/glossary/pinyin-form.ts';
 import { CATEGORIES, type Category } from '../core/glossary/types.ts';
 import type { GlossaryEntryDetail, GlossaryListItem, Result } from '../core/messages.ts';
-import { t } from '../platform/i18n.ts';
+import { errorText as describeError, t } from '../platform/i18n.ts';
 import { sendToBackground } from '../platform/messaging.ts';
 
 const PAGE = 100;
@@ -35,7 +35,7 @@ async function searchGlossary(query: string, category: Category | null, limit: n
 }
 
 function errorText(err: unknown): string {
-  return t('glError', err instanceof Error ? err.message : String(err));
+  return t('glError', describeError(err));
 }
 
 /** Chrome message names allow only letters, digits and underscores. */

@@ -6,7 +6,7 @@ import { pinyinLook, type Settings, type SettingsPatch } from '../core/settings.
 import { PinyinSettingsForm } from '../ui/pinyin-settings.tsx';
 import { ReviewButton } from './review-button.tsx';
 import { GlossaryTab } from './glossary-tab.tsx';
-import { formatDate, siteName, t } from '../platform/i18n.ts';
+import { errorText, formatDate, siteName, t } from '../platform/i18n.ts';
 import { sendToBackground, sendToTab } from '../platform/messaging.ts';
 import { mountPage } from '../ui/mount.tsx';
 import { loadSettings, saveSettings } from '../platform/settings-store.ts';
@@ -126,7 +126,7 @@ function PinyinPanel({ tabId }: { tabId: number }) {
     try {
       setPinyin(await sendToTab(tabId, 'pinyin/set', { on, look: pinyinLook(drawWith) }));
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     }
   };
   const change = async (patch: SettingsPatch) => {
@@ -135,7 +135,7 @@ function PinyinPanel({ tabId }: { tabId: number }) {
       setSettings(saved);
       if (pinyin.on) await run(true, saved); // redraw with the new settings
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     }
   };
   return (
@@ -170,7 +170,7 @@ function TermsSwitch({ tabId }: { tabId: number }) {
       // Remember the choice only when the page could follow it.
       if (state.on === on) await saveSettings({ glossaryMarking: on });
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     }
   };
   return (
@@ -210,7 +210,7 @@ function Popup() {
       else setMessage(t('permissionDenied'));
       await refreshStats();
     } catch (err) {
-      setMessage(t('errorPrefix', err instanceof Error ? err.message : String(err)));
+      setMessage(t('errorPrefix', errorText(err)));
     } finally {
       setBusy(false);
     }

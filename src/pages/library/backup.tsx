@@ -1,7 +1,7 @@
 /** The JSON backup: download everything, or merge a backup file into the library. */
 import { useState } from 'preact/hooks';
 import type { BackupImportResult } from '../../core/messages.ts';
-import { t } from '../../platform/i18n.ts';
+import { errorText, t } from '../../platform/i18n.ts';
 import { sendToBackground } from '../../platform/messaging.ts';
 import { downloadText } from './download.ts';
 
@@ -19,7 +19,7 @@ export function BackupPanel({ onImported }: { onImported: () => void }) {
       downloadText(text, filename, 'application/json');
       setOutcome({ kind: 'exported', filename });
     } catch (err) {
-      setOutcome({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
+      setOutcome({ kind: 'error', message: errorText(err) });
     } finally {
       setBusy(false);
     }
@@ -35,7 +35,7 @@ export function BackupPanel({ onImported }: { onImported: () => void }) {
       setOutcome({ kind: 'imported', result });
       onImported();
     } catch (err) {
-      setOutcome({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
+      setOutcome({ kind: 'error', message: errorText(err) });
     } finally {
       input.value = '';
       setBusy(false);

@@ -1,7 +1,7 @@
 /** Choosing an export format, and the file it makes. */
 import { useState } from 'preact/hooks';
 import { EXPORT_FORMATS, type ExportFile, type ExportFormat } from '../../core/messages.ts';
-import { t } from '../../platform/i18n.ts';
+import { errorText, t } from '../../platform/i18n.ts';
 import browser from 'webextension-polyfill';
 import { downloadText } from './download.ts';
 
@@ -30,7 +30,7 @@ export function ExportControls({ id, actions }: { id: string; actions: ExportAct
       downloadText(file.package ? await (await packer()).packApkg(file.package) : file.text, file.filename, file.mime);
       setStatus({ ok: true, text: file.count === 1 ? t('libExportedOne', file.filename) : t('libExported', String(file.count), file.filename) });
     } catch (err) {
-      setStatus({ ok: false, text: t('errorPrefix', err instanceof Error ? err.message : String(err)) });
+      setStatus({ ok: false, text: t('errorPrefix', errorText(err)) });
     } finally {
       setBusy(false);
     }

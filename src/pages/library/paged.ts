@@ -4,6 +4,7 @@
  * an older query are ignored, so fast typing never shows stale rows.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { errorText } from '../../platform/i18n.ts';
 
 const CHUNK = 100;
 
@@ -53,7 +54,7 @@ export function usePaged<T, X>(key: string, fetchPage: (offset: number, limit: n
       (err: unknown) => {
         if (gen !== generation.current) return;
         chunks.current.delete(chunk);
-        setError(err instanceof Error ? err.message : String(err));
+        setError(errorText(err));
       },
     );
   }, []);

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { THEMES, type Settings, type SettingsPatch } from '../../core/settings.ts';
 import { PinyinSettingsForm, ReadingSettingsForm } from '../../ui/pinyin-settings.tsx';
-import { t } from '../../platform/i18n.ts';
+import { errorText, t } from '../../platform/i18n.ts';
 import { menuPermission } from '../../platform/permissions.ts';
 import { mountPage } from '../../ui/mount.tsx';
 import { loadSettings, saveSettings } from '../../platform/settings-store.ts';
@@ -50,7 +50,7 @@ function Options() {
       applyTheme(next.theme);
       setSaved(true);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
   return (

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CATEGORIES, type Category } from '../../core/glossary/types.ts';
 import type { ReviewAddParams } from '../../core/messages.ts';
-import { t } from '../../platform/i18n.ts';
+import { errorText, t } from '../../platform/i18n.ts';
 import { sendToBackground } from '../../platform/messaging.ts';
 import type { Notice } from './study.tsx';
 import { categoryLabel } from '../../popup/glossary-tab.tsx';
@@ -31,7 +31,7 @@ export function AddPanel({ onNotice, onChanged }: { onNotice: (n: Notice) => voi
       onNotice({ message: t('reviewAdded', r.added, r.existing) });
       onChanged();
     } catch (err) {
-      onNotice({ message: t('reviewError', err instanceof Error ? err.message : String(err)) });
+      onNotice({ message: t('reviewError', errorText(err)) });
     } finally {
       setBusy(false);
     }

@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { CARD_KINDS, type CardKind } from '../../core/review/card.ts';
 import type { ReviewSettings } from '../../core/review/settings.ts';
-import { t } from '../../platform/i18n.ts';
+import { errorText, t } from '../../platform/i18n.ts';
 import { sendToBackground } from '../../platform/messaging.ts';
 import type { Notice } from './study.tsx';
 
@@ -30,7 +30,7 @@ export function SettingsPanel({ settings, onSaved, onNotice }: { settings: Revie
       onSaved(next);
       onNotice({ message: t('reviewSettingsSaved') });
     } catch (err) {
-      onNotice({ message: t('reviewError', err instanceof Error ? err.message : String(err)) });
+      onNotice({ message: t('reviewError', errorText(err)) });
     }
   };
 

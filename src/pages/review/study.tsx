@@ -9,7 +9,7 @@ import type { DueCounts, ReviewItem } from '../../core/review/queue.ts';
 import type { StudyWord } from '../../core/review/content.ts';
 import { schedulerFor, toFsrsCard } from '../../core/review/schedule.ts';
 import type { ReviewSettings } from '../../core/review/settings.ts';
-import { t } from '../../platform/i18n.ts';
+import { errorText, t } from '../../platform/i18n.ts';
 import { sendToBackground } from '../../platform/messaging.ts';
 import { CardView } from './card-view.tsx';
 import { SessionCards } from './session.ts';
@@ -53,7 +53,7 @@ export function Study({ settings, active, onNotice, onChanged }: { settings: Rev
   const voice = useChineseVoice();
   const cardRef = useRef<HTMLDivElement>(null);
 
-  const fail = (err: unknown) => onNotice({ message: t('reviewError', err instanceof Error ? err.message : String(err)) });
+  const fail = (err: unknown) => onNotice({ message: t('reviewError', errorText(err)) });
   /** Mutations reach the background one after another, in the order the reader made them. */
   const inOrder = <R,>(task: () => Promise<R>): Promise<R> => {
     const run = chain.current.then(task);

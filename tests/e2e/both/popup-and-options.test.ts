@@ -102,6 +102,16 @@ forEachBrowser(
       await page.close();
       await options.close();
     });
+
+    it('says in Chinese why a backup was refused, detail included', async () => {
+      const lib = await h().openExtensionPage('library.html');
+      await lib.setInputFile('[data-testid="backup-file"]', { name: 'broken.json', content: '{"format":"jiedu-backup","version":1,"articles":[' });
+      await expect.poll(() => textOf(lib, '[data-testid="backup-error"]')).toBe('未导入任何内容：该文件不是有效的 JSON，可能不完整或已损坏');
+      const bad = JSON.stringify({ format: 'jiedu-backup', version: 1, exportedAt: '2026-01-01T00:00:00.000Z', articles: [], vocabulary: [{ simplified: '' }], settings: {} });
+      await lib.setInputFile('[data-testid="backup-file"]', { name: 'bad.json', content: bad });
+      await expect.poll(() => textOf(lib, '[data-testid="backup-error"]')).toMatch(/^未导入任何内容：备份中有解读无法读取的记录：vocabulary\[0\]/);
+      await lib.close();
+    });
   },
   { locale: 'zh-CN' },
 );

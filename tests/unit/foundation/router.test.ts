@@ -5,6 +5,8 @@ import { JieduDB } from '../../../src/background/db.ts';
 import * as library from '../../../src/background/library.ts';
 import { createRouter, type Handlers, type SenderInfo } from '../../../src/background/router.ts';
 import { envelope } from '../../../src/core/messages.ts';
+import { parseBackup } from '../../../src/core/export/backup.ts';
+import { StorageFullError } from '../../../src/background/library.ts';
 import { sampleArticle } from './sample-article.ts';
 
 const contentScript: SenderInfo = { tabId: 7, url: 'https://www.guancha.cn/x', fromExtensionPage: false };
@@ -43,8 +45,22 @@ describe('router', () => {
     const { route } = routerWithDb();
     const handlers = { 'library/stats': async () => { throw new Error('disk on fire'); } } as unknown as Handlers;
     const reply = await createRouter(handlers)(envelope('library/stats', {}), popup);
-    expect(reply).toEqual({ ok: false, error: 'disk on fire' });
+    expect(reply).toEqual({ ok: false, error: 'disk on fire', kind: 'internal' });
     expect(await route(envelope('library/stats', {}), popup)).toEqual({ ok: true, result: { articles: 0, vocabulary: 0 } });
+  });
+
+  it('says the kind of a failure the UI can put in the reader\'s language', async () => {
+    const throwing = (err: unknown) => createRouter({ 'library/stats': async () => { throw err; } } as unknown as Handlers)(envelope('library/stats', {}), popup);
+    expect(await throwing(new StorageFullError())).toMatchObject({ ok: false, kind: 'quota' });
+    expect(await throwing(new DOMException('quota', 'QuotaExceededError'))).toMatchObject({ ok: false, kind: 'quota', error: 'quota' });
+    // Dexie wraps the browser's error.
+    expect(await throwing(Object.assign(new Error('wrapped'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } }))).toMatchObject({ kind: 'quota' });
+    for (const text of ['{"format":', '{"format":"other"}', JSON.stringify({ format: 'jiedu-backup', version: 99 })]) {
+      const reply = await throwing((() => { try { parseBackup(text); } catch (err) { return err; } throw new Error('parsed'); })());
+      expect(reply.ok).toBe(false);
+      if (!reply.ok) expect(reply.kind).toMatch(/^backup-(corrupt|foreign|version)$/);
+    }
+    expect(await throwing('a string')).toEqual({ ok: false, error: 'a string', kind: 'internal' });
   });
 
   it('does not hand content-script messages meant for tabs to the background', async () => {
