@@ -6,7 +6,7 @@ import { evalInContentScript, tabIdOf } from '../../scripts/browser.ts';
 import { ROOT } from '../../scripts/build.ts';
 import { parseSeed } from '../../src/core/seeds.ts';
 import { ARTIFACTS, articleCount, findPage, openBrowser, openPopup, waitForStored } from './context.ts';
-import { START_URL, startPage } from '../../scripts/start.ts';
+import { describePage, START_URL, startPage } from '../../scripts/start.ts';
 import { demoPages } from '../../scripts/demo-pages.ts';
 
 const seed000 = parseSeed('000_6ce5575ba27e451a.txt', readFileSync(join(ROOT, 'assets/seeds/000_6ce5575ba27e451a.txt'), 'utf8'));
@@ -82,7 +82,9 @@ describe('walking skeleton in Chromium', () => {
     expect(await links.count()).toBe(demoPages().length);
     await page.screenshot({ path: join(ARTIFACTS, 'start-page.png') });
     const real = demoPages().find((p) => p.file.endsWith('zaobao-1.html'))!;
-    await page.getByRole('link', { name: real.label }).click();
+    // Listed by the article's title, with its site beside the address.
+    expect(describePage(real)).toEqual({ title: '日本长期失业者人数上升', site: 'Zaobao 联合早报' });
+    await page.getByRole('link', { name: describePage(real).title, exact: true }).click();
     await page.waitForURL(real.url);
     expect((await waitForStored(b, 'https://www.zaobao.com/realtime/world/story20211118-1214802')).site).toBe('zaobao');
     await page.close();
