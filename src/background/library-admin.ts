@@ -24,6 +24,7 @@ import type { VocabularyRecord } from '../core/vocabulary.ts';
 import type { Settings } from '../core/settings.ts';
 import type { JieduDB, VocabularyRow } from './db.ts';
 import { HAN_SCRIPT } from '../core/han-script.ts';
+import { mergeReview } from '../core/review/backup.ts';
 
 type Table = 'articles' | 'vocabulary';
 
@@ -378,11 +379,14 @@ export function exportGlossary(entries: readonly GlossaryEntry[], format: Export
 
 /** The library and the settings (read by the caller from extension storage) in one file. */
 export async function exportBackup(db: JieduDB, settings: Settings, now: Date = new Date()): Promise<{ text: string; filename: string }> {
-  const { articles, vocabulary } = await db.transaction('r', db.articles, db.vocabulary, async () => ({
+  const { articles, vocabulary, cards, reviewLog } = await db.transaction('r', [db.articles, db.vocabulary, db.cards, db.reviewLog], async () => ({
     articles: await db.articles.toArray(),
     vocabulary: (await db.vocabulary.toArray()) as unknown as VocabularyRecord[],
+    cards: await db.cards.toArray(),
+    // Without the schedule before each grade, kept for undo only: it would double the file.
+    reviewLog: (await db.reviewLog.toArray()).map(({ previous: _previous, ...entry }) => entry),
   }));
-  const text = serializeBackup(makeBackup({ articles, vocabulary, settings: { ...settings } as BackupSettings }, now));
+  const text = serializeBackup(makeBackup({ articles, vocabulary, settings: { ...settings } as BackupSettings, cards, reviewLog }, now));
   return { text, filename: `jiedu-backup-${day(now)}.json` };
 }
 
@@ -395,7 +399,7 @@ export async function exportBackup(db: JieduDB, settings: Settings, now: Date = 
 export async function importBackup(db: JieduDB, text: string): Promise<BackupImportResult> {
   const backup = parseBackup(text);
   try {
-    return await db.transaction('rw', db.articles, db.vocabulary, async () => {
+    return await db.transaction('rw', [db.articles, db.vocabulary, db.cards, db.reviewLog], async () => {
       const current = {
         articles: await db.articles.toArray(),
         vocabulary: (await db.vocabulary.toArray()) as unknown as VocabularyRecord[],
@@ -403,7 +407,10 @@ export async function importBackup(db: JieduDB, text: string): Promise<BackupImp
       const merge = mergeBackup(current, backup);
       if (merge.toPut.articles.length) await db.articles.bulkPut(merge.toPut.articles);
       if (merge.toPut.vocabulary.length) await db.vocabulary.bulkPut(merge.toPut.vocabulary as unknown as VocabularyRow[]);
-      return { added: merge.added, updated: merge.updated };
+      const review = mergeReview({ cards: await db.cards.toArray(), log: await db.reviewLog.toArray() }, { cards: backup.cards, log: backup.reviewLog });
+      if (review.toPut.cards.length) await db.cards.bulkPut(review.toPut.cards);
+      if (review.toPut.log.length) await db.reviewLog.bulkAdd(review.toPut.log);
+      return { added: merge.added, updated: merge.updated, review: { cardsAdded: review.added.cards, cardsUpdated: review.updated.cards, logAdded: review.added.log } };
     });
   } finally {
     invalidate(db, 'articles');

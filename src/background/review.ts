@@ -143,15 +143,16 @@ export async function gradeCard(ctx: ReviewContext, id: string, g: ReviewGrade, 
   });
 }
 
-/** Takes back the last grade given: the card's schedule as it was, the log entry gone. */
+/** Takes back the last grade given: the card's schedule as it was, the log entry gone; null when there is none to take back. */
 export async function undoLastGrade(db: JieduDB): Promise<{ card: ReviewCard } | null> {
   return db.transaction('rw', db.cards, db.reviewLog, async () => {
     const last = await db.reviewLog.orderBy('id').last();
     if (!last || last.id === undefined) return null;
     const card = await db.cards.get(last.cardId);
+    // Only a grade that made the card what it is now can be taken back (not one merged in from a backup).
+    if (!card || card.lastReview !== last.review || !last.previous) return null;
     await db.reviewLog.delete(last.id);
-    if (!card) return null;
-    const before = undo(card, last);
+    const before = undo(card, { ...last, previous: last.previous });
     await db.cards.put(before);
     return { card: before };
   });

@@ -312,4 +312,6 @@ export interface ExportFile {
 export interface BackupImportResult {
   added: { articles: number; vocabulary: number };
   updated: { articles: number; vocabulary: number };
+  /** Review cards added or brought up to a later review, and log entries added. */
+  review: { cardsAdded: number; cardsUpdated: number; logAdded: number };
 }

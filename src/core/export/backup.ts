@@ -7,9 +7,12 @@ import type { StoredArticle } from '../article.ts';
 import { ArticleRecordSchema } from '../article-schema.ts';
 import { SettingsPatchSchema } from '../settings-schema.ts';
 import { VocabularyRecordSchema, mergeVocabularyRecords, type VocabularyRecord } from '../vocabulary.ts';
+import { ReviewCardSchema, ReviewLogEntrySchema, type ReviewCard, type ReviewLogEntry } from '../review/card.ts';
 
 export const BACKUP_FORMAT = 'jiedu-backup';
-export const BACKUP_VERSION = 1;
+/** 2 added review cards and the review log; a version 1 file still imports (with no review data). */
+export const BACKUP_VERSION = 2;
+const READABLE_VERSIONS: readonly number[] = [1, 2];
 
 const iso = v.pipe(v.string(), v.isoTimestamp());
 
@@ -24,13 +27,20 @@ export const StoredArticleSchema = v.strictObject({
 export const BackupSettingsSchema = v.looseObject(SettingsPatchSchema.entries);
 export type BackupSettings = v.InferOutput<typeof BackupSettingsSchema>;
 
-export const BackupSchema = v.strictObject({
+const BackupV1Schema = v.strictObject({
   format: v.literal(BACKUP_FORMAT),
-  version: v.literal(BACKUP_VERSION),
+  version: v.literal(1),
   exportedAt: iso,
   articles: v.array(StoredArticleSchema),
   vocabulary: v.array(VocabularyRecordSchema),
   settings: BackupSettingsSchema,
+});
+
+export const BackupSchema = v.strictObject({
+  ...BackupV1Schema.entries,
+  version: v.literal(BACKUP_VERSION),
+  cards: v.array(ReviewCardSchema),
+  reviewLog: v.array(ReviewLogEntrySchema),
 });
 
 export interface JieduBackup {
@@ -40,6 +50,8 @@ export interface JieduBackup {
   articles: StoredArticle[];
   vocabulary: VocabularyRecord[];
   settings: BackupSettings;
+  cards: ReviewCard[];
+  reviewLog: ReviewLogEntry[];
 }
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -49,7 +61,7 @@ void articleSchemaMatches;
 void backupSchemaMatches;
 
 export function makeBackup(
-  data: { articles: readonly StoredArticle[]; vocabulary: readonly VocabularyRecord[]; settings: BackupSettings },
+  data: { articles: readonly StoredArticle[]; vocabulary: readonly VocabularyRecord[]; settings: BackupSettings; cards?: readonly ReviewCard[]; reviewLog?: readonly ReviewLogEntry[] },
   now: Date = new Date(),
 ): JieduBackup {
   return {
@@ -59,6 +71,8 @@ export function makeBackup(
     articles: [...data.articles],
     vocabulary: [...data.vocabulary],
     settings: { ...data.settings },
+    cards: [...(data.cards ?? [])],
+    reviewLog: [...(data.reviewLog ?? [])],
   };
 }
 
@@ -94,7 +108,7 @@ function recordLabel(data: Record<string, unknown>, path: readonly PathItem[] | 
   const record = Array.isArray(items) ? (items[index.key] as unknown) : undefined;
   if (typeof record !== 'object' || record === null) return '';
   const r = record as Record<string, unknown>;
-  const name = list.key === 'vocabulary' ? r.simplified : list.key === 'articles' ? r.url : undefined;
+  const name = list.key === 'vocabulary' ? r.simplified : list.key === 'articles' ? r.url : list.key === 'cards' ? r.id : list.key === 'reviewLog' ? r.cardId : undefined;
   return typeof name === 'string' ? ` (${name.slice(0, 80)})` : '';
 }
 
@@ -118,7 +132,7 @@ export function parseBackup(text: string): JieduBackup {
     const found = typeof obj.format === 'string' ? `"format": ${JSON.stringify(obj.format.slice(0, 60))}` : 'no "format" field';
     throw new BackupError('foreign', `this is not a Jiedu backup (${found}, expected "${BACKUP_FORMAT}")`);
   }
-  if (obj.version !== BACKUP_VERSION) {
+  if (typeof obj.version !== 'number' || !READABLE_VERSIONS.includes(obj.version)) {
     const newer = typeof obj.version === 'number' && obj.version > BACKUP_VERSION;
     throw new BackupError(
       'version',
@@ -127,15 +141,17 @@ export function parseBackup(text: string): JieduBackup {
         : `unsupported backup version ${JSON.stringify(obj.version)} (this Jiedu reads version ${BACKUP_VERSION})`,
     );
   }
-  const result = v.safeParse(BackupSchema, data);
+  const result = obj.version === 1 ? v.safeParse(BackupV1Schema, data) : v.safeParse(BackupSchema, data);
   if (!result.success) {
     const shown = result.issues.slice(0, 3).map((i) => `${pathOf(i.path)}${recordLabel(obj, i.path)}: ${i.message}`);
     const more = result.issues.length > 3 ? ` (and ${result.issues.length - 3} more problems)` : '';
     throw new BackupError('invalid', `the backup has a bad record: ${shown.join('; ')}${more}`);
   }
-  const backup = result.output;
+  // A version 1 file has no review data: it reads as a version 2 file with none.
+  const backup: JieduBackup = result.output.version === 1 ? { ...result.output, version: BACKUP_VERSION, cards: [], reviewLog: [] } : result.output;
   duplicates(backup.articles.map((a) => a.url), 'articles', 'url');
   duplicates(backup.vocabulary.map((w) => w.simplified), 'vocabulary', 'simplified');
+  duplicates(backup.cards.map((c) => c.id), 'cards', 'id');
   return backup;
 }
 

@@ -61,7 +61,8 @@ export interface ReviewLogEntry {
   difficulty: number;
   /** Time spent on the card from showing it to the grade, when the page measured it. */
   durationMs: number | null;
-  previous: Schedule;
+  /** The schedule before the grade, for undo; backups leave it out (a grade merged from one is never undone). */
+  previous?: Schedule;
 }
 
 export function cardId(source: CardSource, key: string, kind: CardKind): string {
@@ -144,7 +145,7 @@ export const ReviewLogEntrySchema = v.strictObject({
   stability: nonNegative,
   difficulty: nonNegative,
   durationMs: v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(REVIEW_LIMITS.durationMs))),
-  previous: ScheduleSchema,
+  previous: v.optional(ScheduleSchema),
 });
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

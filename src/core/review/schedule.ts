@@ -54,7 +54,7 @@ export function pickSchedule(card: ReviewCard): Schedule {
 }
 
 /** The card after a grade at `now`, and the log entry that records it. */
-export function grade(scheduler: FSRS, card: ReviewCard, g: ReviewGrade, now: Date, durationMs: number | null = null): { card: ReviewCard; log: ReviewLogEntry } {
+export function grade(scheduler: FSRS, card: ReviewCard, g: ReviewGrade, now: Date, durationMs: number | null = null): { card: ReviewCard; log: ReviewLogEntry & { previous: Schedule } } {
   const { card: next, log } = scheduler.next(toFsrsCard(card), now, g as Grade);
   const schedule = scheduleOf(next);
   return {
@@ -75,7 +75,7 @@ export function grade(scheduler: FSRS, card: ReviewCard, g: ReviewGrade, now: Da
 }
 
 /** The card as it was before the logged grade. */
-export function undo(card: ReviewCard, log: ReviewLogEntry): ReviewCard {
+export function undo(card: ReviewCard, log: ReviewLogEntry & { previous: Schedule }): ReviewCard {
   return { ...card, ...log.previous, queue: queueOf(log.previous.state, card.suspended) };
 }
 

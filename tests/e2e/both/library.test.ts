@@ -249,7 +249,7 @@ forEachBrowser('library page', (h) => {
     await expect.poll(async () => (await downloads(lib)).length).toBe(3);
     const backup = (await downloads(lib))[2]!;
     expect(backup.name).toMatch(/^jiedu-backup-\d{4}-\d{2}-\d{2}\.json$/);
-    expect(JSON.parse(backup.text)).toMatchObject({ format: 'jiedu-backup', version: 1 });
+    expect(JSON.parse(backup.text)).toMatchObject({ format: 'jiedu-backup', version: 2, cards: [], reviewLog: [] });
     const before = await counts(h());
     expect(before).toEqual({ articles: 1, vocabulary: 10_001 });
     await h().background(async (g, url) => {

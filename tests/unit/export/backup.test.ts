@@ -113,7 +113,7 @@ describe('backup rejection', () => {
   });
 
   it('names the version it cannot read', () => {
-    expect(rejection(JSON.stringify({ ...good(), version: 2 })).message).toMatch(/version 2, made by a newer Jiedu/);
+    expect(rejection(JSON.stringify({ ...good(), version: 3 })).message).toMatch(/version 3, made by a newer Jiedu/);
     expect(rejection(JSON.stringify({ ...good(), version: '1' })).kind).toBe('version');
   });
 

@@ -67,11 +67,11 @@ describe('backup', () => {
     await putWords(target, [{ ...REAL_WORDS[0]!, note: 'mine', updatedAt: '2020-01-01T00:00:00.000Z' }]);
     await listVocabulary(target, { query: '', sort: 'recent', tag: null, articleUrl: null, source: null, offset: 0, limit: 10 });
     const first = await importBackup(target, text);
-    expect(first).toEqual({ added: { articles: 1, vocabulary: 2 }, updated: { articles: 0, vocabulary: 1 } });
+    expect(first).toEqual({ added: { articles: 1, vocabulary: 2 }, updated: { articles: 0, vocabulary: 1 }, review: { cardsAdded: 0, cardsUpdated: 0, logAdded: 0 } });
     const merged = (await target.vocabulary.get('外交')) as unknown as VocabularyRecord;
     expect(merged.note).toBe('mine');
     expect((await listVocabulary(target, { query: '', sort: 'recent', tag: null, articleUrl: null, source: null, offset: 0, limit: 10 })).total).toBe(3);
-    expect(await importBackup(target, text)).toEqual({ added: { articles: 0, vocabulary: 0 }, updated: { articles: 0, vocabulary: 0 } });
+    expect(await importBackup(target, text)).toEqual({ added: { articles: 0, vocabulary: 0 }, updated: { articles: 0, vocabulary: 0 }, review: { cardsAdded: 0, cardsUpdated: 0, logAdded: 0 } });
   });
 
   it.each([
@@ -111,7 +111,7 @@ describe('backup', () => {
 
     const target = freshDb();
     const result = await importBackup(target, text);
-    expect(result).toEqual({ added: { articles: 1000, vocabulary: 10_000 }, updated: { articles: 0, vocabulary: 0 } });
+    expect(result).toEqual({ added: { articles: 1000, vocabulary: 10_000 }, updated: { articles: 0, vocabulary: 0 }, review: { cardsAdded: 0, cardsUpdated: 0, logAdded: 0 } });
     const sortByUrl = <T extends { url: string }>(xs: T[]) => [...xs].sort((a, b) => (a.url < b.url ? -1 : 1));
     expect(sortByUrl(await target.articles.toArray())).toEqual(sortByUrl(await source.articles.toArray()));
     expect(await target.vocabulary.toArray()).toEqual(await source.vocabulary.toArray());
