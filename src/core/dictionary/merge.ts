@@ -1,4 +1,4 @@
-import type { DictEntry, DictMatch } from './types.ts';
+import type { DictEntry } from './types.ts';
 
 function sameEntry(a: DictEntry, b: DictEntry): boolean {
   return (
@@ -18,13 +18,3 @@ export function mergeGlossaryFirst(glossary: readonly DictEntry[], dictionary: r
   return [...glossary, ...dictionary.filter((d) => !glossary.some((g) => sameEntry(g, d)))];
 }
 
-/** The same for a list of matches: glossary terms that the dictionary lacks (亲诚惠容) get their own match, longest first. */
-export function mergeGlossaryMatches(glossary: readonly DictMatch[], dictionary: readonly DictMatch[]): DictMatch[] {
-  const byLength = new Map<number, DictMatch>();
-  for (const m of dictionary) byLength.set(m.length, { ...m, entries: [...m.entries] });
-  for (const g of glossary) {
-    const d = byLength.get(g.length);
-    byLength.set(g.length, d ? { ...d, entries: mergeGlossaryFirst(g.entries, d.entries) } : { ...g, entries: [...g.entries] });
-  }
-  return [...byLength.values()].sort((a, b) => b.length - a.length);
-}

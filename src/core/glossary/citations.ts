@@ -36,11 +36,6 @@ export function seedSentences(seed: CitableText): string[] {
   return blocks.flatMap(splitSentences);
 }
 
-/** Every (seed, sentence) in which the term's simplified or traditional form occurs, each once, in reading order. */
-export function citationsFor(entry: GlossaryEntry, seeds: readonly CitableText[]): Citation[] {
-  return addCitations([entry], seeds)[0]?.citations ?? [];
-}
-
 export function addCitations<E extends GlossaryEntry>(entries: readonly E[], seeds: readonly CitableText[]): (E & BuiltEntry)[] {
   // Sentences are split once per seed, not once per entry.
   const prepared = seeds.map((seed) => ({

@@ -3,9 +3,9 @@ export type { BuiltEntry, BuiltGlossary, Category, Citation, GlossaryEntry } fro
 export { BuiltGlossarySchema, GlossaryEntrySchema, GlossarySchema, describeIssues } from './schema.ts';
 export { buildMatcher, foldText } from './matcher.ts';
 export type { GlossaryMatcher, TermMatch } from './matcher.ts';
-export { createSearch, tonelessPinyin } from './search.ts';
+export { createSearch } from './search.ts';
 export type { GlossarySearch, SearchField, SearchHit, SearchOptions } from './search.ts';
-export { addCitations, citationsFor, seedSentences, splitSentences } from './citations.ts';
+export { addCitations, seedSentences, splitSentences } from './citations.ts';
 export type { CitableText } from './citations.ts';
 export { alignPinyin, compactPinyin, hanCharacters, stripTones } from './pinyin-form.ts';
 export type { Alignment } from './pinyin-form.ts';

@@ -5,7 +5,7 @@
  * search; anything else is tried as pinyin and as English.
  */
 import { match } from 'pinyin-pro';
-import { compactPinyin, stripTones } from './pinyin-form.ts';
+import { compactPinyin } from './pinyin-form.ts';
 import type { Category, GlossaryEntry } from './types.ts';
 import { HAN_SCRIPT } from '../han-script.ts';
 
@@ -102,9 +102,4 @@ export function createSearch<E extends GlossaryEntry>(entries: readonly E[]): Gl
     search,
     byCategory: (category) => entries.filter((e) => e.category === category),
   };
-}
-
-/** Pinyin without tone marks and with words as written, for display next to a toneless query. */
-export function tonelessPinyin(entry: GlossaryEntry): string {
-  return stripTones(entry.pinyin);
 }
