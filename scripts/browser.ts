@@ -57,7 +57,10 @@ export async function launchWithExtension(opts: { headless?: boolean; extDir?: s
   };
 }
 
-/** Serves `pages` at their URLs (plus any `extra` URL → HTML) and refuses every other http(s) request. */
+/** Loopback never leaves the machine: local stand-ins (AnkiConnect's) are reached, everything else is refused. */
+export const LOOPBACK = /^http:\/\/127\.0\.0\.1[:/]/;
+
+/** Serves `pages` at their URLs (plus any `extra` URL → HTML) and refuses every other http(s) request but loopback. */
 export async function servePages(context: BrowserContext, pages: DemoPage[], extra: Record<string, string> = {}): Promise<void> {
   const bodies = new Map<string, () => string>();
   for (const p of pages) bodies.set(stripHash(p.url), () => pageHtml(p));
@@ -66,6 +69,8 @@ export async function servePages(context: BrowserContext, pages: DemoPage[], ext
     const body = bodies.get(stripHash(route.request().url()));
     if (body && route.request().resourceType() === 'document') {
       await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: body() });
+    } else if (LOOPBACK.test(route.request().url())) {
+      await route.continue();
     } else {
       await route.abort('blockedbyclient');
     }

@@ -18,6 +18,7 @@ import type { NewWord } from '../core/vocabulary.ts';
 import type { WordContext } from '../core/messages.ts';
 import { installContextMenu } from './context-menu.ts';
 import * as admin from './library-admin.ts';
+import * as anki from './anki.ts';
 import { sentencePinyin } from '../core/export/sentence-pinyin.ts';
 import { readReviewSettings, reviewHandlers } from './review-handlers.ts';
 import { addCards } from './review.ts';
@@ -117,6 +118,11 @@ const route = createRouter({
   'export/glossary': async ({ format }) => admin.exportGlossary((await glossary()).search('', null, 1_000_000).items, format, new Date(), await exportFieldOptions()),
   'backup/export': async () => admin.exportBackup(db, await settings()),
   'backup/import': async ({ text }) => admin.importBackup(db, text),
+  'anki/settings': async () => anki.ankiSettings(),
+  'anki/settings/set': async (patch) => anki.setAnkiSettings(patch),
+  'anki/check': async () => anki.ankiCheck(),
+  'anki/add': async ({ key }) => anki.ankiAdd(db, key, exportFieldOptions),
+  'anki/sync': async ({ keys }) => anki.ankiSync(db, keys, exportFieldOptions),
   ...reviewHandlers(db, glossary),
 });
 

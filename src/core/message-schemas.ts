@@ -11,6 +11,7 @@ import { VocabularyRecordSchema } from './vocabulary.ts';
 import { StoredArticleSchema } from './export/backup.ts';
 import { CARD_SOURCES, GRADES, REVIEW_LIMITS } from './review/card.ts';
 import { ReviewSettingsPatchSchema } from './review/settings.ts';
+import { AnkiSettingsPatchSchema } from './anki-settings.ts';
 
 const timeZone = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 const cardKey = v.pipe(v.string(), v.minLength(1), v.maxLength(REVIEW_LIMITS.keyChars + 40));
@@ -102,6 +103,11 @@ export const PARAM_SCHEMAS: { [N in MessageName]: v.GenericSchema<unknown, Param
   'backup/export': empty,
   // A backup of a large library runs to tens of megabytes; Chrome's message limit is 64 MB.
   'backup/import': v.strictObject({ text: v.pipe(v.string(), v.maxLength(60_000_000)) }),
+  'anki/settings': empty,
+  'anki/settings/set': AnkiSettingsPatchSchema,
+  'anki/check': empty,
+  'anki/add': v.strictObject({ key: v.pipe(v.string(), v.minLength(1), v.maxLength(VOCABULARY_LIMITS.headwordChars)) }),
+  'anki/sync': v.strictObject({ keys: v.nullable(v.pipe(v.array(v.pipe(v.string(), v.maxLength(VOCABULARY_LIMITS.headwordChars))), v.maxLength(1_000_000))) }),
   'review/queue': v.strictObject({ timeZone, limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)) }),
   'review/count': v.strictObject({ timeZone }),
   'review/grade': v.strictObject({
@@ -139,6 +145,8 @@ export const FROM_CONTENT_SCRIPT: ReadonlySet<MessageName> = new Set<MessageName
   'dict/lookup',
   'pinyin/context',
   'vocab/save',
+  // "Add to Anki" on the look-up card: a saved word, by its key.
+  'anki/add',
 ]);
 
 export const MESSAGE_NAMES = Object.keys(PARAM_SCHEMAS) as MessageName[];

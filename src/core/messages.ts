@@ -13,6 +13,8 @@ import { parsePinyinLook, type PinyinLook, type TONE_COLOR_SCHEMES } from './set
 import type { DictEntry } from './dictionary/types.ts';
 import type { ReadingGroup } from './dictionary/rank.ts';
 import type { NewWord, VocabularyRecord } from './vocabulary.ts';
+import type { AnkiSettings, AnkiSettingsPatch } from './anki-settings.ts';
+import type { AnkiProblem, SyncCounts } from './anki-connect.ts';
 import type { CardSource, ReviewCard, ReviewGrade } from './review/card.ts';
 import type { DueCounts, ReviewQueue } from './review/queue.ts';
 import type { ReviewSettings, ReviewSettingsPatch } from './review/settings.ts';
@@ -134,6 +136,12 @@ export interface BackgroundMessages {
   'export/glossary': { params: { format: ExportFormat }; result: ExportFile };
   'backup/export': { params: Record<string, never>; result: { text: string; filename: string } };
   'backup/import': { params: { text: string }; result: BackupImportResult };
+  'anki/settings': { params: Record<string, never>; result: AnkiSettings };
+  'anki/settings/set': { params: AnkiSettingsPatch; result: AnkiSettings };
+  /** Whether AnkiConnect answers, and the decks, note types and the chosen type's fields there. */
+  'anki/check': { params: Record<string, never>; result: AnkiReply<{ version: number; decks: string[]; models: string[]; fields: string[] }> };
+  'anki/add': { params: { key: string }; result: AnkiReply<{ status: 'added' | 'duplicate' }> };
+  'anki/sync': { params: { keys: string[] | null }; result: AnkiReply<SyncCounts> };
   /** Review: the next cards due in the user's time zone (an IANA name), at most `limit`. */
   'review/queue': { params: { timeZone: string; limit: number }; result: ReviewQueue };
   'review/count': { params: { timeZone: string }; result: DueCounts & { total: number } };
@@ -291,6 +299,9 @@ export interface VocabListResult {
   articles: { url: string; title: string; words: number }[];
   keys?: string[];
 }
+
+/** An AnkiConnect answer, or what went wrong in terms the page can put into words. */
+export type AnkiReply<T> = ({ ok: true } & T) | { ok: false; problem: AnkiProblem; detail: string; origin: string };
 
 export const EXPORT_FORMATS = ['apkg', 'anki', 'pleco', 'csv', 'tsv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

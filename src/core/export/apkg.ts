@@ -17,11 +17,12 @@ import type { VocabularyRecord } from '../vocabulary.ts';
 import { TONE_COLORS, type TONE_COLOR_SCHEMES } from '../settings.ts';
 import { toneOf } from '../pinyin/syllable.ts';
 import { stableGuid } from './common.ts';
-import { ankiTag, fieldHtml, NOTE_FIELDS, noteFields, type NoteFieldOptions } from './note-fields.ts';
+import { ankiTag, fieldHtml, JIEDU_NOTETYPE_NAME, NOTE_FIELDS, noteFields, type NoteFieldOptions } from './note-fields.ts';
+import { JIEDU_CSS, JIEDU_TEMPLATES } from './note-type.ts';
 
 /** Fixed forever: Anki recognises Jiedu's note type by this id on every later import. */
 export const JIEDU_NOTETYPE_ID = 1_765_000_016_016;
-export const JIEDU_NOTETYPE_NAME = 'Jiedu 解读';
+export { JIEDU_NOTETYPE_NAME, JIEDU_CSS, JIEDU_TEMPLATES };
 /** Seconds. Raise it whenever the templates or the style change, so that Anki takes the new ones. */
 export const JIEDU_NOTETYPE_MTIME = 1_765_065_600;
 
@@ -34,43 +35,6 @@ export interface ApkgOptions extends NoteFieldOptions {
   toneColors?: (typeof TONE_COLOR_SCHEMES)[number];
   now?: Date;
 }
-
-const FONT_STACK = `"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif`;
-
-export const JIEDU_CSS = `.card { font-family: ${FONT_STACK}; font-size: 20px; line-height: 1.5; text-align: center; color: #1d1d1f; background: #fff; }
-.card.nightMode, .nightMode .card { color: #e8e8e8; background: #1e1e1e; }
-.hanzi { font-size: 2.6em; line-height: 1.2; }
-.trad { font-size: 1.3em; color: #666; }
-.nightMode .trad { color: #aaa; }
-.pinyin { font-size: 1.3em; margin: .3em 0; }
-.meaning { margin: .4em auto; max-width: 36em; }
-.sentence { font-size: 1.15em; margin: .8em auto 0; max-width: 36em; }
-.sentence b { color: #b3261e; }
-.nightMode .sentence b { color: #ff8a80; }
-.sentence-pinyin, .article, .note, .tags { font-size: .8em; color: #666; max-width: 40em; margin: .3em auto; }
-.nightMode .sentence-pinyin, .nightMode .article, .nightMode .note, .nightMode .tags { color: #aaa; }
-.article a { color: inherit; }`;
-
-const BACK_DETAILS = `{{#Traditional}}<div class="trad" lang="zh-Hant">{{Traditional}}</div>{{/Traditional}}
-<div class="meaning">{{Meaning}}</div>
-{{#Sentence}}<div class="sentence" lang="zh-Hans">{{Sentence}}</div>{{/Sentence}}
-{{#SentencePinyin}}<div class="sentence-pinyin">{{SentencePinyin}}</div>{{/SentencePinyin}}
-{{#Article}}<div class="article">{{Article}}</div>{{/Article}}
-{{#Note}}<div class="note">{{Note}}</div>{{/Note}}`;
-
-/** Recognition: the word, answer its reading and meaning. Recall: the meaning, answer the word. */
-export const JIEDU_TEMPLATES = [
-  {
-    name: 'Recognition',
-    qfmt: `<div class="hanzi" lang="zh-Hans">{{Simplified}}</div>`,
-    afmt: `{{FrontSide}}\n<hr id="answer">\n<div class="pinyin">{{Pinyin}}</div>\n${BACK_DETAILS}`,
-  },
-  {
-    name: 'Recall',
-    qfmt: `<div class="meaning">{{Meaning}}</div>`,
-    afmt: `{{FrontSide}}\n<hr id="answer">\n<div class="hanzi" lang="zh-Hans">{{Simplified}}</div>\n<div class="pinyin">{{Pinyin}}</div>\n${BACK_DETAILS}`,
-  },
-] as const;
 
 /** The schema 11 tables, as Anki creates them. */
 const SCHEMA = `

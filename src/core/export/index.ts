@@ -2,7 +2,7 @@ export { toAnki, quoteAnkiField, ANKI_COLUMNS, type AnkiOptions } from './anki.t
 export { toPleco, type PlecoOptions } from './pleco.ts';
 export { toCsv, csvCell, CSV_COLUMNS } from './csv.ts';
 export { toTsv, tsvField } from './tsv.ts';
-export { NOTE_FIELDS, noteFields, summaryHtml, fieldHtml, ankiTag, type NoteFields, type NoteFieldName, type NoteFieldOptions } from './note-fields.ts';
+export { JIEDU_NOTETYPE_NAME, NOTE_FIELDS, noteFields, summaryHtml, fieldHtml, ankiTag, type NoteFields, type NoteFieldName, type NoteFieldOptions } from './note-fields.ts';
 export { definitionOf, stableGuid } from './common.ts';
 export {
   makeBackup,

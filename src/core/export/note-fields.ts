@@ -6,6 +6,9 @@
 import type { VocabularyRecord } from '../vocabulary.ts';
 import { definitionOf, escapeHtml, isHttpUrl, stableGuid } from './common.ts';
 
+/** Jiedu's note type in Anki, made by the .apkg and by AnkiConnect. */
+export const JIEDU_NOTETYPE_NAME = 'Jiedu 解读';
+
 /** Jiedu's note type fields, in order. The names are the note type's; nothing maps by them but Jiedu's own note type. */
 export const NOTE_FIELDS = ['Simplified', 'Traditional', 'Pinyin', 'Meaning', 'Sentence', 'SentencePinyin', 'Article', 'Note', 'JieduTags', 'JieduId'] as const;
 export type NoteFieldName = (typeof NOTE_FIELDS)[number];

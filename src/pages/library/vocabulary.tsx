@@ -5,6 +5,7 @@ import { VOCABULARY_SOURCES, type VocabularyRecord, type VocabularySource } from
 import { t } from '../../platform/i18n.ts';
 import { sendToBackground } from '../../platform/messaging.ts';
 import { ExportControls } from './export-controls.tsx';
+import { AnkiControls } from './anki-controls.tsx';
 import { usePaged } from './paged.ts';
 import type { ToastState } from './toast.tsx';
 import { SentencesDialog, VOCAB_ROW, VocabRow } from './vocab-row.tsx';
@@ -131,6 +132,7 @@ export function VocabularyPanel({ dataVersion, onChanged, showToast }: { dataVer
             : []),
         ]}
       />
+      <AnkiControls selected={[...selected]} total={total} />
       {paged.error ? <p class="warn" role="alert">{t('errorPrefix', paged.error)}</p> : null}
       {paged.total === 0 ? <p class="muted empty">{query || tag || source || articleUrl ? t('libNoMatch') : t('libNoWords')}</p> : null}
       <VirtualList

@@ -6,6 +6,7 @@ import { PinyinSettingsForm, ReadingSettingsForm } from '../../ui/pinyin-setting
 import { errorText, t } from '../../platform/i18n.ts';
 import { menuPermission } from '../../platform/permissions.ts';
 import { mountPage } from '../../ui/mount.tsx';
+import { AnkiOptions } from './anki-options.tsx';
 import { loadSettings, saveSettings } from '../../platform/settings-store.ts';
 import { applyTheme } from '../../ui/theme.ts';
 
@@ -85,6 +86,10 @@ function Options() {
             <h2 id="opt-pinyin">{t('optionsPinyin')}</h2>
             <PinyinSettingsForm settings={settings} onChange={(p) => void update(p)} />
             <p class="muted">{t('optionsShortcut')}</p>
+          </section>
+          <section class="card" aria-labelledby="opt-anki">
+            <h2 id="opt-anki">{t('optAnki')}</h2>
+            <AnkiOptions />
           </section>
         </>
       ) : (

@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { DIST } from '../../../scripts/build.ts';
+import { LOOPBACK } from '../../../scripts/browser.ts';
 import { demoPages, pageHtml } from '../../../scripts/demo-pages.ts';
 import { ARTIFACTS } from './artifacts.ts';
 import type { BackgroundGlobal, ExtensionHarness, LaunchOptions, Tab } from './types.ts';
@@ -234,7 +235,7 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Extension
     const gone = () => undefined;
     if (body !== undefined && req.isNavigationRequest()) {
       req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body }).catch(gone);
-    } else if (/^https?:/.test(url)) {
+    } else if (/^https?:/.test(url) && !LOOPBACK.test(url)) {
       // Nothing leaves the machine: a test must not wait on a network.
       req.abort('blockedbyclient').catch(gone);
     } else {
