@@ -42,7 +42,8 @@ describe('manifest variants', () => {
       for (const h of m.host_permissions) expect(h).toMatch(HOSTS);
       for (const cs of m.content_scripts) for (const h of cs.matches) expect(h).toMatch(HOSTS);
       // storage: the page notes that its reader uses pinyin without waking the background.
-      expect(m.permissions).toEqual(['storage']);
+      // activeTab: the tab's address when the reader opens the popup on it (no install warning), for Save this page elsewhere.
+      expect(m.permissions).toEqual(['storage', 'activeTab']);
     }
   });
 });
