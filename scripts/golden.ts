@@ -1029,6 +1029,36 @@ const GOLDENS: Golden[] = [
       "ul.article-other: 原标题 and \"责任编辑: 林琛力\"; no pager (one page)"
     ]
   },
+  {
+    "page": "xinhua-25-2015.html",
+    "url": "http://www.xinhuanet.com//health/2015-02/08/c_127470631.htm",
+    "canonicalUrl": "https://www.xinhuanet.com/health/2015-02/08/c_127470631.htm",
+    "site": "xinhua",
+    "layout": "xinhua-2017",
+    "title": "撞鬼可能是大脑出现联觉",
+    "publishedAt": "2015-02-08T08:38:03+08:00",
+    "updatedAt": null,
+    "source": "广州日报",
+    "authors": [],
+    "editor": "熊沣",
+    "tags": [],
+    "paragraphCount": 22,
+    "firstParagraph": "很多人不知道鬼魂是否真的存在，但总是觉得自己身边有鬼，鬼似乎就在床尾或者窗外，正在看着自己，不知道想干什么。（Getty Images供图）",
+    "lastParagraph": "美国科普作家马修·赫特森称，每个人都容易犯这些认知错误，一些人较为明显，其背后是所谓的“灵性”，即对思想的想法。研究发现，祈祷容易激活大脑的“灵性”。如果你对思想不感兴趣，就不会太有“灵性”。有些“灵性”特别缺乏的人还可患有孤独症。(编译 伍君仪)",
+    "images": [
+      {
+        "src": "http://www.xinhuanet.com//health/2015-02/08/127470631_14233554786811n.jpg",
+        "caption": ""
+      }
+    ],
+    "partial": null,
+    "notes": [
+      "2015 national template, .main_tit variant: h1#title; span#pubtime \"2015年02月08日 08:38:03\"; span#source \"来源： 广州日报\"; body #content; \"[责任编辑： 熊沣 ]\" in .share",
+      "served at an address with a doubled slash (\"//health/\"), as the page's own list gives it: the canonical URL has one",
+      "22 <p> in #content; the first, under the only image, is the photo's caption set as a plain paragraph (\"…（Getty Images供图）\") and stays a paragraph; the last ends \"(编译 伍君仪)\", a translator, not a reporter",
+      "meta keywords empty: no tags"
+    ]
+  },
 ];
 
 function main(): void {

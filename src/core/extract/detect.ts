@@ -48,8 +48,10 @@ const ITEM_LEAF = /\/(?:c\.html?|[a-z_-]*\d[\w-]*\d{4,}[\w-]*\.s?html?)$/i;
 /** Folders whose pages are video or audio players, not text. */
 const MEDIA_FOLDER = /^\/?(?:video|videos|vod|podcast|podcasts|live|tv|audio)(?:\/|$)/i;
 
-export function detectFromUrl(url: string): Detection {
-  if (typeof url !== 'string' || url.length > 4096) return { kind: 'none', reason: 'not a URL this reader knows' };
+export function detectFromUrl(rawUrl: string): Detection {
+  if (typeof rawUrl !== 'string' || rawUrl.length > 4096) return { kind: 'none', reason: 'not a URL this reader knows' };
+  // Links in the wild double a slash ("www.xinhuanet.com//health/2015-02/08/c_….htm"); the sites serve the article there all the same.
+  const url = collapseSlashes(rawUrl);
   let m = GUANCHA_WWW.exec(url);
   if (m) {
     if (MEDIA_FOLDER.test(m[1]!)) return { kind: 'none', reason: 'guancha video page' };
@@ -103,6 +105,12 @@ export function detectFromUrl(url: string): Detection {
     if (shaped) return article(site, 'generic', shaped);
   }
   return { kind: 'none', reason: site ? `not an article page of ${site}` : 'not a site this reader knows' };
+}
+
+/** Runs of slashes in the path (not in "https://") made one; query and fragment untouched. */
+function collapseSlashes(url: string): string {
+  const m = /^(https?:\/\/[^/?#]+)([^?#]*)(.*)$/i.exec(url);
+  return m ? `${m[1]}${m[2]!.replace(/\/{2,}/g, '/')}${m[3]}` : url;
 }
 
 /** The canonical address of an article-shaped URL no pattern above knows (scheme https, no query or fragment), or null. */
