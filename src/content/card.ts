@@ -12,56 +12,101 @@ const CARD_CSS = `
 }
 :host([hidden]) { display: none !important; }
 .card {
-  all: initial; box-sizing: border-box; display: block; width: min(360px, calc(100vw - 16px)); max-height: min(440px, calc(100vh - 16px)); overflow: auto;
-  background: #ffffff; color: #1d2327; border: 1px solid #c9d0d5; border-radius: 10px; box-shadow: 0 8px 28px rgba(0,0,0,.18);
-  font: 14px/1.5 system-ui, "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; padding: 12px 14px;
+  --ink: light-dark(#1d2327, #e4e7ea); --muted: light-dark(#5b6770, #a4aeb6); --line: light-dark(#c9d0d5, #4a535b);
+  --rule: light-dark(#e6e9ec, #353c43); --paper: light-dark(#ffffff, #1f2428); --accent: light-dark(#b3261e, #f28b82);
+  --accent-ink: light-dark(#ffffff, #1b1f23); --ok: light-dark(#1b7f3b, #6fcf8e); --focus: light-dark(#1b5e9f, #8ab4f8);
+  --mark: light-dark(#fde7c3, #5c4b12);
+  color-scheme: light dark;
+  all: initial; box-sizing: border-box; display: block; width: min(360px, calc(100vw - 16px)); max-height: var(--jiedu-max-h, min(440px, calc(100vh - 16px))); overflow: auto;
+  background: var(--paper); color: var(--ink); border: 1px solid var(--line); border-radius: 10px; box-shadow: 0 8px 28px rgba(0,0,0,.28);
+  font: 14px/1.5 system-ui, "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; padding: 12px 14px 0;
 }
+:host([data-theme=light]) .card { color-scheme: light; }
+:host([data-theme=dark]) .card { color-scheme: dark; }
 .card * { box-sizing: border-box; color: inherit; font: inherit; text-decoration: none; text-shadow: none; letter-spacing: normal; }
 .head { display: flex; align-items: baseline; gap: 8px; flex-wrap: wrap; margin: 0 0 2px; }
-.word { font-size: 22px; font-weight: 600; color: #1d2327; }
-.trad { color: #5f6b73; font-size: 15px; }
-.pinyin { color: #b3261e; font-size: 15px; }
+.word { font-size: 22px; font-weight: 600; color: var(--ink); }
+.trad { color: var(--muted); font-size: 15px; }
+.pinyin { color: var(--accent); font-size: 15px; }
 .english { font-weight: 600; margin: 4px 0; display: block; }
-.alt, .muted { color: #5f6b73; font-size: 12px; display: block; }
+.alt, .muted { color: var(--muted); font-size: 12px; display: block; }
 .explain { margin: 6px 0; display: block; }
-.chip { display: inline-block; font-size: 11px; color: #5f6b73; border: 1px solid #d9dee2; border-radius: 999px; padding: 0 8px; }
-.section { border-top: 1px solid #e6e9ec; margin-top: 8px; padding-top: 8px; display: block; }
-.section-title { font-size: 11px; text-transform: uppercase; letter-spacing: .04em; color: #5f6b73; display: block; margin-bottom: 4px; }
+.chip { display: inline-block; font-size: 11px; color: var(--muted); border: 1px solid var(--line); border-radius: 999px; padding: 0 8px; }
+.section { border-top: 1px solid var(--rule); margin-top: 8px; padding-top: 8px; display: block; }
+.section-title { font-size: 11px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); display: block; margin-bottom: 4px; }
 .cite { display: block; margin: 4px 0; font-size: 13px; }
-.cite-title { color: #5f6b73; font-size: 12px; display: block; }
-mark { background: #fde7c3; color: inherit; padding: 0 1px; border-radius: 2px; }
+a.cite { text-decoration: underline; color: var(--focus); }
+.cite-title { color: var(--muted); font-size: 12px; display: block; }
+mark { background: var(--mark); color: inherit; padding: 0 1px; border-radius: 2px; }
 ol { margin: 0; padding-left: 18px; display: block; }
 li { display: list-item; margin: 2px 0; }
-.match + .match { border-top: 1px solid #e6e9ec; margin-top: 8px; padding-top: 8px; }
+.match + .match { border-top: 1px solid var(--rule); margin-top: 8px; padding-top: 8px; }
 .match { display: block; }
 .reading { display: block; margin-top: 6px; }
 .reading .head .chip { font-size: 11px; }
 details.reading { display: block; }
 summary.head { cursor: pointer; list-style: none; border-radius: 4px; }
 summary.head::-webkit-details-marker { display: none; }
-summary.head::before { content: "▸"; color: #5f6b73; width: 10px; }
+summary.head::before { content: "▸"; color: var(--muted); width: 10px; }
 details[open] > summary.head::before { content: "▾"; }
-summary.head:focus-visible { outline: 2px solid #1b5e9f; outline-offset: 2px; }
-.gist { color: #5f6b73; font-size: 13px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-width: 220px; }
-li.quiet { color: #5f6b73; font-size: 12px; }
-.badge { background: #b3261e; color: #fff; border-radius: 4px; font-size: 11px; padding: 0 6px; }
+summary.head:focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
+.gist { color: var(--muted); font-size: 13px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-width: 220px; }
+li.quiet { color: var(--muted); font-size: 12px; }
+.badge { background: var(--accent); color: var(--accent-ink); border-radius: 4px; font-size: 11px; padding: 0 6px; }
 .actions { display: flex; gap: 8px; margin-top: 10px; flex-wrap: wrap; }
+/* The card's own actions stay in view at its bottom edge while its body scrolls. */
+.actions.sticky { position: sticky; bottom: 0; background: var(--paper); padding: 8px 0 12px; margin-top: 6px; border-top: 1px solid var(--rule); }
 button {
-  cursor: pointer; border: 1px solid #c9d0d5; background: #fff; color: #1d2327; border-radius: 6px; padding: 4px 10px; font-size: 13px; line-height: 1.4;
+  cursor: pointer; border: 1px solid var(--line); background: var(--paper); color: var(--ink); border-radius: 6px; padding: 4px 10px; font-size: 13px; line-height: 1.4;
 }
-button.primary { background: #b3261e; border-color: #b3261e; color: #fff; }
-button:focus-visible { outline: 2px solid #1b5e9f; outline-offset: 2px; }
+button.primary { background: var(--accent); border-color: var(--accent); color: var(--accent-ink); }
+button.link { border: none; background: none; padding: 0; color: var(--focus); text-decoration: underline; font-size: 12px; }
+button:focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
 button:disabled { opacity: .6; cursor: default; }
-.status { color: #1b7f3b; font-size: 12px; display: block; margin-top: 6px; min-height: 1em; }
+.status { color: var(--ok); font-size: 12px; display: block; min-height: 1em; }
+.status:empty { display: none; }
+.actions .status { flex-basis: 100%; }
 `;
+
+/** Where a card's word is on screen now: read again whenever the page scrolls or resizes. */
+export type Anchor = () => DOMRect;
 
 export interface CardHost {
   /** Opens the card beside `anchor`, filled by `fill`; `focus` moves keyboard focus into it. */
-  show(anchor: DOMRect, label: string, fill: (body: HTMLElement) => void, focus: boolean): HTMLElement;
+  show(anchor: Anchor, label: string, fill: (body: HTMLElement) => void, focus: boolean): HTMLElement;
   hide(): void;
   readonly open: boolean;
   /** Is the node (an event's composed path) inside the card? */
   contains(event: Event): boolean;
+  /** The card's box on screen, or null while it is hidden. */
+  rect(): DOMRect | null;
+  /** Has keyboard focus inside the card? */
+  readonly focused: boolean;
+  /** Light, dark, or the system's choice (the reader's theme setting). */
+  setTheme(theme: 'auto' | 'light' | 'dark'): void;
+}
+
+/** Room kept between the card and the window's edges, and between the card and its word. */
+const MARGIN = 8;
+const GAP = 6;
+/** The card's tallest, when the window has room for it. */
+const MAX_HEIGHT = 440;
+
+/**
+ * Where a card of natural height `natural` goes beside `word` in a window `vw` × `vh`: below
+ * the word when it fits there, else above, else on the side with more room with its height
+ * cut to that room (its body then scrolls). It never covers the word.
+ */
+export function placeCard(word: { top: number; bottom: number; left: number }, natural: number, width: number, vw: number, vh: number): { left: number; top: number; maxHeight: number } {
+  const want = Math.min(natural, MAX_HEIGHT, vh - 2 * MARGIN);
+  const below = vh - word.bottom - GAP - MARGIN;
+  const above = word.top - GAP - MARGIN;
+  const left = Math.max(MARGIN, Math.min(word.left, vw - width - MARGIN));
+  if (want <= below || below >= above) {
+    return { left, top: word.bottom + GAP, maxHeight: Math.max(0, Math.min(want, below)) };
+  }
+  const maxHeight = Math.min(want, above);
+  return { left, top: word.top - GAP - maxHeight, maxHeight };
 }
 
 /** Small builder: an element with a class and text, never HTML. */
@@ -85,15 +130,27 @@ export function highlighted(sentence: string, term: string): DocumentFragment {
   return frag;
 }
 
-export function createCardHost(onHide: () => void): CardHost {
+export function createCardHost(onHide: (hadFocus: boolean) => void): CardHost {
   let host: HTMLElement | null = null;
   let shadow: ShadowRoot | null = null;
   let card: HTMLElement | null = null;
-  let anchorRect: DOMRect | null = null;
-  // Sections that load after the card opens change its height: keep it inside the window.
-  const resized = new ResizeObserver(() => {
-    if (host && card && anchorRect && !host.hidden) place(host, card, anchorRect);
-  });
+  let anchor: Anchor | null = null;
+  let theme: 'auto' | 'light' | 'dark' = 'auto';
+  // Sections that load after the card opens change its height: place it again.
+  const resized = new ResizeObserver(() => schedule());
+  // The card stays with its word: re-placed when the page (or any box in it) scrolls, or the window
+  // resizes. Browsers send scroll events once a frame at most, so each is answered at once.
+  const schedule = (): void => {
+    if (host && !host.hidden) place();
+  };
+  let listening = false;
+  const listen = (on: boolean): void => {
+    if (listening === on) return;
+    listening = on;
+    const method = on ? 'addEventListener' : 'removeEventListener';
+    window[method]('scroll', schedule, { capture: true, passive: true } as AddEventListenerOptions);
+    window[method]('resize', schedule, { passive: true } as AddEventListenerOptions);
+  };
 
   const ensure = (): { host: HTMLElement; card: HTMLElement } => {
     if (!host || !host.isConnected || !shadow || !card) {
@@ -113,48 +170,64 @@ export function createCardHost(onHide: () => void): CardHost {
         }
       });
       shadow.append(style, card);
+      if (theme !== 'auto') host.dataset.theme = theme;
       document.documentElement.appendChild(host);
       resized.observe(card);
     }
     return { host, card };
   };
 
-  const place = (h: HTMLElement, c: HTMLElement, anchor: DOMRect): void => {
-    const w = c.offsetWidth || 360;
-    const hgt = c.offsetHeight || 200;
-    const margin = 8;
-    let left = Math.min(Math.max(margin, anchor.left), window.innerWidth - w - margin);
-    let top = anchor.bottom + 6;
-    if (top + hgt > window.innerHeight - margin && anchor.top - hgt - 6 > margin) top = anchor.top - hgt - 6;
-    top = Math.max(margin, Math.min(top, window.innerHeight - hgt - margin));
-    left = Math.max(margin, left);
-    // Read by :host, whose !important rules a page cannot override.
-    h.style.setProperty('--jiedu-x', `${left}px`);
-    h.style.setProperty('--jiedu-y', `${top}px`);
+  const place = (): void => {
+    if (!host || !card || !anchor || host.hidden) return;
+    const word = anchor();
+    // The height the card's content wants, whatever height it is given now.
+    const natural = card.scrollHeight + (card.offsetHeight - card.clientHeight);
+    const spot = placeCard(word, natural, card.offsetWidth || 360, window.innerWidth, window.innerHeight);
+    // Read by :host and .card, whose !important rules a page cannot override.
+    host.style.setProperty('--jiedu-x', `${spot.left}px`);
+    host.style.setProperty('--jiedu-y', `${spot.top}px`);
+    host.style.setProperty('--jiedu-max-h', `${spot.maxHeight}px`);
   };
 
   const api: CardHost = {
-    show(anchor, label, fill, focus) {
+    show(where, label, fill, focus) {
       const { host: h, card: c } = ensure();
       c.replaceChildren();
       c.setAttribute('aria-label', label);
       fill(c);
+      listen(true);
       h.hidden = false;
-      anchorRect = anchor;
-      place(h, c, anchor);
-      if (focus) (c.querySelector('button') as HTMLElement | null)?.focus();
+      anchor = where;
+      place();
+      c.scrollTop = 0;
+      if (focus) (c.querySelector('button, summary, a[href]') as HTMLElement | null)?.focus({ preventScroll: true });
       return c;
     },
     hide() {
+      const hadFocus = api.focused;
       if (host) host.hidden = true;
       card?.replaceChildren();
-      onHide();
+      anchor = null;
+      listen(false);
+      onHide(hadFocus);
     },
     get open() {
       return !!host && host.isConnected && !host.hidden && !!card?.firstChild;
     },
     contains(event) {
       return !!host && event.composedPath().includes(host);
+    },
+    rect() {
+      return host && !host.hidden && card ? card.getBoundingClientRect() : null;
+    },
+    get focused() {
+      return !!host && document.activeElement === host;
+    },
+    setTheme(next) {
+      theme = next;
+      if (!host) return;
+      if (next === 'auto') delete host.dataset.theme;
+      else host.dataset.theme = next;
     },
   };
   return api;

@@ -6,6 +6,6 @@
 export function isLookupClick(e: MouseEvent): boolean {
   if (!e.isTrusted || e.button !== 0 || e.defaultPrevented) return false;
   const target = e.target as Element | null;
-  if (target?.closest?.('a, button, input, textarea, select, label, [contenteditable], [role=button]')) return false;
+  if (target?.closest?.('a, button, input, textarea, select, label, [contenteditable], [role=button]:not(.jiedu-term)')) return false;
   return document.getSelection()?.isCollapsed ?? true;
 }

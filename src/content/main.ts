@@ -137,6 +137,7 @@ function settingsChanged(next: Settings): void {
   settingsRead = Promise.resolve(next);
   if (state.kind !== 'detected') return;
   if (next.glossaryMarking !== before.glossaryMarking && next.glossaryMarking !== termsOn) void setTerms(next.glossaryMarking).catch(() => undefined);
+  else if (termsOn && next.glossaryTerms !== before.glossaryTerms) void setTerms(true).catch(() => undefined);
   if (annotator?.on) void redrawPinyin(pinyinLook(next)).catch(() => undefined);
 }
 

@@ -13,11 +13,12 @@ import { entryKind } from '../core/dictionary/rank.ts';
 import { pinyinInStyle } from '../core/dictionary/pinyin-format.ts';
 import type { Settings } from '../core/settings.ts';
 import { sendToBackground } from '../platform/messaging.ts';
-import { errorText, t } from '../platform/i18n.ts';
+import { errorText, glossaryCategoryName as categoryLabel, t } from '../platform/i18n.ts';
 import { createCardHost, el, highlighted } from './card.ts';
 import { sentenceAround } from '../core/sentence.ts';
 import { isLookupClick } from './lookup-gesture.ts';
 import { HAN_SCRIPT } from '../core/han-script.ts';
+import { isMarked } from '../core/glossary/salience.ts';
 
 const MARK_STYLE_ID = 'jiedu-terms-style';
 const MARK_CSS = `
@@ -137,6 +138,111 @@ function speakButton(word: string): HTMLButtonElement | null {
   return b;
 }
 
+/** How long a card opened with the mouse stays after the pointer has left it and its word. */
+const LEAVE_MS = 400;
+
+/** Is the pointer on `rect`, or within a few pixels of it (the gap between a word and its card)? */
+function near(rect: DOMRect | null, e: MouseEvent, pad = GAP_PX): boolean {
+  return !!rect && e.clientX >= rect.left - pad && e.clientX <= rect.right + pad && e.clientY >= rect.top - pad && e.clientY <= rect.bottom + pad;
+}
+const GAP_PX = 8;
+
+/**
+ * The word whose card is open, highlighted in the page through the CSS Custom Highlight API:
+ * no element is added around the page's text, so neither its layout nor its scripts see it.
+ */
+const HIGHLIGHT = 'jiedu-word';
+const HIGHLIGHT_STYLE_ID = 'jiedu-word-style';
+let highlightedRange: Range | null = null;
+type HighlightRegistry = { set(name: string, h: unknown): void; delete(name: string): void };
+function highlight(range: Range | null): void {
+  highlightedRange = range;
+  const registry = (globalThis.CSS as unknown as { highlights?: HighlightRegistry } | undefined)?.highlights;
+  const Highlight = (globalThis as unknown as { Highlight?: new (...r: Range[]) => unknown }).Highlight;
+  if (!registry || !Highlight) return;
+  if (!range) {
+    registry.delete(HIGHLIGHT);
+    return;
+  }
+  if (!document.getElementById(HIGHLIGHT_STYLE_ID)) {
+    const style = document.createElement('style');
+    style.id = HIGHLIGHT_STYLE_ID;
+    // A warm wash that keeps the page's own text colour readable on light and dark pages.
+    style.textContent = `::highlight(${HIGHLIGHT}) { background-color: rgba(255, 196, 0, 0.4); }`;
+    (document.head ?? document.documentElement).appendChild(style);
+  }
+  registry.set(HIGHLIGHT, new Highlight(range));
+}
+
+/** Keys that move focus between marked terms: by one, or to the first and last. */
+const ROVING_KEYS: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: -Infinity, End: Infinity };
+
+/** The in-page key that looks up the word at the caret (or at the focused term, or the first word in view): Alt+L. */
+function isLookupKey(e: KeyboardEvent): boolean {
+  return e.altKey && !e.ctrlKey && !e.metaKey && (e.code === 'KeyL' || e.key.toLowerCase() === 'l');
+}
+
+/** A block made focusable (not tabbable) so focus can come back to the text a look-up was made in. */
+function focusableBlock(block: Element): HTMLElement | null {
+  if (!(block instanceof HTMLElement)) return null;
+  if (block.tabIndex < 0 && !block.hasAttribute('tabindex')) {
+    block.setAttribute('tabindex', '-1');
+    block.addEventListener('blur', () => block.removeAttribute('tabindex'), { once: true });
+  }
+  return block;
+}
+
+/** The same sentence, whitespace and a trailing mark aside (a citation of the very sentence being read). */
+function sameSentence(a: string, b: string): boolean {
+  const squeeze = (s: string) => s.replace(/[\s\u3000]+/g, '').replace(/[。！？!?；;]+$/u, '');
+  const x = squeeze(a);
+  const y = squeeze(b);
+  return x.length > 0 && (x === y || (y.length >= 12 && x.includes(y)) || (x.length >= 12 && y.includes(x)));
+}
+
+function editable(target: EventTarget | null): boolean {
+  return target instanceof Element && !!target.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])');
+}
+
+/** Moves the terms' one Tab stop to `term` and focuses it. */
+function rove(term: HTMLElement): void {
+  for (const t of document.querySelectorAll<HTMLElement>(`span.${TERM_CLASS}[tabindex="0"]`)) t.tabIndex = -1;
+  term.tabIndex = 0;
+  term.focus();
+}
+
+/** A range over `count` visible characters of `block` from a point in one of its text nodes (rubies split words into nodes). */
+function rangeOfChars(block: Element, node: Text, offset: number, count: number): Range {
+  const range = document.createRange();
+  range.setStart(node, Math.min(offset, node.data.length));
+  let left = count;
+  let started = false;
+  for (const n of visibleTextNodes(block)) {
+    if (n === node) started = true;
+    if (!started) continue;
+    const from = n === node ? offset : 0;
+    const take = Math.min(left, n.data.length - from);
+    left -= take;
+    range.setEnd(n, from + take);
+    if (left <= 0) break;
+  }
+  return range;
+}
+
+/** The first Chinese character in view under `root`, as a caret. */
+function firstHanInView(root: Element): { node: Text; offset: number } | null {
+  for (const n of visibleTextNodes(root)) {
+    const i = n.data.search(HAN_SCRIPT);
+    if (i < 0) continue;
+    const r = document.createRange();
+    r.setStart(n, i);
+    r.setEnd(n, i + 1);
+    const box = r.getBoundingClientRect();
+    if (box.bottom > 0 && box.top < innerHeight && box.height > 0) return { node: n, offset: i };
+  }
+  return null;
+}
+
 export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
   let marks: MarkHandle | null = null;
   let observer: MutationObserver | null = null;
@@ -147,25 +253,62 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
   let lookups = 0;
   /** Counts calls to setMarking, so that an older call finishing late changes nothing. */
   let markings = 0;
-  /** Set while focus goes back to a term, so that its focus does not open the card again. */
-  let restoring = false;
-  const cards = createCardHost(() => {
+  /** The card was opened with the mouse: it closes a moment after the pointer leaves it and its word. */
+  let byPointer = false;
+  let leaveTimer: ReturnType<typeof setTimeout> | undefined;
+  const cards = createCardHost((hadFocus) => {
+    // Focus that was in the card goes back to its word (a term), or to the text the word is in,
+    // never to the top of the page.
+    const term = openFor instanceof HTMLElement ? openFor : null;
+    const lost = document.activeElement === document.body || document.activeElement === null;
+    const back = hadFocus
+      ? (returnFocus ?? term ?? (highlightedRange ? focusableBlock(blockOf(highlightedRange.startContainer)) : null))
+      : lost
+        ? returnFocus
+        : null;
     openFor = null;
-    const back = returnFocus;
     returnFocus = null;
-    if (back?.isConnected) {
-      restoring = true;
-      back.focus();
-      restoring = false;
-    }
+    byPointer = false;
+    clearTimeout(leaveTimer);
+    leaveTimer = undefined;
+    highlight(null);
+    if (back?.isConnected) back.focus({ preventScroll: true });
   });
+  cards.setTheme(settings().theme);
+
+  /** Opens a card for `word`, highlighted in the page while the card is open. */
+  const showCard = (word: Range, label: string, fill: (card: HTMLElement) => void, focus: boolean, pointer: boolean): void => {
+    byPointer = pointer && !focus;
+    cards.setTheme(settings().theme);
+    cards.show(() => word.getBoundingClientRect(), label, fill, focus);
+    highlight(word);
+  };
+  document.addEventListener(
+    'mousemove',
+    (e) => {
+      if (!byPointer || !cards.open) return;
+      const over = cards.contains(e) || near(cards.rect(), e) || (openFor !== null && near(openFor.getBoundingClientRect(), e)) || near(highlightedRange?.getBoundingClientRect() ?? null, e);
+      if (over) {
+        clearTimeout(leaveTimer);
+        leaveTimer = undefined;
+      } else if (leaveTimer === undefined) {
+        leaveTimer = setTimeout(() => {
+          leaveTimer = undefined;
+          if (byPointer) cards.hide();
+        }, LEAVE_MS);
+      }
+    },
+    { passive: true },
+  );
 
   const saveButton = (label: string, word: { simplified: string; traditional: string; pinyin: string; english: string[] }, source: 'glossary' | 'dictionary', sentence: string, status: HTMLElement): HTMLButtonElement => {
     const b = el('button', 'primary', t('cardSave'));
     b.type = 'button';
     b.setAttribute('aria-label', label);
     b.addEventListener('click', async () => {
-      b.disabled = true;
+      // Busy, not disabled: a disabled button loses keyboard focus, and the card's focus with it.
+      if (b.getAttribute('aria-disabled') === 'true') return;
+      b.setAttribute('aria-disabled', 'true');
       const { url, title } = env.article();
       const context: WordContext | null = /^https?:/.test(url) && sentence ? { sentence, articleUrl: url, articleTitle: title } : null;
       try {
@@ -175,7 +318,7 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
       } catch (err) {
         status.textContent = errorText(err);
       } finally {
-        b.disabled = false;
+        b.removeAttribute('aria-disabled');
       }
     });
     return b;
@@ -188,7 +331,7 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
     return b;
   };
 
-  async function openTerm(span: Element, focus: boolean): Promise<void> {
+  async function openTerm(span: Element, focus: boolean, pointer = false): Promise<void> {
     const term = span.getAttribute(TERM_ATTR);
     if (!term) return;
     const matcher = await glossaryMatcher();
@@ -196,11 +339,13 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
     if (!entry) return;
     if (focus && span instanceof HTMLElement) returnFocus = span;
     openFor = span;
+    const word = document.createRange();
+    word.selectNodeContents(span);
     const block = blockOf(span);
     const blockText = visibleTextNodes(block).map((n) => n.data).join('');
     const offset = blockText.indexOf(visibleTextNodes(span).map((n) => n.data).join(''));
     const sentence = sentenceAround(blockText, Math.max(0, offset));
-    cards.show(span.getBoundingClientRect(), t('cardTermLabel', entry.simplified), (card) => {
+    showCard(word, t('cardTermLabel', entry.simplified), (card) => {
       const head = el('div', 'head');
       head.append(el('span', 'word', entry.simplified));
       if (entry.traditional) head.append(el('span', 'trad', entry.traditional));
@@ -208,37 +353,51 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
       head.querySelector('.word')!.setAttribute('lang', 'zh-Hans');
       card.append(head, el('span', 'english', entry.english));
       if (entry.alternatives.length) card.append(el('span', 'alt', t('cardAlso', entry.alternatives.join('; '))));
-      card.append(el('span', 'explain', entry.explanation), el('span', 'chip', entry.category));
+      card.append(el('span', 'explain', entry.explanation), el('span', 'chip', categoryLabel(entry.category)));
       const where = el('div', 'section');
       where.append(el('span', 'muted', t('cardLoading')));
       const status = el('span', 'status');
       status.setAttribute('role', 'status');
-      const actions = el('div', 'actions');
+      const actions = el('div', 'actions sticky');
       actions.append(
         saveButton(t('cardSaveWord', entry.simplified), { simplified: entry.simplified, traditional: entry.traditional ?? entry.simplified, pinyin: entry.pinyin, english: [entry.english, ...entry.alternatives] }, 'glossary', sentence, status),
       );
       const speak = speakButton(entry.simplified);
       if (speak) actions.append(speak);
-      actions.append(closeButton());
-      card.append(where, actions, status);
+      actions.append(closeButton(), status);
+      card.append(where, actions);
       void sendToBackground('glossary/entry', { term: entry.simplified }).then(
         (detail) => {
           where.replaceChildren();
           const current = env.article().url;
-          const cites = detail?.entry.citations ?? [];
+          // The sentence being read is no example of itself.
+          const cites = (detail?.entry.citations ?? []).filter((c) => !sameSentence(c.sentence, sentence));
           const saved = (detail?.savedArticles ?? []).filter((a) => a.url !== current);
           if (cites.length === 0 && saved.length === 0) where.append(el('span', 'muted', t('cardNone')));
           if (cites.length) {
             where.append(el('span', 'section-title', t('cardSources')));
-            for (const c of cites.slice(0, 2)) {
+            const citeOf = (c: (typeof cites)[number]): HTMLElement => {
               const cite = el('span', 'cite');
               cite.setAttribute('lang', 'zh-Hans');
               // A citation from the title itself needs no title line above it.
               if (c.sentence !== c.title) cite.append(el('span', 'cite-title', c.title));
               cite.append(highlighted(c.sentence, entry.simplified));
-              where.append(cite);
+              return cite;
+            };
+            for (const c of cites.slice(0, 2)) where.append(citeOf(c));
+            if (cites.length > 2) {
+              // "and N more" opens the rest in place, and focus goes to the first of them.
+              const more = el('button', 'link', t('cardMore', String(cites.length - 2)));
+              more.type = 'button';
+              more.setAttribute('aria-expanded', 'false');
+              more.addEventListener('click', () => {
+                const rest = cites.slice(2).map(citeOf);
+                more.replaceWith(...rest);
+                rest[0]?.setAttribute('tabindex', '-1');
+                rest[0]?.focus();
+              });
+              where.append(more);
             }
-            if (cites.length > 2) where.append(el('span', 'muted', t('cardMore', String(cites.length - 2))));
           }
           if (saved.length) {
             where.append(el('span', 'section-title', t('cardLibrary')));
@@ -253,7 +412,7 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
         },
         () => where.replaceChildren(),
       );
-    }, focus);
+    }, focus, pointer);
   }
 
   function renderLookup(card: HTMLElement, matches: LookupMatch[], sentence: string): void {
@@ -316,46 +475,75 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
       box.append(actions);
       card.append(box);
     }
-    const close = el('div', 'actions');
-    close.append(closeButton());
-    card.append(close, status);
+    const close = el('div', 'actions sticky');
+    close.append(closeButton(), status);
+    card.append(close);
   }
 
+  /** Looks up the word at a point; false when there is no Chinese there. */
   async function lookupAt(x: number, y: number): Promise<boolean> {
     const caret = caretAt(x, y);
-    if (!caret) return false;
-    const found = textAtCaret(caret.node, caret.offset, LOOKUP_CHARS);
+    return caret ? lookupFrom(caret.node, caret.offset, false) : false;
+  }
+
+  /**
+   * Looks up the word starting at a character: the card opens by it (with focus inside when asked
+   * by key), the word found is highlighted in the page, and focus comes back to the page there.
+   */
+  async function lookupFrom(node: Text, offset: number, focus: boolean): Promise<boolean> {
+    const found = textAtCaret(node, offset, LOOKUP_CHARS);
     if (!found) return false;
-    const range = document.createRange();
-    range.setStart(caret.node, Math.min(caret.offset, caret.node.data.length));
-    const rect = range.getBoundingClientRect();
-    const anchor = rect.width || rect.height ? rect : new DOMRect(x, y, 0, 16);
+    const block = blockOf(node);
     const label = t('cardLookupLabel', found.text.slice(0, 4));
     const mine = ++lookups;
-    cards.show(anchor, label, (card) => card.append(el('span', 'muted', t('cardLoading'))), false);
+    openFor = null;
+    showCard(rangeOfChars(block, node, offset, 1), label, (card) => card.append(el('span', 'muted', t('cardLoading'))), false, !focus);
     try {
       const { matches } = await sendToBackground('dict/lookup', { text: found.text, context: found.context });
       // Closed, or another word asked for, while the dictionary answered: show nothing stale.
       if (mine !== lookups || !cards.open) return true;
-      cards.show(anchor, t('cardLookupLabel', matches[0]?.word ?? found.text.slice(0, 1)), (card) => renderLookup(card, matches, found.sentence), false);
+      const word = rangeOfChars(block, node, offset, Math.max(1, matches[0]?.word.length ?? 1));
+      showCard(word, t('cardLookupLabel', matches[0]?.word ?? found.text.slice(0, 1)), (card) => renderLookup(card, matches, found.sentence), focus, !focus);
     } catch (err) {
-      if (mine === lookups && cards.open) cards.show(anchor, label, (card) => card.append(el('span', 'muted', errorText(err))), false);
+      if (mine === lookups && cards.open) showCard(rangeOfChars(block, node, offset, 1), label, (card) => card.append(el('span', 'muted', errorText(err))), focus, !focus);
     }
     return true;
   }
 
-  // Opening cards: hover, focus or tap on a term; Enter moves focus into the card; Escape closes it.
+  /**
+   * The look-up key: the word at the caret (a selection in the page's text, or caret browsing),
+   * else at the focused term, else the first word in view in the article. Focus goes into the card
+   * and, on close, back to where it was (a paragraph is made focusable for the purpose).
+   */
+  async function lookupByKeyboard(target: Element | null): Promise<void> {
+    const sel = document.getSelection();
+    let at: { node: Text; offset: number } | null = null;
+    if (sel && sel.rangeCount > 0 && sel.anchorNode?.nodeType === Node.TEXT_NODE && !cards.focused) {
+      const r = sel.getRangeAt(0);
+      if (r.startContainer.nodeType === Node.TEXT_NODE) at = { node: r.startContainer as Text, offset: r.startOffset };
+    }
+    const term = target?.closest?.(`span.${TERM_CLASS}`) ?? null;
+    if (!at && term) {
+      const first = visibleTextNodes(term)[0];
+      if (first) at = { node: first, offset: 0 };
+    }
+    at ??= firstHanInView(observed ?? document.body);
+    if (!at) return;
+    const back = term instanceof HTMLElement ? term : target instanceof HTMLElement && target !== document.body ? target : focusableBlock(blockOf(at.node));
+    await lookupFrom(at.node, at.offset, true);
+    if (cards.open) returnFocus = back;
+  }
+
+  // Opening cards: hover on a term opens its card; Enter or Space on a focused term opens it with
+  // focus inside; a click anywhere (a term's characters included) looks up the word there; Escape closes.
+  // The terms are one stop in the Tab order, the arrow keys move between them (a roving tabindex),
+  // and focusing a term opens nothing.
   let hoverTimer: ReturnType<typeof setTimeout> | undefined;
   document.addEventListener('mouseover', (e) => {
     if (!e.isTrusted) return;
     const span = (e.target as Element | null)?.closest?.(`span.${TERM_CLASS}`);
     clearTimeout(hoverTimer);
-    if (span && span !== openFor) hoverTimer = setTimeout(() => void openTerm(span, false), 250);
-  });
-  document.addEventListener('focusin', (e) => {
-    if (!e.isTrusted) return;
-    const span = (e.target as Element | null)?.closest?.(`span.${TERM_CLASS}`);
-    if (span && span !== openFor && !restoring) void openTerm(span, false);
+    if (span && span !== openFor) hoverTimer = setTimeout(() => void openTerm(span, false, true), 250);
   });
   document.addEventListener('keydown', (e) => {
     if (!e.isTrusted) return;
@@ -363,22 +551,31 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
       cards.hide();
       return;
     }
+    if (isLookupKey(e) && !editable(e.target)) {
+      e.preventDefault();
+      void lookupByKeyboard(e.target as Element | null);
+      return;
+    }
     const span = (e.target as Element | null)?.closest?.(`span.${TERM_CLASS}`);
-    if (span && (e.key === 'Enter' || e.key === ' ')) {
+    if (!span || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       void openTerm(span, true);
+      return;
     }
+    const step = ROVING_KEYS[e.key];
+    if (step === undefined) return;
+    const all = [...(observed ?? document).querySelectorAll<HTMLElement>(`span.${TERM_CLASS}`)];
+    const at = all.indexOf(span as HTMLElement);
+    const next = step === -Infinity ? all[0] : step === Infinity ? all.at(-1) : all[at + step];
+    if (!next) return;
+    e.preventDefault();
+    rove(next);
   });
   document.addEventListener(
     'click',
     (e) => {
       if (!e.isTrusted || cards.contains(e)) return;
-      const target = e.target as Element | null;
-      const span = target?.closest?.(`span.${TERM_CLASS}`);
-      if (span) {
-        void openTerm(span, false);
-        return;
-      }
       if (cards.open) cards.hide();
       if (settings().lookupTrigger !== 'click' || !isLookupClick(e)) return;
       void lookupAt(e.clientX, e.clientY);
@@ -412,14 +609,19 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
       (document.head ?? document.documentElement).appendChild(style);
       // Each term is marked where it first appears: a page underlined throughout would be hard to read.
       const seen = new Set<string>();
+      const which = settings().glossaryTerms;
       const handle = markTerms(root, (text) =>
         matcher.scan(text).filter((m) => {
-          if (seen.has(m.term)) return false;
+          // Longest match first, then the reader's choice: a term not marked leaves its text to the look-up.
+          const entry = matcher.entry(m.term);
+          if (seen.has(m.term) || !entry || !isMarked(entry, which)) return false;
           seen.add(m.term);
           return true;
         }),
       );
       marks = handle;
+      // The terms' one Tab stop: the first term (the arrow keys move it).
+      root.querySelector<HTMLElement>(`span.${TERM_CLASS}`)?.setAttribute('tabindex', '0');
       observer = new MutationObserver((records) => {
         for (const r of records) for (const n of r.addedNodes) if (!(n instanceof Element && (n.classList.contains(TERM_CLASS) || n.closest('ruby, rt, span.jiedu-run')))) handle.markSubtree(n);
       });

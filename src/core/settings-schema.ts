@@ -17,6 +17,7 @@ export const SettingsSchema = v.strictObject({
   pinyinScope: field('pinyinScope'),
   pinyinAutoSites: field('pinyinAutoSites'),
   glossaryMarking: field('glossaryMarking'),
+  glossaryTerms: field('glossaryTerms'),
   lookupTrigger: field('lookupTrigger'),
   theme: field('theme'),
 });

@@ -6,6 +6,7 @@
  */
 import { SITES, type SiteId } from './article.ts';
 import { TONE_COLORS as TONE_SHADES, type ToneScheme } from './pinyin/tone-colors.ts';
+import { MARKED_TERMS, type MarkedTerms } from './glossary/salience.ts';
 
 export const TONE_STYLES = ['mark', 'number', 'none'] as const;
 /** Tone colour schemes readers know from other tools; "off" keeps pinyin in the text colour. */
@@ -41,6 +42,8 @@ export interface Settings {
   pinyinAutoSites: SiteId[];
   /** Underline glossary terms in articles. */
   glossaryMarking: boolean;
+  /** Which terms are underlined when marking is on: the terms of art (see glossary/salience.ts) or every glossary term. */
+  glossaryTerms: MarkedTerms;
   lookupTrigger: (typeof LOOKUP_TRIGGERS)[number];
   theme: (typeof THEMES)[number];
 }
@@ -66,6 +69,7 @@ export const DEFAULT_SETTINGS: Settings = {
   pinyinScope: 'article',
   pinyinAutoSites: [],
   glossaryMarking: true,
+  glossaryTerms: 'important',
   lookupTrigger: 'click',
   theme: 'auto',
 };
@@ -88,6 +92,7 @@ export const SETTING_CHECKS: { readonly [K in keyof Settings]: (x: unknown) => x
   pinyinScope: oneOf(PINYIN_SCOPES),
   pinyinAutoSites: (x): x is SiteId[] => Array.isArray(x) && x.length <= SITES.length && x.every(isSite),
   glossaryMarking: isBoolean,
+  glossaryTerms: oneOf(MARKED_TERMS),
   lookupTrigger: oneOf(LOOKUP_TRIGGERS),
   theme: oneOf(THEMES),
 };

@@ -13,6 +13,11 @@ export function siteName(site: SiteId): string {
   return t(SITE_KEYS[site]);
 }
 
+/** A glossary category's name in the reader's language (its id, such as belt-and-road, is for code only). */
+export function glossaryCategoryName(category: string): string {
+  return t(`glCategory_${category.replace(/-/g, '_')}`);
+}
+
 /** Dates are shown in the sites' own time (UTC+8), as the articles state them. */
 export function formatDate(iso: string | null): string {
   if (!iso) return t('noDate');

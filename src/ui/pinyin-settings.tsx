@@ -1,5 +1,6 @@
 /** Pinyin settings as form controls, shared by the popup (compact) and the options page (all of them). */
 import { LOOKUP_TRIGGERS, PINYIN_SCOPES, PINYIN_SIZE, TONE_COLOR_SCHEMES, TONE_STYLES, type Settings, type SettingsPatch } from '../core/settings.ts';
+import { MARKED_TERMS } from '../core/glossary/salience.ts';
 import { SITES } from '../core/article.ts';
 import { siteName, t } from '../platform/i18n.ts';
 
@@ -81,9 +82,17 @@ export function PinyinSettingsForm({ settings, onChange, compact = false }: Prop
 export function ReadingSettingsForm({ settings, onChange }: Omit<Props, 'compact'>) {
   return (
     <div class="settings-form">
-      <label class="check">
-        <input type="checkbox" checked={settings.glossaryMarking} onChange={(e) => onChange({ glossaryMarking: (e.currentTarget as HTMLInputElement).checked })} />
+      <label class="field">
         <span>{t('optMarking')}</span>
+        <select
+          value={settings.glossaryMarking ? settings.glossaryTerms : 'none'}
+          onChange={(e) => {
+            const v = (e.currentTarget as HTMLSelectElement).value;
+            onChange(v === 'important' || v === 'all' ? { glossaryMarking: true, glossaryTerms: v } : { glossaryMarking: false });
+          }}
+        >
+          {[...MARKED_TERMS, 'none' as const].map((m) => <option value={m} key={m}>{t(`optMarking_${m}`)}</option>)}
+        </select>
       </label>
       <label class="field">
         <span>{t('optLookup')}</span>

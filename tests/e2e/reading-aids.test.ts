@@ -53,13 +53,13 @@ describe('glossary marking, cards and look-up in the page', () => {
     await expect.poll(() => termCount(page)).toBeGreaterThan(20);
     const marked = await page.evaluate(() => [...document.querySelectorAll('span.jiedu-term')].map((s) => s.getAttribute('data-jiedu-term')));
     expect(marked).toContain('一带一路');
-    expect(marked).toContain('兴风作浪');
+    expect(marked).toContain('全面战略伙伴');
     expect(new Set(marked).size).toBe(marked.length); // first occurrence only
 
-    const term = page.locator('span.jiedu-term[data-jiedu-term="兴风作浪"]');
+    const term = page.locator('span.jiedu-term[data-jiedu-term="全面战略伙伴"]');
     await term.hover();
-    await expect.poll(() => cardText(page)).toMatch(/兴风作浪/);
-    expect(await cardText(page)).toMatch(/stir up trouble|make waves/i);
+    await expect.poll(() => cardText(page)).toMatch(/全面战略伙伴/);
+    expect(await cardText(page)).toMatch(/comprehensive strategic partner/i);
     await expect.poll(() => cardText(page)).toMatch(/In the seed articles/);
     await page.screenshot({ path: join(ARTIFACTS, 'page-term-card.png') });
 
@@ -82,7 +82,7 @@ describe('glossary marking, cards and look-up in the page', () => {
   });
 
   it('marks terms on a real page, and page styles do not reach the card', async () => {
-    const demo = findPage((p) => p.file.endsWith('guancha-3.html'), 'guancha-3');
+    const demo = findPage((p) => p.file.endsWith('xinhua-8-2020.html'), 'xinhua-8');
     const page = await b.context.newPage();
     await page.goto(demo.url);
     await expect.poll(() => termCount(page)).toBeGreaterThan(0);

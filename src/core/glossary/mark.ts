@@ -59,7 +59,10 @@ export function markTerms(root: Element, scan: (text: string) => TermMatch[]): M
       const span = doc.createElement('span');
       span.className = TERM_CLASS;
       span.setAttribute(TERM_ATTR, m.term);
-      span.tabIndex = 0;
+      // Reached by one Tab stop for all the terms (see the page UI's roving focus), not one each.
+      span.tabIndex = -1;
+      span.setAttribute('role', 'button');
+      span.setAttribute('aria-haspopup', 'dialog');
       span.textContent = text.data.slice(m.start, m.end);
       parts.push(span);
       at = m.end;

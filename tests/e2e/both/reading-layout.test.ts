@@ -3,12 +3,16 @@
  * gap between one line's characters and the next line's pinyin (and a term's underline)
  * at the smallest, default and largest pinyin sizes; each character under its own
  * syllable; the headline annotated; tone colours at 4.5:1 or more against the page
- * under them, on a light page and on a dark one.
+ * under them, on a light page and on a dark one. Then the marks and cards: one Tab stop
+ * for all the terms, a card by each word that moves with it and never covers it, closing
+ * when the pointer leaves, focus coming back to the word, a look-up by key and inside a term.
  */
 import { expect, it } from 'vitest';
 import { demoPages } from '../../../scripts/demo-pages.ts';
 import { DEFAULT_SETTINGS, pinyinLook, PINYIN_SIZE, type PinyinLook } from '../../../src/core/settings.ts';
-import { countOf, forEachBrowser, tabIdOf, waitForStored, type ExtensionHarness, type Tab } from '../harness/index.ts';
+import type { Page } from 'playwright-core';
+import { evalInContentScript } from '../../../scripts/browser.ts';
+import { countOf, forEachBrowser, sleep, tabIdOf, waitForStored, type ExtensionHarness, type Tab } from '../harness/index.ts';
 
 const demo = () => demoPages().find((p) => p.seed === '000' && p.layout === 'guancha-www-s')!;
 
@@ -76,6 +80,59 @@ function measure(page: Tab): Promise<Layout> {
     }
     return out;
   });
+}
+
+const pw = (page: Tab) => (page as unknown as { page: Page }).page;
+
+/** The card's box as the page sees its host element; null when none is shown. */
+function cardBox(page: Tab): Promise<{ top: number; left: number; bottom: number; right: number; height: number } | null> {
+  return page.evaluate(() => {
+    const host = document.querySelector('jiedu-card') as HTMLElement | null;
+    if (!host || host.hidden) return null;
+    const r = host.getBoundingClientRect();
+    if (r.width === 0) return null;
+    return { top: r.top, left: r.left, bottom: r.bottom, right: r.right, height: r.height };
+  });
+}
+
+/** The card's text, read in the content script's world (Chromium only: Firefox's driver does not reach it). */
+function cardText(page: Tab): Promise<string | null> {
+  return evalInContentScript<string | null>(pw(page), `(() => { const root = globalThis.jieduCardRoot; if (!root || root.host.hidden) return null; return root.querySelector('.card')?.textContent ?? null; })()`);
+}
+
+function box(page: Tab, selector: string): Promise<{ top: number; left: number; bottom: number; right: number }> {
+  return page.evaluate((s) => {
+    const r = document.querySelector(s)!.getBoundingClientRect();
+    return { top: r.top, left: r.left, bottom: r.bottom, right: r.right };
+  }, selector);
+}
+
+const overlap = (a: { top: number; left: number; bottom: number; right: number }, b: { top: number; left: number; bottom: number; right: number }) =>
+  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/** The centre of the `index`-th character of the element's text (pinyin left out). */
+function charCentre(page: Tab, selector: string, index: number): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ({ s, i }) => {
+      const el = document.querySelector(s)!;
+      el.scrollIntoView({ block: 'center' });
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      let left = i;
+      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+        if (n.parentElement?.closest('rt')) continue;
+        if (left < n.data.length) {
+          const r = document.createRange();
+          r.setStart(n, left);
+          r.setEnd(n, left + 1);
+          const b = r.getBoundingClientRect();
+          return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+        }
+        left -= n.data.length;
+      }
+      throw new Error('no such character');
+    },
+    { s: selector, i: index },
+  );
 }
 
 forEachBrowser('pinyin layout in the page', (h) => {
@@ -161,6 +218,113 @@ forEachBrowser('pinyin layout in the page', (h) => {
       expect(Object.keys(ratios).sort()).toEqual(['t1', 't2', 't3', 't4', 't5']);
       expect(Math.min(...Object.values(ratios))).toBeGreaterThanOrEqual(4.5);
     }
+    await page.close();
+  });
+
+  it('gives the terms one Tab stop, moves between them by arrow keys, and opens a card only on Enter, by the look-up key, or inside a term by click', async () => {
+    const page = await h().newTab(demo().url);
+    await page.setViewport(1280, 800);
+    await waitForStored(h(), demo().url);
+    await expect.poll(() => countOf(page, 'span.jiedu-term')).toBeGreaterThan(20);
+    expect(await countOf(page, 'span.jiedu-term[tabindex="0"]')).toBe(1);
+    await page.focus('span.jiedu-term[tabindex="0"]');
+    const first = await page.evaluate(() => document.activeElement?.getAttribute('data-jiedu-term'));
+    await page.press('ArrowRight');
+    const second = await page.evaluate(() => document.activeElement?.getAttribute('data-jiedu-term'));
+    expect(second).not.toBe(first);
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).tabIndex)).toBe(0);
+    expect(await countOf(page, 'span.jiedu-term[tabindex="0"]')).toBe(1);
+    // Focus alone opens nothing.
+    await sleep(600);
+    expect(await cardBox(page)).toBeNull();
+    // One Tab leaves the terms behind.
+    await page.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('jiedu-term') ?? false)).toBe(false);
+
+    // The look-up key on a focused term: a dictionary card with focus inside; Escape gives focus back to the term.
+    await page.focus('span.jiedu-term[data-jiedu-term="一带一路"]');
+    await page.press('Alt+l');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.localName)).toBe('jiedu-card');
+    await expect.poll(() => cardBox(page)).not.toBeNull();
+    if (page.browser === 'chromium') await expect.poll(() => cardText(page)).toMatch(/一带一路/);
+    await page.press('Escape');
+    await expect.poll(() => cardBox(page)).toBeNull();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-jiedu-term'))).toBe('一带一路');
+
+    // A click on 战 inside 全面战略伙伴 looks up 战略 there, by the word.
+    const p = await charCentre(page, 'span.jiedu-term[data-jiedu-term="全面战略伙伴"]', 2);
+    await page.clickAt(p.x, p.y);
+    await expect.poll(() => cardBox(page)).not.toBeNull();
+    if (page.browser === 'chromium') {
+      await expect.poll(() => cardText(page)).toMatch(/^战略/);
+      expect(await evalInContentScript<number>(pw(page), `CSS.highlights.get('jiedu-word')?.size ?? 0`)).toBe(1);
+      expect(await evalInContentScript<string>(pw(page), `[...CSS.highlights.get('jiedu-word')][0].toString()`)).toMatch(/^战略/);
+    }
+    await page.press('Escape');
+    await page.close();
+  });
+
+  it('keeps a card by its word (never over it, moving with it on scroll), its actions in view, and closes it when the pointer leaves', async () => {
+    const page = await h().newTab(demo().url);
+    await page.setViewport(1280, 700);
+    await waitForStored(h(), demo().url);
+    const term = 'span.jiedu-term[data-jiedu-term="一带一路"]';
+    await expect.poll(() => countOf(page, term)).toBe(1);
+    // The word near the bottom of the window: the card has more room above.
+    await page.evaluate((t) => {
+      const r = document.querySelector(t)!.getBoundingClientRect();
+      window.scrollBy(0, r.top - (innerHeight - 120));
+    }, term);
+    await page.hover(term);
+    await expect.poll(() => cardBox(page)).not.toBeNull();
+    await expect.poll(async () => (await cardBox(page))!.height, { timeout: 10_000 }).toBeGreaterThan(150);
+    await sleep(300);
+    const word = await box(page, term);
+    const card = (await cardBox(page))!;
+    expect(overlap(card, word)).toBe(false);
+    expect(card.bottom).toBeLessThanOrEqual(word.top);
+    expect(word.top - card.bottom).toBeLessThan(8);
+    expect(card.top).toBeGreaterThanOrEqual(0);
+    if (page.browser === 'chromium') {
+      // Save and Close are inside the card's visible box, whatever the card's length.
+      const actions = await evalInContentScript<{ top: number; bottom: number }[]>(pw(page), `[...globalThis.jieduCardRoot.querySelectorAll('.actions.sticky')].map((a) => { const r = a.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; })`);
+      expect(actions.length).toBe(1);
+      expect(actions[0]!.top).toBeGreaterThanOrEqual(card.top);
+      expect(actions[0]!.bottom).toBeLessThanOrEqual(card.bottom + 0.5);
+      const text = (await cardText(page)) ?? '';
+      // The category by name, not its id; the sentence being read is not one of the sources.
+      expect(text).toMatch(/Belt and Road/);
+      expect(text).not.toMatch(/belt-and-road/);
+      // The sources leave out the sentence being read; "and N more" opens the rest.
+      const reading = await page.evaluate((t) => document.querySelector(t)!.closest('p')!.textContent!.replace(/\s+/g, ''), term);
+      const cites = () => evalInContentScript<string[]>(pw(page), `[...globalThis.jieduCardRoot.querySelectorAll('span.cite')].map((c) => c.textContent.replace(/\\s+/g, ''))`);
+      await expect.poll(async () => (await cites()).length).toBe(2);
+      expect((await cites()).some((c) => reading.includes(c.slice(-20)))).toBe(false);
+      const more = await evalInContentScript<number>(pw(page), `(() => { const b = globalThis.jieduCardRoot.querySelector('button.link'); const n = Number((b.textContent.match(/\\d+/) ?? ['0'])[0]); b.click(); return n; })()`);
+      expect(more).toBeGreaterThan(0);
+      await expect.poll(async () => (await cites()).length).toBe(2 + more);
+    }
+    await page.screenshot('card-above-word');
+    // Scrolled by 100 px: the card moves with its word (scroll events come with the frames of a tab in view).
+    await page.bringToFront();
+    const scrolled = await page.evaluate((t) => {
+      const before = document.querySelector(t)!.getBoundingClientRect().top;
+      window.scrollBy(0, 100);
+      return { before, after: document.querySelector(t)!.getBoundingClientRect().top };
+    }, term);
+    expect(scrolled.after - scrolled.before).toBeCloseTo(-100, 0);
+    await sleep(300);
+    const word2 = await box(page, term);
+    const card2 = (await cardBox(page))!;
+    expect(word2.top - word.top).toBeCloseTo(-100, 0);
+    // Still beside its word (6 px away, above or below, whichever has the room now), never over it.
+    expect(Math.min(Math.abs(card2.top - word2.bottom), Math.abs(word2.top - card2.bottom))).toBeLessThan(8);
+    expect(card2.top).not.toBeCloseTo(card.top, 0);
+    expect(overlap(card2, word2)).toBe(false);
+    // The pointer leaves word and card: the card closes a moment later.
+    await page.moveMouse(5, 5);
+    await page.moveMouse(10, 10);
+    await expect.poll(() => cardBox(page), { timeout: 5_000 }).toBeNull();
     await page.close();
   });
 });
