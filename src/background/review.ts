@@ -94,15 +94,16 @@ export async function reviewQueue(ctx: ReviewContext, timeZone: string, limit: n
   const zone = validTimeZone(timeZone);
   const settings = await ctx.settings();
   const r = dueRanges(now, zone);
-  const c = await counts(db, settings, now, zone);
-  const [learning, review, fresh, nextLearning, total] = await Promise.all([
+  // All at once: the new cards are cut to the day's limit once the counts are known.
+  const [c, learning, review, fresh, nextLearning, total] = await Promise.all([
+    counts(db, settings, now, zone),
     db.cards.where('[queue+due]').between(['learning', MIN_KEY], ['learning', r.learningUntil], true, true).limit(limit).toArray(),
     db.cards.where('[queue+due]').between(['review', MIN_KEY], ['review', r.reviewUntil], true, true).limit(limit).toArray(),
-    db.cards.where('[queue+due]').between(['new', MIN_KEY], ['new', '\uffff'], true, true).limit(Math.min(limit, c.new)).toArray(),
+    db.cards.where('[queue+due]').between(['new', MIN_KEY], ['new', '\uffff'], true, true).limit(limit).toArray(),
     db.cards.where('[queue+due]').between(['learning', r.learningUntil], ['learning', '\uffff'], false, true).first(),
     db.cards.count(),
   ]);
-  const cards = [...learning, ...review, ...fresh].sort(sessionOrder).slice(0, limit);
+  const cards = [...learning, ...review, ...fresh.slice(0, c.new)].sort(sessionOrder).slice(0, limit);
   const words = await wordsFor(ctx, cards);
   // A card whose word was deleted from the vocabulary is skipped (its state is kept should the word come back).
   const items = cards.flatMap((card) => {

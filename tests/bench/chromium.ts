@@ -291,6 +291,8 @@ export async function chromiumRows(): Promise<Row[]> {
     );
     const { libraryRows } = await import('./library-chromium.ts').catch(() => ({ libraryRows: null }));
     if (libraryRows) rows.push(...(await libraryRows(b)));
+    const { reviewRows } = await import('./review-chromium.ts').catch(() => ({ reviewRows: null }));
+    if (reviewRows) rows.push(...(await reviewRows(b)));
   } finally {
     await b.close();
   }

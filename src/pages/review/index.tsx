@@ -7,7 +7,7 @@ import { mountPage } from '../../ui/mount.tsx';
 import { AddPanel } from './add-panel.tsx';
 import { SettingsPanel } from './settings-panel.tsx';
 import { StatsPanel } from './stats-panel.tsx';
-import { Study, type Notice } from './study.tsx';
+import { askQueue, Study, type Notice } from './study.tsx';
 
 type TabName = 'study' | 'add' | 'stats' | 'settings';
 const TABS: { id: TabName; key: string }[] = [
@@ -21,6 +21,10 @@ function initialTab(): TabName {
   const h = location.hash.slice(1);
   return TABS.some((x) => x.id === h) ? (h as TabName) : 'study';
 }
+
+// Asked for before anything renders: the first card needs nothing else.
+const firstQueue = initialTab() === 'study' ? askQueue() : undefined;
+firstQueue?.catch(() => undefined);
 
 function Review() {
   const [tab, setTab] = useState<TabName>(initialTab);
@@ -72,7 +76,7 @@ function Review() {
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} class="card tabpanel">
-        {settings && tab === 'study' ? <Study key={studyKey} settings={settings} active={tab === 'study'} onNotice={onNotice} onChanged={changed} /> : null}
+        {tab === 'study' ? <Study key={studyKey} settings={settings ?? DEFAULT_REVIEW_SETTINGS} active={tab === 'study'} firstQueue={studyKey === 0 ? firstQueue : undefined} onNotice={onNotice} onChanged={changed} /> : null}
         {tab === 'add' ? <AddPanel onNotice={onNotice} onChanged={changed} /> : null}
         {tab === 'stats' ? <StatsPanel version={version} /> : null}
         {settings && tab === 'settings' ? <SettingsPanel settings={settings} onSaved={setSettings} onNotice={onNotice} /> : null}

@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { GRADES, type ReviewGrade } from '../../core/review/card.ts';
 import { checkPinyin, type PinyinCheck } from '../../core/review/pinyin-check.ts';
-import type { DueCounts, ReviewItem } from '../../core/review/queue.ts';
+import type { DueCounts, ReviewItem, ReviewQueue } from '../../core/review/queue.ts';
 import type { StudyWord } from '../../core/review/content.ts';
 import { schedulerFor, toFsrsCard } from '../../core/review/schedule.ts';
 import type { ReviewSettings } from '../../core/review/settings.ts';
@@ -17,6 +17,7 @@ import { speak, useChineseVoice } from './speech.ts';
 
 export const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 const BATCH = 50;
+export const askQueue = () => sendToBackground('review/queue', { timeZone: TIME_ZONE, limit: BATCH });
 const GRADE_KEYS: Record<ReviewGrade, string> = { 1: 'reviewAgain', 2: 'reviewHard', 3: 'reviewGood', 4: 'reviewEasy' };
 
 function interval(ms: number): string {
@@ -33,7 +34,8 @@ export interface Notice {
   action?: { label: string; run: () => void };
 }
 
-export function Study({ settings, active, onNotice, onChanged }: { settings: ReviewSettings; active: boolean; onNotice: (n: Notice) => void; onChanged: () => void }) {
+/** `firstQueue`: the cards asked for as the page loaded, so the first card does not wait for anything else. */
+export function Study({ settings, active, firstQueue, onNotice, onChanged }: { settings: ReviewSettings; active: boolean; firstQueue?: Promise<ReviewQueue>; onNotice: (n: Notice) => void; onChanged: () => void }) {
   const cards = useRef(new SessionCards()).current;
   /** Words of the cards seen, so that an undone card shows again without a round trip. */
   const words = useRef(new Map<string, StudyWord>()).current;
@@ -70,8 +72,8 @@ export function Study({ settings, active, onNotice, onChanged }: { settings: Rev
     shownAt.current = performance.now();
   };
 
-  const refresh = async () => {
-    const q = await sendToBackground('review/queue', { timeZone: TIME_ZONE, limit: BATCH });
+  const refresh = async (asked?: Promise<ReviewQueue>) => {
+    const q = await (asked ?? askQueue());
     for (const i of q.items) words.set(wordKey(i.card), i.word);
     cards.accept(q.items, currentRef.current?.card.id ?? null);
     setCounts(q.counts);
@@ -82,7 +84,7 @@ export function Study({ settings, active, onNotice, onChanged }: { settings: Rev
   };
 
   useEffect(() => {
-    refresh().catch(fail);
+    refresh(firstQueue).catch(fail);
   }, []);
 
   // With nothing due, wait for the next learning step, then look again.
@@ -92,6 +94,14 @@ export function Study({ settings, active, onNotice, onChanged }: { settings: Rev
     const timer = setTimeout(() => void refresh().catch(fail), Math.min(wait, 2 ** 31 - 1));
     return () => clearTimeout(timer);
   }, [current, nextLearningAt]);
+
+  // The first card painted, for the bench (npm run bench).
+  const marked = useRef(false);
+  useEffect(() => {
+    if (!current || marked.current) return;
+    marked.current = true;
+    requestAnimationFrame(() => performance.mark('jiedu-review-first-card'));
+  }, [current]);
 
   // Focus follows the card: the pinyin input when there is one to type in, else the card.
   useEffect(() => {
