@@ -194,7 +194,7 @@ describe('library page in Chromium', () => {
     const [download] = await Promise.all([lib.waitForEvent('download'), lib.getByTestId('backup-download').click()]);
     expect(download.suggestedFilename()).toMatch(/^jiedu-backup-\d{4}-\d{2}-\d{2}\.json$/);
     const backup = readFileSync((await download.path())!, 'utf8');
-    expect(JSON.parse(backup)).toMatchObject({ format: 'jiedu-backup', version: 1 });
+    expect(JSON.parse(backup)).toMatchObject({ format: 'jiedu-backup', version: 2, cards: [], reviewLog: [] });
     const before = await counts(b);
     expect(before).toEqual({ articles: 1, vocabulary: 10_001 });
     await b.worker.evaluate(async (url) => {
