@@ -4,14 +4,14 @@
  */
 import browser from 'webextension-polyfill';
 import { AnkiError, addWord, ANKI_CONNECT_URL, httpInvoke, prepare, syncWords, type Invoke } from '../core/anki-connect.ts';
-import { AnkiSettingsSchema, parseAnkiSettings, type AnkiSettings, type AnkiSettingsPatch } from '../core/anki-settings.ts';
+import { ANKI_STORAGE_KEY, AnkiSettingsSchema, parseAnkiSettings, type AnkiSettings, type AnkiSettingsPatch } from '../core/anki-settings.ts';
 import type { NoteFieldOptions } from '../core/export/index.ts';
 import type { AnkiReply } from '../core/messages.ts';
 import type { VocabularyRecord } from '../core/vocabulary.ts';
 import type { JieduDB } from './db.ts';
 import * as v from 'valibot';
 
-const KEY = 'jieduAnki';
+const KEY = ANKI_STORAGE_KEY;
 
 export async function ankiSettings(): Promise<AnkiSettings> {
   return parseAnkiSettings((await browser.storage.local.get(KEY))[KEY]);

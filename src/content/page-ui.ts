@@ -14,6 +14,8 @@ import { pinyinInStyle } from '../core/dictionary/pinyin-format.ts';
 import type { Settings } from '../core/settings.ts';
 import { sendToBackground } from '../platform/messaging.ts';
 import { errorText, glossaryCategoryName as categoryLabel, t } from '../platform/i18n.ts';
+import { ankiProblemText } from '../ui/anki-reply.ts';
+import { ANKI_STORAGE_KEY } from '../core/anki-settings.ts';
 import { createCardHost, el, highlighted } from './card.ts';
 import { sentenceAround } from '../core/sentence.ts';
 import { isLookupClick } from './lookup-gesture.ts';
@@ -305,6 +307,7 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
     const b = el('button', 'primary', t('cardSave'));
     b.type = 'button';
     b.setAttribute('aria-label', label);
+<<<<<<< HEAD
     b.addEventListener('click', async () => {
       // Busy, not disabled: a disabled button loses keyboard focus, and the card's focus with it.
       if (b.getAttribute('aria-disabled') === 'true') return;
@@ -321,6 +324,39 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
         b.removeAttribute('aria-disabled');
       }
     });
+=======
+    const save = async () => {
+      const { url, title } = env.article();
+      const context: WordContext | null = /^https?:/.test(url) && sentence ? { sentence, articleUrl: url, articleTitle: title } : null;
+      const { created, contextAdded, corrected } = await sendToBackground('vocab/save', { word: { ...word, source }, context });
+      // Says what happened: a new word, a saved word corrected, a new sentence for a saved word, or nothing new.
+      return created ? t('cardSaved') : corrected ? t('cardSavedCorrected') : contextAdded ? t('cardSavedAgain') : context ? t('cardSavedSame') : t('glAlreadySaved');
+    };
+    const act = (button: HTMLButtonElement, work: () => Promise<string>) =>
+      button.addEventListener('click', async () => {
+        button.disabled = true;
+        try {
+          status.textContent = await work();
+        } catch (err) {
+          status.textContent = errorText(err);
+        } finally {
+          button.disabled = false;
+        }
+      });
+    act(b, save);
+    // "Add to Anki" beside Save when it is on in the options: the word is saved, then sent.
+    void browser.storage.local.get(ANKI_STORAGE_KEY).then((r) => {
+      if (!(r[ANKI_STORAGE_KEY] as { enabled?: unknown } | undefined)?.enabled || !b.isConnected) return;
+      const anki = el('button', undefined, t('ankiAddOne'));
+      anki.type = 'button';
+      act(anki, async () => {
+        await save();
+        const reply = await sendToBackground('anki/add', { key: word.simplified });
+        return reply.ok ? t(reply.status === 'added' ? 'ankiAdded' : 'ankiDuplicate') : ankiProblemText(reply);
+      });
+      b.after(anki);
+    }, () => undefined);
+>>>>>>> 57df6ff (Look-up and term cards: Add to Anki beside Save when it is on in the options (the word is saved, then sent; added, already in Anki, or what is wrong, in the card's status); the storage key of the Anki settings has one source)
     return b;
   };
 
