@@ -307,24 +307,6 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
     const b = el('button', 'primary', t('cardSave'));
     b.type = 'button';
     b.setAttribute('aria-label', label);
-<<<<<<< HEAD
-    b.addEventListener('click', async () => {
-      // Busy, not disabled: a disabled button loses keyboard focus, and the card's focus with it.
-      if (b.getAttribute('aria-disabled') === 'true') return;
-      b.setAttribute('aria-disabled', 'true');
-      const { url, title } = env.article();
-      const context: WordContext | null = /^https?:/.test(url) && sentence ? { sentence, articleUrl: url, articleTitle: title } : null;
-      try {
-        const { created, contextAdded, corrected } = await sendToBackground('vocab/save', { word: { ...word, source }, context });
-        // Says what happened: a new word, a saved word corrected, a new sentence for a saved word, or nothing new.
-        status.textContent = created ? t('cardSaved') : corrected ? t('cardSavedCorrected') : contextAdded ? t('cardSavedAgain') : context ? t('cardSavedSame') : t('glAlreadySaved');
-      } catch (err) {
-        status.textContent = errorText(err);
-      } finally {
-        b.removeAttribute('aria-disabled');
-      }
-    });
-=======
     const save = async () => {
       const { url, title } = env.article();
       const context: WordContext | null = /^https?:/.test(url) && sentence ? { sentence, articleUrl: url, articleTitle: title } : null;
@@ -334,13 +316,15 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
     };
     const act = (button: HTMLButtonElement, work: () => Promise<string>) =>
       button.addEventListener('click', async () => {
-        button.disabled = true;
+        // Busy, not disabled: a disabled button loses keyboard focus, and the card's focus with it.
+        if (button.getAttribute('aria-disabled') === 'true') return;
+        button.setAttribute('aria-disabled', 'true');
         try {
           status.textContent = await work();
         } catch (err) {
           status.textContent = errorText(err);
         } finally {
-          button.disabled = false;
+          button.removeAttribute('aria-disabled');
         }
       });
     act(b, save);
@@ -356,7 +340,6 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
       });
       b.after(anki);
     }, () => undefined);
->>>>>>> 57df6ff (Look-up and term cards: Add to Anki beside Save when it is on in the options (the word is saved, then sent; added, already in Anki, or what is wrong, in the card's status); the storage key of the Anki settings has one source)
     return b;
   };
 
