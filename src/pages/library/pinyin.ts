@@ -3,4 +3,5 @@
  * pinyin-pro and its lexicon are most of the page's weight, and the lists should not
  * wait for them to parse.
  */
-export { annotateDom, RT_SELECTOR, RUBY_CSS } from '../../core/pinyin/ruby.ts';
+export { annotateDom } from '../../core/pinyin/ruby.ts';
+export { pinyinCss } from '../../core/pinyin/ruby-style.ts';

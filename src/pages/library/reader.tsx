@@ -11,7 +11,8 @@ import type { Settings } from '../../core/settings.ts';
 import { formatDate, siteName, t } from '../../platform/i18n.ts';
 import { sendToBackground } from '../../platform/messaging.ts';
 import { contextBatches } from '../../core/messages.ts';
-import { loadSettings } from '../../platform/settings-store.ts';
+import { loadSettings, watchSettings } from '../../platform/settings-store.ts';
+import { isDark, parseColor } from '../../core/color.ts';
 
 const STYLE_ID = 'jiedu-reader-pinyin';
 
@@ -28,16 +29,33 @@ function loadPinyin(): Promise<PinyinModule> {
   return pinyinModule;
 }
 
-function ensurePinyinStyle({ RT_SELECTOR, RUBY_CSS }: PinyinModule, settings: Settings | null): void {
+/** Light or dark, from the first background behind `el` that is not transparent. */
+function shadeBehind(el: Element): 'light' | 'dark' {
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    const c = parseColor(getComputedStyle(e).backgroundColor);
+    if (c && c.a > 0) return isDark(c) ? 'dark' : 'light';
+  }
+  return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+/** The page's pinyin style, as the content script draws it on an article: size, line height, tone colours for this background. */
+function setPinyinStyle(css: string): void {
   let style = document.getElementById(STYLE_ID);
   if (!style) {
     style = document.createElement('style');
     style.id = STYLE_ID;
     document.head.append(style);
   }
-  const size = settings ? `${RT_SELECTOR} { font-size: ${(settings.pinyinSize / 100).toFixed(2)}em; padding: 0 0.15em; }` : '';
-  style.textContent = `${RUBY_CSS}\n${size}`;
+  style.textContent = css;
 }
+
+/** The title, rendered once per article like the body, so the annotator can own its text too. */
+const Title = memo(
+  function Title({ title, headingRef }: { title: string; headingRef: { current: HTMLHeadingElement | null } }) {
+    return <h2 class="reader-title" lang="zh-Hans" tabIndex={-1} ref={headingRef} data-testid="reader-title">{title}</h2>;
+  },
+  (a, b) => a.title === b.title,
+);
 
 /** Rendered once per article and never re-rendered, so the annotator can own its text nodes. */
 const Body = memo(
@@ -63,49 +81,74 @@ export function Reader({ url, onBack }: { url: string; onBack: () => void }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const bodyRef = useRef<HTMLDivElement | null>(null);
   const handle = useRef<AnnotationHandle | null>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
+  const heading = useRef<HTMLHeadingElement | null>(null);
 
   useEffect(() => {
     sendToBackground('article/get', { url }).then(setArticle, (e: Error) => setError(e.message));
     loadSettings().then(setSettings, () => undefined);
   }, [url]);
   useEffect(() => {
+    const watching = new AbortController();
+    watchSettings(setSettings, watching.signal);
+    return () => watching.abort();
+  }, []);
+  useEffect(() => {
     if (article) heading.current?.focus();
   }, [article]);
 
+  // Pinyin over the title and the body; drawn again when what it is drawn with changes.
+  const look = settings ? JSON.stringify([settings.pinyinTone, settings.pinyinSandhi, settings.pinyinNeutral, settings.pinyinToneColors !== 'off']) : null;
   useEffect(() => {
     const el = bodyRef.current;
-    if (!el || !article) return;
-    if (pinyin && !handle.current) {
-      let live = true;
-      loadPinyin().then(
-        (mod) => {
-          if (!live || handle.current) return;
-          ensurePinyinStyle(mod, settings);
-          const h = mod.annotateDom(el, { tone: settings?.pinyinTone ?? 'mark', sandhi: settings?.pinyinSandhi ?? false, neutral: settings?.pinyinNeutral ?? 'dictionary' });
-          handle.current = h;
-          // Readings decided by context come from the background and are drawn over the first ones.
-          void (async () => {
-            const known = new Map<string, Map<number, string>>();
-            for (const texts of contextBatches(h.textsWithoutContext())) {
-              const answer = await sendToBackground('pinyin/context', { texts }).catch(() => null);
-              if (!answer) return;
-              texts.forEach((text, i) => known.set(text, new Map(answer.readings[i] ?? [])));
-            }
-            if (handle.current === h) h.applyContext((text) => known.get(text));
-          })();
-        },
-        (e: Error) => setError(e.message),
-      );
-      return () => {
-        live = false;
-      };
-    } else if (!pinyin && handle.current) {
-      handle.current.remove();
+    const title = heading.current;
+    if (!el || !article || !pinyin || !settings) return;
+    let live = true;
+    loadPinyin().then(
+      (mod) => {
+        if (!live) return;
+        const h = mod.annotateDom(el, { tone: settings.pinyinTone, sandhi: settings.pinyinSandhi, neutral: settings.pinyinNeutral, toneColors: settings.pinyinToneColors !== 'off', also: title ? [title] : [] });
+        handle.current = h;
+        // Readings decided by context come from the background and are drawn over the first ones.
+        void (async () => {
+          const known = new Map<string, Map<number, string>>();
+          for (const texts of contextBatches(h.textsWithoutContext())) {
+            const answer = await sendToBackground('pinyin/context', { texts }).catch(() => null);
+            if (!answer) return;
+            texts.forEach((text, i) => known.set(text, new Map(answer.readings[i] ?? [])));
+          }
+          if (handle.current !== h) return;
+          h.applyContext((text) => known.get(text));
+          // Says the readings are final (the context ones drawn), for whoever waits on them.
+          el.dataset.readings = 'final';
+        })();
+      },
+      (e: Error) => setError(e.message),
+    );
+    return () => {
+      live = false;
+      delete el.dataset.readings;
+      handle.current?.remove();
       handle.current = null;
-    }
-    return undefined;
-  }, [pinyin, article, settings]);
+    };
+  }, [pinyin, article, look]);
+  // Size and colours follow the settings and the theme without redrawing the text.
+  const [schemeVersion, setSchemeVersion] = useState(0);
+  useEffect(() => {
+    const media = matchMedia('(prefers-color-scheme: dark)');
+    const bump = () => setSchemeVersion((v) => v + 1);
+    media.addEventListener('change', bump);
+    const themeWatch = new MutationObserver(bump);
+    themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    return () => {
+      media.removeEventListener('change', bump);
+      themeWatch.disconnect();
+    };
+  }, []);
+  useEffect(() => {
+    if (!pinyin || !settings || !bodyRef.current) return;
+    const body = bodyRef.current;
+    void loadPinyin().then((mod) => setPinyinStyle(mod.pinyinCss(settings, shadeBehind(body))), () => undefined);
+  }, [pinyin, settings, schemeVersion]);
   useEffect(() => () => handle.current?.remove(), []);
 
   // Escape leaves the view wherever focus is (after a click on the text it is on <body>), unless something inside it took the key.
@@ -125,7 +168,7 @@ export function Reader({ url, onBack }: { url: string; onBack: () => void }) {
       {article === null ? <p class="warn" role="alert">{t('libArticleGone')}</p> : null}
       {article ? (
         <>
-          <h2 class="reader-title" lang="zh-Hans" tabIndex={-1} ref={heading}>{article.title}</h2>
+          <Title title={article.title} headingRef={heading} />
           <p class="meta muted">
             <span>{siteName(article.site)}</span>
             <span>{formatDate(article.publishedAt)}</span>

@@ -56,18 +56,18 @@ export function VocabularyPanel({ dataVersion, onChanged, showToast }: { dataVer
     setSelected(new Set());
     setLocalVersion((v) => v + 1);
     onChanged();
-    const selectAllBox = () => document.querySelector<HTMLElement>('[data-testid=vocab-select-all]');
+    const searchField = () => document.querySelector<HTMLElement>('[data-testid=vocab-search]');
     showToast({
       message: deleted.length === 1 ? t('libDeletedWord', deleted[0]!.simplified) : t('libDeletedWords', String(deleted.length)),
-      returnFocus: () => document.querySelector<HTMLElement>('[data-testid=vocab-search]'),
+      returnFocus: searchField,
       undo: async () => {
         await sendToBackground('vocab/restore', { records: deleted });
         setSelected(new Set(deleted.map((w) => w.simplified)));
         setLocalVersion((v) => v + 1);
         onChanged();
-        // The first restored word's checkbox when its row is in view, else the list's own "select all".
+        // The first restored word's checkbox once its row is drawn, else the search field (a checkbox may be disabled while the list reloads).
         const first = deleted[0]?.simplified ?? '';
-        return (await whenShown(() => byData(document, '[data-testid=vocab-row]', 'word', first)?.querySelector<HTMLElement>('.wrow-check') ?? null, 1500)) ?? selectAllBox();
+        return (await whenShown(() => byData(document, '[data-testid=vocab-row]', 'word', first)?.querySelector<HTMLElement>('.wrow-check') ?? null, 5000)) ?? searchField();
       },
     });
   };
