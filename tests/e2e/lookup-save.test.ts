@@ -14,7 +14,7 @@ import { SAVE_CASES, type SaveCase } from '../unit/dictionary/save-cases.ts';
 
 const inCard = <T>(page: Page, body: string) => evalInContentScript<T>(page, `(() => { const root = globalThis.jieduCardRoot; ${body} })()`);
 const cardText = (page: Page) => inCard<string | null>(page, `const host = root && root.host; return !host || host.hidden ? null : root.querySelector('.card')?.textContent ?? null;`);
-const statusText = (page: Page) => inCard<string | null>(page, `return root?.querySelector('.card > .status')?.textContent ?? null;`);
+const statusText = (page: Page) => inCard<string | null>(page, `return root?.querySelector('.card .status')?.textContent ?? null;`);
 
 interface Stored {
   simplified: string;
@@ -83,6 +83,8 @@ describe('look-up and save in real sentences', () => {
   let b: ExtensionBrowser;
   beforeAll(async () => {
     b = await openBrowser();
+    // Every glossary term marked, as these tests wait for the marks before they click (a click inside a term opens its card) (the quiet default marks only terms of art).
+    await b.worker.evaluate(() => chrome.storage.local.set({ settings: { version: 1, values: { glossaryTerms: 'all' } } }));
   });
   afterAll(async () => {
     await b?.close();

@@ -78,6 +78,8 @@ describe('pinyin over the article', () => {
   let b: ExtensionBrowser;
   beforeAll(async () => {
     b = await openBrowser();
+    // Every glossary term marked, as these tests read pages with marks under the pinyin (the quiet default marks only terms of art).
+    await b.worker.evaluate(() => chrome.storage.local.set({ settings: { version: 1, values: { glossaryTerms: 'all' } } }));
   });
   afterAll(async () => {
     await b?.close();
@@ -298,6 +300,8 @@ describe('pinyin on a long page', () => {
   let b: ExtensionBrowser;
   beforeAll(async () => {
     b = await openBrowser({ [LONG_URL]: longPage() });
+    // Every glossary term marked, as these tests read pages with marks under the pinyin (the quiet default marks only terms of art).
+    await b.worker.evaluate(() => chrome.storage.local.set({ settings: { version: 1, values: { glossaryTerms: 'all' } } }));
   });
   afterAll(async () => {
     await b?.close();

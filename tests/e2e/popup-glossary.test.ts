@@ -23,6 +23,8 @@ describe('popup glossary tab in Chromium', () => {
 
   beforeAll(async () => {
     b = await openBrowser();
+    // Every glossary term marked: the popup's count is read on pages whose terms are not terms of art.
+    await b.worker.evaluate(() => chrome.storage.local.set({ settings: { version: 1, values: { glossaryTerms: 'all' } } }));
     const demo = findPage((p) => p.seed === '000' && /^https?:\/\/www\.guancha\.cn\//.test(p.url), 'seed 000 on www.guancha.cn');
     articlePage = await b.context.newPage();
     await articlePage.goto(demo.url);

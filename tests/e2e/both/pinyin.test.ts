@@ -3,7 +3,7 @@
  * gold standard and off again without a trace; switched by the keyboard command; live
  * for paragraphs added later; following the tone setting.
  */
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../../scripts/build.ts';
@@ -82,6 +82,11 @@ function canonical(url: string): string {
 }
 
 forEachBrowser('pinyin over the article', (h, browser) => {
+  beforeAll(async () => {
+    // Every glossary term marked, as these tests read pages with marks under the pinyin (the quiet default marks only terms of art).
+    await h().background(() => chrome.storage.local.set({ settings: { version: 1, values: { glossaryTerms: 'all' } } }));
+  });
+
   it('puts the gold reading over every Han character of seed 001, and switching off restores the DOM exactly', async () => {
     const demo = demoPages().find((p) => p.seed === '001' && p.layout === 'xinhua-2021')!;
     const page = await h().newTab(demo.url);
