@@ -9,7 +9,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { stripTones } from '../core/glossary/pinyin-form.ts';
 import { CATEGORIES, type Category } from '../core/glossary/types.ts';
 import type { GlossaryEntryDetail, GlossaryListItem, Result } from '../core/messages.ts';
-import { errorText as describeError, t } from '../platform/i18n.ts';
+import { errorText as describeError, glossaryCategoryName as categoryLabel, t } from '../platform/i18n.ts';
 import { sendToBackground } from '../platform/messaging.ts';
 
 const PAGE = 100;
@@ -36,11 +36,6 @@ async function searchGlossary(query: string, category: Category | null, limit: n
 
 function errorText(err: unknown): string {
   return t('glError', describeError(err));
-}
-
-/** Chrome message names allow only letters, digits and underscores. */
-export function categoryLabel(category: Category): string {
-  return t(`glCategory_${category.replace(/-/g, '_')}`);
 }
 
 /** Splits a sentence around each occurrence of the term so that the term can be marked as a text node. */

@@ -2,10 +2,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CATEGORIES, type Category } from '../../core/glossary/types.ts';
 import type { ReviewAddParams } from '../../core/messages.ts';
-import { errorText, t } from '../../platform/i18n.ts';
+import { errorText, glossaryCategoryName as categoryLabel, t } from '../../platform/i18n.ts';
 import { sendToBackground } from '../../platform/messaging.ts';
 import type { Notice } from './study.tsx';
-import { categoryLabel } from '../../popup/glossary-tab.tsx';
 
 export function AddPanel({ onNotice, onChanged }: { onNotice: (n: Notice) => void; onChanged: () => void }) {
   const [articles, setArticles] = useState<{ url: string; title: string }[]>([]);
