@@ -388,27 +388,6 @@ function listenForLookup(): void {
   document.addEventListener('mousemove', first, { passive: true });
 }
 
-/**
- * Watches the settings while the page is shown. The listener goes when the page is hidden
- * (Firefox reports a listener still held by an unloading page as an error of the extension)
- * and comes back, with the settings read afresh, if the page is restored from the history cache.
- */
-function followSettings(): void {
-  let watching: AbortController | null = null;
-  const watch = (): void => {
-    watching = new AbortController();
-    watchSettings(settingsChanged, watching.signal);
-  };
-  watch();
-  addEventListener('pagehide', () => watching?.abort());
-  addEventListener('pageshow', (e) => {
-    if (!e.persisted) return;
-    watch();
-    settingsRead = null;
-    void currentSettings().then(settingsChanged, () => undefined);
-  });
-}
-
 export function startContent(loaders: Loaders): void {
   // Injected twice (manual save on a page that already has us): keep one instance.
   const marker = globalThis as { jieduContent?: boolean };
@@ -423,7 +402,7 @@ export function startContent(loaders: Loaders): void {
     (globalThis as { jieduBench?: unknown }).jieduBench = { detectFromUrl, loadReader, loadAnnotator, setPinyin, setTerms, preparePinyin };
   }
   browser.runtime.onMessage.addListener(onMessage);
-  followSettings();
+  watchSettings(settingsChanged);
   // The popup asks over a port (see sendToTab); the background's commands still come as messages.
   answerOnPort(TAB_PORT, onMessage);
   void examine('load');

@@ -31,12 +31,38 @@ export async function saveSettings(patch: SettingsPatch, area: SettingsArea = lo
   return next;
 }
 
-/** Calls `onChange` with the new settings whenever any context saves them, until `signal` aborts. */
+/**
+ * Calls `onChange` with the new settings whenever any context saves them, until `signal` aborts.
+ * In a page, the listener goes while the page is hidden (Firefox reports a listener still held
+ * by an unloading page as an error of the extension) and comes back, with the settings read
+ * afresh, when the page is restored from the history cache.
+ */
 export function watchSettings(onChange: (settings: Settings) => void, signal?: AbortSignal): void {
   const listener = (changes: Record<string, browser.Storage.StorageChange>, areaName: string): void => {
     if (areaName !== 'local' || !(SETTINGS_ITEM in changes)) return;
     onChange(settingsFromItem(changes[SETTINGS_ITEM]!.newValue));
   };
-  browser.storage.onChanged.addListener(listener);
-  signal?.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });
+  const listen = (): void => browser.storage.onChanged.addListener(listener);
+  const unlisten = (): void => browser.storage.onChanged.removeListener(listener);
+  listen();
+  if (typeof document === 'undefined') {
+    signal?.addEventListener('abort', unlisten, { once: true });
+    return;
+  }
+  const restored = (e: PageTransitionEvent): void => {
+    if (!e.persisted) return;
+    listen();
+    void loadSettings().then(onChange, () => undefined);
+  };
+  addEventListener('pagehide', unlisten);
+  addEventListener('pageshow', restored);
+  signal?.addEventListener(
+    'abort',
+    () => {
+      unlisten();
+      removeEventListener('pagehide', unlisten);
+      removeEventListener('pageshow', restored);
+    },
+    { once: true },
+  );
 }

@@ -12,9 +12,6 @@ export function mountPage(page: VNode, titleKey?: string): void {
   document.documentElement.lang = browser.i18n.getUILanguage();
   // Until the setting is read the system's appearance applies, which is also the default; a change in the options applies at once.
   loadSettings().then((s) => applyTheme(s.theme), () => undefined);
-  // Let go of the storage listener while the page is still alive: Firefox logs an error for one left to its own clean-up on close.
-  const watching = new AbortController();
-  addEventListener('pagehide', () => watching.abort(), { once: true });
-  watchSettings((s) => applyTheme(s.theme), watching.signal);
+  watchSettings((s) => applyTheme(s.theme));
   render(page, root);
 }
