@@ -1059,6 +1059,33 @@ const GOLDENS: Golden[] = [
       "meta keywords empty: no tags"
     ]
   },
+  {
+    page: 'xinhua-26-app-2024.html',
+    url: 'https://app.xinhuanet.com/news/article.html?articleId=a59c34aad80d5793fcc1b48daf4e6be7',
+    canonicalUrl: 'https://app.xinhuanet.com/news/article.html?articleId=a59c34aad80d5793fcc1b48daf4e6be7',
+    site: 'xinhua',
+    layout: 'xinhua-app',
+    title: '“新纪天工 开物焕彩——致敬开源的力量”重大科技成就发布会开源专场在京举办',
+    publishedAt: '2024-12-20T18:18:28+08:00',
+    updatedAt: null,
+    source: '新华网客户端',
+    authors: [],
+    editor: '孙晓倩',
+    tags: [],
+    paragraphCount: 8,
+    firstParagraph:
+      '12月18日，以“新纪天工开物焕彩——致敬开源的力量”为主题的重大科技成就发布会开源专场在国家科技传播中心举办。此次发布会旨在聚焦我国具有标志性、战略性、引领性的重大科技成果，依托国家级科学文化公共服务平台——国家科技传播中心，首发科技成就中的技术进步、工程进展、产业进阶情况，同时推介一流科技领军人才和创新团队、卓越工程师等，传播科学家精神、科学精神和科技成果，汇聚高水平科技自立自强的磅礴力量，服务科技强国建设。',
+    lastParagraph:
+      '发布会现场还揭晓了2024年开源创新榜单。该榜单由中国科协科学技术传播中心、中国计算机学会、中国通信学会、中国科学院软件研究所共同发起，旨在遴选具有创新性、贡献度和影响力的开源项目、社区、应用场景与开源事件。经过严格评审，共有10个年度开源项目、10个年度开源社区、10个年度开源应用场景与10大年度开源事件上榜。',
+    images: [{ src: 'https://xhsc.app.xinhuanet.com/cms/article/image/1d1c096f574d4571922607d9ebdd5354.jpg', caption: '' }],
+    partial: null,
+    notes: [
+      'app.xinhuanet.com article page: title div.article_title; .article_auth holds the channel name "新华网客户端", the date "2024-12-20 18:18:28" and a view count "101.8万"; meta[name=source] "新华网客户端"',
+      '9 <p> in div#detail-content#article_info: 8 of text, the second holds only the one image (no caption); no reporter named in the text',
+      '"（责任编辑 孙晓倩）" in div.article_liability',
+      'meta keywords repeat the title, the title with "-新华网客户端", then words cut from the title and the app\'s own names: not tags',
+    ],
+  },
 ];
 
 function main(): void {

@@ -11,7 +11,7 @@ import { guanchaMobile, guanchaUser, guanchaWww } from './guancha.ts';
 import { cleanText, parseSiteDate, unique } from './text.ts';
 import { dateFromUrl, stripSiteName, tidyParagraphs } from './tidy.ts';
 import { PAYWALL_NOTICE, usable, type Adapter, type AdapterContext, type Draft } from './types.ts';
-import { xinhua2017, xinhua2019, xinhua2021, xinhuaEnglish, xinhuaLegacy } from './xinhua.ts';
+import { xinhua2017, xinhua2019, xinhua2021, xinhuaApp, xinhuaEnglish, xinhuaLegacy } from './xinhua.ts';
 import { zaobaoCom, zaobaoSg2019, zaobaoSg2024 } from './zaobao.ts';
 
 export { detectFromUrl, siteOfUrl, type Detection } from './detect.ts';
@@ -34,7 +34,7 @@ const ADAPTERS: Record<string, Adapter[]> = {
   'xinhua-english': [xinhuaEnglish, xinhua2019],
   // content_NNN.htm: a later template at an old address, else the 2000s–2010s templates (the generic reader only when those find no body).
   'xinhua-content': [xinhua2019, xinhua2021, xinhua2017, xinhuaLegacy],
-  'xinhua-app': [xinhua2021, xinhua2019],
+  'xinhua-app': [xinhuaApp, xinhua2021, xinhua2019],
   // An article-shaped address no pattern knows: straight to the generic reader.
   generic: [],
   'zaobao-com': [zaobaoCom, zaobaoSg2024, zaobaoSg2019],

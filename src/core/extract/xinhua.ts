@@ -168,6 +168,31 @@ export const xinhua2021 = make2021('xinhua-2021');
 export const xinhuaEnglish = make2021('xinhua-english');
 
 /**
+ * The Xinhua app's web page of an article (app.xinhuanet.com/news/article.html?articleId=…): title
+ * .article_title, the date in .article_auth (after the channel name, before the view count), body
+ * #detail-content, "（责任编辑 孙晓倩）" in .article_liability. Its keywords meta repeats the title and the
+ * app's own name followed by words cut from the title, so it gives no tags.
+ */
+export const xinhuaApp: Adapter = {
+  id: 'xinhua-app',
+  site: 'xinhua',
+  matches: (doc) => q(doc, '.article_title') !== null && q(doc, '#detail-content, .article_info') !== null,
+  extract(ctx: AdapterContext): Draft {
+    const { doc } = ctx;
+    const d = emptyDraft('xinhua-app');
+    d.title = firstText(doc, ['.article_title']) ?? metaContent(doc, 'og:title');
+    d.publishedAt = parseSiteDate(textOf(q(doc, '.article_auth')));
+    d.source = metaContent(doc, 'source') ?? firstText(doc, ['.article_auth .name']);
+    const body = q(doc, '#detail-content') ?? q(doc, '.article_info');
+    if (body) d.body = readBody(body, { baseUrl: ctx.baseUrl, exclude: `script, style, audio, .xh-audio-player, ${PLAYER_AND_PAGER}` });
+    d.editor = editorOf(q(doc, '.article_liability'))?.replace(/[）)]$/, '').trim() || null;
+    const byline = takeBylineLine(d);
+    d.authors = byline.length > 0 ? byline : xinhuaReporters(d.body?.paragraphs ?? []);
+    return d;
+  },
+};
+
+/**
  * The national templates of about 2015–18 (h1#title; the date and "来源：" in .main_tit .info or
  * #article .info; body #content or #article .article; the editor in .share or #articleEdit .editor)
  * and the provincial channels' template of the same family that some channels kept into the 2020s
