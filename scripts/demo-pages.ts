@@ -41,7 +41,20 @@ export function demoPages(): DemoPage[] {
   return [...read('tests/fixtures/real-pages', 'real'), ...read('tests/fixtures/built', 'built')];
 }
 
+/** A real page of one of the three sites that is not an article (home, channel, live, search, video): it must be refused. */
+export interface NotArticlePage {
+  url: string;
+  file: string;
+  site: 'guancha' | 'xinhua' | 'zaobao';
+  what: string;
+}
+
+export function realNotArticles(): NotArticlePage[] {
+  const raw = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/real-pages/index.json'), 'utf8')) as { notArticles?: NotArticlePage[] };
+  return (raw.notArticles ?? []).map((p) => ({ ...p, file: join(ROOT, 'tests/fixtures/real-pages', p.file) }));
+}
+
 /** The page's text: real pages are kept as bytes in their own encoding (some are GB2312) and served as UTF-8. */
-export function pageHtml(page: DemoPage): string {
+export function pageHtml(page: Pick<DemoPage, 'file'>): string {
   return decodeHtml(readFileSync(page.file));
 }

@@ -7,7 +7,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, DIST } from '../../scripts/build.ts';
 import { evalInContentScript, launchWithExtension, servePages } from '../../scripts/browser.ts';
-import { demoPages } from '../../scripts/demo-pages.ts';
+import { demoPages, pageHtml, realNotArticles } from '../../scripts/demo-pages.ts';
 import type { Row } from '../../scripts/bench.ts';
 import * as esbuild from 'esbuild';
 import { ROOT } from '../../scripts/build.ts';
@@ -17,9 +17,8 @@ import { DEFAULT_SETTINGS, pinyinLook } from '../../src/core/settings.ts';
 const DEFAULT_LOOK = pinyinLook(DEFAULT_SETTINGS);
 
 const RUNS = 30;
-const NON_ARTICLE_URL = 'https://www.guancha.cn/';
-// A stand-in home page built here (not a real page): only its URL matters to the measurement.
-const NON_ARTICLE_HTML = '<!doctype html><html><head><meta charset="utf-8"><title>观察者网</title></head><body><ul><li><a href="/politics/2019_09_09_517162.shtml">新闻</a></li></ul></body></html>';
+// A real page of the three sites that is not an article (tests/fixtures/real-pages/index.json, notArticles).
+const NON_ARTICLE = realNotArticles()[0]!;
 
 const kb = (file: string): number => statSync(join(DIST, 'chrome', file)).size / 1024;
 
@@ -210,7 +209,7 @@ export async function chromiumRows(): Promise<Row[]> {
   const b = await launchWithExtension({ args: ['--js-flags=--expose-gc'] });
   try {
     const pages = demoPages();
-    await servePages(b.context, pages, { [NON_ARTICLE_URL]: NON_ARTICLE_HTML });
+    await servePages(b.context, pages, { [NON_ARTICLE.url]: pageHtml(NON_ARTICLE) });
     const page = await b.context.newPage();
     for (const p of pages.filter((x) => x.kind === 'real')) {
       await page.goto(p.url);
@@ -229,12 +228,12 @@ export async function chromiumRows(): Promise<Row[]> {
       });
       process.stderr.write(`  chromium: ${p.file.split('/').pop()}: ${m.ours.toFixed(2)} ms\n`);
     }
-    await page.goto(NON_ARTICLE_URL);
+    await page.goto(NON_ARTICLE.url);
     await page.waitForTimeout(200);
     const m = await evalInContentScript<{ ours: number; base: number }>(page, MEASURE_NON_ARTICLE(RUNS));
     rows.push({
       suite: 'content script',
-      name: 'cost on a non-article page (www.guancha.cn home): URL check',
+      name: `cost on a non-article page (${NON_ARTICLE.url}): URL check`,
       where: 'chromium',
       median: m.ours,
       unit: 'ms',
