@@ -99,10 +99,12 @@ async function nodeSuites(filter: string | undefined): Promise<Row[]> {
 const filter = process.argv[2];
 process.stderr.write('running Node benchmarks…\n');
 const rows = await nodeSuites(filter);
-if (!filter || 'chromium'.includes(filter)) {
+// `review` and `library` run only that page's suite in Chromium.
+const pageSuite = filter === 'review' || filter === 'library' ? filter : undefined;
+if (!filter || 'chromium'.includes(filter) || pageSuite) {
   process.stderr.write('running Chromium benchmarks…\n');
   const { chromiumRows } = await import('../tests/bench/chromium.ts');
-  rows.push(...(await chromiumRows()));
+  rows.push(...(await chromiumRows(pageSuite)));
 }
 const md = [
   '# Benchmark results',
@@ -114,5 +116,6 @@ const md = [
   table(rows),
   '',
 ].join('\n');
-writeFileSync(join(ROOT, 'tests/bench/results.md'), md);
+// Only a full run replaces the recorded results.
+if (!filter) writeFileSync(join(ROOT, 'tests/bench/results.md'), md);
 process.stdout.write(md);

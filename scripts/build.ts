@@ -60,8 +60,11 @@ const LAZY: { out: string; src: string }[] = [
   { out: 'page-ui', src: 'src/content/page-ui.ts' },
 ];
 
-/** Modules the extension's pages load with import() only when asked for (the Anki packer and sql.js). */
-const PAGE_LAZY: { out: string; src: string }[] = [{ out: 'apkg-pack', src: 'src/pages/shared/apkg-pack.ts' }];
+/** Modules the extension's pages load with import() only when asked for: the Anki packer and sql.js, and FSRS for the review page's grade previews (after its first card). */
+const PAGE_LAZY: { out: string; src: string }[] = [
+  { out: 'apkg-pack', src: 'src/pages/shared/apkg-pack.ts' },
+  { out: 'review-schedule', src: 'src/core/review/schedule.ts' },
+];
 
 async function copyStatic(outDir: string): Promise<void> {
   await cp(join(ROOT, 'assets/_locales'), join(outDir, '_locales'), { recursive: true });

@@ -6,7 +6,7 @@
 import Dexie from 'dexie';
 import { cardId, newCard, queueOf, type CardKind, type CardSource, type ReviewCard, type ReviewGrade } from '../core/review/card.ts';
 import type { StudyWord } from '../core/review/content.ts';
-import { dueRanges, newLeft, sessionOrder, totalDue, type DueCounts, type ReviewQueue } from '../core/review/queue.ts';
+import { dueRanges, newLeft, sessionOrder, totalDue, type DueCount, type DueCounts, type ReviewQueue } from '../core/review/queue.ts';
 import { grade, schedulerFor, undo } from '../core/review/schedule.ts';
 import type { ReviewSettings } from '../core/review/settings.ts';
 import { reviewStats, type ReviewStats } from '../core/review/stats.ts';
@@ -51,23 +51,30 @@ export function studyWordFromGlossary(e: BuiltEntry, saved: VocabularyRecord | u
 
 const MIN_KEY = Dexie.minKey;
 
+/** New cards begun today (their first grade since the user's midnight): today's log entries only, through the `review` index. */
+async function newBegunToday(db: JieduDB, dayStart: string): Promise<number> {
+  return db.reviewLog.where('review').aboveOrEqual(dayStart).filter((l) => l.state === 0).count();
+}
+
 async function counts(db: JieduDB, settings: ReviewSettings, now: Date, timeZone: string): Promise<DueCounts> {
   const r = dueRanges(now, timeZone);
   const [learning, review, newWaiting, begun] = await Promise.all([
     db.cards.where('[queue+due]').between(['learning', MIN_KEY], ['learning', r.learningUntil], true, true).count(),
     db.cards.where('[queue+due]').between(['review', MIN_KEY], ['review', r.reviewUntil], true, true).count(),
     db.cards.where('[queue+due]').between(['new', MIN_KEY], ['new', '\uffff'], true, true).count(),
-    db.reviewLog.where('review').aboveOrEqual(r.dayStart).filter((l) => l.state === 0).count(),
+    newBegunToday(db, r.dayStart),
   ]);
   return { learning, review, new: Math.min(newWaiting, newLeft(settings.newPerDay, begun)) };
 }
 
-export async function dueCount(ctx: ReviewContext, timeZone: string): Promise<DueCounts & { total: number }> {
+/** How many cards are due now, by queue, their total, and how many cards there are (suspended ones included). */
+export async function dueCount(ctx: ReviewContext, timeZone: string): Promise<DueCount> {
   const now = ctx.now?.() ?? new Date();
-  const c = await counts(ctx.db, await ctx.settings(), now, validTimeZone(timeZone));
-  return { ...c, total: totalDue(c) };
+  const [c, cards] = await Promise.all([counts(ctx.db, await ctx.settings(), now, validTimeZone(timeZone)), ctx.db.cards.count()]);
+  return { ...c, total: totalDue(c), cards };
 }
 
+/** The words of `cards`; a card whose word is gone (deleted from the vocabulary, or no longer in the glossary) has none. */
 async function wordsFor(ctx: ReviewContext, cards: readonly ReviewCard[]): Promise<Map<string, StudyWord>> {
   const keys = [...new Set(cards.map((c) => c.key))];
   const saved = new Map<string, VocabularyRecord>();
@@ -87,30 +94,38 @@ async function wordsFor(ctx: ReviewContext, cards: readonly ReviewCard[]): Promi
   return out;
 }
 
-/** The next cards of the session, in order, with their words; `limit` bounds what one answer carries. */
+/**
+ * The next cards of the session, in order, with their words; `limit` bounds what one answer
+ * carries. Only what the cards need is read, each part through the [queue+due] index with its
+ * limit: the counts (which cost a walk over every due card) are asked for apart, so that the
+ * first card is shown without waiting for them.
+ */
 export async function reviewQueue(ctx: ReviewContext, timeZone: string, limit: number): Promise<ReviewQueue> {
   const { db } = ctx;
   const now = ctx.now?.() ?? new Date();
   const zone = validTimeZone(timeZone);
   const settings = await ctx.settings();
   const r = dueRanges(now, zone);
-  // All at once: the new cards are cut to the day's limit once the counts are known.
-  const [c, learning, review, fresh, nextLearning, total] = await Promise.all([
-    counts(db, settings, now, zone),
+  const [begun, learning, review, nextLearning] = await Promise.all([
+    newBegunToday(db, r.dayStart),
     db.cards.where('[queue+due]').between(['learning', MIN_KEY], ['learning', r.learningUntil], true, true).limit(limit).toArray(),
     db.cards.where('[queue+due]').between(['review', MIN_KEY], ['review', r.reviewUntil], true, true).limit(limit).toArray(),
-    db.cards.where('[queue+due]').between(['new', MIN_KEY], ['new', '\uffff'], true, true).limit(limit).toArray(),
     db.cards.where('[queue+due]').between(['learning', r.learningUntil], ['learning', '\uffff'], false, true).first(),
-    db.cards.count(),
   ]);
-  const cards = [...learning, ...review, ...fresh.slice(0, c.new)].sort(sessionOrder).slice(0, limit);
+  // New cards come last: read only as many as the day's limit and the answer leave room for.
+  const room = Math.min(newLeft(settings.newPerDay, begun), limit - learning.length - review.length);
+  const fresh = room > 0 ? await db.cards.where('[queue+due]').between(['new', MIN_KEY], ['new', '\uffff'], true, true).limit(room).toArray() : [];
+  const cards = [...learning, ...review, ...fresh].sort(sessionOrder).slice(0, limit);
   const words = await wordsFor(ctx, cards);
-  // A card whose word was deleted from the vocabulary is skipped (its state is kept should the word come back).
+  const orphans: string[] = [];
   const items = cards.flatMap((card) => {
     const word = words.get(`${card.source}|${card.key}`);
+    if (!word) orphans.push(card.id);
     return word ? [{ card, word }] : [];
   });
-  return { items, counts: c, nextLearningAt: nextLearning?.due ?? null, total };
+  // Cards whose word is gone are removed as they are met (deleting a word removes its cards; these are older ones).
+  if (orphans.length > 0) await db.cards.bulkDelete(orphans);
+  return { items, nextLearningAt: nextLearning?.due ?? null };
 }
 
 /** Adds cards of the chosen kinds for words not yet studied in that kind; cards already there keep their state. */

@@ -16,7 +16,7 @@ import type { NewWord, VocabularyRecord } from './vocabulary.ts';
 import type { AnkiSettings, AnkiSettingsPatch } from './anki-settings.ts';
 import type { AnkiProblem, SyncCounts } from './anki-connect.ts';
 import type { CardSource, ReviewCard, ReviewGrade } from './review/card.ts';
-import type { DueCounts, ReviewQueue } from './review/queue.ts';
+import type { DueCount, ReviewQueue } from './review/queue.ts';
 import type { ReviewSettings, ReviewSettingsPatch } from './review/settings.ts';
 import type { ReviewStats } from './review/stats.ts';
 import type { ErrorKind } from './errors.ts';
@@ -144,7 +144,7 @@ export interface BackgroundMessages {
   'anki/sync': { params: { keys: string[] | null }; result: AnkiReply<SyncCounts> };
   /** Review: the next cards due in the user's time zone (an IANA name), at most `limit`. */
   'review/queue': { params: { timeZone: string; limit: number }; result: ReviewQueue };
-  'review/count': { params: { timeZone: string }; result: DueCounts & { total: number } };
+  'review/count': { params: { timeZone: string }; result: DueCount };
   'review/grade': { params: { cardId: string; grade: ReviewGrade; durationMs: number | null }; result: { card: ReviewCard; logId: number } };
   /** Takes back the last grade given; null when there is none. */
   'review/undo': { params: Record<string, never>; result: { card: ReviewCard } | null };

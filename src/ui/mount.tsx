@@ -6,6 +6,11 @@ import { applyTheme } from './theme.ts';
 
 /** Renders an extension page into its #app element, in the reader's language and theme, titled from the locale strings. */
 export function mountPage(page: VNode, titleKey?: string): void {
+  // A page whose script is loaded async (the review page, to ask for its first card early) may run before its body is parsed.
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', () => mountPage(page, titleKey), { once: true });
+    return;
+  }
   const root = document.getElementById('app');
   if (!root) return;
   if (titleKey) document.title = t(titleKey);

@@ -180,10 +180,20 @@ async function rawPinyinProKb(): Promise<number> {
   return out.outputFiles[0]!.contents.byteLength / 1024;
 }
 
-export async function chromiumRows(): Promise<Row[]> {
+/** `only`: run that page's suite alone (`npm run bench -- review`). */
+export async function chromiumRows(only?: 'review' | 'library'): Promise<Row[]> {
   // Production code, with the hooks the bench measures through.
   await build({ production: true, quiet: true, testHooks: true });
   const rows: Row[] = [];
+  if (only) {
+    const b = await launchWithExtension();
+    try {
+      const run = only === 'review' ? (await import('./review-chromium.ts')).reviewRows : (await import('./library-chromium.ts')).libraryRows;
+      return await run(b);
+    } finally {
+      await b.close();
+    }
+  }
   rows.push({
     suite: 'content script',
     name: 'size of what every page of the three sites loads (content.js, minified)',

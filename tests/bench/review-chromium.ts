@@ -15,7 +15,7 @@ function med(xs: number[]): number {
 }
 
 /** 10,000 saved words, a card each in review (half of them due), and ten grades each in the log. */
-const SEED = `(async () => {
+export const SEED = `(async () => {
   const db = globalThis.jieduDb;
   const now = Date.now();
   const day = 86400000;

@@ -58,12 +58,17 @@ export interface ReviewItem {
   word: StudyWord;
 }
 
-/** What the review page asks for: the next cards with their words, and how many are due. */
+/** What the review page asks for first: the next cards with their words. */
 export interface ReviewQueue {
   items: ReviewItem[];
-  counts: DueCounts;
   /** When the next learning card comes due, if none is due now (the page waits for it). */
   nextLearningAt: string | null;
-  /** Cards in the collection, suspended ones included. */
+}
+
+/** How many cards are due now (asked for apart from the cards: counting walks every due card). */
+export interface DueCount extends DueCounts {
+  /** Cards due now, all queues. */
   total: number;
+  /** Cards in the collection, suspended ones included. */
+  cards: number;
 }

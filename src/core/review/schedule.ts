@@ -84,3 +84,10 @@ export function retrievability(scheduler: FSRS, card: Schedule, now: Date): numb
   if (card.state === 0) return null;
   return scheduler.get_retrievability(toFsrsCard(card), now, false);
 }
+
+/** How long each grade would put the card away for, from `now`, in milliseconds (shown under the grade buttons). */
+export function gradeIntervals(scheduler: FSRS, card: Schedule, now: Date): Record<ReviewGrade, number> {
+  const preview = scheduler.repeat(toFsrsCard(card), now);
+  const ms = (g: ReviewGrade) => preview[g].card.due.getTime() - now.getTime();
+  return { 1: ms(1), 2: ms(2), 3: ms(3), 4: ms(4) };
+}

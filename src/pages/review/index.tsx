@@ -23,7 +23,7 @@ function initialTab(): TabName {
 }
 
 // Asked for before anything renders: the first card needs nothing else.
-const firstQueue = initialTab() === 'study' ? askQueue() : undefined;
+const firstQueue = initialTab() === 'study' ? askQueue(1) : undefined;
 firstQueue?.catch(() => undefined);
 
 function Review() {

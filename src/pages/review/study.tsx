@@ -5,19 +5,25 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { GRADES, type ReviewGrade } from '../../core/review/card.ts';
 import { checkPinyin, type PinyinCheck } from '../../core/review/pinyin-check.ts';
-import type { DueCounts, ReviewItem, ReviewQueue } from '../../core/review/queue.ts';
+import type { DueCount, DueCounts, ReviewItem, ReviewQueue } from '../../core/review/queue.ts';
 import type { StudyWord } from '../../core/review/content.ts';
-import { schedulerFor, toFsrsCard } from '../../core/review/schedule.ts';
 import type { ReviewSettings } from '../../core/review/settings.ts';
 import { errorText, t } from '../../platform/i18n.ts';
 import { sendToBackground } from '../../platform/messaging.ts';
+import browser from 'webextension-polyfill';
 import { CardView } from './card-view.tsx';
 import { SessionCards } from './session.ts';
 import { speak, useChineseVoice } from './speech.ts';
 
+/** FSRS (ts-fsrs) is needed only for the grades' previews: it loads after the first card is shown. */
+type Scheduling = typeof import('../../core/review/schedule.ts');
+// eslint-disable-next-line no-unsanitized/method -- the extension's own file, by its packaged URL
+const loadScheduling = () => import(/* @vite-ignore */ browser.runtime.getURL('lazy/review-schedule.js')) as Promise<Scheduling>;
+
 export const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 const BATCH = 50;
-export const askQueue = () => sendToBackground('review/queue', { timeZone: TIME_ZONE, limit: BATCH });
+export const askQueue = (limit = BATCH) => sendToBackground('review/queue', { timeZone: TIME_ZONE, limit });
+const askCount = () => sendToBackground('review/count', { timeZone: TIME_ZONE });
 const GRADE_KEYS: Record<ReviewGrade, string> = { 1: 'reviewAgain', 2: 'reviewHard', 3: 'reviewGood', 4: 'reviewEasy' };
 
 function interval(ms: number): string {
@@ -29,12 +35,19 @@ function interval(ms: number): string {
 
 const wordKey = (c: { source: string; key: string }) => `${c.source}|${c.key}`;
 
+/** The counts less a card that left the session (graded or suspended), until the background counts again. */
+const less = (item: ReviewItem) => (c: DueCount | null): DueCount | null => {
+  const queue = item.card.queue as keyof DueCounts;
+  if (!c || !(queue in c) || c[queue] === 0) return c;
+  return { ...c, [queue]: c[queue] - 1, total: c.total - 1 };
+};
+
 export interface Notice {
   message: string;
   action?: { label: string; run: () => void };
 }
 
-/** `firstQueue`: the cards asked for as the page loaded, so the first card does not wait for anything else. */
+/** `firstQueue`: the first card, asked for as the page loaded, so that it waits for nothing else (the rest of the session and the counts follow it). */
 export function Study({ settings, active, firstQueue, onNotice, onChanged }: { settings: ReviewSettings; active: boolean; firstQueue?: Promise<ReviewQueue>; onNotice: (n: Notice) => void; onChanged: () => void }) {
   const cards = useRef(new SessionCards()).current;
   /** Words of the cards seen, so that an undone card shows again without a round trip. */
@@ -44,8 +57,8 @@ export function Study({ settings, active, firstQueue, onNotice, onChanged }: { s
   const [shown, setShown] = useState(false);
   const [typed, setTyped] = useState('');
   const [check, setCheck] = useState<PinyinCheck | null>(null);
-  const [counts, setCounts] = useState<DueCounts>({ new: 0, learning: 0, review: 0 });
-  const [total, setTotal] = useState(0);
+  // Null until the background has counted (which takes longer than finding the first card).
+  const [counts, setCounts] = useState<DueCount | null>(null);
   const [nextLearningAt, setNextLearningAt] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const shownAt = useRef(performance.now());
@@ -72,19 +85,25 @@ export function Study({ settings, active, firstQueue, onNotice, onChanged }: { s
     shownAt.current = performance.now();
   };
 
-  const refresh = async (asked?: Promise<ReviewQueue>) => {
-    const q = await (asked ?? askQueue());
+  const take = (q: ReviewQueue) => {
     for (const i of q.items) words.set(wordKey(i.card), i.word);
     cards.accept(q.items, currentRef.current?.card.id ?? null);
-    setCounts(q.counts);
-    setTotal(q.total);
     setNextLearningAt(q.nextLearningAt);
-    setLoaded(true);
     if (!currentRef.current) show(cards.next());
   };
 
+  /** The session's next cards, then the counts (asked for together, shown as each comes). */
+  const refresh = async () => {
+    const counted = askCount();
+    counted.catch(() => undefined);
+    take(await askQueue());
+    setCounts(await counted);
+    setLoaded(true);
+  };
+
   useEffect(() => {
-    refresh(firstQueue).catch(fail);
+    const first = firstQueue ?? askQueue(1);
+    first.then(take).then(refresh).catch(fail);
   }, []);
 
   // With nothing due, wait for the next learning step, then look again.
@@ -122,7 +141,7 @@ export function Study({ settings, active, firstQueue, onNotice, onChanged }: { s
     if (!item || !shown || editing !== null) return;
     const durationMs = Math.round(performance.now() - shownAt.current);
     cards.markGraded(item);
-    setCounts((c) => ({ ...c, [item.card.queue]: Math.max(0, (c[item.card.queue as keyof DueCounts] ?? 0) - 1) }));
+    setCounts(less(item));
     show(cards.next());
     void inOrder(() => sendToBackground('review/grade', { cardId: item.card.id, grade: g, durationMs }))
       .then((r) => {
@@ -158,7 +177,7 @@ export function Study({ settings, active, firstQueue, onNotice, onChanged }: { s
     const item = current;
     if (!item) return;
     cards.drop(item.card.id);
-    setCounts((c) => ({ ...c, [item.card.queue]: Math.max(0, (c[item.card.queue as keyof DueCounts] ?? 0) - 1) }));
+    setCounts(less(item));
     show(cards.next());
     void inOrder(() => sendToBackground('review/suspend', { cardId: item.card.id, suspended: true }))
       .then(() => {
@@ -240,20 +259,22 @@ export function Study({ settings, active, firstQueue, onNotice, onChanged }: { s
   }, []);
 
   // What each grade would give now, shown under its button.
-  const scheduler = useMemo(() => schedulerFor(settings), [settings]);
+  const [scheduling, setScheduling] = useState<Scheduling | null>(null);
+  useEffect(() => {
+    if (current && !scheduling) loadScheduling().then(setScheduling, fail);
+  }, [current !== null]);
+  const scheduler = useMemo(() => scheduling?.schedulerFor(settings) ?? null, [settings, scheduling]);
   const previews = useMemo(() => {
-    if (!current || !shown) return null;
-    const now = new Date();
-    const preview = scheduler.repeat(toFsrsCard(current.card), now);
-    return Object.fromEntries(GRADES.map((g) => [g, interval(preview[g].card.due.getTime() - now.getTime())])) as Record<ReviewGrade, string>;
+    if (!current || !shown || !scheduling || !scheduler) return null;
+    const ms = scheduling.gradeIntervals(scheduler, current.card, new Date());
+    return Object.fromEntries(GRADES.map((g) => [g, interval(ms[g])])) as Record<ReviewGrade, string>;
   }, [current?.card.id, shown, scheduler]);
 
-  const dueTotal = counts.new + counts.learning + counts.review;
   return (
     <section class="study" aria-labelledby="study-heading">
       <h2 id="study-heading" class="visually-hidden">{t('reviewTabStudy')}</h2>
-      <p class="counts" data-testid="review-counts" data-due={dueTotal}>
-        {t('reviewDueCounts', counts.new, counts.learning, counts.review)}
+      <p class="counts" data-testid="review-counts" data-due={counts?.total ?? ''}>
+        {counts ? t('reviewDueCounts', counts.new, counts.learning, counts.review) : '\u00a0'}
       </p>
       {current ? (
         <div ref={cardRef} tabIndex={-1} class="card-host">
@@ -325,7 +346,7 @@ export function Study({ settings, active, firstQueue, onNotice, onChanged }: { s
         </div>
       ) : loaded ? (
         <div class="empty" data-testid="review-empty">
-          <p>{total === 0 ? t('reviewEmpty') : t('reviewDone')}</p>
+          <p>{counts?.cards === 0 ? t('reviewEmpty') : t('reviewDone')}</p>
           {nextLearningAt ? <p class="muted">{t('reviewNextAt', new Date(nextLearningAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }))}</p> : null}
           <div class="row secondary">
             <button type="button" onClick={undo}>{t('reviewUndo')} <kbd>U</kbd></button>

@@ -57,8 +57,10 @@ describe('review in the database', () => {
     const { db, ctx, setNow } = await setup({ newPerDay: 2 }, '2026-03-02T15:00:00.000Z'); // 23:00 in Shanghai
     await addCards(db, 'vocabulary', ['外交', '会谈', '合作'], ['recognition']);
     let q = await reviewQueue(ctx, 'Asia/Shanghai', 50);
-    expect(q.counts).toEqual({ new: 2, learning: 0, review: 0 });
+    expect(await dueCount(ctx, 'Asia/Shanghai')).toEqual({ new: 2, learning: 0, review: 0, total: 2, cards: 3 });
     expect(q.items.map((i) => i.card.key)).toHaveLength(2);
+    // The page's first question asks for one card: the same first card.
+    expect((await reviewQueue(ctx, 'Asia/Shanghai', 1)).items.map((i) => i.card.id)).toEqual([q.items[0]!.card.id]);
     await gradeCard(ctx, q.items[0]!.card.id, 4, 1000); // Easy: straight to review
     await gradeCard(ctx, q.items[1]!.card.id, 4, 1000);
     expect((await dueCount(ctx, 'Asia/Shanghai')).new).toBe(0);
@@ -66,7 +68,8 @@ describe('review in the database', () => {
     expect((await dueCount(ctx, 'America/New_York')).new).toBe(0);
     setNow('2026-03-02T16:01:00.000Z'); // 00:01 in Shanghai: a new day, one new card left
     q = await reviewQueue(ctx, 'Asia/Shanghai', 50);
-    expect(q.counts.new).toBe(1);
+    expect(q.items).toHaveLength(1);
+    expect((await dueCount(ctx, 'Asia/Shanghai')).new).toBe(1);
     expect((await dueCount(ctx, 'America/New_York')).new).toBe(0);
   });
 
