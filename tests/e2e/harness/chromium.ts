@@ -1,7 +1,7 @@
 /** The harness in Chromium, through Playwright (scripts/browser.ts launches it, as for the bench and `npm start`). */
 import { join } from 'node:path';
 import type { ConsoleMessage, Page } from 'playwright-core';
-import { launchWithExtension, servePages } from '../../../scripts/browser.ts';
+import { evalInContentScript, launchWithExtension, servePages } from '../../../scripts/browser.ts';
 import { demoPages } from '../../../scripts/demo-pages.ts';
 import { ARTIFACTS } from './artifacts.ts';
 import type { BackgroundGlobal, ExtensionHarness, LaunchOptions, Tab } from './types.ts';
@@ -18,6 +18,9 @@ class ChromiumTab implements Tab {
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
     // Arguments and results are plain JSON here: Playwright's handle-unwrapping types do not apply.
     return this.page.evaluate(fn as unknown as (a: unknown) => Promise<R>, arg as unknown);
+  }
+  evalInContentScript<R>(expression: string): Promise<R> {
+    return evalInContentScript<R>(this.page, expression);
   }
   async click(selector: string): Promise<void> {
     await this.page.locator(selector).first().click();

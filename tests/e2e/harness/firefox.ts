@@ -40,7 +40,15 @@ class FirefoxTab implements Tab {
     private readonly connection: BidiConnection,
     private readonly keys: (keys: string[]) => Promise<void>,
     private readonly closing: number[],
+    private readonly inContentScript: (context: string, expression: string) => Promise<unknown>,
   ) {}
+  /** The tab's WebDriver BiDi browsing context. */
+  private get context(): string {
+    return (this.page.mainFrame() as unknown as { _id: string })._id;
+  }
+  async evalInContentScript<R>(expression: string): Promise<R> {
+    return (await this.inContentScript(this.context, expression)) as R;
+  }
   url(): string {
     return this.current;
   }
@@ -48,8 +56,7 @@ class FirefoxTab implements Tab {
     if (this.current !== 'about:blank') this.closing.push(Date.now());
     if (url.startsWith('moz-extension:')) {
       // page.goto() to an extension page may never report completion; the raw BiDi navigation does.
-      const context = (this.page.mainFrame() as unknown as { _id: string })._id;
-      await this.connection.send('browsingContext.navigate', { context, url, wait: 'complete' });
+      await this.connection.send('browsingContext.navigate', { context: this.context, url, wait: 'complete' });
     } else {
       await this.page.goto(url);
     }
@@ -204,6 +211,53 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Extension
     })()`);
   };
 
+  /**
+   * The content-script world is a sandbox in the tab's content process, out of BiDi's reach: a
+   * frame script loaded into the tab's <browser> (from the parent process) finds the extension's
+   * sandbox for the page and evaluates there, then sends the JSON result back. One frame script
+   * per call, as a navigation to another site may move the tab to another process.
+   */
+  let evalSeq = 0;
+  const inContentScript = async (context: string, expression: string): Promise<unknown> => {
+    const reply = `jiedu-eval-${++evalSeq}`;
+    const frameScript = `(() => {
+      const reply = (m) => sendAsyncMessage(${JSON.stringify(reply)}, m);
+      try {
+        const { ExtensionContent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionContent.sys.mjs');
+        const ctx = ExtensionContent.getContextByExtensionId(${JSON.stringify(addonId)}, content);
+        if (!ctx) return reply({ error: 'no Jiedu content script in ' + content.location.href });
+        Cu.evalInSandbox('(async () => JSON.stringify((await (' + ${JSON.stringify(expression)} + ')) ?? null))()', ctx.sandbox)
+          .then((value) => reply({ value }), (e) => reply({ error: String(e && e.stack ? e + ' ' + e.stack : e) }));
+      } catch (e) {
+        reply({ error: String(e) });
+      }
+    })()`;
+    const out = JSON.parse(
+      String(
+        await chromeEval(`(async () => {
+          const { NavigableManager } = ChromeUtils.importESModule('chrome://remote/content/shared/NavigableManager.sys.mjs');
+          const mm = NavigableManager.getBrowsingContextById(${JSON.stringify(context)})?.embedderElement?.messageManager;
+          if (!mm) return JSON.stringify({ error: 'no tab for browsing context ${context}' });
+          return await new Promise((resolve) => {
+            let done = false;
+            const listener = (m) => {
+              if (done) return;
+              done = true;
+              mm.removeMessageListener(${JSON.stringify(reply)}, listener);
+              resolve(JSON.stringify(m.data));
+            };
+            mm.addMessageListener(${JSON.stringify(reply)}, listener);
+            mm.loadFrameScript('data:,' + encodeURIComponent(${JSON.stringify(frameScript)}), false);
+            // A page that navigated away meanwhile answers nothing: say so rather than wait forever.
+            setTimeout(() => listener({ data: { error: 'no answer from the content script within 20 s' } }), 20000);
+          });
+        })()`),
+      ),
+    ) as { value?: string; error?: string };
+    if (out.error !== undefined) throw new Error(out.error);
+    return JSON.parse(out.value ?? 'null') as unknown;
+  };
+
   const installed = await browser.installExtension(extDir);
   if (installed !== addonId) throw new Error(`installed ${installed}, expected ${addonId}`);
   const origin = `moz-extension://${UUID}`;
@@ -251,7 +305,7 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Extension
       const at = msg.location().url ?? '';
       if ((msg.type() === 'error' || msg.type() === 'warn') && at.startsWith(origin)) pageConsole.push(`${msg.type()}: ${msg.text()} (${at})`);
     });
-    return new FirefoxTab(page, connection, pressBrowserKeys, closedAt);
+    return new FirefoxTab(page, connection, pressBrowserKeys, closedAt, inContentScript);
   };
 
   // An extension tab kept open to reach the background page (an event page in Firefox).

@@ -18,6 +18,11 @@ export interface Tab {
   goto(url: string): Promise<void>;
   /** Runs `fn` in the page's own world (not the content script's); `arg` and the result travel as JSON. */
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /**
+   * Runs `expression` (source text) in the extension's content-script world of the page (its
+   * test hooks: jieduBench, jieduCardRoot, chrome.*), awaits it, and returns its JSON value.
+   */
+  evalInContentScript<R>(expression: string): Promise<R>;
   /** A real mouse click in the middle of the first element matching `selector` (scrolled into view first). */
   click(selector: string): Promise<void>;
   clickAt(x: number, y: number): Promise<void>;
@@ -56,6 +61,8 @@ export interface BackgroundGlobal {
     reviewLog: { toArray(): Promise<ReviewLogEntry[]> };
   };
   jieduCommands: Record<string, () => Promise<unknown>>;
+  jieduContextMenu: { onClicked(info: { menuItemId: string; selectionText: string }, tabId: number): Promise<unknown> };
+  jieduDictionary(): Promise<{ lookup(word: string): { pinyin: string }[] }>;
   chrome: typeof chrome;
 }
 
