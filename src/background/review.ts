@@ -24,14 +24,15 @@ export interface ReviewContext {
   now?: () => Date;
 }
 
-export function studyWordFromVocabulary(r: VocabularyRecord): StudyWord {
+/** `inLibrary`: the article URLs that are in the library. */
+export function studyWordFromVocabulary(r: VocabularyRecord, inLibrary: ReadonlySet<string> = new Set()): StudyWord {
   return {
     simplified: r.simplified,
     traditional: r.traditional,
     pinyin: r.pinyin,
     english: r.english,
     note: r.note,
-    contexts: r.contexts.map(({ sentence, articleUrl, articleTitle }) => ({ sentence, articleUrl, articleTitle })),
+    contexts: r.contexts.map(({ sentence, articleUrl, articleTitle }) => ({ sentence, articleUrl, articleTitle, inLibrary: inLibrary.has(articleUrl) })),
     labels: r.tags,
   };
 }
@@ -44,7 +45,7 @@ export function studyWordFromGlossary(e: BuiltEntry, saved: VocabularyRecord | u
     pinyin: savedPinyin(e.simplified, e.pinyin, 'mark'),
     english: [e.english, ...e.alternatives],
     note: saved?.note ?? '',
-    contexts: e.citations.map((c) => ({ sentence: c.sentence, articleUrl: '', articleTitle: c.title })),
+    contexts: e.citations.map((c) => ({ sentence: c.sentence, articleUrl: '', articleTitle: c.title, inLibrary: false })),
     labels: [e.category],
   };
 }
@@ -79,13 +80,15 @@ async function wordsFor(ctx: ReviewContext, cards: readonly ReviewCard[]): Promi
   const keys = [...new Set(cards.map((c) => c.key))];
   const saved = new Map<string, VocabularyRecord>();
   for (const r of await ctx.db.vocabulary.bulkGet(keys)) if (r) saved.set(r.simplified, r as unknown as VocabularyRecord);
+  const urls = [...new Set([...saved.values()].flatMap((r) => r.contexts.map((c) => c.articleUrl)))].filter((u) => u.length > 0);
+  const inLibrary = new Set(urls.length > 0 ? ((await ctx.db.articles.where('url').anyOf(urls).keys()) as string[]) : []);
   const out = new Map<string, StudyWord>();
   for (const c of cards) {
     const id = `${c.source}|${c.key}`;
     if (out.has(id)) continue;
     if (c.source === 'vocabulary') {
       const r = saved.get(c.key);
-      if (r) out.set(id, studyWordFromVocabulary(r));
+      if (r) out.set(id, studyWordFromVocabulary(r, inLibrary));
     } else {
       const e = await ctx.glossaryEntry(c.key);
       if (e) out.set(id, studyWordFromGlossary(e, saved.get(c.key)));

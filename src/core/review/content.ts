@@ -5,6 +5,13 @@ export interface StudyContext {
   sentence: string;
   articleUrl: string;
   articleTitle: string;
+  /** Whether the article is in the library, so that the card can open it in the library's reading view. */
+  inLibrary: boolean;
+}
+
+/** The library's reading view of a saved article (see src/pages/library/index.tsx). */
+export function readingViewHref(articleUrl: string): string {
+  return `library.html#read=${encodeURIComponent(articleUrl)}`;
 }
 
 /** A saved word or glossary entry as review needs it. */

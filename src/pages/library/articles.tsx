@@ -16,11 +16,11 @@ const SORT_KEYS: Record<ArticleSort, string> = { saved: 'libSortSaved', publishe
 
 let firstRenderMarked = false;
 
-export function ArticlesPanel({ dataVersion, onChanged, showToast }: { dataVersion: number; onChanged: () => void; showToast: (t: Omit<ToastState, 'id'>) => void }) {
+export function ArticlesPanel({ initialReading = null, dataVersion, onChanged, showToast }: { initialReading?: string | null; dataVersion: number; onChanged: () => void; showToast: (t: Omit<ToastState, 'id'>) => void }) {
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<ArticleSort>('saved');
   const [site, setSite] = useState<SiteId | null>(null);
-  const [reading, setReading] = useState<string | null>(null);
+  const [reading, setReading] = useState<string | null>(initialReading);
   const key = JSON.stringify([query, sort, site, dataVersion]);
   const fetchPage = useCallback(
     async (offset: number, limit: number) => {

@@ -17,6 +17,12 @@ const TABS: { id: TabName; key: string }[] = [
   { id: 'glossary', key: 'libTabGlossary' },
 ];
 
+/** `#read=<article URL>` (the review page's link to where a word was met) opens that article's reading view. */
+const READ_PREFIX = 'read=';
+const initialReading = location.hash.startsWith(`#${READ_PREFIX}`) ? decodeURIComponent(location.hash.slice(1 + READ_PREFIX.length)) : null;
+// Once opened, the address is the list's, so that a reload after Back shows the list.
+if (initialReading !== null) history.replaceState(null, '', '#articles');
+
 function initialTab(): TabName {
   const h = location.hash.slice(1);
   return TABS.some((x) => x.id === h) ? (h as TabName) : 'articles';
@@ -67,7 +73,7 @@ function Library() {
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} class="card tabpanel">
-        {tab === 'articles' ? <ArticlesPanel dataVersion={dataVersion} onChanged={refreshStats} showToast={showToast} /> : null}
+        {tab === 'articles' ? <ArticlesPanel initialReading={initialReading} dataVersion={dataVersion} onChanged={refreshStats} showToast={showToast} /> : null}
         {tab === 'vocabulary' ? <VocabularyPanel dataVersion={dataVersion} onChanged={refreshStats} showToast={showToast} /> : null}
         {tab === 'glossary' ? <GlossaryPanel /> : null}
       </div>

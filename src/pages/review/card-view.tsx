@@ -1,6 +1,6 @@
 /** One card's question and answer, by kind: recognition, recall (the word blanked in its sentence), pinyin typed. */
 import type { JSX } from 'preact';
-import { blanked, cardFace, type SentencePart } from '../../core/review/content.ts';
+import { blanked, cardFace, readingViewHref, type SentencePart } from '../../core/review/content.ts';
 import type { ReviewItem } from '../../core/review/queue.ts';
 import type { PinyinCheck, SyllableVerdict } from '../../core/review/pinyin-check.ts';
 import { t } from '../../platform/i18n.ts';
@@ -61,7 +61,10 @@ export function CardView({ item, shown, typed, onType, onCheck, check, speakButt
   const source = face.context ? (
     <p class="source muted">
       {face.context.articleUrl ? (
-        <a href={face.context.articleUrl} target="_blank" rel="noreferrer">{t('reviewFrom', face.context.articleTitle || face.context.articleUrl)}</a>
+        // The article in the library's reading view; one not kept in the library (saving turned off) on its site.
+        <a href={face.context.inLibrary ? readingViewHref(face.context.articleUrl) : face.context.articleUrl} target="_blank" rel="noreferrer" data-testid="review-article-link">
+          {t('reviewFrom', face.context.articleTitle || face.context.articleUrl)}
+        </a>
       ) : (
         t('reviewFrom', face.context.articleTitle)
       )}

@@ -12,6 +12,7 @@ import { forEachBrowser, openPopup, waitForStored, type ExtensionHarness, type T
 import { cardBox, pointAt, saveFromCardByKeyboard } from '../harness/page-words.ts';
 
 const WORDS = ['罢工', '瘫痪', '退休'];
+const ARTICLE = 'https://www.xinhuanet.com/world/2019-12/10/c_1125327450.htm';
 
 const reviewState = (h: ExtensionHarness) => h.background(async (g) => ({ cards: await g.jieduDb.cards.toArray(), log: await g.jieduDb.reviewLog.toArray() }));
 const shownCard = (page: Tab) => page.evaluate(() => {
@@ -34,7 +35,7 @@ forEachBrowser('review', (h) => {
   it('studies three words saved on a real page by keyboard; due dates are what ts-fsrs gives; undo, suspend and the popup count', async () => {
     const demo = demoPages().find((p) => p.file.endsWith('xinhua-1.html'))!;
     const page = await h().newTab(demo.url);
-    await waitForStored(h(), 'https://www.xinhuanet.com/world/2019-12/10/c_1125327450.htm');
+    await waitForStored(h(), ARTICLE);
     for (const word of WORDS) {
       const point = await pointAt(page, '#p-detail p', word);
       expect(point, word).not.toBeNull();
@@ -65,7 +66,15 @@ forEachBrowser('review', (h) => {
       expect(before.shown).toBe(false);
       await review.press('Space');
       await expect.poll(async () => (await shownCard(review))?.shown).toBe(true);
-      if (g === 2) await review.screenshot('review-answer');
+      if (g === 2) {
+        await review.screenshot('review-answer');
+        // The sentence's article opens in the library's reading view, not on its site.
+        const href = await review.evaluate(() => document.querySelector('[data-testid="review-article-link"]')?.getAttribute('href') ?? null);
+        expect(href).toBe(`library.html#read=${encodeURIComponent(ARTICLE)}`);
+        const reading = await h().openExtensionPage(href!);
+        await expect.poll(() => reading.evaluate(() => document.querySelector('[data-testid="reader-title"]')?.textContent ?? ''), { timeout: 10_000 }).toContain('罢工');
+        await reading.close();
+      }
       await review.press(String(g));
       graded[before.id!] = g;
       await expect.poll(async () => (await shownCard(review))?.id ?? 'none').not.toBe(before.id);

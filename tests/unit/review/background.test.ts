@@ -7,6 +7,7 @@ import { addCards, dueCount, gradeCard, reviewQueue, setSuspended, statistics, u
 import { DEFAULT_REVIEW_SETTINGS, type ReviewSettings } from '../../../src/core/review/settings.ts';
 import type { BuiltEntry } from '../../../src/core/glossary/types.ts';
 import type { VocabularyRecord } from '../../../src/core/vocabulary.ts';
+import { readingViewHref } from '../../../src/core/review/content.ts';
 
 const word = (simplified: string, sentence = `我们讨论了${simplified}。`): VocabularyRecord => ({
   simplified,
@@ -120,6 +121,16 @@ describe('review in the database', () => {
     const q = await reviewQueue(ctx, 'UTC', 50);
     expect(q.items).toHaveLength(1);
     expect(q.items[0]!.word).toMatchObject({ simplified: '一带一路', traditional: '一帶一路', pinyin: 'Yī dài Yī lù', english: ['Belt and Road', 'One Belt One Road'], contexts: [{ sentence: '共建一带一路。' }] });
+  });
+
+  it("marks each sentence whose article is in the library, for the card's link to its reading view", async () => {
+    const { db, ctx } = await setup();
+    await db.vocabulary.put({ ...word('外交'), contexts: [...word('外交').contexts, { sentence: '外交是大事。', articleUrl: 'https://www.zaobao.com/news/china/story1.html', articleTitle: '早报', savedAt: '2026-03-01T00:00:00.000Z' }] } as never);
+    await db.articles.add({ url: 'https://www.news.cn/a/c.htm', title: '新闻' } as never);
+    await addCards(db, 'vocabulary', ['外交'], ['recognition']);
+    const [item] = (await reviewQueue(ctx, 'UTC', 1)).items;
+    expect(item!.word.contexts.map((c) => [c.articleUrl, c.inLibrary])).toEqual([['https://www.news.cn/a/c.htm', true], ['https://www.zaobao.com/news/china/story1.html', false]]);
+    expect(readingViewHref('https://www.news.cn/a/c.htm')).toBe('library.html#read=https%3A%2F%2Fwww.news.cn%2Fa%2Fc.htm');
   });
 
   it('statistics count what was graded', async () => {

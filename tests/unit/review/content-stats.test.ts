@@ -10,8 +10,8 @@ const word: StudyWord = {
   english: ['diplomacy'],
   note: '',
   contexts: [
-    { sentence: '中国外交部发言人说，外交工作要服务大局。', articleUrl: 'https://www.news.cn/a.htm', articleTitle: 'A' },
-    { sentence: '这是一次重要的外交活动。', articleUrl: 'https://www.zaobao.com/b', articleTitle: 'B' },
+    { sentence: '中国外交部发言人说，外交工作要服务大局。', articleUrl: 'https://www.news.cn/a.htm', articleTitle: 'A', inLibrary: true },
+    { sentence: '这是一次重要的外交活动。', articleUrl: 'https://www.zaobao.com/b', articleTitle: 'B', inLibrary: false },
   ],
   labels: [],
 };
