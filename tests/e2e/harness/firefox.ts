@@ -218,6 +218,8 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Extension
    * per call, as a navigation to another site may move the tab to another process.
    */
   let evalSeq = 0;
+  // A data: frame script is read as Latin-1: characters beyond ASCII travel as \u escapes (they are all inside string literals).
+  const ascii = (source: string) => source.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   const inContentScript = async (context: string, expression: string): Promise<unknown> => {
     const reply = `jiedu-eval-${++evalSeq}`;
     const frameScript = `(() => {
@@ -247,7 +249,7 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Extension
               resolve(JSON.stringify(m.data));
             };
             mm.addMessageListener(${JSON.stringify(reply)}, listener);
-            mm.loadFrameScript('data:,' + encodeURIComponent(${JSON.stringify(frameScript)}), false);
+            mm.loadFrameScript('data:,' + encodeURIComponent(${JSON.stringify(ascii(frameScript))}), false);
             // A page that navigated away meanwhile answers nothing: say so rather than wait forever.
             setTimeout(() => listener({ data: { error: 'no answer from the content script within 20 s' } }), 20000);
           });

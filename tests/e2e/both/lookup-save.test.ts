@@ -5,16 +5,15 @@
  * or another reading, each in a sentence of a seed or a real page served at its address
  * (tests/unit/dictionary/save-cases.ts says which).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { evalInContentScript, tabIdOf, type ExtensionBrowser } from '../../scripts/browser.ts';
-import { ARTIFACTS, findPage, openBrowser } from './context.ts';
-import { SAVE_CASES, type SaveCase } from '../unit/dictionary/save-cases.ts';
+import { beforeAll, expect, it } from 'vitest';
+import { demoPages } from '../../../scripts/demo-pages.ts';
+import { SAVE_CASES, type SaveCase } from '../../unit/dictionary/save-cases.ts';
+import { countOf, forEachBrowser, tabIdOf, type ExtensionHarness, type Tab } from '../harness/index.ts';
 
-const inCard = <T>(page: Page, body: string) => evalInContentScript<T>(page, `(() => { const root = globalThis.jieduCardRoot; ${body} })()`);
-const cardText = (page: Page) => inCard<string | null>(page, `const host = root && root.host; return !host || host.hidden ? null : root.querySelector('.card')?.textContent ?? null;`);
-const statusText = (page: Page) => inCard<string | null>(page, `return root?.querySelector('.card .status')?.textContent ?? null;`);
+const inCard = <T>(page: Tab, body: string) => page.evalInContentScript<T>(`(() => { const root = globalThis.jieduCardRoot; ${body} })()`);
+const cardText = (page: Tab) => inCard<string | null>(page, `const host = root && root.host; return !host || host.hidden ? null : root.querySelector('.card')?.textContent ?? null;`);
+const statusText = (page: Tab) => inCard<string | null>(page, `return root?.querySelector('.card .status')?.textContent ?? null;`);
+const termCount = (page: Tab) => countOf(page, 'span.jiedu-term');
 
 interface Stored {
   simplified: string;
@@ -25,11 +24,14 @@ interface Stored {
   contexts: { sentence: string; articleUrl: string }[];
 }
 
-async function stored(b: ExtensionBrowser, simplified: string): Promise<Stored | undefined> {
-  return b.worker.evaluate(async (w) => {
-    const db = (globalThis as unknown as { jieduDb: { vocabulary: { get(k: string): Promise<unknown> } } }).jieduDb;
-    return (await db.vocabulary.get(w)) as Stored | undefined;
-  }, simplified);
+async function stored(h: ExtensionHarness, simplified: string): Promise<Stored | undefined> {
+  return (await h.background(async (g, w) => (await g.jieduDb.vocabulary.get(w)) ?? null, simplified)) as Stored | null ?? undefined;
+}
+
+function findPage(pred: (p: ReturnType<typeof demoPages>[number]) => boolean, what: string) {
+  const page = demoPages().find(pred);
+  if (!page) throw new Error(`no demo page for ${what}`);
+  return page;
 }
 
 function pageOf(c: SaveCase): string {
@@ -42,7 +44,7 @@ function pageOf(c: SaveCase): string {
  * text as read (marked terms split it into several text nodes); the character itself must lie
  * outside any marked term, where a click opens the term's card instead.
  */
-async function pointAt(page: Page, phrase: string, at: number): Promise<{ x: number; y: number } | null> {
+async function pointAt(page: Tab, phrase: string, at: number): Promise<{ x: number; y: number } | null> {
   return page.evaluate(
     ({ phrase, at }) => {
       const nodes: Text[] = [];
@@ -79,28 +81,25 @@ async function pointAt(page: Page, phrase: string, at: number): Promise<{ x: num
 /** news.cn and www.news.cn, guancha.cn and m.guancha.cn: the site a page belongs to. */
 const site = (url: string) => new URL(url).hostname.split('.').slice(-2).join('.');
 
-describe('look-up and save in real sentences', () => {
-  let b: ExtensionBrowser;
+forEachBrowser('look-up and save in real sentences', (h) => {
+  let page: Tab;
   beforeAll(async () => {
-    b = await openBrowser();
     // Every glossary term marked, as these tests wait for the marks before they click (a click inside a term opens its card) (the quiet default marks only terms of art).
-    await b.worker.evaluate(() => chrome.storage.local.set({ settings: { version: 1, values: { glossaryTerms: 'all' } } }));
-  });
-  afterAll(async () => {
-    await b?.close();
+    await h().background(() => chrome.storage.local.set({ settings: { version: 1, values: { glossaryTerms: 'all' } } }));
+    // One tab for the whole file, each case loading its page in it.
+    page = await h().newTab();
+    await page.setViewport(1280, 900);
   });
 
   for (const c of SAVE_CASES) {
     it(`saves ${c.char} as ${c.expected.traditional} ${c.expected.pinyin} from ${c.phrase} (${c.file})`, async () => {
       const url = pageOf(c);
-      const page = await b.context.newPage();
-      await page.setViewportSize({ width: 1280, height: 900 });
       await page.goto(url);
       // Terms are marked first (a click inside one opens its card instead): wait for the marks.
-      await expect.poll(() => page.evaluate(() => document.querySelectorAll('span.jiedu-term').length), { timeout: 10_000 }).toBeGreaterThan(0);
+      await expect.poll(() => termCount(page), { timeout: 10_000 }).toBeGreaterThan(0);
       const point = await pointAt(page, c.phrase, c.at);
       expect(point, `${c.phrase} on ${url}`).not.toBeNull();
-      await page.mouse.click(point!.x, point!.y);
+      await page.clickAt(point!.x, point!.y);
       await expect.poll(() => inCard<boolean>(page, `return !!root?.querySelector('button[aria-label="Save ${c.char}"]');`), { timeout: 15_000 }).toBe(true);
 
       // The single character's block: the reading in this sentence comes first and is marked so.
@@ -119,11 +118,11 @@ describe('look-up and save in real sentences', () => {
       // Every other reading is folded to a line, closed, and none repeats the one in context.
       expect(first!.folded.every((f) => !f.open && f.pinyin.toLowerCase() !== c.expected.pinyin)).toBe(true);
       if (c.char === '与') expect(first!.folded.map((f) => f.pinyin)).toEqual(['yù', 'yú']);
-      if (c.char === '与') await page.screenshot({ path: join(ARTIFACTS, 'lookup-save-yu.png') });
+      if (c.char === '与') await page.screenshot('lookup-save-yu');
 
       await inCard(page, `root.querySelector('button[aria-label="Save ${c.char}"]').click();`);
       await expect.poll(() => statusText(page)).toBe('Saved to your vocabulary.');
-      const word = await stored(b, c.char);
+      const word = await stored(h(), c.char);
       expect(word).toMatchObject({ simplified: c.char, traditional: c.expected.traditional, pinyin: c.expected.pinyin, source: 'dictionary' });
       expect(word!.english.some((g) => c.expected.english.test(g)), word!.english.join('; ')).toBe(true);
       expect(word!.english.join('; ')).not.toMatch(/variant of/);
@@ -135,59 +134,56 @@ describe('look-up and save in real sentences', () => {
       // Saving again from the same sentence adds nothing, and says so.
       await inCard(page, `root.querySelector('button[aria-label="Save ${c.char}"]').click();`);
       await expect.poll(() => statusText(page)).toBe('Already in your vocabulary with this sentence.');
-      expect((await stored(b, c.char))!.contexts).toHaveLength(1);
+      expect((await stored(h(), c.char))!.contexts).toHaveLength(1);
       expect(await cardText(page)).not.toBeNull();
-      await page.close();
+      await page.press('Escape');
     });
   }
 
   it('corrects a word stored from a variant\'s entry when it is saved again (与 stored as 與 yú "variant of 歟")', async () => {
     const c = SAVE_CASES.find((x) => x.char === '与')!;
     const url = pageOf(c);
-    await b.worker.evaluate(async () => {
-      const db = (globalThis as unknown as { jieduDb: { vocabulary: { put(r: unknown): Promise<unknown> } } }).jieduDb;
+    await h().background(async (g) => {
       const at = '2025-01-01T00:00:00.000Z';
-      await db.vocabulary.put({
+      await g.jieduDb.vocabulary.bulkPut([{
         simplified: '与', traditional: '與', pinyin: 'yú', english: ['variant of 歟|欤[yú]', 'and', 'to give', 'together with', 'to take part in'],
         contexts: [], tags: ['old'], note: '', source: 'dictionary', createdAt: at, updatedAt: at,
-      });
+      }]);
+      return null;
     });
-    const page = await b.context.newPage();
     await page.goto(url);
-    await expect.poll(() => page.evaluate(() => document.querySelectorAll('span.jiedu-term').length), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => termCount(page), { timeout: 10_000 }).toBeGreaterThan(0);
     const point = await pointAt(page, c.phrase, c.at);
-    await page.mouse.click(point!.x, point!.y);
+    await page.clickAt(point!.x, point!.y);
     await expect.poll(() => inCard<boolean>(page, `return !!root?.querySelector('button[aria-label="Save 与"]');`), { timeout: 15_000 }).toBe(true);
     await inCard(page, `root.querySelector('button[aria-label="Save 与"]').click();`);
     await expect.poll(() => statusText(page)).toBe('Corrected in your vocabulary: the word now has the reading and meanings it has in this sentence.');
-    const word = await stored(b, '与');
+    const word = await stored(h(), '与');
     expect(word).toMatchObject({ traditional: '與', pinyin: 'yǔ', english: ['and', 'to give', 'together with'] });
     expect(word!.contexts[0]!.sentence).toContain(c.phrase);
-    await page.close();
+    await page.press('Escape');
   });
 
   it('stores a glossary term\'s pinyin in the same form as a dictionary word\'s (一带一路 "Yīdài Yīlù" → "Yī dài Yī lù")', async () => {
     const url = findPage((p) => p.seed === '000', 'seed 000').url;
-    const page = await b.context.newPage();
     await page.goto(url);
-    const term = page.locator('span.jiedu-term[data-jiedu-term="一带一路"]');
-    await expect.poll(() => term.count(), { timeout: 10_000 }).toBe(1);
-    await term.focus();
-    await page.keyboard.press('Enter');
+    const term = 'span.jiedu-term[data-jiedu-term="一带一路"]';
+    await expect.poll(() => countOf(page, term), { timeout: 10_000 }).toBe(1);
+    await page.focus(term);
+    await page.press('Enter');
     await expect.poll(() => inCard<string | null>(page, `return root?.activeElement?.getAttribute('aria-label') ?? null;`)).toBe('Save 一带一路');
-    await page.keyboard.press('Enter');
+    await page.press('Enter');
     await expect.poll(() => statusText(page)).toBe('Saved to your vocabulary.');
-    const word = await stored(b, '一带一路');
+    const word = await stored(h(), '一带一路');
     expect(word).toMatchObject({ traditional: '一帶一路', pinyin: 'Yī dài Yī lù', source: 'glossary' });
-    await page.close();
+    await page.press('Escape');
   });
 
   it('saves a selection from the right-click menu with its reading in the sentence (重 in 重要 is zhòng, CC-CEDICT lists chóng first)', async () => {
     // Seed 001 (assets/seeds/001_18db919ca564c70d.txt): "…成为维护地区和世界和平稳定的重要力量。"
     const url = findPage((p) => p.seed === '001', 'seed 001').url;
-    const page = await b.context.newPage();
     await page.goto(url);
-    await expect.poll(() => page.evaluate(() => document.querySelectorAll('span.jiedu-term').length), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => termCount(page), { timeout: 10_000 }).toBeGreaterThan(0);
     const selected = await page.evaluate(() => {
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
@@ -203,24 +199,18 @@ describe('look-up and save in real sentences', () => {
       return null;
     });
     expect(selected).toBe('重');
-    expect(await firstEntryPinyin(b, '重')).toBe('chóng');
-    const tabId = await tabIdOf(b.worker, page.url());
-    const saved = (await b.worker.evaluate(
-      ({ id }) => (globalThis as unknown as { jieduContextMenu: { onClicked(i: unknown, t: number): Promise<unknown> } }).jieduContextMenu.onClicked({ menuItemId: 'jiedu-save-selection', selectionText: '重' }, id),
-      { id: tabId },
-    )) as { record: Stored };
+    expect(await firstEntryPinyin(h(), '重')).toBe('chóng');
+    const tabId = await tabIdOf(h(), page.url());
+    // The menu item's handler, as a click on it runs it (a driver cannot open the browser's context menu).
+    const saved = (await h().background((g, id) => g.jieduContextMenu.onClicked({ menuItemId: 'jiedu-save-selection', selectionText: '重' }, id), tabId)) as { record: Stored };
     expect(saved.record).toMatchObject({ simplified: '重', traditional: '重', pinyin: 'zhòng', source: 'dictionary' });
     expect(saved.record.english).toContain('heavy');
     expect(saved.record.english).not.toContain('to repeat');
     expect(saved.record.contexts[0]?.sentence).toContain('重要力量');
-    await page.close();
   });
 });
 
 /** CC-CEDICT's first entry for a headword, as the background's dictionary holds it. */
-async function firstEntryPinyin(b: ExtensionBrowser, word: string): Promise<string | null> {
-  return b.worker.evaluate(async (w) => {
-    const dict = await (globalThis as unknown as { jieduDictionary(): Promise<{ lookup(x: string): { pinyin: string }[] }> }).jieduDictionary();
-    return dict.lookup(w)[0]?.pinyin ?? null;
-  }, word);
+function firstEntryPinyin(h: ExtensionHarness, word: string): Promise<string | null> {
+  return h.background(async (g, w) => (await g.jieduDictionary()).lookup(w)[0]?.pinyin ?? null, word);
 }
