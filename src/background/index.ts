@@ -21,7 +21,7 @@ import * as admin from './library-admin.ts';
 import * as anki from './anki.ts';
 import { sentencePinyin } from '../core/export/sentence-pinyin.ts';
 import { readReviewSettings, reviewHandlers } from './review-handlers.ts';
-import { addCards } from './review.ts';
+import { addCards, removeOrphanCards } from './review.ts';
 
 const db = new JieduDB();
 /** Settings from before they moved to storage.local go there before anything reads them. */
@@ -113,7 +113,7 @@ const route = createRouter({
   'vocab/list': async (q) => admin.listVocabulary(db, q),
   'vocab/update': async (patch) => admin.updateVocabulary(db, patch),
   'vocab/delete': async ({ keys }) => admin.deleteVocabulary(db, keys),
-  'vocab/restore': async ({ records }) => admin.restoreVocabulary(db, records),
+  'vocab/restore': async ({ records, cards }) => admin.restoreVocabulary(db, records, cards),
   'export/vocabulary': async (params) => admin.exportVocabulary(db, params, new Date(), await exportFieldOptions()),
   'export/glossary': async ({ format }) => admin.exportGlossary((await glossary()).search('', null, 1_000_000).items, format, new Date(), await exportFieldOptions()),
   'backup/export': async () => admin.exportBackup(db, await settings()),
@@ -157,6 +157,12 @@ const COMMANDS: Record<string, () => Promise<unknown>> = {
 
 browser.commands.onCommand.addListener((command: string) => {
   void COMMANDS[command]?.();
+});
+
+// An update may bring a glossary without some entry: its cards go (and any card left without its word).
+browser.runtime.onInstalled.addListener(({ reason }) => {
+  if (reason !== 'update') return;
+  void removeOrphanCards(db, async (term) => (await glossary()).byTerm(term) !== null).catch((err: unknown) => console.warn('Jiedu: could not tidy the review cards', err));
 });
 
 const contextMenu = installContextMenu({ dictionary, readSentence, save: saveWord });

@@ -25,6 +25,7 @@ import type { Settings } from '../core/settings.ts';
 import type { JieduDB, VocabularyRow } from './db.ts';
 import { HAN_SCRIPT } from '../core/han-script.ts';
 import { mergeReview } from '../core/review/backup.ts';
+import type { ReviewCard } from '../core/review/card.ts';
 
 type Table = 'articles' | 'vocabulary';
 
@@ -285,19 +286,26 @@ export async function updateVocabulary(db: JieduDB, patch: { simplified: string;
   return record;
 }
 
-export async function deleteVocabulary(db: JieduDB, keys: readonly string[]): Promise<{ deleted: VocabularyRecord[] }> {
-  const deleted = await db.transaction('rw', db.vocabulary, async () => {
+/** Deletes words and their review cards (which would otherwise stay counted as due); both come back with an undo. */
+export async function deleteVocabulary(db: JieduDB, keys: readonly string[]): Promise<{ deleted: VocabularyRecord[]; cards: ReviewCard[] }> {
+  const result = await db.transaction('rw', db.vocabulary, db.cards, async () => {
     const found = (await db.vocabulary.bulkGet([...keys])).filter((r): r is VocabularyRow => r !== undefined) as unknown as VocabularyRecord[];
-    await db.vocabulary.bulkDelete(found.map((r) => r.simplified));
-    return found;
+    const words = found.map((r) => r.simplified);
+    await db.vocabulary.bulkDelete(words);
+    const cards = words.length > 0 ? await db.cards.where('key').anyOf(words).filter((c) => c.source === 'vocabulary').toArray() : [];
+    await db.cards.bulkDelete(cards.map((c) => c.id));
+    return { deleted: found, cards };
   });
   invalidate(db, 'vocabulary');
-  return { deleted };
+  return result;
 }
 
 /** Undo of a delete: the records as they were, merged with any that were saved again in between. */
-export async function restoreVocabulary(db: JieduDB, records: readonly VocabularyRecord[]): Promise<{ restored: number }> {
-  await db.transaction('rw', db.vocabulary, async () => {
+export async function restoreVocabulary(db: JieduDB, records: readonly VocabularyRecord[], cards: readonly ReviewCard[] = []): Promise<{ restored: number }> {
+  await db.transaction('rw', db.vocabulary, db.cards, async () => {
+    // A card made again when the word was saved again in between, and not yet graded, gives way to the one with the reviews.
+    const now = await db.cards.bulkGet(cards.map((c) => c.id));
+    await db.cards.bulkPut(cards.filter((_, i) => !now[i] || now[i].reps === 0));
     const current = await db.vocabulary.bulkGet(records.map((r) => r.simplified));
     const rows = records.map((r, i) => {
       const now = current[i] as unknown as VocabularyRecord | undefined;

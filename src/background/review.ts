@@ -187,6 +187,21 @@ export async function setSuspended(db: JieduDB, id: string, suspended: boolean):
   });
 }
 
+/**
+ * Removes the cards whose word is gone: a vocabulary card without its saved word (left by a version
+ * that kept them), a glossary card whose entry the glossary no longer has (the glossary changes
+ * only with an update of the extension, when this runs).
+ */
+export async function removeOrphanCards(db: JieduDB, inGlossary: (term: string) => Promise<boolean>): Promise<{ removed: number }> {
+  const [cards, words] = await Promise.all([db.cards.toArray(), db.vocabulary.toCollection().primaryKeys()]);
+  const saved = new Set(words);
+  const terms = new Map<string, boolean>();
+  for (const key of new Set(cards.filter((c) => c.source === 'glossary').map((c) => c.key))) terms.set(key, await inGlossary(key));
+  const gone = cards.filter((c) => (c.source === 'vocabulary' ? !saved.has(c.key) : !terms.get(c.key))).map((c) => c.id);
+  await db.cards.bulkDelete(gone);
+  return { removed: gone.length };
+}
+
 export async function removeCards(db: JieduDB, source: CardSource, keys: readonly string[]): Promise<{ removed: number }> {
   return db.transaction('rw', db.cards, async () => ({ removed: await db.cards.where('key').anyOf([...keys]).filter((c) => c.source === source).delete() }));
 }

@@ -9,7 +9,7 @@ import { SITES } from './article.ts';
 import { ARTICLE_SORTS, EXPORT_FORMATS, LOOKUP_CONTEXT_LIMITS, PINYIN_CONTEXT_LIMITS, VOCAB_SORTS } from './messages.ts';
 import { VocabularyRecordSchema } from './vocabulary.ts';
 import { StoredArticleSchema } from './export/backup.ts';
-import { CARD_SOURCES, GRADES, REVIEW_LIMITS } from './review/card.ts';
+import { CARD_SOURCES, GRADES, REVIEW_LIMITS, ReviewCardSchema } from './review/card.ts';
 import { ReviewSettingsPatchSchema } from './review/settings.ts';
 import { AnkiSettingsPatchSchema } from './anki-settings.ts';
 
@@ -93,7 +93,7 @@ export const PARAM_SCHEMAS: { [N in MessageName]: v.GenericSchema<unknown, Param
     tags: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(VOCABULARY_LIMITS.tagChars))), v.maxLength(VOCABULARY_LIMITS.tags))),
   }),
   'vocab/delete': v.strictObject({ keys: v.pipe(v.array(v.pipe(v.string(), v.maxLength(VOCABULARY_LIMITS.headwordChars))), v.maxLength(1_000_000)) }),
-  'vocab/restore': v.strictObject({ records: v.pipe(v.array(VocabularyRecordSchema), v.maxLength(1_000_000)) }),
+  'vocab/restore': v.strictObject({ records: v.pipe(v.array(VocabularyRecordSchema), v.maxLength(1_000_000)), cards: v.optional(v.pipe(v.array(ReviewCardSchema), v.maxLength(1_000_000))) }),
   'export/vocabulary': v.strictObject({
     format: v.picklist(EXPORT_FORMATS),
     keys: v.nullable(v.pipe(v.array(v.pipe(v.string(), v.maxLength(VOCABULARY_LIMITS.headwordChars))), v.maxLength(1_000_000))),

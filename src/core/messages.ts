@@ -130,8 +130,9 @@ export interface BackgroundMessages {
   'article/restore': { params: { article: StoredArticle }; result: { id: number } };
   'vocab/list': { params: VocabQuery; result: VocabListResult };
   'vocab/update': { params: { simplified: string; note?: string; tags?: string[] }; result: VocabularyRecord };
-  'vocab/delete': { params: { keys: string[] }; result: { deleted: VocabularyRecord[] } };
-  'vocab/restore': { params: { records: VocabularyRecord[] }; result: { restored: number } };
+  /** Deletes words and their review cards; the answer holds both, for an undo. */
+  'vocab/delete': { params: { keys: string[] }; result: { deleted: VocabularyRecord[]; cards: ReviewCard[] } };
+  'vocab/restore': { params: { records: VocabularyRecord[]; cards?: ReviewCard[] }; result: { restored: number } };
   'export/vocabulary': { params: { format: ExportFormat; keys: string[] | null; articleUrl: string | null }; result: ExportFile };
   'export/glossary': { params: { format: ExportFormat }; result: ExportFile };
   'backup/export': { params: Record<string, never>; result: { text: string; filename: string } };

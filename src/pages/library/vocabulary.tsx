@@ -52,7 +52,7 @@ export function VocabularyPanel({ dataVersion, onChanged, showToast }: { dataVer
     paged.patch(index, record);
   };
   const removeSelected = async () => {
-    const { deleted } = await sendToBackground('vocab/delete', { keys: [...selected] });
+    const { deleted, cards } = await sendToBackground('vocab/delete', { keys: [...selected] });
     setSelected(new Set());
     setLocalVersion((v) => v + 1);
     onChanged();
@@ -61,7 +61,7 @@ export function VocabularyPanel({ dataVersion, onChanged, showToast }: { dataVer
       message: deleted.length === 1 ? t('libDeletedWord', deleted[0]!.simplified) : t('libDeletedWords', String(deleted.length)),
       returnFocus: searchField,
       undo: async () => {
-        await sendToBackground('vocab/restore', { records: deleted });
+        await sendToBackground('vocab/restore', { records: deleted, cards });
         setSelected(new Set(deleted.map((w) => w.simplified)));
         setLocalVersion((v) => v + 1);
         onChanged();

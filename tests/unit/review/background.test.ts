@@ -3,7 +3,8 @@ import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { JieduDB } from '../../../src/background/db.ts';
-import { addCards, dueCount, gradeCard, reviewQueue, setSuspended, statistics, undoLastGrade, type ReviewContext } from '../../../src/background/review.ts';
+import { addCards, dueCount, gradeCard, removeOrphanCards, reviewQueue, setSuspended, statistics, undoLastGrade, type ReviewContext } from '../../../src/background/review.ts';
+import { deleteVocabulary, restoreVocabulary } from '../../../src/background/library-admin.ts';
 import { DEFAULT_REVIEW_SETTINGS, type ReviewSettings } from '../../../src/core/review/settings.ts';
 import type { BuiltEntry } from '../../../src/core/glossary/types.ts';
 import type { VocabularyRecord } from '../../../src/core/vocabulary.ts';
@@ -121,6 +122,33 @@ describe('review in the database', () => {
     const q = await reviewQueue(ctx, 'UTC', 50);
     expect(q.items).toHaveLength(1);
     expect(q.items[0]!.word).toMatchObject({ simplified: '一带一路', traditional: '一帶一路', pinyin: 'Yī dài Yī lù', english: ['Belt and Road', 'One Belt One Road'], contexts: [{ sentence: '共建一带一路。' }] });
+  });
+
+  it('deleting a word deletes its cards, so they are neither due nor shown; an undo brings them back with their reviews', async () => {
+    const { db, ctx } = await setup();
+    await addCards(db, 'vocabulary', ['外交', '会谈'], ['recognition', 'recall']);
+    await addCards(db, 'glossary', ['一带一路'], ['recall']);
+    await gradeCard(ctx, 'vocabulary|外交|recall', 4, null);
+    expect((await dueCount(ctx, 'UTC')).total).toBe(4);
+    const { deleted, cards } = await deleteVocabulary(db, ['外交']);
+    expect(cards.map((c) => c.id).sort()).toEqual(['vocabulary|外交|recall', 'vocabulary|外交|recognition']);
+    expect(await dueCount(ctx, 'UTC')).toMatchObject({ total: 3, cards: 3 });
+    expect((await reviewQueue(ctx, 'UTC', 50)).items.map((i) => i.card.key)).not.toContain('外交');
+    // The glossary card of a term saved as a word stays: it studies the entry.
+    expect(await db.cards.get('glossary|一带一路|recall')).toBeDefined();
+    await restoreVocabulary(db, deleted, cards);
+    expect(await db.cards.get('vocabulary|外交|recall')).toEqual(cards.find((c) => c.kind === 'recall'));
+    expect((await dueCount(ctx, 'UTC')).total).toBe(4);
+  });
+
+  it('removes the cards whose word is gone: a vocabulary card without its word, a glossary card whose entry went', async () => {
+    const { db } = await setup();
+    await addCards(db, 'vocabulary', ['外交'], ['recognition']);
+    await addCards(db, 'glossary', ['一带一路', '旧的术语'], ['recall']);
+    await db.vocabulary.delete('外交'); // as an older version deleted words, keeping their cards
+    await addCards(db, 'vocabulary', ['会谈'], ['recognition']);
+    expect(await removeOrphanCards(db, async (term) => term === '一带一路')).toEqual({ removed: 2 });
+    expect((await db.cards.toArray()).map((c) => c.id).sort()).toEqual(['glossary|一带一路|recall', 'vocabulary|会谈|recognition']);
   });
 
   it("marks each sentence whose article is in the library, for the card's link to its reading view", async () => {
