@@ -96,11 +96,12 @@ async function nodeSuites(filter: string | undefined): Promise<Row[]> {
   return rows;
 }
 
+// `npm run bench -- <name>`: the Node suites whose file name contains it, and Chromium when it is part of "chromium".
+// `review` and `library` run only that page's suite in Chromium, `extraction` only detection and extraction on the real pages.
 const filter = process.argv[2];
+const pageSuite = filter === 'review' || filter === 'library' || filter === 'extraction' ? filter : undefined;
 process.stderr.write('running Node benchmarks…\n');
-const rows = await nodeSuites(filter);
-// `review` and `library` run only that page's suite in Chromium.
-const pageSuite = filter === 'review' || filter === 'library' ? filter : undefined;
+const rows = filter === 'extraction' ? [] : await nodeSuites(filter);
 if (!filter || 'chromium'.includes(filter) || pageSuite) {
   process.stderr.write('running Chromium benchmarks…\n');
   const { chromiumRows } = await import('../tests/bench/chromium.ts');

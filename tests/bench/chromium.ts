@@ -180,12 +180,15 @@ async function rawPinyinProKb(): Promise<number> {
   return out.outputFiles[0]!.contents.byteLength / 1024;
 }
 
-/** `only`: run that page's suite alone (`npm run bench -- review`). */
-export async function chromiumRows(only?: 'review' | 'library'): Promise<Row[]> {
+/**
+ * `only`: run that page's suite alone (`npm run bench -- review`); 'extraction' stops after the real pages'
+ * detection and extraction and the non-article URL check (`npm run bench -- extraction`).
+ */
+export async function chromiumRows(only?: 'review' | 'library' | 'extraction'): Promise<Row[]> {
   // Production code, with the hooks the bench measures through.
   await build({ production: true, quiet: true, testHooks: true });
   const rows: Row[] = [];
-  if (only) {
+  if (only === 'review' || only === 'library') {
     const b = await launchWithExtension();
     try {
       const run = only === 'review' ? (await import('./review-chromium.ts')).reviewRows : (await import('./library-chromium.ts')).libraryRows;
@@ -252,6 +255,7 @@ export async function chromiumRows(only?: 'review' | 'library'): Promise<Row[]> 
       target: '< 0.5 ms',
       runs: RUNS,
     });
+    if (only === 'extraction') return rows;
     // Pinyin on seed 001 rendered into a Xinhua 2021 page.
     const seedPage = pages.find((p) => p.seed === '001' && p.layout === 'xinhua-2021')!;
     await page.goto(seedPage.url);

@@ -18,7 +18,7 @@ export { detectFromUrl, siteOfUrl, type Detection } from './detect.ts';
 export { MAX_CHARS, MAX_PARAGRAPHS } from './body.ts';
 
 /** Bump when a change alters what is extracted from the same page, so stored records can be refreshed. */
-export const EXTRACTOR_VERSION = '1.1.0';
+export const EXTRACTOR_VERSION = '1.2.0';
 
 export type ExtractOutcome =
   | { ok: true; article: ArticleRecord; notices: string[]; /** The live element holding the body, when an adapter found one. */ bodyElement: Element | null }
@@ -124,6 +124,14 @@ function finish(draft: Draft, ctx: AdapterContext, site: SiteId, extractor: stri
   }
   // The hydration-data path builds paragraphs without the walker: apply the same limits here.
   let paragraphs = tidy.paragraphs;
+  let bold = tidy.bold;
+  const named = stripSiteName(cleanText(draft.title ?? ''), site);
+  // Some bodies open with the headline again (news.cn pages of 2023): shown once, above the text.
+  const squeeze = (s: string) => s.replace(/\s+/g, '');
+  if (named && paragraphs.length > 1 && squeeze(paragraphs[0]!) === squeeze(named)) {
+    paragraphs = paragraphs.slice(1);
+    bold = bold.filter((b) => b.paragraph > 0).map((b) => ({ ...b, paragraph: b.paragraph - 1 }));
+  }
   if (paragraphs.length > MAX_PARAGRAPHS) {
     paragraphs = paragraphs.slice(0, MAX_PARAGRAPHS);
     notices.push(`Only the first ${MAX_PARAGRAPHS} paragraphs were kept.`);
@@ -132,7 +140,7 @@ function finish(draft: Draft, ctx: AdapterContext, site: SiteId, extractor: stri
   paragraphs = paragraphs.filter((p) => (total += p.length) <= MAX_CHARS);
   const images = [...draft.leadImages];
   for (const im of body.images) if (!images.some((x) => x.src === im.src)) images.push(im);
-  const title = stripSiteName(cleanText(draft.title ?? ''), site) || paragraphs[0]?.slice(0, 60) || ctx.canonicalUrl;
+  const title = named || paragraphs[0]?.slice(0, 60) || ctx.canonicalUrl;
   const article: ArticleRecord = {
     url: ctx.canonicalUrl,
     site,
@@ -145,7 +153,7 @@ function finish(draft: Draft, ctx: AdapterContext, site: SiteId, extractor: stri
     editor: cleanText(draft.editor ?? tidy.editor ?? '') || null,
     tags: unique(draft.tags.map(cleanText)),
     paragraphs,
-    bold: tidy.bold.filter((b) => b.paragraph < paragraphs.length),
+    bold: bold.filter((b) => b.paragraph < paragraphs.length),
     images,
     language: draft.language ?? ctx.language,
     charCount: countChars(paragraphs),

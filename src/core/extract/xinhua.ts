@@ -133,6 +133,16 @@ function keywords(doc: Document): string[] {
   return k ? unique(k.split(/[,，、;；\s]+/).map(cleanText)) : [];
 }
 
+/**
+ * meta[name=source], unless it holds what the publishing system put there instead of a 来源: a code
+ * of its own ("ycsys") or the label "原创" (original content); the page's printed 来源 is read then.
+ */
+function sourceMeta(doc: Document, language: AdapterContext['language']): string | null {
+  const v = metaContent(doc, 'source');
+  if (!v || v === '原创') return null;
+  return language === 'zh-Hans' && !/[\u4e00-\u9fff]/.test(v) ? null : v;
+}
+
 function make2021(id: 'xinhua-2021' | 'xinhua-english'): Adapter {
   return {
     id,
@@ -148,7 +158,7 @@ function make2021(id: 'xinhua-2021' | 'xinhua-english'): Adapter {
       const mobileInfo = q(doc, '.mheader .info') ?? q(doc, '.info');
       d.publishedAt = headerDate(doc) ?? parseSiteDate(textOf(mobileInfo)) ?? parseSiteDate(metaContent(doc, 'publishdate', 'article:published_time'));
       d.source =
-        metaContent(doc, 'source') ??
+        sourceMeta(doc, ctx.language) ??
         afterLabel(firstText(doc, ['div.source', '.source']) ?? '', /来源|Source/i) ??
         (mobileInfo ? qa(mobileInfo, 'span').map((s) => afterLabel(textOf(s), /来源/)).find((x) => x) ?? null : null);
       const body = q(doc, '#detailContent') ?? q(doc, '#detail');
