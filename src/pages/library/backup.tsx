@@ -56,9 +56,14 @@ export function BackupPanel({ onImported }: { onImported: () => void }) {
       <div aria-live="polite">
         {outcome?.kind === 'exported' ? <p class="ok small">{t('libBackupSaved', outcome.filename)}</p> : null}
         {outcome?.kind === 'imported' ? (
-          <p class="ok" data-testid="backup-result">
-            {t('libBackupImported', String(outcome.result.added.articles), String(outcome.result.added.vocabulary), String(outcome.result.updated.articles), String(outcome.result.updated.vocabulary))}
-          </p>
+          <>
+            <p class="ok" data-testid="backup-result">
+              {t('libBackupImported', String(outcome.result.added.articles), String(outcome.result.added.vocabulary), String(outcome.result.updated.articles), String(outcome.result.updated.vocabulary))}
+            </p>
+            <p class="ok" data-testid="backup-result-review">
+              {t('libBackupImportedReview', String(outcome.result.review.cardsAdded), String(outcome.result.review.cardsUpdated), String(outcome.result.review.logAdded))}
+            </p>
+          </>
         ) : null}
       </div>
       {outcome?.kind === 'error' ? <p class="warn" role="alert" data-testid="backup-error">{t('libBackupFailed', outcome.message)}</p> : null}

@@ -8,7 +8,8 @@ import { expect, it } from 'vitest';
 import { createEmptyCard, fsrs, type Grade } from 'ts-fsrs';
 import { demoPages } from '../../../scripts/demo-pages.ts';
 import { DEFAULT_REVIEW_SETTINGS } from '../../../src/core/review/settings.ts';
-import { forEachBrowser, openPopup, waitForStored, type ExtensionHarness, type Tab } from '../harness/index.ts';
+import { forEachBrowser, openPopup, textOf, waitForStored, type ExtensionHarness, type Tab } from '../harness/index.ts';
+import { makeBackup, serializeBackup } from '../../../src/core/export/index.ts';
 import { cardBox, pointAt, saveFromCardByKeyboard } from '../harness/page-words.ts';
 
 const WORDS = ['罢工', '瘫痪', '退休'];
@@ -128,6 +129,20 @@ forEachBrowser('review', (h) => {
     await review.screenshot('review-stats');
     await review.setViewport(360, 740);
     await review.screenshot('review-stats-360');
+
+    // A backup carrying the cards and their log imports through the library, which says how many came in.
+    const kept = await reviewState(h());
+    const text = serializeBackup(makeBackup({ articles: [], vocabulary: [], settings: {}, cards: kept.cards, reviewLog: kept.log.map(({ id: _id, previous: _previous, ...l }) => l) }));
+    await h().background(async (g) => {
+      await g.jieduDb.cards.clear();
+      await g.jieduDb.reviewLog.clear();
+      return null;
+    });
+    const lib = await h().openExtensionPage('library.html');
+    await lib.setInputFile('[data-testid="backup-file"]', { name: 'backup.json', content: text });
+    await expect.poll(() => textOf(lib, '[data-testid="backup-result-review"]'), { timeout: 30_000 }).toBe('Review: cards added 3, updated 0; review log entries added 2.');
+    expect((await reviewState(h())).cards).toEqual(kept.cards);
+    await lib.close();
     await review.close();
     await page.close();
   });

@@ -57,8 +57,8 @@ export interface BackgroundGlobal {
       count(): Promise<number>;
       delete(key: string): Promise<void>;
     };
-    cards: { toArray(): Promise<ReviewCard[]> };
-    reviewLog: { toArray(): Promise<ReviewLogEntry[]> };
+    cards: { toArray(): Promise<ReviewCard[]>; clear(): Promise<void> };
+    reviewLog: { toArray(): Promise<ReviewLogEntry[]>; clear(): Promise<void> };
   };
   jieduCommands: Record<string, () => Promise<unknown>>;
   jieduContextMenu: { onClicked(info: { menuItemId: string; selectionText: string }, tabId: number): Promise<unknown> };
