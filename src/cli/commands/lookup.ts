@@ -26,7 +26,7 @@ export function dictionaryCachePath(): string {
   } catch {
     // An unreadable package.json only costs a rebuild.
   }
-  return join(ROOT, 'node_modules/.cache/jiedu', `cedict-${version}-f${FORMAT_VERSION}.txt`);
+  return join(ROOT, 'node_modules/.cache/jiedu', `cedict-${version}-f${FORMAT_VERSION}.bin`);
 }
 
 let loaded: Promise<Dictionary> | null = null;
@@ -36,7 +36,7 @@ export function loadCliDictionary(): Promise<Dictionary> {
   loaded ??= (async () => {
     const path = dictionaryCachePath();
     if (!existsSync(path)) await buildDictionary(path);
-    return Dictionary.fromText(await readFile(path, 'utf8'));
+    return Dictionary.fromBytes(await readFile(path));
   })();
   return loaded;
 }

