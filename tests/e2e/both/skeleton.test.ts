@@ -1,18 +1,21 @@
 /**
  * The walking skeleton and article storage in Chromium and Firefox: a seed served as
- * a guancha article is stored, badged and shown in the popup; every real page is
- * stored at its real URL with its golden title.
+ * a guancha article is stored, badged and shown in the popup; a wrongly shaped message
+ * from a content script is refused; npm start's page leads to the demo pages; every
+ * real page is stored at its real URL as its golden says.
  */
 import { expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../../scripts/build.ts';
 import { demoPages } from '../../../scripts/demo-pages.ts';
+import type { Golden } from '../../../scripts/golden.ts';
+import { describePage, START_URL, startPage } from '../../../scripts/start.ts';
 import { parseSeed } from '../../../src/core/seeds.ts';
-import { articleCount, forEachBrowser, openPopup, tabIdOf, textOf, waitForStored } from '../harness/index.ts';
+import { articleCount, countOf, forEachBrowser, openPopup, tabIdOf, textOf, waitForStored } from '../harness/index.ts';
 
 const seed000 = parseSeed('000_6ce5575ba27e451a.txt', readFileSync(join(ROOT, 'assets/seeds/000_6ce5575ba27e451a.txt'), 'utf8'));
-const golden = (name: string) => JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/golden', `${name}.json`), 'utf8')) as { title: string; canonicalUrl: string };
+const golden = (name: string) => JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/golden', `${name}.json`), 'utf8')) as Golden;
 
 forEachBrowser('walking skeleton', (h) => {
   it('stores seed 000 served as a guancha article, badges the tab, and shows it in the popup', async () => {
@@ -33,7 +36,38 @@ forEachBrowser('walking skeleton', (h) => {
     expect(await textOf(popup, '[data-testid="save-status"]')).toBe('Saved to your library');
     await expect.poll(() => textOf(popup, '[data-testid="library-count"]')).toBe('Library: 1 article');
     await popup.screenshot('popup-seed000-guancha');
+    await page.screenshot('page-seed000-guancha');
     await popup.close();
+    await page.close();
+  });
+
+  it('rejects a wrongly shaped message from the content script with an error, and keeps working', async () => {
+    const demo = demoPages().find((p) => p.file.endsWith('guancha-3.html'))!;
+    const page = await h().newTab(demo.url);
+    const send = <T>(message: string) => page.evalInContentScript<T>(`chrome.runtime.sendMessage(${message})`);
+    const bad = await send<{ ok: boolean; error?: string }>(`{ jiedu: 1, name: 'article/save', params: { article: { title: '<img src=x onerror=alert(1)>' }, trigger: 'auto' } }`);
+    expect(bad.ok).toBe(false);
+    expect(bad.error).toMatch(/^invalid article\/save: article\./);
+    expect(await send(`{ jiedu: 1, name: 'article/delete', params: { url: 'https://www.guancha.cn/' } }`)).toEqual({ ok: false, error: 'article/delete may not be sent from a web page' });
+    expect(await send('42')).toEqual({ ok: false, error: 'message is not an object' });
+    const stats = await send<{ ok: boolean; result?: { articles: number } }>(`{ jiedu: 1, name: 'library/stats', params: {} }`);
+    expect(stats.ok).toBe(true);
+    expect(stats.result?.articles).toBe(await articleCount(h()));
+    await page.close();
+  });
+
+  it("npm start's page lists every demo page, and following a link saves that article", async () => {
+    const page = await h().newTab(START_URL);
+    expect(await countOf(page, 'li a')).toBe(demoPages().length);
+    await page.screenshot('start-page');
+    const real = demoPages().find((p) => p.file.endsWith('zaobao-1.html'))!;
+    // Listed by the article's title, with its site beside the address.
+    expect(describePage(real)).toEqual({ title: '日本长期失业者人数上升', site: 'Zaobao 联合早报' });
+    const link = `li a[href="${real.url}"]`;
+    expect(await textOf(page, link)).toBe(describePage(real).title);
+    await page.click(link);
+    await expect.poll(() => page.evaluate(() => location.href)).toBe(real.url);
+    expect((await waitForStored(h(), 'https://www.zaobao.com/realtime/world/story20211118-1214802')).site).toBe('zaobao');
     await page.close();
   });
 
@@ -47,7 +81,14 @@ forEachBrowser('walking skeleton', (h) => {
       const g = golden(p.file.split('/').pop()!.replace(/\.html$/, ''));
       await page.goto(p.url);
       const stored = await waitForStored(h(), g.canonicalUrl);
+      // The browser reads each page as the CLI does (the goldens are what the CLI must print).
       expect(stored.title, p.file).toBe(g.title);
+      expect(stored.publishedAt, p.file).toBe(g.publishedAt);
+      expect(stored.layout, p.file).toBe(g.layout);
+      expect(stored.paragraphs, p.file).toHaveLength(g.paragraphCount);
+      expect(stored.paragraphs[0], p.file).toBe(g.firstParagraph);
+      expect(stored.paragraphs.at(-1), p.file).toBe(g.lastParagraph);
+      expect(stored.partial, p.file).toEqual(g.partial);
       titles.push(g.title);
       urls.add(g.canonicalUrl);
     }
@@ -62,7 +103,7 @@ forEachBrowser('walking skeleton', (h) => {
     await lib.screenshot('library-real-pages');
     await lib.close();
   });
-});
+}, { extra: { [START_URL]: startPage(demoPages()) } });
 
 forEachBrowser('the console check', (h) => {
   const seen: string[] = [];

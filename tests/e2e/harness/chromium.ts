@@ -22,6 +22,14 @@ class ChromiumTab implements Tab {
   evalInContentScript<R>(expression: string): Promise<R> {
     return evalInContentScript<R>(this.page, expression);
   }
+  watchDialogs(): () => number {
+    let n = 0;
+    this.page.on('dialog', (d) => {
+      n++;
+      void d.dismiss().catch(() => undefined);
+    });
+    return () => n;
+  }
   async click(selector: string): Promise<void> {
     await this.page.locator(selector).first().click();
   }

@@ -66,6 +66,14 @@ class FirefoxTab implements Tab {
     // Arguments and results are plain JSON here: puppeteer's handle-unwrapping types do not apply.
     return this.page.evaluate(fn as unknown as (a: unknown) => Promise<R>, arg as unknown) as Promise<R>;
   }
+  watchDialogs(): () => number {
+    let n = 0;
+    this.page.on('dialog', (d) => {
+      n++;
+      void d.dismiss().catch(() => undefined);
+    });
+    return () => n;
+  }
   async click(selector: string): Promise<void> {
     await this.page.locator(selector).click();
   }

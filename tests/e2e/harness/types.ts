@@ -23,6 +23,8 @@ export interface Tab {
    * test hooks: jieduBench, jieduCardRoot, chrome.*), awaits it, and returns its JSON value.
    */
   evalInContentScript<R>(expression: string): Promise<R>;
+  /** Counts (and dismisses) the alert, confirm and prompt dialogs the page opens from now on. */
+  watchDialogs(): () => number;
   /** A real mouse click in the middle of the first element matching `selector` (scrolled into view first). */
   click(selector: string): Promise<void>;
   clickAt(x: number, y: number): Promise<void>;
