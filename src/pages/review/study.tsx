@@ -11,6 +11,7 @@ import type { ReviewSettings } from '../../core/review/settings.ts';
 import { errorText, t } from '../../platform/i18n.ts';
 import { sendToBackground } from '../../platform/messaging.ts';
 import browser from 'webextension-polyfill';
+import { ankiProblemText } from '../../ui/anki-reply.ts';
 import { CardView } from './card-view.tsx';
 import { SessionCards } from './session.ts';
 import { speak, useChineseVoice } from './speech.ts';
@@ -202,16 +203,40 @@ export function Study({ settings, active, firstQueue, onNotice, onChanged }: { s
       .catch(fail);
   };
 
+  // "Add to Anki" when it is on in the options (AnkiConnect), as in the look-up card and the vocabulary list.
+  const [anki, setAnki] = useState(false);
+  const [ankiBusy, setAnkiBusy] = useState(false);
+  useEffect(() => {
+    sendToBackground('anki/settings', {}).then((s) => setAnki(s.enabled), () => setAnki(false));
+  }, []);
+  /** A glossary entry is saved as a word first: Anki's note is made from the saved word. */
+  const saveGlossaryWord = async (item: ReviewItem) => {
+    if (item.card.source !== 'glossary') return;
+    const w = item.word;
+    await sendToBackground('vocab/save', { word: { simplified: w.simplified, traditional: w.traditional, pinyin: w.pinyin, english: w.english, source: 'glossary' }, context: null });
+  };
+  const addToAnki = async () => {
+    const item = current;
+    if (!item || ankiBusy) return;
+    setAnkiBusy(true);
+    try {
+      await saveGlossaryWord(item);
+      const r = await sendToBackground('anki/add', { key: item.card.key });
+      onNotice({ message: r.ok ? t(r.status === 'added' ? 'ankiAdded' : 'ankiDuplicate') : ankiProblemText(r) });
+    } catch (err) {
+      fail(err);
+    } finally {
+      setAnkiBusy(false);
+    }
+  };
+
   const saveNote = async () => {
     const item = current;
     if (!item || editing === null) return;
     const note = editing;
     try {
-      if (item.card.source === 'glossary') {
-        // A glossary entry's note is kept with the entry saved as a word.
-        const w = item.word;
-        await sendToBackground('vocab/save', { word: { simplified: w.simplified, traditional: w.traditional, pinyin: w.pinyin, english: w.english, source: 'glossary' }, context: null });
-      }
+      // A glossary entry's note is kept with the entry saved as a word.
+      await saveGlossaryWord(item);
       await sendToBackground('vocab/update', { simplified: item.card.key, note });
       const updated = { ...item, word: { ...item.word, note } };
       setCurrent(updated);
@@ -341,6 +366,11 @@ export function Study({ settings, active, firstQueue, onNotice, onChanged }: { s
               <button type="button" onClick={undo}>{t('reviewUndo')} <kbd>U</kbd></button>
               <button type="button" onClick={() => setEditing(current.word.note)}>{t('reviewEditNote')} <kbd>E</kbd></button>
               <button type="button" onClick={suspend}>{t('reviewSuspend')} <kbd>S</kbd></button>
+              {anki ? (
+                <button type="button" aria-disabled={ankiBusy} onClick={() => void addToAnki()} data-testid="review-anki-add">
+                  {t('ankiAddOne')}
+                </button>
+              ) : null}
             </div>
           </div>
         </div>

@@ -2,14 +2,17 @@
  * "Add to Anki" against the AnkiConnect stand-in (tests/support/anki-connect-standin.ts) on
  * 127.0.0.1, which lets in only the extension's origin, as AnkiConnect's webCorsOriginList
  * does: a saved word sent from the vocabulary list arrives as a valid addNote into Jiedu's
- * note type (created first), a second press is reported as a duplicate, and with the
- * stand-in gone the page says that Anki does not answer.
+ * note type (created first), a second press is reported as a duplicate; the same from the
+ * look-up card on a real Xinhua page (the button saves the word, then adds it) and from the
+ * card on the review page; and with the stand-in gone the page says that Anki does not answer.
  */
 import { afterAll, expect, it } from 'vitest';
 import { JIEDU_NOTETYPE_NAME, NOTE_FIELDS, stableGuid } from '../../../src/core/export/index.ts';
 import type { VocabularyRecord } from '../../../src/core/vocabulary.ts';
 import { AnkiConnectStandin } from '../../support/anki-connect-standin.ts';
-import { forEachBrowser, textOf, type Tab } from '../harness/index.ts';
+import { forEachBrowser, textOf, waitForStored, type Tab } from '../harness/index.ts';
+import { cardBox, pointAt, saveFromCardByKeyboard, vocabulary } from '../harness/page-words.ts';
+import { demoPages } from '../../../scripts/demo-pages.ts';
 
 const WORD: VocabularyRecord = {
   simplified: '外交',
@@ -24,6 +27,28 @@ const WORD: VocabularyRecord = {
   updatedAt: '2026-03-01T08:00:00.000Z',
 };
 
+const ARTICLE = 'https://www.xinhuanet.com/world/2019-12/10/c_1125327450.htm';
+const inCard = <T,>(page: Tab, body: string) => page.evalInContentScript<T>(`(() => { const root = globalThis.jieduCardRoot; ${body} })()`);
+/** The look-up card's status line (what Save and Add to Anki say). */
+const cardStatus = (page: Tab) => inCard<string>(page, `return root?.querySelector('[role="status"]')?.textContent ?? ''`);
+
+/** Opens the look-up card on the first occurrence of `word` in the article's text, with a real click. */
+async function openCardAt(page: Tab, word: string): Promise<void> {
+  const point = await pointAt(page, '#p-detail p', word);
+  expect(point, word).not.toBeNull();
+  await page.clickAt(point!.x, point!.y);
+  await expect.poll(() => cardBox(page), { timeout: 10_000 }).not.toBeNull();
+  // Filled (the entries come from the background), so that its buttons are there.
+  await expect.poll(async () => (await page.evaluate(() => document.querySelector('jiedu-card')?.getBoundingClientRect().height ?? 0)) > 80).toBe(true);
+}
+
+/** A real click on the card's "Add to Anki" button (its place read in the content script's world: the card is a closed shadow root). */
+async function pressAnkiInCard(page: Tab): Promise<void> {
+  await expect.poll(() => inCard<boolean>(page, `return [...(root?.querySelectorAll('button') ?? [])].some((b) => b.textContent === 'Add to Anki')`), { timeout: 10_000 }).toBe(true);
+  const at = await inCard<{ x: number; y: number }>(page, `const b = [...root.querySelectorAll('button')].find((x) => x.textContent === 'Add to Anki'); b.scrollIntoView({ block: 'nearest' }); const r = b.getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 };`);
+  await page.clickAt(at.x, at.y);
+}
+
 const standins: AnkiConnectStandin[] = [];
 afterAll(async () => {
   await Promise.all(standins.map((s) => s.close()));
@@ -33,6 +58,9 @@ forEachBrowser('Add to Anki through AnkiConnect', (h) => {
   let lib: Tab;
   let anki: AnkiConnectStandin;
   const status = () => textOf(lib, '[data-testid="anki-status"]');
+  let page: Tab;
+  type AddedNote = { deckName: string; modelName: string; fields: Record<string, string>; tags: string[] };
+  const addNotes = () => anki.requests.filter((r) => r.action === 'addNote').map((r) => r.params!['note'] as AddedNote);
 
   it('sends a saved word as addNote, then reports the duplicate', async () => {
     anki = new AnkiConnectStandin({ allowedOrigins: [h().origin] });
@@ -68,6 +96,62 @@ forEachBrowser('Add to Anki through AnkiConnect', (h) => {
     await lib.click('[data-testid="anki-add"]');
     await expect.poll(status, { timeout: 20_000 }).toBe('Already in Anki: the deck has a note with this word.');
     expect(anki.notes).toHaveLength(1);
+  });
+
+  it("adds a word saved from the look-up card on a real article page with the card's own button; a second press is a duplicate", async () => {
+    const demo = demoPages().find((p) => p.file.endsWith('xinhua-1.html'))!;
+    page = await h().newTab(demo.url);
+    await waitForStored(h(), ARTICLE);
+    // A second word saved only, for the review page's button below.
+    await openCardAt(page, '瘫痪');
+    await saveFromCardByKeyboard(h(), page, '瘫痪');
+    await page.press('Escape');
+    await expect.poll(() => cardBox(page)).toBeNull();
+
+    await openCardAt(page, '罢工');
+    const before = addNotes().length;
+    await pressAnkiInCard(page);
+    await expect.poll(() => cardStatus(page), { timeout: 20_000 }).toBe('Added to Anki.');
+    expect(addNotes()).toHaveLength(before + 1);
+    const note = addNotes().at(-1)!;
+    expect(note.modelName).toBe(JIEDU_NOTETYPE_NAME);
+    expect(note.deckName).toBe('Jiedu');
+    expect(Object.keys(note.fields)).toEqual([...NOTE_FIELDS]);
+    expect(note.fields['Simplified']).toBe('罢工');
+    expect(note.fields['Pinyin']).toBe('bà gōng');
+    expect(note.fields['Sentence']).toContain('<b>罢工</b>');
+    expect(note.fields['Article']).toContain(ARTICLE);
+    expect(note.fields['JieduId']).toBe(stableGuid('罢工'));
+    // The button saved the word first.
+    expect(await vocabulary(h(), '罢工')).not.toBeNull();
+
+    await pressAnkiInCard(page);
+    await expect.poll(() => cardStatus(page), { timeout: 20_000 }).toBe('Already in Anki: the deck has a note with this word.');
+    expect(anki.notes.filter((n) => n.fields['Simplified'] === '罢工')).toHaveLength(1);
+    await page.press('Escape');
+  });
+
+  it('adds the word of the card on the review page; a word already in Anki is reported as such', async () => {
+    const review = await h().openExtensionPage('review.html');
+    const toast = async () => (await textOf(review, '[data-testid="toast"] span')) ?? '';
+    const shownWord = async () => (await textOf(review, '[data-testid="review-word"]')) ?? '';
+    // Saved first, 瘫痪 comes first: it is not in Anki yet.
+    await expect.poll(shownWord, { timeout: 10_000 }).toMatch(/^瘫痪/);
+    const before = addNotes().length;
+    await review.click('[data-testid="review-anki-add"]');
+    await expect.poll(toast, { timeout: 20_000 }).toBe('Added to Anki.');
+    expect(addNotes()).toHaveLength(before + 1);
+    expect(addNotes().at(-1)!.fields['Simplified']).toBe('瘫痪');
+    expect(addNotes().at(-1)!.fields['Sentence']).toContain('<b>瘫痪</b>');
+    await review.screenshot('review-anki-added');
+    await review.press('Space');
+    await review.press('3');
+    await expect.poll(shownWord).toMatch(/^罢工/);
+    await review.click('[data-testid="review-anki-add"]');
+    await expect.poll(toast, { timeout: 20_000 }).toBe('Already in Anki: the deck has a note with this word.');
+    expect(anki.notes.filter((n) => n.fields['Simplified'] === '罢工')).toHaveLength(1);
+    await review.close();
+    await page.close();
   });
 
   it('says that Anki does not answer when nothing listens', async () => {
