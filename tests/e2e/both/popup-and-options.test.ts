@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { ROOT } from '../../../scripts/build.ts';
 import { demoPages } from '../../../scripts/demo-pages.ts';
 import { detectFromUrl } from '../../../src/core/extract/detect.ts';
-import { countOf, forEachBrowser, isChecked, openPopup, storedArticle, textOf, waitForStored, type Tab } from '../harness/index.ts';
+import { countOf, forEachBrowser, isChecked, openPopup, storedArticle, tabIdOf, textOf, waitForStored, type Tab } from '../harness/index.ts';
 
 interface BuiltEntry { file: string; url: string; seed: string; layout: string; expect: { title: string } }
 const built = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/built/index.json'), 'utf8')) as BuiltEntry[];
@@ -24,11 +24,12 @@ const OTHER = 'https://news.example.org/world/2021/story.html';
 const OTHER_HTML = '<!doctype html><html><head><meta charset="utf-8"><title>Elsewhere</title></head><body><h1>外交新闻</h1><p>双方同意加强战略沟通。</p></body></html>';
 
 const AUTO_SAVE = 'section[aria-labelledby="opt-library"] input[type="checkbox"]';
+const MENU_OPTION = '.option-extra input[type="checkbox"]';
 const buttonTexts = (tab: Tab) => tab.evaluate(() => [...document.querySelectorAll('button')].map((b) => b.textContent?.trim() ?? ''));
 
 forEachBrowser(
   'popup and options',
-  (h) => {
+  (h, browser) => {
     it('describes a zaobao article in the popup: title, site, saved, tabs and buttons', async () => {
       const demo = demoPages().find((p) => p.seed === '004' && p.layout === 'zaobao-sg-2024')!;
       const page = await h().newTab(demo.url);
@@ -75,6 +76,60 @@ forEachBrowser(
       await options.press('Space');
       await expect.poll(() => isChecked(options, AUTO_SAVE)).toBe(true);
       await popup.close();
+      await page.close();
+      await options.close();
+    });
+
+    it('asks for the right-click menu permission only when turned on, then saves the selected word with its sentence (Chromium); Firefox is not offered it', async () => {
+      const options = await h().openExtensionPage('options.html');
+      await expect.poll(() => countOf(options, AUTO_SAVE)).toBe(1);
+      if (browser === 'firefox') {
+        // Firefox does not grant the context-menu permission on request, so the build does not offer it.
+        expect(await countOf(options, MENU_OPTION)).toBe(0);
+        expect(await options.evaluate(() => document.body.textContent)).not.toMatch(/right-click menu/);
+        await options.close();
+        return;
+      }
+      const has = () => h().background(() => chrome.permissions.contains({ permissions: ['contextMenus'] }));
+      expect(await has()).toBe(false);
+      expect(await options.evaluate((s) => document.querySelector(s)?.closest('label')?.textContent ?? null, MENU_OPTION)).toMatch(/right-click menu/);
+      await expect.poll(() => isChecked(options, MENU_OPTION)).toBe(false);
+      await options.click(MENU_OPTION);
+      await expect.poll(() => has()).toBe(true);
+      await options.screenshot('options-full', { fullPage: true });
+
+      const demo = demoPages().find((p) => p.seed === '002' && p.layout === 'guancha-www-s')!;
+      const page = await h().newTab(demo.url);
+      const stored = await waitForStored(h(), demo.url);
+      // Term marking rewrites text nodes once the article is saved: select after it, as a reader would.
+      await expect.poll(() => countOf(page, 'span.jiedu-term')).toBeGreaterThan(0);
+      await page.evaluate(() => {
+        const p = [...document.querySelectorAll('.content.all-txt p')].find((x) => x.textContent!.includes('战略伙伴'))!;
+        const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+          const i = n.data.indexOf('战略伙伴');
+          if (i >= 0) {
+            const r = document.createRange();
+            r.setStart(n, i);
+            r.setEnd(n, i + 4);
+            getSelection()!.removeAllRanges();
+            getSelection()!.addRange(r);
+            return;
+          }
+        }
+      });
+      const tabId = await tabIdOf(h(), page.url());
+      // The menu item's handler, as a click on it runs it (a driver cannot open the browser's context menu).
+      const saved = (await h().background((g, id) => g.jieduContextMenu.onClicked({ menuItemId: 'jiedu-save-selection', selectionText: '战略伙伴' }, id), tabId)) as {
+        record: { simplified: string; pinyin: string; contexts: { sentence: string; articleUrl: string }[] };
+      };
+      expect(saved.record.simplified).toBe('战略伙伴');
+      expect(saved.record.pinyin).toBe('zhàn lüè huǒ bàn');
+      expect(saved.record.contexts[0]?.articleUrl).toBe(stored.url);
+      expect(saved.record.contexts[0]?.sentence).toBe('王毅表示，中方视土方为真正可靠的战略伙伴。');
+
+      await options.click(MENU_OPTION);
+      await expect.poll(() => has()).toBe(false);
       await page.close();
       await options.close();
     });

@@ -160,6 +160,7 @@ const KEYS: Record<string, { key: string; code: string; keyCode: number }> = {
   Alt: { key: 'Alt', code: 'AltLeft', keyCode: 18 },
   Enter: { key: 'Enter', code: 'Enter', keyCode: 13 },
   Escape: { key: 'Escape', code: 'Escape', keyCode: 27 },
+  Backspace: { key: 'Backspace', code: 'Backspace', keyCode: 8 },
   Tab: { key: 'Tab', code: 'Tab', keyCode: 9 },
   Space: { key: ' ', code: 'Space', keyCode: 32 },
   ArrowRight: { key: 'ArrowRight', code: 'ArrowRight', keyCode: 39 },
