@@ -142,5 +142,6 @@ export async function libraryRows(b: ExtensionBrowser): Promise<Row[]> {
     { suite: 'library page', name: 'first render, first load after the worker started (builds the summaries)', where: 'chromium', median: cold, unit: 'ms', baselineName: 'db.vocabulary.toArray()', baseline: base.toArray, runs: 1 },
     { suite: 'library page', name: 'vocabulary search: keystroke to results in the DOM (10,000 words)', where: 'chromium', median: med(searches), unit: 'ms', baselineName: 'plain Array.filter over all 10,000 words (in memory, no UI)', baseline: base.filter, target: '≤ 50 ms', runs: searches.length },
     { suite: 'library page', name: `export of 10,000 words to Anki, message to file text in the page (${(exports.size / 1024 / 1024).toFixed(1)} M characters)`, where: 'chromium', median: med(exports.times), unit: 'ms', baselineName: 'db.vocabulary.toArray() + JSON.stringify in the worker', baseline: base.stringify, target: '≤ 300 ms', runs: RUNS },
+    { suite: 'library page', name: 'export of 10,000 words to Anki, the first since the background started (every sentence read for its pinyin; later exports reuse the readings)', where: 'chromium', median: exports.times[0]!, unit: 'ms', baselineName: 'db.vocabulary.toArray() + JSON.stringify in the worker', baseline: base.stringify, runs: 1 },
   ];
 }
