@@ -7,7 +7,7 @@ import type { ContextReadings } from '../core/pinyin/context.ts';
 import type { AnnotateOptions } from '../core/pinyin/types.ts';
 import { contextBatches } from '../core/messages.ts';
 import type { PinyinLook } from '../core/settings.ts';
-import { pinyinCss } from '../core/pinyin/ruby-style.ts';
+import { annotatedLineHeight, pinyinCss } from '../core/pinyin/ruby-style.ts';
 import { isDark, over, parseColor, type Rgba } from '../core/color.ts';
 import { copyWithoutPinyin, keepingView } from './view.ts';
 
@@ -37,18 +37,25 @@ const BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, blockquote, figcaption, td, th, d
  */
 const SLICE_MS = 50;
 /**
- * The first slice answers the reader's command, and may take up to the 100 ms within
- * which a response feels immediate: an ordinary article is then finished in it, instead
- * of paying for a layout of the half-annotated page before a second slice.
+ * Runs `fn` once the next frame is on screen and the page is idle: the first frame shows
+ * the pinyin in view, and the rest of a long article waits until the page has nothing
+ * more urgent to do. A tab that paints no frames (hidden) still goes on, after a short wait.
  */
-const FIRST_SLICE_MS = 100;
-
-/** Runs `fn` as a new task without the 4 ms clamp nested timers get. */
-function nextTask(fn: () => void): void {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => fn();
-  channel.port2.postMessage(null);
+function afterPaint(fn: (deadline?: IdleDeadline) => void): void {
+  let ran = false;
+  const once = (deadline?: IdleDeadline): void => {
+    if (ran) return;
+    ran = true;
+    fn(deadline);
+  };
+  requestAnimationFrame(() => idle(once, REST_WAIT_MS));
+  setTimeout(once, AFTER_PAINT_WAIT_MS);
 }
+const AFTER_PAINT_WAIT_MS = 500;
+/** The longest the rest of an article waits for an idle moment, so a busy page still gets it soon. */
+const REST_WAIT_MS = 150;
+/** A slice in idle time lasts what the browser offers, at least this long (an idle callback run by its timeout is offered nothing). */
+const MIN_SLICE_MS = 8;
 
 /** What the readings depend on: prepare() and start() must agree, or what was read ahead is not found. */
 function readingOptions(look: PinyinLook): AnnotateOptions {
@@ -56,8 +63,8 @@ function readingOptions(look: PinyinLook): AnnotateOptions {
 }
 
 /** Work for when the page is idle (a plain task where requestIdleCallback is missing). */
-function idle(fn: (deadline?: IdleDeadline) => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 1000 });
+function idle(fn: (deadline?: IdleDeadline) => void, timeout = 1000): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout });
   else setTimeout(fn, 0);
 }
 
@@ -66,10 +73,41 @@ function blocksOf(root: Element): Element[] {
   return [...root.querySelectorAll(BLOCKS)].filter((el) => !el.querySelector(BLOCKS));
 }
 
-function inView(el: Element, heights: Map<Element, number>): boolean {
-  const r = el.getBoundingClientRect();
-  heights.set(el, r.height);
-  return r.bottom > -200 && r.top < innerHeight + 200 && (r.width > 0 || r.height > 0);
+/**
+ * The blocks that will be in view once pinyin is on, read from the layout before: those
+ * across the window's top, and those below whose top stays inside the window after the
+ * blocks above them have grown by GROWTH (pinyin adds height to every line, and the text
+ * at the top of the window stays where it is). Only these are drawn before the first
+ * frame, so that frame lays out no more than the reader sees. Records each block's height.
+ */
+function blocksInView(blocks: Element[], heights: Map<Element, number>, pinyinSize: number): Element[] {
+  const out: Element[] = [];
+  let grown = 0;
+  for (const el of blocks) {
+    const r = el.getBoundingClientRect();
+    heights.set(el, r.height);
+    if (r.width === 0 && r.height === 0) continue;
+    if (r.bottom <= -ABOVE_VIEW_PX || r.top + grown >= innerHeight) continue;
+    out.push(el);
+    grown += (r.bottom - Math.max(0, r.top)) * (growthOf(el, pinyinSize) - 1);
+  }
+  return out;
+}
+
+/**
+ * How much taller a block's lines get with pinyin, from its own line height: the least it
+ * can be, so that a block that will still be in view is never left out of the first frame.
+ */
+const GROWTH_COUNTED = 0.75;
+/** A little above the window too: when the text at its top cannot be held in place (a fixed header there), lines above slide in. */
+const ABOVE_VIEW_PX = 100;
+function growthOf(el: Element, pinyinSize: number): number {
+  const style = getComputedStyle(el);
+  const font = parseFloat(style.fontSize) || 16;
+  // 'normal' is the font's own line: about 1.45 em with the CJK fonts (the most it can be, so the least growth).
+  const line = parseFloat(style.lineHeight) || font * 1.45;
+  // Only part of the estimate counts: lines with no Chinese keep their height.
+  return 1 + Math.max(0, Math.min(2, (annotatedLineHeight(pinyinSize / 100) * font) / line - 1)) * GROWTH_COUNTED;
 }
 
 /**
@@ -240,7 +278,7 @@ export function createAnnotator(contextSource?: ContextSource): Annotator {
       // Which blocks are in view is read while the page is still laid out as it was.
       const blocks = blocksOf(target);
       const heights = new Map<Element, number>();
-      const visible = blocks.filter((b) => inView(b, heights));
+      const visible = blocksInView(blocks, heights, settings.pinyinSize);
       const shown = new Set(visible);
       const later = blocks.filter((b) => !shown.has(b));
       corrected = 0;
@@ -253,31 +291,36 @@ export function createAnnotator(contextSource?: ContextSource): Annotator {
         if (first && pending.size > 0) setTimeout(flush, 0);
       });
       document.addEventListener('copy', copyWithoutPinyin, true);
-      // What is in view first, then the rest in the same task while the slice lasts: an
-      // ordinary article is done before the browser lays the page out once. A long page
-      // goes on in further slices, so the page never stops answering for long.
+      // What is in view first, alone, so the first frame lays out and paints only that; the
+      // rest once that frame is on screen, in idle-time slices, so the page never stops
+      // answering for long. Blocks out of view skip layout until they come near (deferLayout).
       let markVisible = (): void => undefined;
       const visibleDone = new Promise<void>((resolve) => (markVisible = resolve));
       const done = new Promise<void>((resolve) => {
-        const step = (first: boolean): void => {
+        const step = (first: boolean, deadline?: IdleDeadline): void => {
           if (mine !== run || handle !== h) {
             markVisible();
             return resolve();
           }
-          const until = performance.now() + (first ? FIRST_SLICE_MS : SLICE_MS);
-          const work = (): void => {
-            if (first) for (const b of [...also, ...visible]) h.annotateSubtree(b);
-            while (later.length > 0 && performance.now() < until) h.annotateSubtree(later.shift()!);
-            if (later.length === 0) h.annotateSubtree(target); // text outside the blocks (loose text, captions in divs)
-          };
-          if (first) keepingView(target, work);
-          else work();
-                if (first) {
+          if (first) {
+            keepingView(target, () => {
+              for (const b of [...also, ...visible]) h.annotateSubtree(b);
+              if (later.length === 0) h.annotateSubtree(target); // text outside the blocks (loose text, captions in divs)
+            });
             observer?.observe(target, { childList: true, subtree: true });
             markVisible();
+          } else {
+            const until = performance.now() + Math.max(MIN_SLICE_MS, Math.min(deadline?.timeRemaining() ?? SLICE_MS, SLICE_MS));
+            // Blocks above the view grow too: the text the reader is looking at stays where it is.
+            keepingView(target, () => {
+              while (later.length > 0 && performance.now() < until) h.annotateSubtree(later.shift()!);
+              if (later.length === 0) h.annotateSubtree(target);
+            });
           }
-          if (later.length > 0) nextTask(() => step(false));
-          else resolve();
+          if (later.length > 0) {
+            if (first) afterPaint((d) => step(false, d));
+            else idle((d) => step(false, d), REST_WAIT_MS);
+          } else resolve();
         };
         step(true);
       });

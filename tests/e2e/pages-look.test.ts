@@ -118,7 +118,7 @@ describe('extension pages: themes, widths, axe and reference screenshots (Chromi
       await page.getByTestId('reader-pinyin').check();
       // The title too, in tone colours, with the readings decided by context drawn.
       await page.locator('[data-testid=reader-title] ruby').first().waitFor();
-      await page.locator('[data-testid=reader-body][data-readings=final] rt .jiedu-t1').first().waitFor();
+      await page.locator('[data-testid=reader-body][data-readings=final] rt.jiedu-t1').first().waitFor();
     }
     return page;
   }

@@ -40,7 +40,7 @@ export function pinyinCss(look: Pick<PinyinLook, 'pinyinSize' | 'pinyinToneColor
     `span.${RUN_CLASS} { line-height: ${annotatedLineHeight(size)}; }`,
   ];
   if (look.pinyinToneColors !== 'off') {
-    TONE_COLORS[look.pinyinToneColors][shade].forEach((c, i) => lines.push(`${RT_SELECTOR} .jiedu-t${i + 1} { color: ${c}; }`));
+    TONE_COLORS[look.pinyinToneColors][shade].forEach((c, i) => lines.push(`${RT_SELECTOR}.jiedu-t${i + 1}, ${RT_SELECTOR} .jiedu-t${i + 1} { color: ${c}; }`));
   }
   return lines.join('\n');
 }

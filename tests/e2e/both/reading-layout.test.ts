@@ -189,7 +189,7 @@ forEachBrowser('pinyin layout in the page', (h) => {
         };
         const ratios: Record<string, number> = {};
         for (let t = 1; t <= 5; t++) {
-          const spans = [...document.querySelectorAll(`rt .jiedu-t${t}`)].slice(0, 50);
+          const spans = [...document.querySelectorAll(`rt.jiedu-t${t}, rt .jiedu-t${t}`)].slice(0, 50);
           for (const s of spans) {
             const [a, b] = [lum(rgb(getComputedStyle(s).color)), lum(background(s))].sort((x, y) => y - x) as [number, number];
             const ratio = (a + 0.05) / (b + 0.05);

@@ -123,7 +123,7 @@ describe('annotateDom', () => {
     expect(handle.count).toBe(count);
   });
 
-  it('tone colour spans carry jiedu-t1..t5 and never page text as markup', () => {
+  it('tone colours are classes jiedu-t1..t5 and never page text as markup', () => {
     const { document, root } = setup();
     const p = document.createElement('p');
     p.textContent = '<img src=x onerror=alert(1)>的朋友';
@@ -131,7 +131,9 @@ describe('annotateDom', () => {
     const handle = annotateDom(root, { toneColors: true });
     expect(p.querySelector('img')).toBeNull();
     expect(p.textContent?.startsWith('<img src=x onerror=alert(1)>')).toBe(true);
-    const spans = Array.from(p.querySelectorAll('rt span')).map((s) => [s.textContent, s.className]);
+    // One syllable per <rt> here (one reading per character): the <rt> carries its tone class itself.
+    expect(p.querySelector('rt span')).toBeNull();
+    const spans = Array.from(p.querySelectorAll('rt')).map((s) => [s.textContent, s.className]);
     expect(spans).toEqual([
       ['de', 'jiedu-t5'],
       ['péng', 'jiedu-t2'],
