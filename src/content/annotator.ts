@@ -37,25 +37,28 @@ const BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, blockquote, figcaption, td, th, d
  */
 const SLICE_MS = 50;
 /**
- * Runs `fn` once the next frame is on screen and the page is idle: the first frame shows
- * the pinyin in view, and the rest of a long article waits until the page has nothing
- * more urgent to do. A tab that paints no frames (hidden) still goes on, after a short wait.
+ * Runs `fn` once the next frame is on screen: the first frame shows the pinyin in view,
+ * and the rest of the article follows right after it. A tab that paints no frames
+ * (hidden) still goes on, after a short wait.
  */
-function afterPaint(fn: (deadline?: IdleDeadline) => void): void {
+function afterPaint(fn: () => void): void {
   let ran = false;
-  const once = (deadline?: IdleDeadline): void => {
+  const once = (): void => {
     if (ran) return;
     ran = true;
-    fn(deadline);
+    fn();
   };
-  requestAnimationFrame(() => idle(once, REST_WAIT_MS));
+  requestAnimationFrame(() => nextTask(once));
   setTimeout(once, AFTER_PAINT_WAIT_MS);
 }
-const AFTER_PAINT_WAIT_MS = 500;
-/** The longest the rest of an article waits for an idle moment, so a busy page still gets it soon. */
-const REST_WAIT_MS = 150;
-/** A slice in idle time lasts what the browser offers, at least this long (an idle callback run by its timeout is offered nothing). */
-const MIN_SLICE_MS = 8;
+const AFTER_PAINT_WAIT_MS = 100;
+
+/** Runs `fn` as a new task without the 4 ms clamp nested timers get. */
+function nextTask(fn: () => void): void {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => fn();
+  channel.port2.postMessage(null);
+}
 
 /** What the readings depend on: prepare() and start() must agree, or what was read ahead is not found. */
 function readingOptions(look: PinyinLook): AnnotateOptions {
@@ -63,8 +66,8 @@ function readingOptions(look: PinyinLook): AnnotateOptions {
 }
 
 /** Work for when the page is idle (a plain task where requestIdleCallback is missing). */
-function idle(fn: (deadline?: IdleDeadline) => void, timeout = 1000): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout });
+function idle(fn: (deadline?: IdleDeadline) => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 1000 });
   else setTimeout(fn, 0);
 }
 
@@ -292,12 +295,12 @@ export function createAnnotator(contextSource?: ContextSource): Annotator {
       });
       document.addEventListener('copy', copyWithoutPinyin, true);
       // What is in view first, alone, so the first frame lays out and paints only that; the
-      // rest once that frame is on screen, in idle-time slices, so the page never stops
-      // answering for long. Blocks out of view skip layout until they come near (deferLayout).
+      // rest once that frame is on screen, in short slices, so the page never stops answering
+      // for long. Blocks out of view skip layout until they come near (deferLayout).
       let markVisible = (): void => undefined;
       const visibleDone = new Promise<void>((resolve) => (markVisible = resolve));
       const done = new Promise<void>((resolve) => {
-        const step = (first: boolean, deadline?: IdleDeadline): void => {
+        const step = (first: boolean): void => {
           if (mine !== run || handle !== h) {
             markVisible();
             return resolve();
@@ -310,17 +313,15 @@ export function createAnnotator(contextSource?: ContextSource): Annotator {
             observer?.observe(target, { childList: true, subtree: true });
             markVisible();
           } else {
-            const until = performance.now() + Math.max(MIN_SLICE_MS, Math.min(deadline?.timeRemaining() ?? SLICE_MS, SLICE_MS));
+            const until = performance.now() + SLICE_MS;
             // Blocks above the view grow too: the text the reader is looking at stays where it is.
             keepingView(target, () => {
               while (later.length > 0 && performance.now() < until) h.annotateSubtree(later.shift()!);
               if (later.length === 0) h.annotateSubtree(target);
             });
           }
-          if (later.length > 0) {
-            if (first) afterPaint((d) => step(false, d));
-            else idle((d) => step(false, d), REST_WAIT_MS);
-          } else resolve();
+          if (later.length > 0) (first ? afterPaint : nextTask)(() => step(false));
+          else resolve();
         };
         step(true);
       });

@@ -150,6 +150,8 @@ forEachBrowser('pinyin over the article', (h, browser) => {
     };
     await toggle();
     await expect.poll(() => rubyCount(page)).toBeGreaterThan(100);
+    // The part in view comes first and the rest right after its frame: wait for the whole article.
+    await expect.poll(async () => (await readAnnotation(page, '#p-detail')).reduce((n, b) => n + b.bare.length, 0), { timeout: 30_000 }).toBe(0);
     const blocks = await readAnnotation(page, '#p-detail');
     const texts = blocks.filter((x) => x.pairs.length > 0);
     expect(texts.length).toBeGreaterThan(5);
