@@ -219,10 +219,17 @@ interface Group {
  * its whole reading as one pair. All pairs of a word share one <ruby>.
  */
 export function rubyPairs(word: string, pinyin: string): [string, string][] {
-  const chars = [...word];
+  // Most words are one character: no splitting to do.
+  if (word.length < 2) return [[word, pinyin]];
   const syllables = pinyin.split(' ');
-  if (chars.length < 2 || syllables.length !== chars.length || !chars.every((c) => isHanUnit(c.charCodeAt(0)))) return [[word, pinyin]];
-  return chars.map((c, i) => [c, syllables[i]!]);
+  // Han characters are one UTF-16 unit each here (runs are BMP), so length counts characters.
+  if (syllables.length !== word.length) return [[word, pinyin]];
+  const out: [string, string][] = new Array<[string, string]>(word.length);
+  for (let i = 0; i < word.length; i++) {
+    if (!isHanUnit(word.charCodeAt(i))) return [[word, pinyin]];
+    out[i] = [word[i]!, syllables[i]!];
+  }
+  return out;
 }
 
 /** The characters of one of our <ruby> elements, without its readings. */
@@ -265,7 +272,14 @@ export function annotateDom(root: Element, opts: AnnotateDomOptions = {}): Annot
   };
   const rubyFor = (word: string, pinyin: string): Element => {
     const ruby = doc.createElement('ruby');
-    ruby.append(...rubyPairs(word, pinyin).flatMap(([base, reading]) => [base, rtFor(reading)]));
+    const pairs = rubyPairs(word, pinyin);
+    // One append for the whole word: each call costs more than the nodes it inserts.
+    const parts: (string | Element)[] = new Array<string | Element>(pairs.length * 2);
+    for (let i = 0; i < pairs.length; i++) {
+      parts[2 * i] = pairs[i]![0];
+      parts[2 * i + 1] = rtFor(pairs[i]![1]);
+    }
+    ruby.append(...parts);
     return ruby;
   };
 
