@@ -18,8 +18,8 @@ type TabView =
   | { kind: 'page'; tabId: number; state: PageState };
 
 async function currentTab(): Promise<{ id: number; url: string } | null> {
-  // Tests open the popup in its own tab and name the tab to describe with ?tab=ID.
-  const forced = new URLSearchParams(location.search).get('tab');
+  // Tests open the popup in its own tab and name the tab to describe with ?tab=ID; a production build has no such way in.
+  const forced = (typeof __JIEDU_TEST_HOOKS__ !== 'undefined' && __JIEDU_TEST_HOOKS__) ? new URLSearchParams(location.search).get('tab') : null;
   if (forced) {
     const tab = await browser.tabs.get(Number(forced));
     return tab.id === undefined ? null : { id: tab.id, url: tab.url ?? '' };

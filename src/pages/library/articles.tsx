@@ -70,7 +70,7 @@ export function ArticlesPanel({ initialReading = null, dataVersion, onChanged, s
   if (reading) return <Reader url={reading} onBack={back} />;
 
   return (
-    <div class="panel" data-shown-key={paged.shownKey ?? ''}>
+    <div class="panel">
       <div class="toolbar">
         <label class="field">
           <span>{t('libSearchArticles')}</span>

@@ -78,7 +78,7 @@ export function VocabularyPanel({ dataVersion, onChanged, showToast }: { dataVer
   const articleTitle = articles.find((a) => a.url === articleUrl)?.title ?? '';
 
   return (
-    <div class="panel" data-shown-key={paged.shownKey ?? ''} data-shown-query={paged.shownKey ? (JSON.parse(paged.shownKey) as [{ query: string }])[0].query : ''}>
+    <div class="panel" data-shown-query={(typeof __JIEDU_TEST_HOOKS__ !== 'undefined' && __JIEDU_TEST_HOOKS__) && paged.shownKey ? (JSON.parse(paged.shownKey) as [{ query: string }])[0].query : undefined}>
       <div class="toolbar">
         <label class="field grow">
           <span>{t('libSearchWords')}</span>
