@@ -228,7 +228,7 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Extension
    */
   let evalSeq = 0;
   // A data: frame script is read as Latin-1: characters beyond ASCII travel as \u escapes (they are all inside string literals).
-  const ascii = (source: string) => source.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const ascii = (source: string) => source.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   const inContentScript = async (context: string, expression: string): Promise<unknown> => {
     const reply = `jiedu-eval-${++evalSeq}`;
     const frameScript = `(() => {
