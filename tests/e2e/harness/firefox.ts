@@ -350,6 +350,20 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Extension
       )) as R;
     },
     pressBrowserKeys,
+    async readClipboard() {
+      return String(
+        await chromeEval(`(() => {
+          const trans = Cc['@mozilla.org/widget/transferable;1'].createInstance(Ci.nsITransferable);
+          trans.init(null);
+          trans.addDataFlavor('text/plain');
+          const win = Services.wm.getMostRecentWindow('navigator:browser');
+          Services.clipboard.getData(trans, Services.clipboard.kGlobalClipboard, win.browsingContext.currentWindowContext);
+          const out = {};
+          trans.getTransferData('text/plain', out);
+          return out.value.QueryInterface(Ci.nsISupportsString).data;
+        })()`),
+      );
+    },
     async backgroundState() {
       return String(await chromeEval(`String(WebExtensionPolicy.getByID(${JSON.stringify(addonId)}).extension.backgroundState)`));
     },

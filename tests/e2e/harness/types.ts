@@ -99,6 +99,11 @@ export interface ExtensionHarness {
    * itself when its idle time is cut (see event-page.test.ts).
    */
   stopBackground?(): Promise<void>;
+  /**
+   * The text on the system clipboard (after a real Control+c, say). Firefox only: a page
+   * cannot read what a copy put there, and Chromium's driver has no clipboard of its own.
+   */
+  readClipboard?(): Promise<string>;
   /** Errors and warnings the extension caused in the browser console since the last call. */
   takeExtensionErrors(): Promise<string[]>;
   close(): Promise<void>;
