@@ -37,7 +37,7 @@ async function openCardAt(page: Tab, word: string): Promise<void> {
   const point = await pointAt(page, '#p-detail p', word);
   expect(point, word).not.toBeNull();
   await page.clickAt(point!.x, point!.y);
-  await expect.poll(() => cardBox(page), { timeout: 10_000 }).not.toBeNull();
+  await expect.poll(() => cardBox(page), { timeout: 30_000 }).not.toBeNull();
   // Filled (the entries come from the background), so that its buttons are there.
   await expect.poll(async () => (await page.evaluate(() => document.querySelector('jiedu-card')?.getBoundingClientRect().height ?? 0)) > 80).toBe(true);
 }

@@ -41,7 +41,8 @@ forEachBrowser('review', (h) => {
       const point = await pointAt(page, '#p-detail p', word);
       expect(point, word).not.toBeNull();
       await page.clickAt(point!.x, point!.y);
-      await expect.poll(() => cardBox(page), { timeout: 10_000, message: `a card for ${word} at ${JSON.stringify(point)}` }).not.toBeNull();
+      // The first look-up opens the dictionary in the background: slow on a loaded machine.
+      await expect.poll(() => cardBox(page), { timeout: 30_000, message: `a card for ${word} at ${JSON.stringify(point)}` }).not.toBeNull();
       await expect.poll(async () => (await page.evaluate(() => document.querySelector('jiedu-card')?.getBoundingClientRect().height ?? 0)) > 80).toBe(true);
       await saveFromCardByKeyboard(h(), page, word);
       await page.press('Escape');
