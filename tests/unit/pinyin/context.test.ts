@@ -34,7 +34,8 @@ describe('context readings', () => {
     const base = scoreCpp(items, (it) => readingAt(it.text, it.at));
     expect(ours.strict / ours.total).toBeGreaterThan(0.97);
     expect(ours.strict - base.strict).toBeGreaterThan(100);
-  });
+    // About 2,000 sentences through the model: seconds on a quiet machine, many times that on a busy one.
+  }, 180_000);
 
   it.each([
     ['他在中国【银】行工作。', 'yín'],
