@@ -304,7 +304,10 @@ forEachBrowser('pinyin over the article', (h, browser) => {
   it('switches pinyin on by itself on a site chosen in the options', async () => {
     const options = await h().openExtensionPage('options.html');
     await expect.poll(() => options.evaluate(() => document.querySelectorAll('label').length)).toBeGreaterThan(3);
+    const zaobaoOn = () => options.evaluate(() => [...document.querySelectorAll('label')].find((l) => l.textContent === 'Zaobao 联合早报')?.querySelector('input')?.checked ?? null);
+    await expect.poll(zaobaoOn).toBe(false);
     await clickCheckbox(options, /^Zaobao 联合早报$/);
+    await expect.poll(zaobaoOn).toBe(true);
     await expect.poll(() => textOf(options, 'p.ok[role="status"]')).toBe('Saved.');
     const demo = demoPages().find((p) => p.file.endsWith('zaobao-1.html'))!;
     const page = await h().newTab(demo.url);
@@ -314,7 +317,7 @@ forEachBrowser('pinyin over the article', (h, browser) => {
     await sleep(1500);
     expect(await rubyCount(page2)).toBe(0);
     await clickCheckbox(options, /^Zaobao 联合早报$/);
-    await expect.poll(() => options.evaluate(() => [...document.querySelectorAll('label')].find((l) => l.textContent === 'Zaobao 联合早报')?.querySelector('input')?.checked)).toBe(false);
+    await expect.poll(zaobaoOn).toBe(false);
     await options.close();
     await page.close();
     await page2.close();

@@ -80,7 +80,8 @@ forEachBrowser('walking skeleton', (h) => {
     for (const p of real) {
       const g = golden(p.file.split('/').pop()!.replace(/\.html$/, ''));
       await page.goto(p.url);
-      const stored = await waitForStored(h(), g.canonicalUrl);
+      // Up to 30 s a page: on a loaded 2-core machine a page and its save can take many seconds.
+      const stored = await waitForStored(h(), g.canonicalUrl, 30_000);
       // The browser reads each page as the CLI does (the goldens are what the CLI must print).
       expect(stored.title, p.file).toBe(g.title);
       expect(stored.publishedAt, p.file).toBe(g.publishedAt);
@@ -102,7 +103,7 @@ forEachBrowser('walking skeleton', (h) => {
     await expect.poll(() => textOf(lib, '[data-testid="article-row"]')).toContain(titles.at(-1));
     await lib.screenshot('library-real-pages');
     await lib.close();
-  });
+  }, 180_000);
 }, { extra: { [START_URL]: startPage(demoPages()) } });
 
 forEachBrowser('the console check', (h) => {
