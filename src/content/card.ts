@@ -84,6 +84,8 @@ export interface CardHost {
   readonly focused: boolean;
   /** Light, dark, or the system's choice (the reader's theme setting). */
   setTheme(theme: 'auto' | 'light' | 'dark'): void;
+  /** Closes the card and takes its element out of the page for good. */
+  dispose(): void;
 }
 
 /** Room kept between the card and the window's edges, and between the card and its word. */
@@ -228,6 +230,15 @@ export function createCardHost(onHide: (hadFocus: boolean) => void): CardHost {
       if (!host) return;
       if (next === 'auto') delete host.dataset.theme;
       else host.dataset.theme = next;
+    },
+    dispose() {
+      if (api.open) api.hide();
+      listen(false);
+      resized.disconnect();
+      host?.remove();
+      host = null;
+      shadow = null;
+      card = null;
     },
   };
   return api;

@@ -1,7 +1,8 @@
 /**
  * The reading aids inside the page, loaded on demand: glossary terms marked
  * in the article, a card for a term (hover, focus or tap), and a dictionary
- * card for any word (click, or hover with Alt; a setting).
+ * card for any word (click, or hover with Alt; a setting). The library's
+ * reading view uses the same aids over a stored article (`scope` and `destroy`).
  */
 import browser from 'webextension-polyfill';
 import { buildMatcher, type GlossaryMatcher } from '../core/glossary/matcher.ts';
@@ -23,10 +24,11 @@ import { HAN_SCRIPT } from '../core/han-script.ts';
 import { isMarked } from '../core/glossary/salience.ts';
 
 const MARK_STYLE_ID = 'jiedu-terms-style';
+// light-dark() follows the color-scheme of the text's own page: a site that declares none gets the light shades.
 const MARK_CSS = `
-span.${TERM_CLASS} { text-decoration: underline dotted #b3261e 1.5px; text-underline-offset: 0.12em; cursor: help; border-radius: 2px; }
-span.${TERM_CLASS}:hover, span.${TERM_CLASS}:focus-visible { background: rgba(179, 38, 30, 0.08); outline: none; }
-span.${TERM_CLASS}:focus-visible { box-shadow: 0 0 0 2px #1b5e9f; }
+span.${TERM_CLASS} { text-decoration: underline dotted light-dark(#b3261e, #f28b82) 1.5px; text-underline-offset: 0.12em; cursor: help; border-radius: 2px; }
+span.${TERM_CLASS}:hover, span.${TERM_CLASS}:focus-visible { background: light-dark(rgba(179, 38, 30, 0.08), rgba(242, 139, 130, 0.16)); outline: none; }
+span.${TERM_CLASS}:focus-visible { box-shadow: 0 0 0 2px light-dark(#1b5e9f, #8ab4f8); }
 `;
 /** Enough text after the click point for the longest dictionary words. */
 const LOOKUP_CHARS = 16;
@@ -34,6 +36,8 @@ const LOOKUP_CHARS = 16;
 export interface PageUiEnv {
   /** The article the words are saved from. */
   article(): { url: string; title: string };
+  /** Where look-ups happen (a click, Alt+hover, Alt+L); the whole page when absent. */
+  scope?: Element;
 }
 
 export interface PageUi {
@@ -49,6 +53,8 @@ export interface PageUi {
   lookupAt(x: number, y: number): Promise<boolean>;
   openTerm(span: Element, focus: boolean): Promise<void>;
   hide(): void;
+  /** Takes the marks and the card away and stops listening (the library leaving its reading view). */
+  destroy(): void;
 }
 
 let matcherLoad: Promise<GlossaryMatcher> | null = null;
@@ -258,6 +264,10 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
   /** The card was opened with the mouse: it closes a moment after the pointer leaves it and its word. */
   let byPointer = false;
   let leaveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Every listener on the document, let go of together by destroy(). */
+  const listening = new AbortController();
+  const signal = listening.signal;
+  const inScope = (target: EventTarget | null): boolean => !env.scope || (target instanceof Node && env.scope.contains(target));
   const cards = createCardHost((hadFocus) => {
     // Focus that was in the card goes back to its word (a term), or to the text the word is in,
     // never to the top of the page.
@@ -274,7 +284,7 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
     clearTimeout(leaveTimer);
     leaveTimer = undefined;
     highlight(null);
-    if (back?.isConnected) back.focus({ preventScroll: true });
+    if (back?.isConnected && !signal.aborted) back.focus({ preventScroll: true });
   });
   cards.setTheme(settings().theme);
 
@@ -300,7 +310,7 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
         }, LEAVE_MS);
       }
     },
-    { passive: true },
+    { passive: true, signal },
   );
 
   const saveButton = (label: string, word: { simplified: string; traditional: string; pinyin: string; english: string[] }, source: 'glossary' | 'dictionary', sentence: string, status: HTMLElement): HTMLButtonElement => {
@@ -537,7 +547,7 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
   async function lookupByKeyboard(target: Element | null): Promise<void> {
     const sel = document.getSelection();
     let at: { node: Text; offset: number } | null = null;
-    if (sel && sel.rangeCount > 0 && sel.anchorNode?.nodeType === Node.TEXT_NODE && !cards.focused) {
+    if (sel && sel.rangeCount > 0 && sel.anchorNode?.nodeType === Node.TEXT_NODE && !cards.focused && inScope(sel.anchorNode)) {
       const r = sel.getRangeAt(0);
       if (r.startContainer.nodeType === Node.TEXT_NODE) at = { node: r.startContainer as Text, offset: r.startOffset };
     }
@@ -546,7 +556,7 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
       const first = visibleTextNodes(term)[0];
       if (first) at = { node: first, offset: 0 };
     }
-    at ??= firstHanInView(observed ?? document.body);
+    at ??= firstHanInView(observed ?? env.scope ?? document.body);
     if (!at) return;
     const back = term instanceof HTMLElement ? term : target instanceof HTMLElement && target !== document.body ? target : focusableBlock(blockOf(at.node));
     await lookupFrom(at.node, at.offset, true);
@@ -563,14 +573,16 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
     const span = (e.target as Element | null)?.closest?.(`span.${TERM_CLASS}`);
     clearTimeout(hoverTimer);
     if (span && span !== openFor) hoverTimer = setTimeout(() => void openTerm(span, false, true), 250);
-  });
+  }, { signal });
   document.addEventListener('keydown', (e) => {
     if (!e.isTrusted) return;
     if (e.key === 'Escape' && cards.open) {
+      // Taken: Escape closes the card and nothing else (the library's reading view leaves on Escape).
+      e.preventDefault();
       cards.hide();
       return;
     }
-    if (isLookupKey(e) && !editable(e.target)) {
+    if (isLookupKey(e) && !editable(e.target) && (inScope(e.target) || e.target === document.body)) {
       e.preventDefault();
       void lookupByKeyboard(e.target as Element | null);
       return;
@@ -590,25 +602,25 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
     if (!next) return;
     e.preventDefault();
     rove(next);
-  });
+  }, { signal });
   document.addEventListener(
     'click',
     (e) => {
       if (!e.isTrusted || cards.contains(e)) return;
       if (cards.open) cards.hide();
-      if (settings().lookupTrigger !== 'click' || !isLookupClick(e)) return;
+      if (settings().lookupTrigger !== 'click' || !isLookupClick(e) || !inScope(e.target)) return;
       void lookupAt(e.clientX, e.clientY);
     },
-    true,
+    { capture: true, signal },
   );
   let lastHover = 0;
   document.addEventListener('mousemove', (e) => {
-    if (!e.isTrusted || settings().lookupTrigger !== 'alt-hover' || !e.altKey || cards.contains(e)) return;
+    if (!e.isTrusted || settings().lookupTrigger !== 'alt-hover' || !e.altKey || cards.contains(e) || !inScope(e.target)) return;
     const now = performance.now();
     if (now - lastHover < 150) return;
     lastHover = now;
     void lookupAt(e.clientX, e.clientY);
-  });
+  }, { signal });
 
   return {
     async setMarking(root) {
@@ -666,5 +678,14 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
     lookupAt,
     openTerm,
     hide: () => cards.hide(),
+    destroy() {
+      listening.abort();
+      clearTimeout(hoverTimer);
+      clearTimeout(leaveTimer);
+      ++lookups;
+      void this.setMarking(null);
+      cards.dispose();
+      highlight(null);
+    },
   };
 }

@@ -1,13 +1,17 @@
 /**
  * Reading a saved article offline, from the stored record: title, meta, paragraphs and
- * image captions as text (never HTML), with pinyin over the text on request.
+ * image captions as text (never HTML), with pinyin over the text on request, and the
+ * page's own reading aids (src/content/page-ui.ts): glossary terms marked, a card for
+ * a term or for any word clicked, and Save, which keeps the word with its sentence
+ * and this article.
  */
 import { memo } from 'preact/compat';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { StoredArticle } from '../../core/article.ts';
 import browser from 'webextension-polyfill';
 import type { AnnotationHandle } from '../../core/pinyin/ruby.ts';
-import type { Settings } from '../../core/settings.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../core/settings.ts';
+import { createPageUi, type PageUi } from '../../content/page-ui.ts';
 import { formatDate, siteName, t } from '../../platform/i18n.ts';
 import { sendToBackground } from '../../platform/messaging.ts';
 import { contextBatches } from '../../core/messages.ts';
@@ -82,6 +86,13 @@ export function Reader({ url, onBack }: { url: string; onBack: () => void }) {
   const bodyRef = useRef<HTMLDivElement | null>(null);
   const handle = useRef<AnnotationHandle | null>(null);
   const heading = useRef<HTMLHeadingElement | null>(null);
+  const view = useRef<HTMLElement | null>(null);
+  // Read by the reading aids' event handlers, which answer synchronously.
+  const current = useRef<Settings>(DEFAULT_SETTINGS);
+  if (settings) current.current = settings;
+  const [aids, setAids] = useState<PageUi | null>(null);
+  /** Bumped when the marks are drawn again: pinyin, which goes over the marks, is drawn again after them. */
+  const [marksDrawn, setMarksDrawn] = useState(0);
 
   useEffect(() => {
     sendToBackground('article/get', { url }).then(setArticle, (e: Error) => setError(e.message));
@@ -96,17 +107,60 @@ export function Reader({ url, onBack }: { url: string; onBack: () => void }) {
     if (article) heading.current?.focus();
   }, [article]);
 
+  // The page's reading aids over this view: look-ups, cards and Save, for as long as the view is open.
+  useEffect(() => {
+    const scope = view.current;
+    if (!article || !scope) return;
+    const ui = createPageUi({ article: () => ({ url: article.url, title: article.title }), scope }, () => current.current);
+    setAids(ui);
+    return () => {
+      ui.destroy();
+      setAids(null);
+    };
+  }, [article]);
+
+  // Glossary terms marked as on the page (the same settings); marks go under the pinyin, so it is taken off first.
+  const marking = settings ? (settings.glossaryMarking && article?.language !== 'en' ? settings.glossaryTerms : 'off') : null;
+  useEffect(() => {
+    const body = bodyRef.current;
+    if (!aids || !body || marking === null) return;
+    let live = true;
+    const drawn = handle.current;
+    handle.current = null;
+    void aids
+      .whileMarksPaused(async () => drawn?.remove())
+      .then(() => aids.setMarking(marking === 'off' ? null : body))
+      .then(
+        () => live && setMarksDrawn((v) => v + 1),
+        (e: Error) => {
+          if (!live) return;
+          setError(e.message);
+          setMarksDrawn((v) => v + 1);
+        },
+      );
+    return () => {
+      live = false;
+    };
+  }, [aids, marking]);
+
   // Pinyin over the title and the body; drawn again when what it is drawn with changes.
   const look = settings ? JSON.stringify([settings.pinyinTone, settings.pinyinSandhi, settings.pinyinNeutral, settings.pinyinToneColors !== 'off']) : null;
   useEffect(() => {
     const el = bodyRef.current;
     const title = heading.current;
-    if (!el || !article || !pinyin || !settings) return;
+    // After the marks (once the reading aids are there): pinyin goes over them and is drawn once.
+    if (!el || !article || !pinyin || !settings || !aids || marksDrawn === 0) return;
     let live = true;
+    const draw = <T,>(work: () => T): Promise<T> => (aids ? aids.whileMarksPaused(async () => work()) : Promise.resolve(work()));
     loadPinyin().then(
-      (mod) => {
+      async (mod) => {
         if (!live) return;
-        const h = mod.annotateDom(el, { tone: settings.pinyinTone, sandhi: settings.pinyinSandhi, neutral: settings.pinyinNeutral, toneColors: settings.pinyinToneColors !== 'off', also: title ? [title] : [] });
+        // The marks' observer is paused meanwhile: the nodes pinyin adds are not new text to mark.
+        const h = await draw(() => mod.annotateDom(el, { tone: settings.pinyinTone, sandhi: settings.pinyinSandhi, neutral: settings.pinyinNeutral, toneColors: settings.pinyinToneColors !== 'off', also: title ? [title] : [] }));
+        if (!live) {
+          void draw(() => h.remove());
+          return;
+        }
         handle.current = h;
         // Readings decided by context come from the background and are drawn over the first ones.
         void (async () => {
@@ -127,10 +181,11 @@ export function Reader({ url, onBack }: { url: string; onBack: () => void }) {
     return () => {
       live = false;
       delete el.dataset.readings;
-      handle.current?.remove();
+      const drawn = handle.current;
       handle.current = null;
+      if (drawn) void draw(() => drawn.remove());
     };
-  }, [pinyin, article, look]);
+  }, [pinyin, article, look, aids, marksDrawn]);
   // Size and colours follow the settings and the theme without redrawing the text.
   const [schemeVersion, setSchemeVersion] = useState(0);
   useEffect(() => {
@@ -151,17 +206,18 @@ export function Reader({ url, onBack }: { url: string; onBack: () => void }) {
   }, [pinyin, settings, schemeVersion]);
   useEffect(() => () => handle.current?.remove(), []);
 
-  // Escape leaves the view wherever focus is (after a click on the text it is on <body>), unless something inside it took the key.
+  // Escape leaves the view wherever focus is (after a click on the text it is on <body>), unless something inside it took
+  // the key: an open card closes first. On the window, so that it hears the key after the card's listener on the document.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && !e.defaultPrevented && !document.querySelector('dialog[open]')) onBack();
     };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
   }, [onBack]);
 
   return (
-    <article class="reader" aria-busy={article === undefined}>
+    <article class="reader" aria-busy={article === undefined} ref={view}>
       {!article ? <div class="reader-bar"><button type="button" onClick={onBack}>{t('libBack')}</button></div> : null}
       {error ? <p class="warn" role="alert">{t('errorPrefix', error)}</p> : null}
       {article === undefined && !error ? <p class="muted">{t('loading')}</p> : null}

@@ -16,6 +16,7 @@ import { annotate } from '../../../src/core/pinyin/index.ts';
 import { contextReadings } from '../../../src/core/pinyin/context.ts';
 import { loadCliContextSources } from '../../../src/cli/polyphone-model.ts';
 import { countOf, forEachBrowser, textOf, waitForStored, type ExtensionHarness, type Tab } from '../harness/index.ts';
+import { pointAt } from '../harness/page-words.ts';
 
 async function seedWords(h: ExtensionHarness, article: StoredArticle): Promise<void> {
   await h.background(
@@ -134,8 +135,15 @@ forEachBrowser('library page', (h, browser) => {
     await expect.poll(() => countOf(lib, '[data-testid="reader-body"] ruby')).toBe(0);
     expect(await textOf(lib, '[data-testid="reader-body"] p')).toBe(article.paragraphs[0]);
     const focused = () => lib.evaluate(() => `${document.activeElement?.tagName.toLowerCase()} ${document.activeElement?.getAttribute('data-url') ?? document.activeElement?.textContent ?? ''}`);
-    // Escape leaves the view after a click on the text (focus on <body>), and focus returns to the article's title.
-    await lib.click('[data-testid="reader-body"] p');
+    // A click on the text looks its word up (focus stays on <body>): the first Escape closes the card, the next
+    // leaves the view, and focus returns to the article's title.
+    const han = /\p{Script=Han}/u.exec(article.paragraphs[0]!)![0];
+    const point = (await pointAt(lib, '[data-testid="reader-body"] p', han))!;
+    await lib.clickAt(point.x, point.y);
+    await expect.poll(() => countOf(lib, 'jiedu-card:not([hidden])')).toBe(1);
+    await lib.press('Escape');
+    await expect.poll(() => countOf(lib, 'jiedu-card:not([hidden])')).toBe(0);
+    expect(await countOf(lib, '[data-testid="reader-body"]')).toBe(1);
     await lib.press('Escape');
     await expect.poll(focused).toBe(`button ${article.url}`);
     // Opened from the keyboard, focus is on the title and Tab goes on to Back, which returns focus to the list.
