@@ -141,6 +141,9 @@ forEachBrowser('library page', (h, browser) => {
     const point = (await pointAt(lib, '[data-testid="reader-body"] p', han))!;
     await lib.clickAt(point.x, point.y);
     await expect.poll(() => countOf(lib, 'jiedu-card:not([hidden])')).toBe(1);
+    // The dictionary's answer in the card (the background has opened the dictionary, and is done with it).
+    const cardText = () => lib.evaluate(() => (globalThis as { jieduCardRoot?: ShadowRoot }).jieduCardRoot?.querySelector('.card')?.textContent ?? '');
+    await expect.poll(cardText, { timeout: 15_000 }).toMatch(/Save to vocabulary/);
     await lib.press('Escape');
     await expect.poll(() => countOf(lib, 'jiedu-card:not([hidden])')).toBe(0);
     expect(await countOf(lib, '[data-testid="reader-body"]')).toBe(1);
