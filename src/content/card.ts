@@ -138,8 +138,10 @@ export function createCardHost(onHide: (hadFocus: boolean) => void): CardHost {
   let card: HTMLElement | null = null;
   let anchor: Anchor | null = null;
   let theme: 'auto' | 'light' | 'dark' = 'auto';
-  // Sections that load after the card opens change its height: place it again.
+  // Sections that load after the card opens change its height: place it again. The card's own box
+  // may not change (its height is capped at what it first needed), so what goes into it is watched too.
   const resized = new ResizeObserver(() => schedule());
+  const filled = new MutationObserver(() => schedule());
   // The card stays with its word: re-placed when the page (or any box in it) scrolls, or the window
   // resizes. Browsers send scroll events once a frame at most, so each is answered at once.
   const schedule = (): void => {
@@ -175,6 +177,7 @@ export function createCardHost(onHide: (hadFocus: boolean) => void): CardHost {
       if (theme !== 'auto') host.dataset.theme = theme;
       document.documentElement.appendChild(host);
       resized.observe(card);
+      filled.observe(card, { childList: true, subtree: true, characterData: true });
     }
     return { host, card };
   };
@@ -235,6 +238,7 @@ export function createCardHost(onHide: (hadFocus: boolean) => void): CardHost {
       if (api.open) api.hide();
       listen(false);
       resized.disconnect();
+      filled.disconnect();
       host?.remove();
       host = null;
       shadow = null;

@@ -38,6 +38,8 @@ export interface PageUiEnv {
   article(): { url: string; title: string };
   /** Where look-ups happen (a click, Alt+hover, Alt+L); the whole page when absent. */
   scope?: Element;
+  /** Told after a word was saved from a card. */
+  saved?(): void;
 }
 
 export interface PageUi {
@@ -321,6 +323,7 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
       const { url, title } = env.article();
       const context: WordContext | null = /^https?:/.test(url) && sentence ? { sentence, articleUrl: url, articleTitle: title } : null;
       const { created, contextAdded, corrected } = await sendToBackground('vocab/save', { word: { ...word, source }, context });
+      env.saved?.();
       // Says what happened: a new word, a saved word corrected, a new sentence for a saved word, or nothing new.
       return created ? t('cardSaved') : corrected ? t('cardSavedCorrected') : contextAdded ? t('cardSavedAgain') : context ? t('cardSavedSame') : t('glAlreadySaved');
     };

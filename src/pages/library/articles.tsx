@@ -67,7 +67,7 @@ export function ArticlesPanel({ initialReading = null, dataVersion, onChanged, s
     // Focus goes back to the title the reader came from.
     if (from) void whenShown(() => byData(document, '[data-testid=article-row] .title', 'url', from)).then((el) => (el ?? searchField())?.focus());
   }, [reading]);
-  if (reading) return <Reader url={reading} onBack={back} />;
+  if (reading) return <Reader url={reading} onBack={back} onSaved={onChanged} />;
 
   return (
     <div class="panel">

@@ -78,7 +78,7 @@ const Body = memo(
   (a, b) => a.article === b.article,
 );
 
-export function Reader({ url, onBack }: { url: string; onBack: () => void }) {
+export function Reader({ url, onBack, onSaved }: { url: string; onBack: () => void; onSaved?: () => void }) {
   const [article, setArticle] = useState<StoredArticle | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [pinyin, setPinyin] = useState(false);
@@ -91,12 +91,16 @@ export function Reader({ url, onBack }: { url: string; onBack: () => void }) {
   const current = useRef<Settings>(DEFAULT_SETTINGS);
   if (settings) current.current = settings;
   const [aids, setAids] = useState<PageUi | null>(null);
+  // The library's counts follow a word saved from a card.
+  const savedRef = useRef(onSaved);
+  savedRef.current = onSaved;
   /** Bumped when the marks are drawn again: pinyin, which goes over the marks, is drawn again after them. */
   const [marksDrawn, setMarksDrawn] = useState(0);
 
   useEffect(() => {
     sendToBackground('article/get', { url }).then(setArticle, (e: Error) => setError(e.message));
-    loadSettings().then(setSettings, () => undefined);
+    // Without stored settings the defaults: the text waits for the marks, which wait for the settings.
+    loadSettings().then(setSettings, () => setSettings(DEFAULT_SETTINGS));
   }, [url]);
   useEffect(() => {
     const watching = new AbortController();
@@ -111,7 +115,7 @@ export function Reader({ url, onBack }: { url: string; onBack: () => void }) {
   useEffect(() => {
     const scope = view.current;
     if (!article || !scope) return;
-    const ui = createPageUi({ article: () => ({ url: article.url, title: article.title }), scope }, () => current.current);
+    const ui = createPageUi({ article: () => ({ url: article.url, title: article.title }), scope, saved: () => savedRef.current?.() }, () => current.current);
     setAids(ui);
     return () => {
       ui.destroy();
@@ -242,7 +246,10 @@ export function Reader({ url, onBack }: { url: string; onBack: () => void }) {
             <a class="button" href={article.url} target="_blank" rel="noreferrer">{t('libOpenOriginal')}</a>
           </div>
           {article.partial ? <p class="notice">{t('partial', String(article.partial.page))}</p> : null}
-          <Body article={article} bodyRef={bodyRef} />
+          {/* Shown with its marks: the text appears once, as it stays, rather than being underlined a moment later. */}
+          <div style={marksDrawn > 0 ? undefined : { visibility: 'hidden' }}>
+            <Body article={article} bodyRef={bodyRef} />
+          </div>
         </>
       ) : null}
     </article>

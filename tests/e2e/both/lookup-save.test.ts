@@ -100,7 +100,7 @@ forEachBrowser('look-up and save in real sentences', (h) => {
       const point = await pointAt(page, c.phrase, c.at);
       expect(point, `${c.phrase} on ${url}`).not.toBeNull();
       await page.clickAt(point!.x, point!.y);
-      await expect.poll(() => inCard<boolean>(page, `return !!root?.querySelector('button[aria-label="Save ${c.char}"]');`), { timeout: 15_000 }).toBe(true);
+      await expect.poll(() => inCard<boolean>(page, `return !!root?.querySelector('button[aria-label="Save to vocabulary: ${c.char}"]');`), { timeout: 15_000 }).toBe(true);
 
       // The single character's block: the reading in this sentence comes first and is marked so.
       const first = await inCard<{ pinyin: string; chip: string; open: string; folded: { pinyin: string; open: boolean }[] } | null>(
@@ -120,7 +120,7 @@ forEachBrowser('look-up and save in real sentences', (h) => {
       if (c.char === '与') expect(first!.folded.map((f) => f.pinyin)).toEqual(['yù', 'yú']);
       if (c.char === '与') await page.screenshot('lookup-save-yu');
 
-      await inCard(page, `root.querySelector('button[aria-label="Save ${c.char}"]').click();`);
+      await inCard(page, `root.querySelector('button[aria-label="Save to vocabulary: ${c.char}"]').click();`);
       await expect.poll(() => statusText(page)).toBe('Saved to your vocabulary.');
       const word = await stored(h(), c.char);
       expect(word).toMatchObject({ simplified: c.char, traditional: c.expected.traditional, pinyin: c.expected.pinyin, source: 'dictionary' });
@@ -132,7 +132,7 @@ forEachBrowser('look-up and save in real sentences', (h) => {
       expect(word!.contexts[0]!.sentence).toContain(c.phrase);
 
       // Saving again from the same sentence adds nothing, and says so.
-      await inCard(page, `root.querySelector('button[aria-label="Save ${c.char}"]').click();`);
+      await inCard(page, `root.querySelector('button[aria-label="Save to vocabulary: ${c.char}"]').click();`);
       await expect.poll(() => statusText(page)).toBe('Already in your vocabulary with this sentence.');
       expect((await stored(h(), c.char))!.contexts).toHaveLength(1);
       expect(await cardText(page)).not.toBeNull();
@@ -155,8 +155,8 @@ forEachBrowser('look-up and save in real sentences', (h) => {
     await expect.poll(() => termCount(page), { timeout: 10_000 }).toBeGreaterThan(0);
     const point = await pointAt(page, c.phrase, c.at);
     await page.clickAt(point!.x, point!.y);
-    await expect.poll(() => inCard<boolean>(page, `return !!root?.querySelector('button[aria-label="Save 与"]');`), { timeout: 15_000 }).toBe(true);
-    await inCard(page, `root.querySelector('button[aria-label="Save 与"]').click();`);
+    await expect.poll(() => inCard<boolean>(page, `return !!root?.querySelector('button[aria-label="Save to vocabulary: 与"]');`), { timeout: 15_000 }).toBe(true);
+    await inCard(page, `root.querySelector('button[aria-label="Save to vocabulary: 与"]').click();`);
     await expect.poll(() => statusText(page)).toBe('Corrected in your vocabulary: the word now has the reading and meanings it has in this sentence.');
     const word = await stored(h(), '与');
     expect(word).toMatchObject({ traditional: '與', pinyin: 'yǔ', english: ['and', 'to give', 'together with'] });
@@ -171,7 +171,7 @@ forEachBrowser('look-up and save in real sentences', (h) => {
     await expect.poll(() => countOf(page, term), { timeout: 10_000 }).toBe(1);
     await page.focus(term);
     await page.press('Enter');
-    await expect.poll(() => inCard<string | null>(page, `return root?.activeElement?.getAttribute('aria-label') ?? null;`)).toBe('Save 一带一路');
+    await expect.poll(() => inCard<string | null>(page, `return root?.activeElement?.getAttribute('aria-label') ?? null;`)).toBe('Save to vocabulary: 一带一路');
     await page.press('Enter');
     await expect.poll(() => statusText(page)).toBe('Saved to your vocabulary.');
     const word = await stored(h(), '一带一路');

@@ -89,6 +89,8 @@ forEachBrowser('the library reading view: pinyin, marks, look-up and save, the k
     expect(word!.contexts[0]!.sentence).toContain('驳斥');
     expect(article.paragraphs.some((p) => p.includes(word!.contexts[0]!.sentence))).toBe(true);
     await expect.poll(() => cardText(lib)).toMatch(/Saved/);
+    // The library's counts follow.
+    await expect.poll(() => textOf(lib, '[data-testid="lib-stats"]')).toMatch(/Words: 1$/);
     // Focus was in the card: Escape closes it and focus goes back to the paragraph of the word, not to the top.
     await lib.press('Escape');
     await expect.poll(() => cardBox(lib)).toBeNull();
