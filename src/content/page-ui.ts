@@ -612,6 +612,8 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
       if (!e.isTrusted || cards.contains(e)) return;
       if (cards.open) cards.hide();
       if (settings().lookupTrigger !== 'click' || !isLookupClick(e) || !inScope(e.target)) return;
+      // A click inside a term looks up the word there: the term's card the pointer was about to open gives way.
+      clearTimeout(hoverTimer);
       void lookupAt(e.clientX, e.clientY);
     },
     { capture: true, signal },

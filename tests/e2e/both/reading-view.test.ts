@@ -58,7 +58,7 @@ forEachBrowser('the library reading view: pinyin, marks, look-up and save, the k
     expect(await countOf(lib, '[data-testid="reader-title"] ruby')).toBeGreaterThan(3);
     // Each syllable in its tone's colour, the title's too.
     const colours = await lib.evaluate(() =>
-      [...document.querySelectorAll('[data-testid="reader-title"] rt [class^="jiedu-t"], [data-testid="reader-body"] rt [class^="jiedu-t"]')].slice(0, 400).map((s) => `${s.className} ${getComputedStyle(s).color}`),
+      [...document.querySelectorAll('[data-testid="reader-title"] rt[class^="jiedu-t"], [data-testid="reader-title"] rt [class^="jiedu-t"], [data-testid="reader-body"] rt[class^="jiedu-t"], [data-testid="reader-body"] rt [class^="jiedu-t"]')].slice(0, 400).map((s) => `${s.className} ${getComputedStyle(s).color}`),
     );
     const byTone = new Map<string, Set<string>>();
     for (const c of colours) {
