@@ -329,9 +329,17 @@ export function createAnnotator(contextSource?: ContextSource): Annotator {
     },
     prepare(target, settings, also = []) {
       const blocks = [...also, ...blocksOf(target)];
+      const read = [...blocks];
       const opts = readingOptions(settings);
       const mine = run;
       const texts: string[] = [];
+      // Once the context readings have come, the blocks they change are read with them too, so the
+      // switch finds every reading it will draw already made.
+      const withContext = async (): Promise<void> => {
+        await fetchContext(texts);
+        if (handle || mine !== run) return;
+        for (const block of read) prepareReadings(block, opts, contextFor);
+      };
       return new Promise<void>((resolve) => {
         const step = (deadline?: IdleDeadline): void => {
           // Switched on meanwhile: start() reads what is left itself.
@@ -342,7 +350,7 @@ export function createAnnotator(contextSource?: ContextSource): Annotator {
             prepareReadings(block, opts);
             texts.push(...readingTextsOf(block));
           }
-          if (blocks.length === 0) return resolve(fetchContext(texts));
+          if (blocks.length === 0) return resolve(withContext());
           idle(step);
         };
         idle(step);

@@ -185,9 +185,9 @@ export function readingTextsOf(node: Element): string[] {
  * Reads the text under `node` as annotateSubtree(node) will, without touching the page:
  * done ahead (while the reader opens the popup), switching on then only builds the DOM.
  */
-export function prepareReadings(node: Element, opts: AnnotateOptions): void {
+export function prepareReadings(node: Element, opts: AnnotateOptions, contextFor?: ContextLookup): void {
   if (skipElement(node)) return;
-  readingsPerNode(collect(node), opts);
+  readingsPerNode(collect(node), opts, contextFor);
 }
 
 /** How many texts' readings are kept (for tests of prepareReadings). */

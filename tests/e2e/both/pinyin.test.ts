@@ -274,7 +274,17 @@ forEachBrowser('pinyin over the article', (h, browser) => {
     await waitForStored(h(), demo.url);
     const popup = await openPopup(h(), page);
     await expect.poll(() => kept(page)).toBeGreaterThan(3);
-    const prepared = await kept(page);
+    // The page reads ahead in idle-time slices: take the count once it has stopped growing.
+    let prepared = -1;
+    await expect
+      .poll(async () => {
+        const before = await kept(page);
+        await new Promise((r) => setTimeout(r, 500));
+        const now = await kept(page);
+        prepared = now;
+        return now === before;
+      }, { timeout: 30_000 })
+      .toBe(true);
     await popup.click(PINYIN_SWITCH);
     await expect.poll(() => rubyCount(page)).toBeGreaterThan(500);
     // Every block's reading was found kept: switching on read no text of the article again.
