@@ -6,6 +6,7 @@
  */
 import { expect, it } from 'vitest';
 import { demoPages } from '../../../scripts/demo-pages.ts';
+import { detectFromUrl } from '../../../src/core/extract/detect.ts';
 import { countOf, forEachBrowser, openPopup, isChecked, waitForStored, type Tab } from '../harness/index.ts';
 import { cardBox, pointAt, saveFromCardByKeyboard, vocabulary } from '../harness/page-words.ts';
 
@@ -159,6 +160,9 @@ forEachBrowser('glossary marking, cards and look-up in the page', (h) => {
   it('finds a traditional-character word', async () => {
     const demo = demoPages().find((p) => p.file.endsWith('zaobao-1.html'))!;
     const page = await h().newTab(demo.url);
+    // The page's script has read the article (it listens for the first look-up from then on).
+    const detected = detectFromUrl(demo.url);
+    await waitForStored(h(), detected.kind === 'article' ? detected.canonicalUrl : demo.url);
     const point = await page.evaluate(() => {
       const p = document.createElement('p');
       p.id = 'trad';
@@ -173,7 +177,8 @@ forEachBrowser('glossary marking, cards and look-up in the page', (h) => {
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     });
     await page.clickAt(point.x, point.y);
-    await expect.poll(() => cardText(page), { timeout: 10_000 }).toMatch(/颱風/);
+    // The first look-up on a new page loads the page's card code, and may meet a background that has to start.
+    await expect.poll(() => cardText(page), { timeout: 30_000 }).toMatch(/颱風/);
     const text = await cardText(page);
     expect(text, text ?? '').toMatch(/tái fēng/);
     expect(text).toMatch(/台风/);
