@@ -255,8 +255,16 @@ forEachBrowser('pinyin over the article', (h, browser) => {
     await switchFromPopup(h(), page, false);
     const options = await h().openExtensionPage('options.html');
     await expect.poll(() => options.evaluate(() => document.querySelectorAll('label').length)).toBeGreaterThan(3);
-    await clickCheckbox(options, /Citation tones instead of the neutral tone/);
-    await expect.poll(() => h().background(() => chrome.storage.local.get('settings').then((item) => JSON.stringify(item)))).toContain('citation');
+    // The options page draws its form, then the stored settings: a click on the first drawing can be
+    // lost when the second replaces it, so the box is clicked (again) while it shows unticked.
+    const citationTicked = () =>
+      options.evaluate(() => !!([...document.querySelectorAll('label')].find((l) => /Citation tones instead of the neutral tone/.test(l.textContent ?? ''))?.querySelector('input[type="checkbox"]') as HTMLInputElement | null)?.checked);
+    await expect
+      .poll(async () => {
+        if (!(await citationTicked())) await clickCheckbox(options, /Citation tones instead of the neutral tone/);
+        return h().background(() => chrome.storage.local.get('settings').then((item) => JSON.stringify(item)));
+      }, { timeout: 30_000 })
+      .toContain('citation');
     await options.screenshot('options-citation-tones');
     await page.bringToFront();
     await switchFromPopup(h(), page, true);
