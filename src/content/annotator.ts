@@ -97,19 +97,19 @@ function blocksInView(blocks: Element[], heights: Map<Element, number>, pinyinSi
   return out;
 }
 
+/** Only part of a block's estimated growth counts: lines with no Chinese keep their height. */
+const GROWTH_COUNTED = 0.75;
+/** A little above the window too: when the text at its top cannot be held in place (a fixed header there), lines above slide in. */
+const ABOVE_VIEW_PX = 100;
 /**
  * How much taller a block's lines get with pinyin, from its own line height: the least it
  * can be, so that a block that will still be in view is never left out of the first frame.
  */
-const GROWTH_COUNTED = 0.75;
-/** A little above the window too: when the text at its top cannot be held in place (a fixed header there), lines above slide in. */
-const ABOVE_VIEW_PX = 100;
 function growthOf(el: Element, pinyinSize: number): number {
   const style = getComputedStyle(el);
   const font = parseFloat(style.fontSize) || 16;
   // 'normal' is the font's own line: about 1.45 em with the CJK fonts (the most it can be, so the least growth).
   const line = parseFloat(style.lineHeight) || font * 1.45;
-  // Only part of the estimate counts: lines with no Chinese keep their height.
   return 1 + Math.max(0, Math.min(2, (annotatedLineHeight(pinyinSize / 100) * font) / line - 1)) * GROWTH_COUNTED;
 }
 
