@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { ROOT } from './build.ts';
 
 interface Step {
@@ -35,10 +35,19 @@ const steps: Step[] = [
   { name: 'firefox-lint', cmd: ['npx', 'tsx', 'scripts/lint-firefox.ts'] },
 ];
 
+interface VitestReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTotalTests: number;
+  testResults?: { name: string; assertionResults?: { fullName: string; status: string }[] }[];
+}
+
 let passed = 0;
 let failed = 0;
 const lines: string[] = [];
 const browsers: string[] = [];
+const failures: string[] = [];
 for (const step of steps) {
   const envText = Object.entries(step.env ?? {}).map(([k, v]) => `${k}=${v} `).join('');
   process.stdout.write(`\n=== ${step.name}: ${envText}${step.cmd.join(' ')}\n`);
@@ -47,13 +56,19 @@ for (const step of steps) {
   const ok = run.status === 0;
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   if (step.report && existsSync(step.report)) {
-    const r = JSON.parse(readFileSync(step.report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTotalTests: number };
+    const r = JSON.parse(readFileSync(step.report, 'utf8')) as VitestReport;
     passed += r.numPassedTests;
     failed += r.numFailedTests;
     // A runner that failed without a failing test (a crash, a file that did not load) still fails the run.
     if (!ok && r.numFailedTests === 0) failed += 1;
     if (r.numTotalTests === 0) failed += 1;
     lines.push(`${ok ? 'ok  ' : 'FAIL'} ${step.name}: ${r.numPassedTests}/${r.numTotalTests} tests${r.numPendingTests ? `, ${r.numPendingTests} skipped` : ''} (${secs} s)`);
+    // The failing tests' names go into the summary too: CI may keep only the end of the output.
+    for (const file of r.testResults ?? []) {
+      for (const t of file.assertionResults ?? []) {
+        if (t.status === 'failed') failures.push(`  ${step.name}: ${relative(ROOT, file.name)} › ${t.fullName}`);
+      }
+    }
     if (step.name.startsWith('browser')) browsers.push(`${step.name.replace(/^browser \((.*)\)$/, '$1')} ${r.numPassedTests}/${r.numTotalTests}`);
   } else {
     if (ok) passed += 1;
@@ -62,5 +77,6 @@ for (const step of steps) {
   }
 }
 process.stdout.write(`\n${lines.join('\n')}\n`);
+if (failures.length > 0) process.stdout.write(`failed:\n${failures.join('\n')}\n`);
 process.stdout.write(`jiedu: ${passed} passed, ${failed} failed (browser tests: ${browsers.join(', ') || 'none ran'})\n`);
 process.exitCode = failed === 0 ? 0 : 1;
