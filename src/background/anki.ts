@@ -1,25 +1,24 @@
 /**
- * "Add to Anki" and the sync, through AnkiConnect: the settings in storage.local, the words
+ * "Add to Anki" and the sync, through AnkiConnect: the settings item's `anki` section, the words
  * from the database, and every failure answered as a problem the pages put into words.
  */
 import browser from 'webextension-polyfill';
 import { AnkiError, addWord, ANKI_CONNECT_URL, httpInvoke, prepare, syncWords, type Invoke } from '../core/anki-connect.ts';
-import { ANKI_STORAGE_KEY, AnkiSettingsSchema, parseAnkiSettings, type AnkiSettings, type AnkiSettingsPatch } from '../core/anki-settings.ts';
+import { AnkiSettingsSchema, parseAnkiSettings, type AnkiSettings, type AnkiSettingsPatch } from '../core/anki-settings.ts';
 import type { NoteFieldOptions } from '../core/export/index.ts';
 import type { AnkiReply } from '../core/messages.ts';
 import type { VocabularyRecord } from '../core/vocabulary.ts';
 import type { JieduDB } from './db.ts';
+import { loadSection, saveSection } from '../platform/settings-store.ts';
 import * as v from 'valibot';
 
-const KEY = ANKI_STORAGE_KEY;
-
 export async function ankiSettings(): Promise<AnkiSettings> {
-  return parseAnkiSettings((await browser.storage.local.get(KEY))[KEY]);
+  return parseAnkiSettings(await loadSection('anki'));
 }
 
 export async function setAnkiSettings(patch: AnkiSettingsPatch): Promise<AnkiSettings> {
   const next = v.parse(AnkiSettingsSchema, { ...(await ankiSettings()), ...patch });
-  await browser.storage.local.set({ [KEY]: next });
+  await saveSection('anki', next);
   return next;
 }
 

@@ -7,7 +7,8 @@ import { answerOnPort, BACKGROUND_PORT } from '../platform/messaging.ts';
 import { envelope } from '../core/messages.ts';
 import { DEFAULT_SETTINGS, pinyinLook, type Settings } from '../core/settings.ts';
 import { loadSettings } from '../platform/settings-store.ts';
-import { moveSettingsOutOfDatabase } from './settings-move.ts';
+import { moveSectionsIntoItem, moveSettingsOutOfDatabase } from './settings-move.ts';
+import { restoreSettings, settingsForBackup } from './settings-backup.ts';
 import { createGlossaryService, type GlossaryService } from './glossary.ts';
 import type { BuiltGlossary } from '../core/glossary/index.ts';
 import { Dictionary, DICTIONARY_FILE } from '../core/dictionary/index.ts';
@@ -25,7 +26,9 @@ import { addCards, removeOrphanCards } from './review.ts';
 
 const db = new JieduDB();
 /** Settings from before they moved to storage.local go there before anything reads them. */
-const settingsMoved = moveSettingsOutOfDatabase(db, browser.storage.local).catch((err: unknown) => console.warn('Jiedu: settings not moved', err));
+const settingsMoved = moveSettingsOutOfDatabase(db, browser.storage.local)
+  .then(() => moveSectionsIntoItem(browser.storage.local))
+  .catch((err: unknown) => console.warn('Jiedu: settings not moved', err));
 const settings = (): Promise<Settings> => settingsMoved.then(() => loadSettings()).catch(() => DEFAULT_SETTINGS);
 /** Saves a word; a word new to the vocabulary is added to review at once when the review settings say so. */
 const saveWord = async (word: NewWord, context: WordContext | null) => {
@@ -113,8 +116,8 @@ const route = createRouter({
   'vocab/restore': async ({ records, cards }) => admin.restoreVocabulary(db, records, cards),
   'export/vocabulary': async (params) => admin.exportVocabulary(db, params, new Date(), await exportFieldOptions()),
   'export/glossary': async ({ format }) => admin.exportGlossary((await glossary()).search('', null, 1_000_000).items, format, new Date(), await exportFieldOptions()),
-  'backup/export': async () => admin.exportBackup(db, await settings()),
-  'backup/import': async ({ text }) => admin.importBackup(db, text),
+  'backup/export': async () => admin.exportBackup(db, await settingsMoved.then(settingsForBackup)),
+  'backup/import': async ({ text, restoreSettings: restore }) => admin.importBackup(db, text, restore ? async (b) => settingsMoved.then(() => restoreSettings(b)) : undefined),
   'anki/settings': async () => anki.ankiSettings(),
   'anki/settings/set': async (patch) => anki.setAnkiSettings(patch),
   'anki/check': async () => anki.ankiCheck(),

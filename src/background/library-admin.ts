@@ -19,9 +19,9 @@ import type {
   VocabListResult,
   VocabQuery,
 } from '../core/messages.ts';
-import { makeBackup, mergeBackup, parseBackup, serializeBackup, toAnki, toCsv, toPleco, toTsv, type BackupSettings, type NoteFieldOptions } from '../core/export/index.ts';
+import { makeBackup, mergeBackup, parseBackup, serializeBackup, toAnki, toCsv, toPleco, toTsv, type BackupSettings, type JieduBackup, type NoteFieldOptions } from '../core/export/index.ts';
+import type { SettingsInBackup } from './settings-backup.ts';
 import type { VocabularyRecord } from '../core/vocabulary.ts';
-import type { Settings } from '../core/settings.ts';
 import type { JieduDB, VocabularyRow } from './db.ts';
 import { HAN_SCRIPT } from '../core/han-script.ts';
 import { mergeReview } from '../core/review/backup.ts';
@@ -386,7 +386,7 @@ export function exportGlossary(entries: readonly GlossaryEntry[], format: Export
 }
 
 /** The library and the settings (read by the caller from extension storage) in one file. */
-export async function exportBackup(db: JieduDB, settings: Settings, now: Date = new Date()): Promise<{ text: string; filename: string }> {
+export async function exportBackup(db: JieduDB, settings: SettingsInBackup, now: Date = new Date()): Promise<{ text: string; filename: string }> {
   const { articles, vocabulary, cards, reviewLog } = await db.transaction('r', [db.articles, db.vocabulary, db.cards, db.reviewLog], async () => ({
     articles: await db.articles.toArray(),
     vocabulary: (await db.vocabulary.toArray()) as unknown as VocabularyRecord[],
@@ -394,7 +394,9 @@ export async function exportBackup(db: JieduDB, settings: Settings, now: Date = 
     // Without the schedule before each grade, kept for undo only: it would double the file.
     reviewLog: (await db.reviewLog.toArray()).map(({ previous: _previous, ...entry }) => entry),
   }));
-  const text = serializeBackup(makeBackup({ articles, vocabulary, settings: { ...settings } as BackupSettings, cards, reviewLog }, now));
+  const text = serializeBackup(
+    makeBackup({ articles, vocabulary, settings: { ...settings.settings } as BackupSettings, reviewSettings: settings.reviewSettings, ankiSettings: settings.ankiSettings, cards, reviewLog }, now),
+  );
   return { text, filename: `jiedu-backup-${day(now)}.json` };
 }
 
@@ -402,12 +404,13 @@ export async function exportBackup(db: JieduDB, settings: Settings, now: Date = 
  * Merges a backup into the library in one transaction over both tables: all of it or
  * nothing. The file is checked in full before the transaction opens, so a corrupt or
  * foreign file is refused with parseBackup's message and the library is left as it was.
- * Settings are not imported: they belong to this browser.
+ * The settings it holds are restored only when `restore` is given (the user asked), after
+ * the library is in.
  */
-export async function importBackup(db: JieduDB, text: string): Promise<BackupImportResult> {
+export async function importBackup(db: JieduDB, text: string, restore?: (backup: JieduBackup) => Promise<void>): Promise<BackupImportResult> {
   const backup = parseBackup(text);
   try {
-    return await db.transaction('rw', [db.articles, db.vocabulary, db.cards, db.reviewLog], async () => {
+    const result = await db.transaction('rw', [db.articles, db.vocabulary, db.cards, db.reviewLog], async () => {
       const current = {
         articles: await db.articles.toArray(),
         vocabulary: (await db.vocabulary.toArray()) as unknown as VocabularyRecord[],
@@ -420,6 +423,8 @@ export async function importBackup(db: JieduDB, text: string): Promise<BackupImp
       if (review.toPut.log.length) await db.reviewLog.bulkAdd(review.toPut.log);
       return { added: merge.added, updated: merge.updated, review: { cardsAdded: review.added.cards, cardsUpdated: review.updated.cards, logAdded: review.added.log } };
     });
+    if (restore) await restore(backup);
+    return { ...result, settingsRestored: restore !== undefined };
   } finally {
     invalidate(db, 'articles');
     invalidate(db, 'vocabulary');

@@ -1,5 +1,4 @@
-/** The review messages' handlers, and the settings they keep in extension storage. */
-import browser from 'webextension-polyfill';
+/** The review messages' handlers, and the review section of the settings item. */
 import * as v from 'valibot';
 import type { Handlers } from './router.ts';
 import type { JieduDB } from './db.ts';
@@ -7,18 +6,16 @@ import type { GlossaryService } from './glossary.ts';
 import type { BuiltEntry } from '../core/glossary/types.ts';
 import type { ReviewAddParams } from '../core/messages.ts';
 import { ReviewSettingsSchema, reviewSettingsFrom, type ReviewSettings, type ReviewSettingsPatch } from '../core/review/settings.ts';
+import { loadSection, saveSection } from '../platform/settings-store.ts';
 import { addCards, dueCount, gradeCard, reviewQueue, setSuspended, statistics, undoLastGrade, type ReviewContext } from './review.ts';
 
-const STORAGE_KEY = 'review';
-
 export async function readReviewSettings(): Promise<ReviewSettings> {
-  const stored = await browser.storage.local.get(STORAGE_KEY);
-  return reviewSettingsFrom(stored[STORAGE_KEY]);
+  return reviewSettingsFrom(await loadSection('review'));
 }
 
 async function writeReviewSettings(patch: ReviewSettingsPatch): Promise<ReviewSettings> {
   const next = v.parse(ReviewSettingsSchema, { ...(await readReviewSettings()), ...patch });
-  await browser.storage.local.set({ [STORAGE_KEY]: next });
+  await saveSection('review', next);
   return next;
 }
 

@@ -1,11 +1,13 @@
 /**
- * Settings used to live in the database's `settings` table. They now live in
- * browser.storage.local; this moves the old rows over once, on the first start of a
- * version that reads them there. Each step leaves the settings readable: the item is
- * written before the rows are cleared, and an item already there wins over old rows.
+ * Settings kept where earlier versions kept them are moved into the one settings item in
+ * browser.storage.local, once, when the background starts:
+ * - the reading settings, once rows of the database's `settings` table;
+ * - the review and AnkiConnect settings, once items of their own in storage.local.
+ * Each step leaves the settings readable: the item is written before the old place is
+ * cleared, and what the item already holds wins over the old place.
  */
-import { settingsFrom, settingsItem, SETTINGS_ITEM } from '../core/settings.ts';
-import type { SettingsArea } from '../platform/settings-store.ts';
+import { settingsFrom, settingsItem, SETTINGS_ITEM, SETTINGS_ITEM_VERSION, SETTINGS_SECTIONS, type SettingsSection } from '../core/settings.ts';
+import { SECTION_OLD_KEYS, type SettingsArea } from '../platform/settings-store.ts';
 import type { JieduDB } from './db.ts';
 
 export type SettingsMove = 'nothing' | 'moved' | 'cleared';
@@ -20,4 +22,20 @@ export async function moveSettingsOutOfDatabase(db: JieduDB, area: SettingsArea)
   }
   await db.settings.clear();
   return existing === undefined ? 'moved' : 'cleared';
+}
+
+/** Moves the review and AnkiConnect settings from their own items into the settings item; returns the sections moved. */
+export async function moveSectionsIntoItem(area: SettingsArea): Promise<SettingsSection[]> {
+  const oldKeys = SETTINGS_SECTIONS.map((s) => SECTION_OLD_KEYS[s]);
+  const got = await area.get([SETTINGS_ITEM, ...oldKeys]);
+  const present = oldKeys.filter((k) => got[k] !== undefined);
+  if (present.length === 0) return [];
+  const stored = got[SETTINGS_ITEM];
+  const item: Record<string, unknown> = typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? { ...stored } : { version: SETTINGS_ITEM_VERSION, values: {} };
+  const moved = SETTINGS_SECTIONS.filter((s) => got[SECTION_OLD_KEYS[s]] !== undefined && !(s in item));
+  // Moved as stored: each section's owner reads it with its own schema and keeps every valid field.
+  for (const section of moved) item[section] = got[SECTION_OLD_KEYS[section]];
+  if (moved.length > 0) await area.set({ [SETTINGS_ITEM]: item });
+  await area.remove(present);
+  return moved;
 }

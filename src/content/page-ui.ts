@@ -5,6 +5,7 @@
  * reading view uses the same aids over a stored article (`scope` and `destroy`).
  */
 import browser from 'webextension-polyfill';
+import { loadSection } from '../platform/settings-store.ts';
 import { buildMatcher, type GlossaryMatcher } from '../core/glossary/matcher.ts';
 import { markTerms, TERM_ATTR, TERM_CLASS, type MarkHandle } from '../core/glossary/mark.ts';
 import type { GlossaryEntry } from '../core/glossary/types.ts';
@@ -16,7 +17,6 @@ import type { Settings } from '../core/settings.ts';
 import { sendToBackground } from '../platform/messaging.ts';
 import { errorText, glossaryCategoryName as categoryLabel, t } from '../platform/i18n.ts';
 import { ankiProblemText } from '../ui/anki-reply.ts';
-import { ANKI_STORAGE_KEY } from '../core/anki-settings.ts';
 import { createCardHost, el, highlighted } from './card.ts';
 import { sentenceAround } from '../core/sentence.ts';
 import { isLookupClick } from './lookup-gesture.ts';
@@ -342,8 +342,8 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
       });
     act(b, save);
     // "Add to Anki" beside Save when it is on in the options: the word is saved, then sent.
-    void browser.storage.local.get(ANKI_STORAGE_KEY).then((r) => {
-      if (!(r[ANKI_STORAGE_KEY] as { enabled?: unknown } | undefined)?.enabled || !b.isConnected) return;
+    void loadSection('anki').then((section) => {
+      if ((section as { enabled?: unknown } | undefined)?.enabled !== true || !b.isConnected) return;
       const anki = el('button', undefined, t('ankiAddOne'));
       anki.type = 'button';
       act(anki, async () => {

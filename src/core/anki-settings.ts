@@ -9,9 +9,6 @@ export const ANKI_CONNECT_URL = 'http://127.0.0.1:8765';
 /** The host permission asked for when the feature is turned on (optional_host_permissions). */
 export const ANKI_CONNECT_ORIGIN = `${ANKI_CONNECT_URL}/*`;
 
-/** Where the settings are kept in storage.local (read by the background and by the cards). */
-export const ANKI_STORAGE_KEY = 'jieduAnki';
-
 export const AnkiSettingsSchema = v.strictObject({
   enabled: v.boolean(),
   deck: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200)),

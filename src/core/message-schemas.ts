@@ -102,7 +102,7 @@ export const PARAM_SCHEMAS: { [N in MessageName]: v.GenericSchema<unknown, Param
   'export/glossary': v.strictObject({ format: v.picklist(EXPORT_FORMATS) }),
   'backup/export': empty,
   // A backup of a large library runs to tens of megabytes; Chrome's message limit is 64 MB.
-  'backup/import': v.strictObject({ text: v.pipe(v.string(), v.maxLength(60_000_000)) }),
+  'backup/import': v.strictObject({ text: v.pipe(v.string(), v.maxLength(60_000_000)), restoreSettings: v.boolean() }),
   'anki/settings': empty,
   'anki/settings/set': AnkiSettingsPatchSchema,
   'anki/check': empty,

@@ -136,7 +136,7 @@ export interface BackgroundMessages {
   'export/vocabulary': { params: { format: ExportFormat; keys: string[] | null; articleUrl: string | null }; result: ExportFile };
   'export/glossary': { params: { format: ExportFormat }; result: ExportFile };
   'backup/export': { params: Record<string, never>; result: { text: string; filename: string } };
-  'backup/import': { params: { text: string }; result: BackupImportResult };
+  'backup/import': { params: { text: string; restoreSettings: boolean }; result: BackupImportResult };
   'anki/settings': { params: Record<string, never>; result: AnkiSettings };
   'anki/settings/set': { params: AnkiSettingsPatch; result: AnkiSettings };
   /** Whether AnkiConnect answers, and the decks, note types and the chosen type's fields there. */
@@ -326,4 +326,6 @@ export interface BackupImportResult {
   updated: { articles: number; vocabulary: number };
   /** Review cards added or brought up to a later review, and log entries added. */
   review: { cardsAdded: number; cardsUpdated: number; logAdded: number };
+  /** The settings the file holds were laid over this browser's (the user asked for it). */
+  settingsRestored: boolean;
 }

@@ -7,6 +7,8 @@
 import { SITES, type SiteId } from './article.ts';
 import { TONE_COLORS as TONE_SHADES, type ToneScheme } from './pinyin/tone-colors.ts';
 import { MARKED_TERMS, type MarkedTerms } from './glossary/salience.ts';
+import type { ReviewSettings } from './review/settings.ts';
+import type { AnkiSettings } from './anki-settings.ts';
 
 export const TONE_STYLES = ['mark', 'number', 'none'] as const;
 /** Tone colour schemes readers know from other tools; "off" keeps pinyin in the text colour. */
@@ -125,10 +127,22 @@ export const SETTINGS_ITEM = 'settings';
 /** The item's shape version: raise it with a migration in SETTINGS_MIGRATIONS when a setting changes meaning or shape. */
 export const SETTINGS_ITEM_VERSION = 1;
 
+/**
+ * The item. `version` is the shape of `values`, the reading settings. Beside them, each in a
+ * section of its own, the settings of review and of AnkiConnect: those are checked by their own
+ * schemas where they are used (the background, the review page, the options), so that the
+ * always-loaded content script, which reads `values`, carries no validator.
+ */
 export interface SettingsItem {
   version: number;
   values: Partial<Settings>;
+  review?: Partial<ReviewSettings>;
+  anki?: Partial<AnkiSettings>;
 }
+
+/** The sections of the item beside `values`. */
+export const SETTINGS_SECTIONS = ['review', 'anki'] as const;
+export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
 /**
  * Steps that bring the values of an item of version `n - 1` to version `n`, keyed by `n`.

@@ -10,9 +10,12 @@ import { VocabularyRecordSchema, mergeVocabularyRecords, type VocabularyRecord }
 import { ReviewCardSchema, ReviewLogEntrySchema, type ReviewCard, type ReviewLogEntry } from '../review/card.ts';
 
 export const BACKUP_FORMAT = 'jiedu-backup';
-/** 2 added review cards and the review log; a version 1 file still imports (with no review data). */
-export const BACKUP_VERSION = 2;
-const READABLE_VERSIONS: readonly number[] = [1, 2];
+/**
+ * 2 added review cards and the review log, 3 the review and AnkiConnect settings; an older
+ * file still imports (with no review data, no such settings).
+ */
+export const BACKUP_VERSION = 3;
+const READABLE_VERSIONS: readonly number[] = [1, 2, 3];
 
 const iso = v.pipe(v.string(), v.isoTimestamp());
 
@@ -36,11 +39,24 @@ const BackupV1Schema = v.strictObject({
   settings: BackupSettingsSchema,
 });
 
-export const BackupSchema = v.strictObject({
+const BackupV2Schema = v.strictObject({
   ...BackupV1Schema.entries,
-  version: v.literal(BACKUP_VERSION),
+  version: v.literal(2),
   cards: v.array(ReviewCardSchema),
   reviewLog: v.array(ReviewLogEntrySchema),
+});
+
+/**
+ * A settings section as stored: read on import by its owner's schema, which keeps each valid
+ * field (a field of a newer version, or one out of range, falls back rather than refusing the file).
+ */
+const SectionSchema = v.record(v.string(), v.unknown());
+
+export const BackupSchema = v.strictObject({
+  ...BackupV2Schema.entries,
+  version: v.literal(BACKUP_VERSION),
+  reviewSettings: SectionSchema,
+  ankiSettings: SectionSchema,
 });
 
 export interface JieduBackup {
@@ -52,6 +68,8 @@ export interface JieduBackup {
   settings: BackupSettings;
   cards: ReviewCard[];
   reviewLog: ReviewLogEntry[];
+  reviewSettings: Record<string, unknown>;
+  ankiSettings: Record<string, unknown>;
 }
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -61,7 +79,15 @@ void articleSchemaMatches;
 void backupSchemaMatches;
 
 export function makeBackup(
-  data: { articles: readonly StoredArticle[]; vocabulary: readonly VocabularyRecord[]; settings: BackupSettings; cards?: readonly ReviewCard[]; reviewLog?: readonly ReviewLogEntry[] },
+  data: {
+    articles: readonly StoredArticle[];
+    vocabulary: readonly VocabularyRecord[];
+    settings: BackupSettings;
+    cards?: readonly ReviewCard[];
+    reviewLog?: readonly ReviewLogEntry[];
+    reviewSettings?: object;
+    ankiSettings?: object;
+  },
   now: Date = new Date(),
 ): JieduBackup {
   return {
@@ -73,6 +99,8 @@ export function makeBackup(
     settings: { ...data.settings },
     cards: [...(data.cards ?? [])],
     reviewLog: [...(data.reviewLog ?? [])],
+    reviewSettings: { ...data.reviewSettings },
+    ankiSettings: { ...data.ankiSettings },
   };
 }
 
@@ -141,14 +169,20 @@ export function parseBackup(text: string): JieduBackup {
         : `unsupported backup version ${JSON.stringify(obj.version)} (this Jiedu reads version ${BACKUP_VERSION})`,
     );
   }
-  const result = obj.version === 1 ? v.safeParse(BackupV1Schema, data) : v.safeParse(BackupSchema, data);
+  const result = obj.version === 1 ? v.safeParse(BackupV1Schema, data) : obj.version === 2 ? v.safeParse(BackupV2Schema, data) : v.safeParse(BackupSchema, data);
   if (!result.success) {
     const shown = result.issues.slice(0, 3).map((i) => `${pathOf(i.path)}${recordLabel(obj, i.path)}: ${i.message}`);
     const more = result.issues.length > 3 ? ` (and ${result.issues.length - 3} more problems)` : '';
     throw new BackupError('invalid', `the backup has a bad record: ${shown.join('; ')}${more}`);
   }
-  // A version 1 file has no review data: it reads as a version 2 file with none.
-  const backup: JieduBackup = result.output.version === 1 ? { ...result.output, version: BACKUP_VERSION, cards: [], reviewLog: [] } : result.output;
+  // An older file reads as a file of this version without what it did not hold yet.
+  const out = result.output;
+  const backup: JieduBackup =
+    out.version === 1
+      ? { ...out, version: BACKUP_VERSION, cards: [], reviewLog: [], reviewSettings: {}, ankiSettings: {} }
+      : out.version === 2
+        ? { ...out, version: BACKUP_VERSION, reviewSettings: {}, ankiSettings: {} }
+        : out;
   duplicates(backup.articles.map((a) => a.url), 'articles', 'url');
   duplicates(backup.vocabulary.map((w) => w.simplified), 'vocabulary', 'simplified');
   duplicates(backup.cards.map((c) => c.id), 'cards', 'id');

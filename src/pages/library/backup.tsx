@@ -10,6 +10,7 @@ type Outcome = { kind: 'imported'; result: BackupImportResult } | { kind: 'expor
 export function BackupPanel({ onImported }: { onImported: () => void }) {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [restoreSettings, setRestoreSettings] = useState(false);
 
   const download = async () => {
     setBusy(true);
@@ -31,7 +32,7 @@ export function BackupPanel({ onImported }: { onImported: () => void }) {
     setBusy(true);
     setOutcome(null);
     try {
-      const result = await sendToBackground('backup/import', { text: await file.text() });
+      const result = await sendToBackground('backup/import', { text: await file.text(), restoreSettings });
       setOutcome({ kind: 'imported', result });
       onImported();
     } catch (err) {
@@ -53,6 +54,10 @@ export function BackupPanel({ onImported }: { onImported: () => void }) {
           <input type="file" accept=".json,application/json" class="visually-hidden" disabled={busy} data-testid="backup-file" onChange={(e) => void importFile(e.currentTarget as HTMLInputElement)} />
         </label>
       </div>
+      <label class="check small">
+        <input type="checkbox" checked={restoreSettings} disabled={busy} data-testid="backup-restore-settings" onChange={(e) => setRestoreSettings(e.currentTarget.checked)} />
+        {t('libBackupRestoreSettings')}
+      </label>
       <div aria-live="polite">
         {outcome?.kind === 'exported' ? <p class="ok small">{t('libBackupSaved', outcome.filename)}</p> : null}
         {outcome?.kind === 'imported' ? (
@@ -63,6 +68,11 @@ export function BackupPanel({ onImported }: { onImported: () => void }) {
             <p class="ok" data-testid="backup-result-review">
               {t('libBackupImportedReview', String(outcome.result.review.cardsAdded), String(outcome.result.review.cardsUpdated), String(outcome.result.review.logAdded))}
             </p>
+            {outcome.result.settingsRestored ? (
+              <p class="ok" data-testid="backup-result-settings">
+                {t('libBackupSettingsRestored')}
+              </p>
+            ) : null}
           </>
         ) : null}
       </div>

@@ -279,12 +279,17 @@ forEachBrowser('library page', (h, browser) => {
     await expect.poll(vocabCount).toBe('Found: 1 · selected: 0');
   });
 
-  it('downloads a backup and imports it again, showing what was added', async () => {
+  it('downloads a backup and imports it again, showing what was added, and restores its settings when asked', async () => {
+    // Settings as the options and the review page store them: the item's reading values and review section.
+    const setItem = (values: object, review: object) => h().background(async (g, item) => g.chrome.storage.local.set({ settings: item }), { version: 1, values, review });
+    const readItem = () => h().background(async (g) => (await g.chrome.storage.local.get('settings'))['settings'] as { values: { pinyinSize?: number }; review?: { newPerDay?: number } });
+    await setItem({ pinyinSize: 80 }, { newPerDay: 7 });
     await lib.click('[data-testid="backup-download"]');
     await expect.poll(async () => (await downloads(lib)).length).toBe(3);
     const backup = (await downloads(lib))[2]!;
     expect(backup.name).toMatch(/^jiedu-backup-\d{4}-\d{2}-\d{2}\.json$/);
-    expect(JSON.parse(backup.text)).toMatchObject({ format: 'jiedu-backup', version: 2, cards: [], reviewLog: [] });
+    expect(JSON.parse(backup.text)).toMatchObject({ format: 'jiedu-backup', version: 3, cards: [], reviewLog: [], settings: { pinyinSize: 80 }, reviewSettings: { newPerDay: 7 } });
+    await setItem({ pinyinSize: 60 }, { newPerDay: 2 });
     const before = await counts(h());
     expect(before).toEqual({ articles: 1, vocabulary: 10_001 });
     await h().background(async (g, url) => {
@@ -294,6 +299,17 @@ forEachBrowser('library page', (h, browser) => {
     }, article.url);
     await lib.setInputFile('[data-testid="backup-file"]', { name: 'backup.json', content: backup.text });
     await expect.poll(() => textOf(lib, '[data-testid="backup-result"]'), { timeout: 30_000 }).toBe('Imported. Added: articles 1, words 1. Updated: articles 0, words 0.');
+    expect(await counts(h())).toEqual(before);
+    expect(await countOf(lib, '[data-testid="backup-result-settings"]')).toBe(0);
+    expect(await readItem()).toMatchObject({ values: { pinyinSize: 60 }, review: { newPerDay: 2 } });
+
+    // Again with "Also restore the settings" ticked by keyboard: the library is unchanged, the settings come back.
+    await lib.focus('[data-testid="backup-restore-settings"]');
+    await lib.press('Space');
+    await lib.setInputFile('[data-testid="backup-file"]', { name: 'backup.json', content: backup.text });
+    await expect.poll(() => textOf(lib, '[data-testid="backup-result-settings"]'), { timeout: 30_000 }).toBe('Settings restored from the backup.');
+    expect(await textOf(lib, '[data-testid="backup-result"]')).toBe('Imported. Added: articles 0, words 0. Updated: articles 0, words 0.');
+    expect(await readItem()).toMatchObject({ values: { pinyinSize: 80 }, review: { newPerDay: 7 } });
     expect(await counts(h())).toEqual(before);
   });
 

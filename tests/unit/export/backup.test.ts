@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredArticle } from '../../../src/core/article.ts';
 import { contentHash } from '../../../src/core/article.ts';
-import { BackupError, makeBackup, mergeBackup, parseBackup, serializeBackup, type JieduBackup } from '../../../src/core/export/index.ts';
+import { BACKUP_VERSION, BackupError, makeBackup, mergeBackup, parseBackup, serializeBackup, type JieduBackup } from '../../../src/core/export/index.ts';
 import { addContext, saveWord, type VocabularyRecord } from '../../../src/core/vocabulary.ts';
 
 const RARE = ['𠮷', '𪚥', '😀', '👩‍👩‍👧', '\t', '\n', '"', '<', '&', '\u2028', '\\', '\u0000'];
@@ -113,7 +113,7 @@ describe('backup rejection', () => {
   });
 
   it('names the version it cannot read', () => {
-    expect(rejection(JSON.stringify({ ...good(), version: 3 })).message).toMatch(/version 3, made by a newer Jiedu/);
+    expect(rejection(JSON.stringify({ ...good(), version: BACKUP_VERSION + 1 })).message).toMatch(new RegExp(`version ${BACKUP_VERSION + 1}, made by a newer Jiedu`));
     expect(rejection(JSON.stringify({ ...good(), version: '1' })).kind).toBe('version');
   });
 

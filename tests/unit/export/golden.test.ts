@@ -2,6 +2,8 @@
  * Golden files for every export format. To accept a deliberate change of output, run
  * `npx vitest run tests/unit/export -u` and read the diff of tests/fixtures/export-golden.
  */
+import { DEFAULT_REVIEW_SETTINGS } from '../../../src/core/review/settings.ts';
+import { DEFAULT_ANKI_SETTINGS } from '../../../src/core/anki-settings.ts';
 import { describe, expect, it } from 'vitest';
 import { ANKI_COLUMNS, makeBackup, serializeBackup, stableGuid, toAnki, toCsv, toPleco, toTsv } from '../../../src/core/export/index.ts';
 import { readCsvRecords } from './anki-text-import.ts';
@@ -174,7 +176,10 @@ describe('plain word list', () => {
 
 describe('backup', () => {
   it('matches the golden file', async () => {
-    const backup = makeBackup({ articles: [], vocabulary: GOLDEN_WORDS, settings: { autoSave: true } }, new Date('2025-03-03T00:00:00Z'));
+    const backup = makeBackup(
+      { articles: [], vocabulary: GOLDEN_WORDS, settings: { autoSave: true }, reviewSettings: DEFAULT_REVIEW_SETTINGS, ankiSettings: DEFAULT_ANKI_SETTINGS },
+      new Date('2025-03-03T00:00:00Z'),
+    );
     await expect(JSON.stringify(JSON.parse(serializeBackup(backup)), null, 2) + '\n').toMatchFileSnapshot(`${GOLDEN}/backup.json`);
   });
 });

@@ -4,11 +4,15 @@ import { saveArticle } from '../../../src/background/library.ts';
 import { parseBackup, stableGuid } from '../../../src/core/export/index.ts';
 import type { GlossaryEntry } from '../../../src/core/glossary/types.ts';
 import type { VocabularyRecord } from '../../../src/core/vocabulary.ts';
-import { DEFAULT_SETTINGS } from '../../../src/core/settings.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings.ts';
+import { DEFAULT_REVIEW_SETTINGS } from '../../../src/core/review/settings.ts';
+import { DEFAULT_ANKI_SETTINGS } from '../../../src/core/anki-settings.ts';
 import { sampleArticle } from '../foundation/sample-article.ts';
 import { freshDb, putWords, REAL_WORDS, storedArticle, word } from './fixtures.ts';
 
 const NOW = new Date('2026-02-03T04:05:06Z');
+/** The three parts of the settings item as the background reads them for a backup. */
+const inBackup = (settings: Settings) => ({ settings, reviewSettings: { ...DEFAULT_REVIEW_SETTINGS, newPerDay: 7 }, ankiSettings: { ...DEFAULT_ANKI_SETTINGS, deck: 'News' } });
 
 describe('export/vocabulary', () => {
   it('exports a selection in the order given, in each format', async () => {
@@ -59,19 +63,24 @@ describe('backup', () => {
     await saveArticle(source, sampleArticle());
     await putWords(source, REAL_WORDS);
     const settings = { ...DEFAULT_SETTINGS, autoSave: false };
-    const { text, filename } = await exportBackup(source, settings, NOW);
+    const { text, filename } = await exportBackup(source, inBackup(settings), NOW);
     expect(filename).toBe('jiedu-backup-2026-02-03.json');
-    expect(parseBackup(text).settings).toEqual(settings);
+    const parsed = parseBackup(text);
+    expect(parsed.settings).toEqual(settings);
+    expect(parsed.reviewSettings).toEqual({ ...DEFAULT_REVIEW_SETTINGS, newPerDay: 7 });
+    expect(parsed.ankiSettings).toEqual({ ...DEFAULT_ANKI_SETTINGS, deck: 'News' });
 
     const target = freshDb();
     await putWords(target, [{ ...REAL_WORDS[0]!, note: 'mine', updatedAt: '2020-01-01T00:00:00.000Z' }]);
     await listVocabulary(target, { query: '', sort: 'recent', tag: null, articleUrl: null, source: null, offset: 0, limit: 10 });
-    const first = await importBackup(target, text);
-    expect(first).toEqual({ added: { articles: 1, vocabulary: 2 }, updated: { articles: 0, vocabulary: 1 }, review: { cardsAdded: 0, cardsUpdated: 0, logAdded: 0 } });
+    const restored: unknown[] = [];
+    const first = await importBackup(target, text, async (b) => void restored.push(b.reviewSettings));
+    expect(first).toEqual({ added: { articles: 1, vocabulary: 2 }, updated: { articles: 0, vocabulary: 1 }, review: { cardsAdded: 0, cardsUpdated: 0, logAdded: 0 }, settingsRestored: true });
+    expect(restored).toEqual([{ ...DEFAULT_REVIEW_SETTINGS, newPerDay: 7 }]);
     const merged = (await target.vocabulary.get('外交')) as unknown as VocabularyRecord;
     expect(merged.note).toBe('mine');
     expect((await listVocabulary(target, { query: '', sort: 'recent', tag: null, articleUrl: null, source: null, offset: 0, limit: 10 })).total).toBe(3);
-    expect(await importBackup(target, text)).toEqual({ added: { articles: 0, vocabulary: 0 }, updated: { articles: 0, vocabulary: 0 }, review: { cardsAdded: 0, cardsUpdated: 0, logAdded: 0 } });
+    expect(await importBackup(target, text)).toEqual({ added: { articles: 0, vocabulary: 0 }, updated: { articles: 0, vocabulary: 0 }, review: { cardsAdded: 0, cardsUpdated: 0, logAdded: 0 }, settingsRestored: false });
   });
 
   it.each([
@@ -82,7 +91,7 @@ describe('backup', () => {
     const source = freshDb();
     await saveArticle(source, sampleArticle());
     await putWords(source, REAL_WORDS);
-    const { text } = await exportBackup(source, DEFAULT_SETTINGS, NOW);
+    const { text } = await exportBackup(source, inBackup(DEFAULT_SETTINGS), NOW);
     const target = freshDb();
     await putWords(target, [word(5)]);
     const before = { articles: await target.articles.toArray(), vocabulary: await target.vocabulary.toArray() };
@@ -94,7 +103,7 @@ describe('backup', () => {
     const source = freshDb();
     await source.articles.bulkAdd([storedArticle(1), storedArticle(2)]);
     await putWords(source, REAL_WORDS);
-    const { text } = await exportBackup(source, DEFAULT_SETTINGS, NOW);
+    const { text } = await exportBackup(source, inBackup(DEFAULT_SETTINGS), NOW);
     const target = freshDb();
     target.vocabulary.bulkPut = (() => Promise.reject(new Error('disk full'))) as unknown as typeof target.vocabulary.bulkPut;
     await expect(importBackup(target, text)).rejects.toThrow(/disk full/);
@@ -107,11 +116,11 @@ describe('backup', () => {
     const words = Array.from({ length: 10_000 }, (_, i) => word(i, { note: i % 7 ? '' : `note ${i}` }));
     await source.articles.bulkAdd(articles);
     await putWords(source, words);
-    const { text } = await exportBackup(source, DEFAULT_SETTINGS, NOW);
+    const { text } = await exportBackup(source, inBackup(DEFAULT_SETTINGS), NOW);
 
     const target = freshDb();
     const result = await importBackup(target, text);
-    expect(result).toEqual({ added: { articles: 1000, vocabulary: 10_000 }, updated: { articles: 0, vocabulary: 0 }, review: { cardsAdded: 0, cardsUpdated: 0, logAdded: 0 } });
+    expect(result).toEqual({ added: { articles: 1000, vocabulary: 10_000 }, updated: { articles: 0, vocabulary: 0 }, review: { cardsAdded: 0, cardsUpdated: 0, logAdded: 0 }, settingsRestored: false });
     const sortByUrl = <T extends { url: string }>(xs: T[]) => [...xs].sort((a, b) => (a.url < b.url ? -1 : 1));
     expect(sortByUrl(await target.articles.toArray())).toEqual(sortByUrl(await source.articles.toArray()));
     expect(await target.vocabulary.toArray()).toEqual(await source.vocabulary.toArray());

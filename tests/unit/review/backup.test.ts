@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { JieduDB } from '../../../src/background/db.ts';
 import { exportBackup, importBackup } from '../../../src/background/library-admin.ts';
 import { undoLastGrade } from '../../../src/background/review.ts';
-import { makeBackup, parseBackup, serializeBackup } from '../../../src/core/export/backup.ts';
+import { BACKUP_VERSION, makeBackup, parseBackup, serializeBackup } from '../../../src/core/export/backup.ts';
+import { DEFAULT_ANKI_SETTINGS } from '../../../src/core/anki-settings.ts';
 import { mergeReview } from '../../../src/core/review/backup.ts';
 import { newCard, type ReviewCard, type ReviewGrade, type ReviewLogEntry } from '../../../src/core/review/card.ts';
 import { grade, schedulerFor } from '../../../src/core/review/schedule.ts';
@@ -59,7 +60,7 @@ describe('review data in backups', () => {
     const source = newDb();
     await source.cards.bulkAdd(data.cards);
     await source.reviewLog.bulkAdd(data.log);
-    const { text } = await exportBackup(source, DEFAULT_SETTINGS, new Date(T0));
+    const { text } = await exportBackup(source, { settings: DEFAULT_SETTINGS, reviewSettings: DEFAULT_REVIEW_SETTINGS, ankiSettings: DEFAULT_ANKI_SETTINGS }, new Date(T0));
     const target = newDb();
     expect((await importBackup(target, text)).review).toEqual({ cardsAdded: 1_000, cardsUpdated: 0, logAdded: 10_000 });
     expect((await target.cards.toArray()).sort(byId)).toEqual([...data.cards].sort(byId));
@@ -73,12 +74,24 @@ describe('review data in backups', () => {
     const text = readFileSync(new URL('../../fixtures/export-golden/backup-v1.json', import.meta.url), 'utf8');
     expect(JSON.parse(text).version).toBe(1);
     const backup = parseBackup(text);
-    expect(backup).toMatchObject({ version: 2, cards: [], reviewLog: [] });
+    expect(backup).toMatchObject({ version: BACKUP_VERSION, cards: [], reviewLog: [], reviewSettings: {}, ankiSettings: {} });
     const db = newDb();
     const result = await importBackup(db, text);
     expect(result.added.vocabulary).toBe(JSON.parse(text).vocabulary.length);
     expect(await db.vocabulary.count()).toBe(JSON.parse(text).vocabulary.length);
     expect(result.review).toEqual({ cardsAdded: 0, cardsUpdated: 0, logAdded: 0 });
+  });
+
+  it('still imports a version 2 backup (no review or AnkiConnect settings), losing nothing of it', async () => {
+    const text = readFileSync(new URL('../../fixtures/export-golden/backup-v2.json', import.meta.url), 'utf8');
+    const file = JSON.parse(text) as { version: number; vocabulary: unknown[]; settings: object };
+    expect(file.version).toBe(2);
+    const backup = parseBackup(text);
+    expect(backup).toMatchObject({ version: BACKUP_VERSION, settings: file.settings, reviewSettings: {}, ankiSettings: {} });
+    const db = newDb();
+    const result = await importBackup(db, text);
+    expect(result.added.vocabulary).toBe(file.vocabulary.length);
+    expect(await db.vocabulary.count()).toBe(file.vocabulary.length);
   });
 
   it('refuses a backup with a bad card, naming it', () => {

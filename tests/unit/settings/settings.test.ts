@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import { JieduDB } from '../../../src/background/db.ts';
-import { moveSettingsOutOfDatabase } from '../../../src/background/settings-move.ts';
+import { moveSectionsIntoItem, moveSettingsOutOfDatabase } from '../../../src/background/settings-move.ts';
 import {
   applySettingsPatch,
   DEFAULT_SETTINGS,
@@ -15,18 +15,23 @@ import {
 } from '../../../src/core/settings.ts';
 import { SettingsPatchSchema } from '../../../src/core/settings-schema.ts';
 import * as v from 'valibot';
+import { DEFAULT_REVIEW_SETTINGS, reviewSettingsFrom } from '../../../src/core/review/settings.ts';
+import { DEFAULT_ANKI_SETTINGS, parseAnkiSettings } from '../../../src/core/anki-settings.ts';
 
 // The store's functions take the storage area as a parameter; the polyfill itself only loads in an extension.
 vi.mock('webextension-polyfill', () => ({ default: {} }));
-const { loadSettings, saveSettings } = await import('../../../src/platform/settings-store.ts');
+const { loadSection, loadSettings, saveSection, saveSettings, watchSettings } = await import('../../../src/platform/settings-store.ts');
 
 /** browser.storage.local as far as settings use it, with structured-clone copies like the real one. */
 function memoryArea(initial: Record<string, unknown> = {}) {
   const data = structuredClone(initial);
   return {
     data,
-    get: async (key: string) => (key in data ? { [key]: structuredClone(data[key]) } : {}),
+    get: async (keys: string | string[]) => Object.fromEntries([keys].flat().filter((k) => k in data).map((k) => [k, structuredClone(data[k])])),
     set: async (items: Record<string, unknown>) => void Object.assign(data, structuredClone(items)),
+    remove: async (keys: string | string[]) => {
+      for (const k of [keys].flat()) delete data[k];
+    },
   };
 }
 
@@ -111,5 +116,72 @@ describe('moving settings out of the database', () => {
     const area = { ...memoryArea(), set: async () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')) };
     await expect(moveSettingsOutOfDatabase(db, area)).rejects.toThrow(/quota/);
     expect(await db.settings.count()).toBe(1);
+  });
+});
+
+describe('the review and AnkiConnect sections of the item', () => {
+  const review = { ...DEFAULT_REVIEW_SETTINGS, retention: 0.85, newPerDay: 5 };
+  const anki = { ...DEFAULT_ANKI_SETTINGS, enabled: true, deck: '中文::新闻' };
+
+  it('are written beside the reading settings, and a write of one keeps the others', async () => {
+    const area = memoryArea();
+    await saveSettings({ pinyinSize: 80 }, area);
+    await saveSection('review', review, area);
+    await saveSection('anki', anki, area);
+    await saveSettings({ autoSave: false }, area);
+    expect(area.data[SETTINGS_ITEM]).toEqual({ version: SETTINGS_ITEM_VERSION, values: { ...DEFAULT_SETTINGS, pinyinSize: 80, autoSave: false }, review, anki });
+    expect(reviewSettingsFrom(await loadSection('review', area))).toEqual(review);
+    expect(parseAnkiSettings(await loadSection('anki', area))).toEqual(anki);
+  });
+
+  it('a section written before any reading setting leaves those at their defaults, not stored', async () => {
+    const area = memoryArea();
+    await saveSection('review', review, area);
+    expect(area.data[SETTINGS_ITEM]).toEqual({ version: SETTINGS_ITEM_VERSION, values: {}, review });
+    expect(await loadSettings(area)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('are read from their old items until moved, then moved into the item once, the old items removed', async () => {
+    const area = memoryArea({ [SETTINGS_ITEM]: settingsItem({ ...DEFAULT_SETTINGS, pinyinSize: 90 }), review, jieduAnki: anki, pinyinUsedAt: 1 });
+    expect(reviewSettingsFrom(await loadSection('review', area))).toEqual(review);
+    expect(parseAnkiSettings(await loadSection('anki', area))).toEqual(anki);
+    expect(await moveSectionsIntoItem(area)).toEqual(['review', 'anki']);
+    expect(area.data).toEqual({ [SETTINGS_ITEM]: { ...settingsItem({ ...DEFAULT_SETTINGS, pinyinSize: 90 }), review, anki }, pinyinUsedAt: 1 });
+    expect(await moveSectionsIntoItem(area)).toEqual([]);
+    expect(reviewSettingsFrom(await loadSection('review', area))).toEqual(review);
+  });
+
+  it('a section already in the item wins over its old item, which is only removed', async () => {
+    const area = memoryArea({ review: { ...review, newPerDay: 99 } });
+    await saveSection('review', review, area);
+    expect(area.data.review).toBeUndefined();
+    area.data.review = { ...review, newPerDay: 99 };
+    expect(await moveSectionsIntoItem(area)).toEqual([]);
+    expect(area.data.review).toBeUndefined();
+    expect(reviewSettingsFrom(await loadSection('review', area))).toEqual(review);
+  });
+
+  it('moves into no item at all without storing the reading defaults', async () => {
+    const area = memoryArea({ jieduAnki: anki });
+    expect(await moveSectionsIntoItem(area)).toEqual(['anki']);
+    expect(area.data).toEqual({ [SETTINGS_ITEM]: { version: SETTINGS_ITEM_VERSION, values: {}, anki } });
+  });
+});
+
+describe('watching the settings', () => {
+  it('tells of a change to the reading settings, not of one to another section', async () => {
+    const listeners: ((changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => void)[] = [];
+    const browser = (await import('webextension-polyfill')).default as unknown as Record<string, unknown>;
+    browser.storage = { onChanged: { addListener: (l: (typeof listeners)[number]) => listeners.push(l), removeListener: () => undefined } };
+    const seen: number[] = [];
+    const stop = new AbortController();
+    watchSettings((s) => seen.push(s.pinyinSize), stop.signal);
+    const before = settingsItem({ ...DEFAULT_SETTINGS, pinyinSize: 80 });
+    const fire = (oldValue: unknown, newValue: unknown) => listeners.forEach((l) => l({ [SETTINGS_ITEM]: { oldValue, newValue } }, 'local'));
+    fire(before, { ...before, review: { newPerDay: 3 } });
+    fire(before, settingsItem({ ...DEFAULT_SETTINGS, pinyinSize: 90 }));
+    fire(undefined, before);
+    expect(seen).toEqual([90, 80]);
+    delete browser.storage;
   });
 });
