@@ -20,6 +20,7 @@ import { HAN_SCRIPT } from '../core/han-script.ts';
 import { failure } from '../core/errors.ts';
 import { errorText } from '../platform/i18n.ts';
 import { headlineElement } from '../core/extract/headline.ts';
+import { startSession, type ContentSession } from './session.ts';
 
 type Reader = typeof import('./reader.ts');
 type AnnotatorModule = typeof import('./annotator.ts');
@@ -49,7 +50,17 @@ let siteOfPage: Settings['pinyinAutoSites'][number] | null = null;
 /** Title of the last article read here, whatever state the page is in: a route change must not store it again. */
 let lastTitle: string | null = null;
 let state: PageState = { kind: 'not-article', url: location.href, reason: 'not examined yet' };
-let generation = 0;
+/** The script's lifetime in this page (see session.ts). */
+let session: ContentSession;
+/** One examined address: aborted when the page shows another (a route change) or the session ends. */
+let visit = new AbortController();
+
+/** Starts the examination of a new address, ending the last one's work. */
+function nextVisit(): AbortSignal {
+  visit.abort();
+  visit = new AbortController();
+  return AbortSignal.any([visit.signal, session.signal]);
+}
 /** The look pinyin was last drawn in (as JSON) and the drawing's outcome. */
 let lastDraw: { look: string; state: Promise<PinyinState> } | null = null;
 
@@ -75,7 +86,7 @@ const byAdapter = (o: Found): boolean => !o.article.extractor.includes('generic'
 
 /** Examines the current URL; `previousTitle` skips a stale DOM right after a route change. */
 async function examine(trigger: 'load' | 'route', previousTitle: string | null = null): Promise<void> {
-  const mine = ++generation;
+  const signal = nextVisit();
   const url = location.href;
   const detection = detectFromUrl(url);
   if (detection.kind === 'none') {
@@ -90,8 +101,8 @@ async function examine(trigger: 'load' | 'route', previousTitle: string | null =
   let outcome: Found | null = await waitForContent(() => {
     const o = extractArticle(document, url);
     return fresh(o) && byAdapter(o) ? o : null;
-  }, LATE_BODY_MS);
-  if (mine !== generation) return; // a newer navigation took over
+  }, LATE_BODY_MS, signal);
+  if (signal.aborted) return; // a newer navigation took over
   if (!outcome) {
     const last = extractArticle(document, url);
     if (!last.ok) {
@@ -107,13 +118,13 @@ async function examine(trigger: 'load' | 'route', previousTitle: string | null =
   bodyElement = outcome.bodyElement;
   siteOfPage = outcome.article.site;
   lastTitle = outcome.article.title;
-  await keep(outcome, mine);
-  if (mine !== generation) return;
-  followLateChanges(outcome, mine, extractArticle);
+  await keep(outcome, signal);
+  if (signal.aborted) return;
+  followLateChanges(outcome, signal, extractArticle);
   const settings = await currentSettings();
-  if (mine !== generation) return;
+  if (signal.aborted) return;
   if ((settings.glossaryMarking && outcome.article.language !== 'en') || termsOn) await setTerms(true).catch(() => undefined);
-  if (mine !== generation) return;
+  if (signal.aborted) return;
   await pinyinAfterArticle(trigger);
 }
 
@@ -192,9 +203,12 @@ async function pinyinAfterArticle(trigger: 'load' | 'route'): Promise<void> {
  * (opening the popup, a first click).
  */
 function later(fn: () => void): void {
+  const run = (): void => {
+    if (!session.signal.aborted) fn();
+  };
   setTimeout(() => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 5000 });
-    else fn();
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 5000 });
+    else run();
   }, HABIT_DELAY_MS);
 }
 const HABIT_DELAY_MS = 3000;
@@ -265,14 +279,14 @@ function preparePinyin(look: PinyinLook): Promise<void> | null {
     .catch(() => undefined);
 }
 
-async function keep(outcome: Found, mine: number): Promise<void> {
+async function keep(outcome: Found, signal: AbortSignal): Promise<void> {
   const settings = await currentSettings();
   if (!settings.autoSave) {
-    if (mine === generation) state = { kind: 'detected', url: location.href, article: summary(outcome), notices: outcome.notices, save: { status: 'not-saved', firstSavedAt: null } };
+    if (!signal.aborted) state = { kind: 'detected', url: location.href, article: summary(outcome), notices: outcome.notices, save: { status: 'not-saved', firstSavedAt: null } };
     return;
   }
   const saved = await save(outcome, 'auto');
-  if (mine === generation) state = saved;
+  if (!signal.aborted) state = saved;
 }
 
 /**
@@ -280,14 +294,13 @@ async function keep(outcome: Found, mine: number): Promise<void> {
  * replacing a teaser): re-read it when the DOM settles, and save again if the
  * text grew, for a while after load.
  */
-function followLateChanges(first: Found, mine: number, extractArticle: Reader['extractArticle']): void {
+function followLateChanges(first: Found, signal: AbortSignal, extractArticle: Reader['extractArticle']): void {
   let last = first;
   void waitForContent(() => {
-    if (mine !== generation) return true; // navigated away: stop watching
     const o = extractArticle(document, location.href);
     if (o.ok && o.article.contentHash !== last.article.contentHash && o.article.charCount > last.article.charCount && (byAdapter(o) || !byAdapter(last))) {
       last = o;
-      void keep(o, mine);
+      void keep(o, signal);
       // The site may have replaced the body element itself: follow it with the marks and pinyin.
       if (o.bodyElement && o.bodyElement !== bodyElement) {
         bodyElement = o.bodyElement;
@@ -297,7 +310,7 @@ function followLateChanges(first: Found, mine: number, extractArticle: Reader['e
       }
     }
     return null;
-  }, LATE_BODY_MS);
+  }, LATE_BODY_MS, signal);
 }
 
 async function saveManually(): Promise<PageState> {
@@ -372,7 +385,7 @@ function selectionWithSentence(): { text: string; sentence: string; article: { u
  * The first look-up gesture loads the page UI, which then listens by itself;
  * until then this costs one cheap check per click.
  */
-function listenForLookup(): void {
+function listenForLookup(signal: AbortSignal): void {
   const first = (e: MouseEvent): void => {
     if (pageUi) return; // the page UI handles its own events once loaded
     const click = e.type === 'click' && isLookupClick(e);
@@ -384,8 +397,8 @@ function listenForLookup(): void {
       if ((click && s.lookupTrigger === 'click') || (hover && s.lookupTrigger === 'alt-hover')) void ui().then((page) => page.lookupAt(clientX, clientY));
     });
   };
-  document.addEventListener('click', first, true);
-  document.addEventListener('mousemove', first, { passive: true });
+  document.addEventListener('click', first, { capture: true, signal });
+  document.addEventListener('mousemove', first, { passive: true, signal });
 }
 
 export function startContent(loaders: Loaders): void {
@@ -401,11 +414,26 @@ export function startContent(loaders: Loaders): void {
   if (typeof __JIEDU_TEST_HOOKS__ !== 'undefined' && __JIEDU_TEST_HOOKS__) {
     (globalThis as { jieduBench?: unknown }).jieduBench = { detectFromUrl, loadReader, loadAnnotator, setPinyin, setTerms, preparePinyin };
   }
+  session = startSession();
+  session.onEnd(letPageGo);
   browser.runtime.onMessage.addListener(onMessage);
-  watchSettings(settingsChanged);
+  watchSettings(settingsChanged, session.signal);
   // The popup asks over a port (see sendToTab); the background's commands still come as messages.
   answerOnPort(TAB_PORT, onMessage);
   void examine('load');
-  listenForLookup();
-  watchUrl(() => void examine('route', lastTitle));
+  listenForLookup(session.signal);
+  watchUrl(() => void examine('route', lastTitle), session.signal);
+}
+
+/** The extension is gone: what Jiedu drew comes off, and nothing of it listens any more. */
+function letPageGo(): void {
+  visit.abort();
+  lastDraw = null;
+  annotator?.stop();
+  void pageUi?.then((page) => page.destroy(), () => undefined);
+  try {
+    browser.runtime.onMessage.removeListener(onMessage);
+  } catch {
+    // The extension's API may be gone with it.
+  }
 }

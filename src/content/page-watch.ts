@@ -4,8 +4,8 @@
  * (paywalled pages fill the article after load).
  */
 
-/** Calls `onChange(newUrl)` when the document's URL changes without a load. */
-export function watchUrl(onChange: (url: string) => void): () => void {
+/** Calls `onChange(newUrl)` when the document's URL changes without a load, until `signal` aborts. */
+export function watchUrl(onChange: (url: string) => void, signal: AbortSignal): void {
   // A jump to #comments is not a new article: compare addresses without the fragment.
   const current = (): string => location.href.split('#')[0]!;
   let last = current();
@@ -19,22 +19,20 @@ export function watchUrl(onChange: (url: string) => void): () => void {
   // browser lacks it, a cheap once-a-second comparison does the same job.
   const nav = (globalThis as { navigation?: EventTarget }).navigation;
   if (nav) {
-    nav.addEventListener('currententrychange', check);
-    return () => nav.removeEventListener('currententrychange', check);
+    nav.addEventListener('currententrychange', check, { signal });
+    return;
   }
   const timer = setInterval(check, 1000);
-  addEventListener('popstate', check);
-  return () => {
-    clearInterval(timer);
-    removeEventListener('popstate', check);
-  };
+  addEventListener('popstate', check, { signal });
+  signal.addEventListener('abort', () => clearInterval(timer), { once: true });
 }
 
 /**
  * Resolves with `probe()`'s first non-null answer, asked again after each
- * burst of DOM changes, or null after `timeoutMs`.
+ * burst of DOM changes, or null after `timeoutMs` or once `signal` aborts.
  */
-export function waitForContent<T>(probe: () => T | null, timeoutMs: number, quietMs = 250): Promise<T | null> {
+export function waitForContent<T>(probe: () => T | null, timeoutMs: number, signal: AbortSignal, quietMs = 250): Promise<T | null> {
+  if (signal.aborted) return Promise.resolve(null);
   const first = probe();
   if (first !== null) return Promise.resolve(first);
   return new Promise((resolve) => {
@@ -43,8 +41,11 @@ export function waitForContent<T>(probe: () => T | null, timeoutMs: number, quie
       observer.disconnect();
       clearTimeout(deadline);
       if (timer) clearTimeout(timer);
+      signal.removeEventListener('abort', stopped);
       resolve(value);
     };
+    const stopped = (): void => finish(null);
+    signal.addEventListener('abort', stopped, { once: true });
     const observer = new MutationObserver(() => {
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => {
