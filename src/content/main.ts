@@ -21,6 +21,7 @@ import { failure } from '../core/errors.ts';
 import { errorText } from '../platform/i18n.ts';
 import { headlineElement } from '../core/extract/headline.ts';
 import { startSession, type ContentSession } from './session.ts';
+import { blockOf, blockTextAt } from './text-at-point.ts';
 
 type Reader = typeof import('./reader.ts');
 type AnnotatorModule = typeof import('./annotator.ts');
@@ -365,20 +366,8 @@ function selectionWithSentence(): { text: string; sentence: string; article: { u
   const text = (sel?.toString() ?? '').replace(/\s+/g, ' ').trim();
   if (!sel || sel.rangeCount === 0 || !text) return { text, sentence: '', article };
   const range = sel.getRangeAt(0);
-  const start = range.startContainer.nodeType === Node.ELEMENT_NODE ? (range.startContainer as Element) : range.startContainer.parentElement;
-  const block = start?.closest('p, li, td, dd, blockquote, figcaption, h1, h2, h3, h4, div') ?? document.body;
-  const before = document.createRange();
-  before.setStart(block, 0);
-  before.setEnd(range.startContainer, range.startOffset);
-  const withoutPinyin = (r: Range): string => {
-    const frag = r.cloneContents();
-    for (const rt of frag.querySelectorAll('rt, rp')) rt.remove();
-    return frag.textContent ?? '';
-  };
-  const whole = document.createRange();
-  whole.selectNodeContents(block);
-  const full = withoutPinyin(whole);
-  return { text, sentence: sentenceAround(full, withoutPinyin(before).length), article };
+  const { full, at } = blockTextAt(blockOf(range.startContainer), range.startContainer, range.startOffset);
+  return { text, sentence: sentenceAround(full, at), article };
 }
 
 /**

@@ -9,8 +9,7 @@ import { loadSection } from '../platform/settings-store.ts';
 import { buildMatcher, type GlossaryMatcher } from '../core/glossary/matcher.ts';
 import { markTerms, TERM_ATTR, TERM_CLASS, type MarkHandle } from '../core/glossary/mark.ts';
 import type { GlossaryEntry } from '../core/glossary/types.ts';
-import type { LookupContext, LookupMatch, WordContext } from '../core/messages.ts';
-import { sentenceForLookup } from '../core/dictionary/in-context.ts';
+import type { LookupMatch, WordContext } from '../core/messages.ts';
 import { entryKind } from '../core/dictionary/rank.ts';
 import { pinyinInStyle } from '../core/dictionary/pinyin-format.ts';
 import type { Settings } from '../core/settings.ts';
@@ -20,6 +19,7 @@ import { ankiProblemText } from '../ui/anki-reply.ts';
 import { createCardHost, el, highlighted } from './card.ts';
 import { sentenceAround } from '../core/sentence.ts';
 import { isLookupClick } from './lookup-gesture.ts';
+import { blockOf, caretAt, rangeOfChars, textAtCaret, visibleTextNodes } from './text-at-point.ts';
 import { HAN_SCRIPT } from '../core/han-script.ts';
 import { isMarked } from '../core/glossary/salience.ts';
 
@@ -65,66 +65,6 @@ function glossaryMatcher(): Promise<GlossaryMatcher> {
     .then((r) => r.json() as Promise<GlossaryEntry[]>)
     .then((entries) => buildMatcher(entries));
   return matcherLoad;
-}
-
-/** Text of the block around a point, without pinyin, and the sentence holding the offset. */
-function blockOf(node: Node): Element {
-  const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement!;
-  return el.closest('p, li, td, dd, blockquote, figcaption, h1, h2, h3, h4, h5, h6, div') ?? document.body;
-}
-
-function visibleTextNodes(root: Node): Text[] {
-  const out: Text[] = [];
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-    acceptNode: (n) => (n.parentElement?.closest('rt, rp, script, style') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-  });
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(n as Text);
-  return out;
-}
-
-
-/**
- * The text from a caret to the end of its block (at most `max` characters), the sentence there
- * (as saved with a word), and the raw sentence with the point's offset (for the reading in context).
- */
-function textAtCaret(node: Text, offset: number, max: number): { text: string; sentence: string; context: LookupContext } | null {
-  if (node.parentElement?.closest('rt, rp')) return null;
-  const block = blockOf(node);
-  const nodes = visibleTextNodes(block);
-  let full = '';
-  let at = -1;
-  for (const n of nodes) {
-    if (n === node) at = full.length + offset;
-    full += n.data;
-  }
-  if (at < 0) return null;
-  if (!HAN_SCRIPT.test(full[at] ?? '')) return null;
-  return { text: full.slice(at, at + max), sentence: sentenceAround(full, at), context: sentenceForLookup(full, at) };
-}
-
-function caretAt(x: number, y: number): { node: Text; offset: number } | null {
-  const doc = document as Document & { caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null };
-  let caret: { node: Text; offset: number } | null = null;
-  if (doc.caretPositionFromPoint) {
-    const p = doc.caretPositionFromPoint(x, y);
-    if (p && p.offsetNode.nodeType === Node.TEXT_NODE) caret = { node: p.offsetNode as Text, offset: p.offset };
-  } else {
-    const r = document.caretRangeFromPoint?.(x, y);
-    if (r && r.startContainer.nodeType === Node.TEXT_NODE) caret = { node: r.startContainer as Text, offset: r.startOffset };
-  }
-  if (!caret) return null;
-  // The caret sits between characters: a click on a character's right half puts it after that character.
-  // Take the character whose box holds the point.
-  const box = (i: number): DOMRect | null => {
-    if (i < 0 || i >= caret!.node.data.length) return null;
-    const r = document.createRange();
-    r.setStart(caret!.node, i);
-    r.setEnd(caret!.node, i + 1);
-    return r.getBoundingClientRect();
-  };
-  const inside = (r: DOMRect | null) => !!r && x >= r.left && x <= r.right && y >= r.top && y <= r.bottom;
-  if (!inside(box(caret.offset)) && inside(box(caret.offset - 1))) caret.offset -= 1;
-  return caret;
 }
 
 function zhVoice(): SpeechSynthesisVoice | null {
@@ -219,24 +159,6 @@ function rove(term: HTMLElement): void {
   for (const t of document.querySelectorAll<HTMLElement>(`span.${TERM_CLASS}[tabindex="0"]`)) t.tabIndex = -1;
   term.tabIndex = 0;
   term.focus();
-}
-
-/** A range over `count` visible characters of `block` from a point in one of its text nodes (rubies split words into nodes). */
-function rangeOfChars(block: Element, node: Text, offset: number, count: number): Range {
-  const range = document.createRange();
-  range.setStart(node, Math.min(offset, node.data.length));
-  let left = count;
-  let started = false;
-  for (const n of visibleTextNodes(block)) {
-    if (n === node) started = true;
-    if (!started) continue;
-    const from = n === node ? offset : 0;
-    const take = Math.min(left, n.data.length - from);
-    left -= take;
-    range.setEnd(n, from + take);
-    if (left <= 0) break;
-  }
-  return range;
 }
 
 /** The first Chinese character in view under `root`, as a caret. */
