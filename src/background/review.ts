@@ -202,23 +202,10 @@ export async function removeOrphanCards(db: JieduDB, inGlossary: (term: string) 
   return { removed: gone.length };
 }
 
-export async function removeCards(db: JieduDB, source: CardSource, keys: readonly string[]): Promise<{ removed: number }> {
-  return db.transaction('rw', db.cards, async () => ({ removed: await db.cards.where('key').anyOf([...keys]).filter((c) => c.source === source).delete() }));
-}
-
 export async function statistics(ctx: ReviewContext, timeZone: string): Promise<ReviewStats> {
   const now = ctx.now?.() ?? new Date();
   const zone = validTimeZone(timeZone);
   const since = new Date(now.getTime() - 31 * 86_400_000).toISOString();
   const [cards, logs] = await Promise.all([ctx.db.cards.toArray(), ctx.db.reviewLog.where('review').aboveOrEqual(since).toArray()]);
   return reviewStats(cards, logs, now, zone);
-}
-
-/** Which of `keys` have cards (any kind), for lists that show a word's review state. */
-export async function studiedKeys(db: JieduDB, source: CardSource, keys: readonly string[]): Promise<string[]> {
-  const found = new Set<string>();
-  await db.cards.where('key').anyOf([...keys]).each((c) => {
-    if (c.source === source) found.add(c.key);
-  });
-  return [...found];
 }
