@@ -21,7 +21,15 @@ export { MAX_CHARS, MAX_PARAGRAPHS } from './body.ts';
 export const EXTRACTOR_VERSION = '1.2.0';
 
 export type ExtractOutcome =
-  | { ok: true; article: ArticleRecord; notices: string[]; /** The live element holding the body, when an adapter found one. */ bodyElement: Element | null }
+  | {
+      ok: true;
+      article: ArticleRecord;
+      notices: string[];
+      /** The live element holding the body, when an adapter found one. */
+      bodyElement: Element | null;
+      /** The id of the layout adapter that read the body, or the generic reader's layout (GENERIC_LAYOUT). */
+      adapter: string;
+    }
   | { ok: false; reason: 'not-article' | 'unreadable'; message: string; site: SiteId | null };
 
 /** Layout adapters per URL hint, the hinted one first; markup decides among the rest. */
@@ -41,6 +49,9 @@ const ADAPTERS: Record<string, Adapter[]> = {
   'zaobao-sg': [zaobaoSg2024, zaobaoSg2019, zaobaoCom],
 };
 
+/** Every layout adapter's id, once: each must read at least one real or built page (tests/unit/extract/adapters-covered.test.ts). */
+export const ADAPTER_IDS: readonly string[] = [...new Set(Object.values(ADAPTERS).flat().map((a) => a.id))];
+
 /** Extract from a document. `generic: true` lets any URL through the Readability fallback (manual save of other sites). */
 export function extractArticle(doc: Document, url: string, opts: { now?: Date; generic?: boolean } = {}): ExtractOutcome {
   const now = opts.now ?? new Date();
@@ -59,12 +70,14 @@ export function extractArticle(doc: Document, url: string, opts: { now?: Date; g
   };
 
   let draft: Draft | null = null;
+  let reader = GENERIC_LAYOUT;
   if (detection.kind === 'article') {
     for (const adapter of ADAPTERS[detection.layoutHint] ?? []) {
       if (!adapter.matches(doc)) continue;
       const d = adapter.extract(ctx);
       if (usable(d.body)) {
         draft = d;
+        reader = adapter.id;
         break;
       }
       draft ??= d; // keep the first header found, in case only the body selectors failed
@@ -87,7 +100,7 @@ export function extractArticle(doc: Document, url: string, opts: { now?: Date; g
     extractor = `jiedu/${GENERIC_LAYOUT}`;
     draft = draft ? mergeHeader(draft, g) : g;
   }
-  return { ok: true, ...finish(draft, ctx, site, extractor, now) };
+  return { ok: true, ...finish(draft, ctx, site, extractor, now), adapter: reader };
 }
 
 /** The site adapter knew the header (title, date…) but not the body: keep its header, take Readability's body. */
