@@ -97,11 +97,12 @@ async function nodeSuites(filter: string | undefined): Promise<Row[]> {
 }
 
 // `npm run bench -- <name>`: the Node suites whose file name contains it, and Chromium when it is part of "chromium".
-// `review` and `library` run only that page's suite in Chromium, `extraction` only detection and extraction on the real pages.
+// `review` and `library` run only that page's suite in Chromium, `extraction` only detection and extraction on the real pages,
+// `lookup` only the look-up card's click to paint.
 const filter = process.argv[2];
-const pageSuite = filter === 'review' || filter === 'library' || filter === 'extraction' ? filter : undefined;
+const pageSuite = filter === 'review' || filter === 'library' || filter === 'extraction' || filter === 'lookup' ? filter : undefined;
 process.stderr.write('running Node benchmarks…\n');
-const rows = filter === 'extraction' ? [] : await nodeSuites(filter);
+const rows = filter === 'extraction' || filter === 'lookup' ? [] : await nodeSuites(filter);
 if (!filter || 'chromium'.includes(filter) || pageSuite) {
   process.stderr.write('running Chromium benchmarks…\n');
   const { chromiumRows } = await import('../tests/bench/chromium.ts');

@@ -2,7 +2,7 @@
  * The glossary in the background: loaded once from the built asset, searched
  * for the popup, and looked up for cards with the saved articles that use a term.
  */
-import { buildMatcher, createSearch, type BuiltEntry, type BuiltGlossary, type Category } from '../core/glossary/index.ts';
+import { buildMatcher, createSearch, type BuiltEntry, type BuiltGlossary, type Category, type GlossaryMatcher, type GlossarySearch } from '../core/glossary/index.ts';
 import type { GlossaryEntryDetail, GlossaryListItem } from '../core/messages.ts';
 import type { JieduDB } from './db.ts';
 
@@ -28,8 +28,11 @@ function occurrences(text: string, term: string): number {
 
 export function createGlossaryService(glossary: BuiltGlossary): GlossaryService {
   const entries = glossary.entries;
-  const search = createSearch(entries);
-  const matcher = buildMatcher(entries);
+  // Built on first use: a look-up, the first thing many workers answer, needs neither.
+  let searchIndex: GlossarySearch<BuiltEntry> | null = null;
+  let termMatcher: GlossaryMatcher<BuiltEntry> | null = null;
+  const search = () => (searchIndex ??= createSearch(entries));
+  const matcher = () => (termMatcher ??= buildMatcher(entries));
   const byForm = new Map<string, BuiltEntry>();
   for (const e of entries) {
     byForm.set(e.simplified, e);
@@ -39,9 +42,9 @@ export function createGlossaryService(glossary: BuiltGlossary): GlossaryService 
     search(query, category, limit) {
       const q = query.trim();
       const all = q
-        ? search.search(q, { ...(category ? { category } : {}), limit: 10_000 }).map((h) => h.entry)
+        ? search().search(q, { ...(category ? { category } : {}), limit: 10_000 }).map((h) => h.entry)
         : category
-          ? search.byCategory(category)
+          ? search().byCategory(category)
           : entries;
       return { items: all.slice(0, limit).map(listItem), total: all.length };
     },
@@ -49,7 +52,7 @@ export function createGlossaryService(glossary: BuiltGlossary): GlossaryService 
       return byForm.get(term) ?? null;
     },
     async entry(db, term) {
-      const entry = byForm.get(term) ?? matcher.entry(term) ?? null;
+      const entry = byForm.get(term) ?? matcher().entry(term) ?? null;
       if (!entry) return null;
       const forms = [entry.simplified, entry.traditional].filter((f): f is string => !!f);
       const savedArticles: GlossaryEntryDetail['savedArticles'] = [];
@@ -73,8 +76,8 @@ export function createGlossaryService(glossary: BuiltGlossary): GlossaryService 
       if (!article) return [];
       const counts = new Map<BuiltEntry, number>();
       for (const p of [article.title, ...article.paragraphs]) {
-        for (const m of matcher.scan(p)) {
-          const e = matcher.entry(m.term);
+        for (const m of matcher().scan(p)) {
+          const e = matcher().entry(m.term);
           if (e) counts.set(e, (counts.get(e) ?? 0) + 1);
         }
       }

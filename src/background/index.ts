@@ -12,7 +12,7 @@ import { restoreSettings, settingsForBackup } from './settings-backup.ts';
 import { createGlossaryService, type GlossaryService } from './glossary.ts';
 import type { BuiltGlossary } from '../core/glossary/index.ts';
 import { Dictionary, DICTIONARY_FILE } from '../core/dictionary/index.ts';
-import { createSentenceReader, lookupAt } from './dictionary.ts';
+import { createSentenceReader, lookupAt, lookupInSentence } from './dictionary.ts';
 import { createContextReader } from './pinyin-context.ts';
 import { saveVocabulary } from './vocabulary.ts';
 import type { NewWord } from '../core/vocabulary.ts';
@@ -101,10 +101,11 @@ const route = createRouter({
   'glossary/entry': async ({ term }) => (await glossary()).entry(db, term),
   'glossary/in-article': async ({ url }) => (await glossary()).inArticle(db, url),
   'dict/lookup': async ({ text, context }) => {
-    // The word read in its sentence (that reading's entries first, and the one Save keeps),
-    // while the dictionary loads on a first look-up.
-    const [dict, gloss, reading] = await Promise.all([dictionary(), glossary().catch(() => null), context ? readSentence(context.sentence) : null]);
-    return { matches: lookupAt(dict, gloss, text, context && reading ? { context, reading } : null) };
+    const loads = Promise.all([dictionary(), glossary().catch(() => null)]);
+    // The model's reading of the sentence only where it may change what the card puts first.
+    if (context) return { matches: await lookupInSentence(loads, text, context, readSentence, readContext.covers().catch(() => null)) };
+    const [dict, gloss] = await loads;
+    return { matches: lookupAt(dict, gloss, text) };
   },
   'pinyin/context': async ({ texts }) => readContext(texts),
   'vocab/save': async ({ word, context }) => saveWord(word, context),

@@ -197,12 +197,22 @@ async function rawPinyinProKb(): Promise<number> {
 
 /**
  * `only`: run that page's suite alone (`npm run bench -- review`); 'extraction' stops after the real pages'
- * detection and extraction and the non-article URL check (`npm run bench -- extraction`).
+ * detection and extraction and the non-article URL check (`npm run bench -- extraction`); 'lookup' runs
+ * the look-up card's rows alone (`npm run bench -- lookup`).
  */
-export async function chromiumRows(only?: 'review' | 'library' | 'extraction'): Promise<Row[]> {
+export async function chromiumRows(only?: 'review' | 'library' | 'extraction' | 'lookup'): Promise<Row[]> {
   // Production code, with the hooks the bench measures through.
   await build({ production: true, quiet: true, testHooks: true });
   const rows: Row[] = [];
+  if (only === 'lookup') {
+    const b = await launchWithExtension();
+    try {
+      await servePages(b.context, demoPages());
+      return await lookupRows(b);
+    } finally {
+      await b.close();
+    }
+  }
   if (only === 'review' || only === 'library') {
     const b = await launchWithExtension();
     try {

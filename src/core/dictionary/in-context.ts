@@ -51,6 +51,23 @@ export function readingOf(reading: SentenceReading, offset: number, length: numb
   return out.length ? out.join(' ') : undefined;
 }
 
+/** The engine's word that holds the `length` characters at `offset` and is longer than they are (历史 around 历). */
+function wordAround(reading: Pick<SentenceReading, 'words'>, offset: number, length: number): { start: number; text: string } | undefined {
+  return reading.words.find((w) => w.start <= offset && w.start + w.text.length >= offset + length && w.text.length > length);
+}
+
+/**
+ * The spans [start, end) of the sentence whose readings hintAt reads for the `length`
+ * characters at `offset`: theirs, and those of the word around them. A reading that changes
+ * nowhere in them changes nothing of the hint.
+ */
+export function spansReadBy(reading: Pick<SentenceReading, 'words'>, offset: number, length: number): [number, number][] {
+  const spans: [number, number][] = [[offset, offset + length]];
+  const word = wordAround(reading, offset, length);
+  if (word) spans.push([word.start, word.start + word.text.length]);
+  return spans;
+}
+
 /**
  * What the sentence says about the `length` characters at `offset`: the engine's reading,
  * and, when they are part of a longer word the engine found (历 in 历史, 干 in 干部), the
@@ -60,7 +77,7 @@ export function hintAt(dict: Dictionary, reading: SentenceReading, offset: numbe
   const hint: ReadingHint = {};
   const pinyin = readingOf(reading, offset, length);
   if (pinyin) hint.pinyin = pinyin;
-  const word = reading.words.find((w) => w.start <= offset && w.start + w.text.length >= offset + length && w.text.length > length);
+  const word = wordAround(reading, offset, length);
   if (word) {
     const entries = dict.lookup(word.text).filter((e) => e.simplified === word.text && e.traditional.length === word.text.length);
     const wordReading = readingOf(reading, word.start, word.text.length);

@@ -107,22 +107,43 @@ function coveringReading(text: string, offset: number, inside: ReadonlySet<numbe
 }
 
 /**
+ * The characters of `words` whose reading the model may change: polyphones it covers that
+ * neither the domain lexicon nor a rule that outranks it decided.
+ */
+function targetsOf(words: readonly AnalysedWord[], covers: (char: string) => boolean): Target[] {
+  const targets: Target[] = [];
+  for (const word of words) {
+    if (!word.han) continue;
+    for (let i = 0; i < word.text.length; i++) {
+      if (STANDING.has(word.sources[i] ?? '')) continue;
+      if (covers(word.text[i] ?? '')) targets.push({ offset: word.start + i, word, index: i });
+    }
+  }
+  return targets;
+}
+
+/**
+ * Whether the model may read any character in the spans [start, end) of the text `words`
+ * were analysed from: when it may not, the base readings there are the final ones.
+ * `covers` needs only the model's description (which characters it reads), not its weights.
+ */
+export function contextMayChange(words: readonly AnalysedWord[], covers: (char: string) => boolean, spans: readonly (readonly [number, number])[]): boolean {
+  return targetsOf(words, covers).some((t) => spans.some(([start, end]) => t.offset >= start && t.offset < end));
+}
+
+/**
  * The readings context changes in `text`, against the base engine (`analyse`). Words
  * the domain lexicon decided keep their reading (it holds names and terms checked by
  * hand), and so do characters a rule decided, unless the rule is one the model beats.
+ * `words`: analyse(text), when the caller has it already.
  */
-export function contextReadings(text: string, sources: ContextSources): Map<number, string> {
-  const words = analyse(text);
-  const targets: Target[] = [];
+export function contextReadings(text: string, sources: ContextSources, words: readonly AnalysedWord[] = analyse(text)): Map<number, string> {
+  const targets = targetsOf(words, (char) => sources.model.covers(char));
   /** Offsets strictly inside a word of the segmenter's. */
   const inside = new Set<number>();
   for (const word of words) {
     if (!word.han) continue;
     for (let i = 1; i < word.text.length; i++) inside.add(word.start + i);
-    for (let i = 0; i < word.text.length; i++) {
-      if (STANDING.has(word.sources[i] ?? '')) continue;
-      if (sources.model.covers(word.text[i] ?? '')) targets.push({ offset: word.start + i, word, index: i });
-    }
   }
   const out = new Map<number, string>();
   let t = 0;
