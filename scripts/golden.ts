@@ -639,7 +639,7 @@ const GOLDENS: Golden[] = [
     "title": "“高冷”经济看发展｜绿意攀高！海拔4000米之上的绿色革命",
     "publishedAt": "2025-12-03T16:11:24+08:00",
     "updatedAt": null,
-    "source": "新华网",
+    "source": "新华社",
     "authors": [],
     "editor": "施歌",
     "tags": [
@@ -726,7 +726,7 @@ const GOLDENS: Golden[] = [
     "title": "都是绿豆汤，为什么有的是红色，有的是绿色？到底哪种更好？",
     "publishedAt": "2024-07-25T18:35:17+08:00",
     "updatedAt": null,
-    "source": "新华网",
+    "source": "科普中国",
     "authors": [],
     "editor": "孙晓倩",
     "tags": [
@@ -838,7 +838,7 @@ const GOLDENS: Golden[] = [
     "title": "他们是不一样的追梦人——深圳龙岗用温情托起残疾人“稳稳的幸福”",
     "publishedAt": "2025-12-03T09:59:13+08:00",
     "updatedAt": null,
-    "source": "新华网",
+    "source": "新华每日电讯",
     "authors": [
       "孙飞"
     ],

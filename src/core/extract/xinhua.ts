@@ -143,6 +143,17 @@ function sourceMeta(doc: Document, language: AdapterContext['language']): string
   return language === 'zh-Hans' && !/[\u4e00-\u9fff]/.test(v) ? null : v;
 }
 
+/**
+ * The outlet a story comes from, of the 来源 the page prints and the one its meta holds: the site's own
+ * name (新华网) is what either says when it knows no better, so the other wins over it (a story from
+ * 新华社, 新华每日电讯 or 科普中国 is what a reader and an analyst want named); else what is printed.
+ */
+function outletOf(printed: string | null, meta: string | null): string | null {
+  if (printed && printed !== SITE_NAME) return printed;
+  return meta ?? printed;
+}
+const SITE_NAME = '新华网';
+
 function make2021(id: 'xinhua-2021' | 'xinhua-english'): Adapter {
   return {
     id,
@@ -157,10 +168,10 @@ function make2021(id: 'xinhua-2021' | 'xinhua-english'): Adapter {
         metaContent(doc, 'og:title');
       const mobileInfo = q(doc, '.mheader .info') ?? q(doc, '.info');
       d.publishedAt = headerDate(doc) ?? parseSiteDate(textOf(mobileInfo)) ?? parseSiteDate(metaContent(doc, 'publishdate', 'article:published_time'));
-      d.source =
-        sourceMeta(doc, ctx.language) ??
+      const printed =
         afterLabel(firstText(doc, ['div.source', '.source']) ?? '', /来源|Source/i) ??
         (mobileInfo ? qa(mobileInfo, 'span').map((s) => afterLabel(textOf(s), /来源/)).find((x) => x) ?? null : null);
+      d.source = outletOf(printed, sourceMeta(doc, ctx.language));
       const body = q(doc, '#detailContent') ?? q(doc, '#detail');
       if (body) d.body = readBody(body, { baseUrl: ctx.baseUrl, exclude: NOT_TEXT_2021 });
       d.editor = editorOf(q(doc, '.editor'));
