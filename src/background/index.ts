@@ -139,7 +139,10 @@ const answer = (raw: unknown, sender: browser.Runtime.MessageSender) => {
     url: sender.url ?? null,
     fromExtensionPage: sender.id === browser.runtime.id && (sender.url ?? '').startsWith(extensionOrigin) ,
   };
-  return route(raw, info);
+  return route(raw, info).then((reply) =>
+    // Refused by Firefox's cleanup turn (see JieduDB) before anything was written: once more, as an ordinary write.
+    !reply.ok && db.takeCleanupRefusal() ? route(raw, info) : reply,
+  );
 };
 browser.runtime.onMessage.addListener(answer);
 // The extension's pages ask over a port (see sendToBackground).

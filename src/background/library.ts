@@ -3,45 +3,28 @@ import type { ArticleRecord, StoredArticle } from '../core/article.ts';
 import type { LibraryStats, SaveResult } from '../core/messages.ts';
 import type { JieduDB } from './db.ts';
 
-export class StorageFullError extends Error {
-  readonly kind = 'quota';
-  constructor() {
-    super('The browser refused to store more data (storage quota reached). Free space or delete old articles in the library; nothing already saved was lost.');
-  }
-}
-
-function isQuotaError(err: unknown): boolean {
-  const name = (err as { name?: string; inner?: { name?: string } } | null)?.name;
-  const inner = (err as { inner?: { name?: string } } | null)?.inner?.name;
-  return name === 'QuotaExceededError' || inner === 'QuotaExceededError';
-}
-
 /**
  * Saves by canonical URL: a new article is added; a revisit replaces the text
- * when it changed and always keeps when it was first saved.
+ * when it changed and always keeps when it was first saved. A full quota rejects
+ * with the browser's QuotaExceededError, which errorKind() reports as 'quota'.
  */
 export async function saveArticle(db: JieduDB, article: ArticleRecord, now: Date = new Date()): Promise<SaveResult> {
   const stamp = now.toISOString();
-  try {
-    const result = await db.transaction('rw', db.articles, async () => {
-      const existing = await db.articles.where('url').equals(article.url).first();
-      if (!existing || existing.id === undefined) {
-        const id = await db.articles.add({ ...article, firstSavedAt: stamp, lastSavedAt: stamp });
-        return { status: 'added' as const, id, firstSavedAt: stamp };
-      }
-      if (existing.contentHash === article.contentHash) {
-        await db.articles.update(existing.id, { lastSavedAt: stamp });
-        return { status: 'unchanged' as const, id: existing.id, firstSavedAt: existing.firstSavedAt };
-      }
-      const updated: StoredArticle = { ...article, id: existing.id, firstSavedAt: existing.firstSavedAt, lastSavedAt: stamp };
-      await db.articles.put(updated);
-      return { status: 'updated' as const, id: existing.id, firstSavedAt: existing.firstSavedAt };
-    });
-    return { ...result, libraryCount: await db.articles.count() };
-  } catch (err) {
-    if (isQuotaError(err)) throw new StorageFullError();
-    throw err;
-  }
+  const result = await db.transaction('rw', db.articles, async () => {
+    const existing = await db.articles.where('url').equals(article.url).first();
+    if (!existing || existing.id === undefined) {
+      const id = await db.articles.add({ ...article, firstSavedAt: stamp, lastSavedAt: stamp });
+      return { status: 'added' as const, id, firstSavedAt: stamp };
+    }
+    if (existing.contentHash === article.contentHash) {
+      await db.articles.update(existing.id, { lastSavedAt: stamp });
+      return { status: 'unchanged' as const, id: existing.id, firstSavedAt: existing.firstSavedAt };
+    }
+    const updated: StoredArticle = { ...article, id: existing.id, firstSavedAt: existing.firstSavedAt, lastSavedAt: stamp };
+    await db.articles.put(updated);
+    return { status: 'updated' as const, id: existing.id, firstSavedAt: existing.firstSavedAt };
+  });
+  return { ...result, libraryCount: await db.articles.count() };
 }
 
 export async function getArticle(db: JieduDB, url: string): Promise<StoredArticle | null> {

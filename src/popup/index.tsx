@@ -267,7 +267,7 @@ function Popup() {
           {view.kind === 'page' && view.state.kind === 'detected' ? <TermsSwitch tabId={view.tabId} /> : null}
           <footer>
             {canSave ? (
-              <button type="button" class="primary" onClick={save} disabled={busy}>{busy ? t('savingPage') : t('savePage')}</button>
+              <button type="button" class="primary" onClick={save} disabled={busy} data-testid="save-page">{busy ? t('savingPage') : t('savePage')}</button>
             ) : null}
             <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('library.html') })}>{t('openLibrary')}</button>
             <ReviewButton />

@@ -2,7 +2,7 @@
 import { useCallback, useState } from 'preact/hooks';
 import { SITES, type SiteId } from '../../core/article.ts';
 import { ARTICLE_SORTS, type ArticleListItem, type ArticleSort } from '../../core/messages.ts';
-import { formatDate, siteName, t } from '../../platform/i18n.ts';
+import { errorText, formatDate, siteName, t } from '../../platform/i18n.ts';
 import { sendToBackground } from '../../platform/messaging.ts';
 import { usePaged } from './paged.ts';
 import { Reader } from './reader.tsx';
@@ -43,8 +43,15 @@ export function ArticlesPanel({ initialReading = null, dataVersion, onChanged, s
   };
   const searchField = () => document.querySelector<HTMLElement>('[data-testid=article-search]');
   const remove = async (item: ArticleListItem, index: number) => {
-    const full = await sendToBackground('article/get', { url: item.url });
-    await sendToBackground('article/delete', { url: item.url });
+    let full: Awaited<ReturnType<typeof sendToBackground<'article/get'>>>;
+    try {
+      full = await sendToBackground('article/get', { url: item.url });
+      await sendToBackground('article/delete', { url: item.url });
+    } catch (err) {
+      // Nothing was deleted (a full storage can refuse even that): say why.
+      showToast({ message: t('errorPrefix', errorText(err)) });
+      return;
+    }
     paged.reload();
     onChanged();
     if (!full) return;

@@ -2,7 +2,7 @@
 import { useCallback, useState } from 'preact/hooks';
 import { VOCAB_SORTS, type ExportFormat, type VocabListResult, type VocabSort } from '../../core/messages.ts';
 import { VOCABULARY_SOURCES, type VocabularyRecord, type VocabularySource } from '../../core/vocabulary.ts';
-import { t } from '../../platform/i18n.ts';
+import { errorText, t } from '../../platform/i18n.ts';
 import { sendToBackground } from '../../platform/messaging.ts';
 import { ExportControls } from './export-controls.tsx';
 import { AnkiControls } from './anki-controls.tsx';
@@ -52,7 +52,15 @@ export function VocabularyPanel({ dataVersion, onChanged, showToast }: { dataVer
     paged.patch(index, record);
   };
   const removeSelected = async () => {
-    const { deleted, cards } = await sendToBackground('vocab/delete', { keys: [...selected] });
+    let removed: Awaited<ReturnType<typeof sendToBackground<'vocab/delete'>>>;
+    try {
+      removed = await sendToBackground('vocab/delete', { keys: [...selected] });
+    } catch (err) {
+      // Nothing was deleted (a full storage can refuse even that): say why, and keep the selection.
+      showToast({ message: t('errorPrefix', errorText(err)) });
+      return;
+    }
+    const { deleted, cards } = removed;
     setSelected(new Set());
     setLocalVersion((v) => v + 1);
     onChanged();

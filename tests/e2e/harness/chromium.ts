@@ -1,6 +1,6 @@
 /** The harness in Chromium, through Playwright (scripts/browser.ts launches it, as for the bench and `npm start`). */
 import { join } from 'node:path';
-import type { ConsoleMessage, Page } from 'playwright-core';
+import type { CDPSession, ConsoleMessage, Page } from 'playwright-core';
 import { evalInContentScript, launchWithExtension, servePages } from '../../../scripts/browser.ts';
 import { demoPages } from '../../../scripts/demo-pages.ts';
 import { ARTIFACTS } from './artifacts.ts';
@@ -129,6 +129,13 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Extensio
   };
   b.context.pages().forEach(watch);
   b.context.on('page', watch);
+  // A quota override lasts as long as its DevTools session: that stays attached to the first tab, which the tests leave open.
+  let quotaSession: CDPSession | null = null;
+  const setStorageLimit = async (kib: number): Promise<void> => {
+    quotaSession ??= await b.context.newCDPSession(b.context.pages()[0] ?? (await b.context.newPage()));
+    await quotaSession.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: kib * 1024 });
+  };
+  if (opts.storageLimitKiB !== undefined) await setStorageLimit(opts.storageLimitKiB);
 
   return {
     name: 'chromium',
@@ -148,6 +155,7 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Extensio
     background<R, A = undefined>(fn: (g: BackgroundGlobal, arg: A) => R | Promise<R>, arg?: A): Promise<R> {
       return inWorker(`(${fn.toString()})(globalThis, ${JSON.stringify(arg ?? null)})`) as Promise<R>;
     },
+    setStorageLimit,
     async takeExtensionErrors() {
       const fromWorker = (await inWorker('globalThis.jieduSeenErrors.splice(0)')) as string[];
       return [...fromWorker, ...errors.splice(0)];

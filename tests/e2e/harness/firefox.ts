@@ -190,6 +190,7 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Extension
       'intl.locale.requested': locale,
       'intl.accept_languages': locale,
       'extensions.autoDisableScopes': 0,
+      ...(opts.storageLimitKiB !== undefined ? { 'dom.quotaManager.temporaryStorage.fixedLimit': opts.storageLimitKiB } : {}),
       ...opts.firefoxPrefs,
     },
   });

@@ -104,6 +104,11 @@ export interface ExtensionHarness {
    * cannot read what a copy put there, and Chromium's driver has no clipboard of its own.
    */
   readClipboard?(): Promise<string>;
+  /**
+   * Changes the quota set with LaunchOptions.storageLimitKiB, as when the reader frees disk
+   * space. Chromium only: Firefox reads its storage limit once, at start.
+   */
+  setStorageLimit?(kib: number): Promise<void>;
   /** Errors and warnings the extension caused in the browser console since the last call. */
   takeExtensionErrors(): Promise<string[]>;
   close(): Promise<void>;
@@ -114,6 +119,13 @@ export interface LaunchOptions {
   extra?: Record<string, string>;
   /** The browser's interface language, e.g. 'zh-CN'. */
   locale?: string;
+  /**
+   * Holds the extension's storage to about this many KiB, so a test can fill it: Chromium's
+   * quota for the extension's origin (DevTools' Storage.overrideQuotaForOrigin), Firefox's
+   * limit of all temporary storage (dom.quotaManager.temporaryStorage.fixedLimit), which at
+   * such sizes is the extension's too.
+   */
+  storageLimitKiB?: number;
   /** Firefox preferences besides the harness's own. */
   firefoxPrefs?: Record<string, string | number | boolean>;
 }

@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { JieduDB } from '../../../src/background/db.ts';
-import { getArticle, libraryStats, saveArticle, StorageFullError } from '../../../src/background/library.ts';
+import { getArticle, libraryStats, saveArticle } from '../../../src/background/library.ts';
+import { errorKind } from '../../../src/core/errors.ts';
 import { contentHash } from '../../../src/core/article.ts';
 import { sampleArticle } from './sample-article.ts';
 
@@ -46,7 +47,8 @@ describe('saveArticle', () => {
       err.name = 'QuotaExceededError';
       return Promise.reject(err);
     }) as unknown as typeof db.articles.add;
-    await expect(saveArticle(db, sampleArticle({ url: 'https://www.guancha.cn/other/2021_07_15_1_s.shtml' }))).rejects.toBeInstanceOf(StorageFullError);
+    await expect(saveArticle(db, sampleArticle({ url: 'https://www.guancha.cn/other/2021_07_15_1_s.shtml' })))
+      .rejects.toSatisfy((err) => errorKind(err) === 'quota');
     db.articles.add = original;
     expect(await libraryStats(db)).toEqual({ articles: 1, vocabulary: 0 });
   });

@@ -6,7 +6,6 @@ import * as library from '../../../src/background/library.ts';
 import { createRouter, type Handlers, type SenderInfo } from '../../../src/background/router.ts';
 import { envelope } from '../../../src/core/messages.ts';
 import { parseBackup } from '../../../src/core/export/backup.ts';
-import { StorageFullError } from '../../../src/background/library.ts';
 import { sampleArticle } from './sample-article.ts';
 
 const contentScript: SenderInfo = { tabId: 7, url: 'https://www.guancha.cn/x', fromExtensionPage: false };
@@ -51,7 +50,6 @@ describe('router', () => {
 
   it('says the kind of a failure the UI can put in the reader\'s language', async () => {
     const throwing = (err: unknown) => createRouter({ 'library/stats': async () => { throw err; } } as unknown as Handlers)(envelope('library/stats', {}), popup);
-    expect(await throwing(new StorageFullError())).toMatchObject({ ok: false, kind: 'quota' });
     expect(await throwing(new DOMException('quota', 'QuotaExceededError'))).toMatchObject({ ok: false, kind: 'quota', error: 'quota' });
     // Dexie wraps the browser's error.
     expect(await throwing(Object.assign(new Error('wrapped'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } }))).toMatchObject({ kind: 'quota' });
