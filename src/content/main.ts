@@ -88,6 +88,19 @@ const byAdapter = (o: Found): boolean => !o.article.extractor.includes('generic'
 /** Examines the current URL; `previousTitle` skips a stale DOM right after a route change. */
 async function examine(trigger: 'load' | 'route', previousTitle: string | null = null): Promise<void> {
   const signal = nextVisit();
+  let marked!: () => void;
+  termsDecided = new Promise<void>((resolve) => (marked = resolve));
+  try {
+    await read(trigger, previousTitle, signal, marked);
+  } finally {
+    marked();
+  }
+}
+
+/** Until the page's article is read and its terms marked (or left unmarked), the popup's count of marks waits. */
+let termsDecided: Promise<void> = Promise.resolve();
+
+async function read(trigger: 'load' | 'route', previousTitle: string | null, signal: AbortSignal, marked: () => void): Promise<void> {
   const url = location.href;
   const detection = detectFromUrl(url);
   if (detection.kind === 'none') {
@@ -125,6 +138,7 @@ async function examine(trigger: 'load' | 'route', previousTitle: string | null =
   const settings = await currentSettings();
   if (signal.aborted) return;
   if ((settings.glossaryMarking && outcome.article.language !== 'en') || termsOn) await setTerms(true).catch(() => undefined);
+  marked();
   if (signal.aborted) return;
   await pinyinAfterArticle(trigger);
 }
@@ -177,8 +191,24 @@ function ui(): Promise<PageUi> {
   return pageUi;
 }
 
+/**
+ * Marks and pinyin change the same text nodes (marks first, ruby over them): one change at a
+ * time, in the order asked. Pinyin asked for while the page marks its terms (Alt+Shift+P as it
+ * opens) waits for the marks rather than drawing under them.
+ */
+let drawing: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const run = drawing.then(work, work);
+  drawing = run.catch(() => undefined);
+  return run;
+}
+
 /** Marks go under the pinyin: with pinyin on, take it off, mark, and put it back. */
-async function setTerms(on: boolean): Promise<TermsState> {
+function setTerms(on: boolean): Promise<TermsState> {
+  return oneAtATime(() => markTerms(on));
+}
+
+async function markTerms(on: boolean): Promise<TermsState> {
   const root = on ? (bodyElement?.isConnected ? bodyElement : null) : null;
   if (on && !root) return { on: false, count: 0 };
   const pinyinWasOn = annotator?.on ?? false;
@@ -186,7 +216,7 @@ async function setTerms(on: boolean): Promise<TermsState> {
   const page = await ui();
   const count = await page.setMarking(root);
   termsOn = on && root !== null;
-  if (pinyinWasOn) await setPinyin(true);
+  if (pinyinWasOn) await trackDraw(pinyinLook(await currentSettings()), (look) => drawPinyin(look, 'all'));
   return { on: termsOn, count };
 }
 
@@ -226,15 +256,22 @@ async function withMarksPaused<T>(work: () => Promise<T>): Promise<T> {
 
 async function setPinyin(on: boolean, given?: PinyinLook, wait: 'visible' | 'all' = 'all'): Promise<PinyinState> {
   if (!on) {
-    // Switching off needs no settings: no round trip before the page comes back.
-    const current = annotator;
     lastDraw = null;
-    if (current?.on) await withMarksPaused(async () => current.stop());
-    return pinyinState(given ?? known);
+    // Switching off needs no settings: no round trip before the page comes back.
+    return oneAtATime(async () => {
+      const current = annotator;
+      if (current?.on) await withMarksPaused(async () => current.stop());
+      return pinyinState(given ?? known);
+    });
   }
   const look = given ?? pinyinLook(await currentSettings());
+  return trackDraw(look, (l) => oneAtATime(() => drawPinyin(l, wait)));
+}
+
+/** Pinyin on in `look`, remembered as the last drawing (see redrawPinyin) until it fails. */
+function trackDraw(look: PinyinLook, draw: (look: PinyinLook) => Promise<PinyinState>): Promise<PinyinState> {
   const key = JSON.stringify(look);
-  const state = drawPinyin(look, wait).catch((err: unknown) => {
+  const state = draw(look).catch((err: unknown) => {
     if (lastDraw?.look === key) lastDraw = null;
     throw err;
   });
@@ -335,7 +372,8 @@ async function handle(request: ContentRequest): Promise<unknown> {
     case 'pinyin/state':
       return pinyinState(await currentSettings());
     case 'pinyin/toggle':
-      return setPinyin(!(annotator?.on ?? false), request.params.look);
+      // Decided once the changes asked before it are made: a toggle right after an "on" turns it off.
+      return drawing.then(() => setPinyin(!(annotator?.on ?? false), request.params.look));
     case 'pinyin/set':
       return request.params.on && request.params.look ? redrawPinyin(request.params.look) : setPinyin(request.params.on, request.params.look);
     case 'pinyin/prepare':
@@ -343,6 +381,8 @@ async function handle(request: ContentRequest): Promise<unknown> {
     case 'terms/set':
       return setTerms(request.params.on);
     case 'terms/state':
+      await termsDecided;
+      await drawing;
       return { on: termsOn, count: termsOn && pageUi ? (await pageUi).marked : 0 };
     case 'page/selection':
       return selectionWithSentence();
