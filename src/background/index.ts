@@ -58,9 +58,16 @@ async function loadDictionary(): Promise<Dictionary> {
   return Dictionary.fromBytes(await response.arrayBuffer());
 }
 
+/** In builds with the test hooks: what this background began, in order (the browser tests read it). */
+const began: string[] = [];
+const note = (what: string): void => {
+  if (typeof __JIEDU_TEST_HOOKS__ !== 'undefined' && __JIEDU_TEST_HOOKS__) began.push(what);
+};
+
 let dictionaryLoad: Promise<Dictionary> | null = null;
-/** CC-CEDICT is opened on the first look-up only, never for pages that do not ask. */
+/** CC-CEDICT is opened on the first look-up only (or the press before it), never for pages that do not ask. */
 function dictionary(): Promise<Dictionary> {
+  if (!dictionaryLoad) note('dictionary');
   dictionaryLoad ??= loadDictionary()
     .catch((err: unknown) => {
       dictionaryLoad = null;
@@ -101,11 +108,20 @@ const route = createRouter({
   'glossary/entry': async ({ term }) => (await glossary()).entry(db, term),
   'glossary/in-article': async ({ url }) => (await glossary()).inArticle(db, url),
   'dict/lookup': async ({ text, context }) => {
+    note('lookup');
     const loads = Promise.all([dictionary(), glossary().catch(() => null)]);
     // The model's reading of the sentence only where it may change what the card puts first.
     if (context) return { matches: await lookupInSentence(loads, text, context, readSentence, readContext.covers().catch(() => null)) };
     const [dict, gloss] = await loads;
     return { matches: lookupAt(dict, gloss, text) };
+  },
+  'dict/prepare': async () => {
+    note('prepare');
+    // What a look-up loads, started now; a failure here is the look-up's to report.
+    void dictionary().catch(() => undefined);
+    void glossary().catch(() => undefined);
+    void readContext.covers().catch(() => undefined);
+    return { prepared: true as const };
   },
   'pinyin/context': async ({ texts }) => readContext(texts),
   'vocab/save': async ({ word, context }) => saveWord(word, context),
@@ -172,4 +188,4 @@ browser.runtime.onInstalled.addListener(({ reason }) => {
 const contextMenu = installContextMenu({ dictionary, readSentence, save: saveWord });
 
 // Exposed for the end-to-end tests, which read the database and run command handlers inside the service worker.
-if (typeof __JIEDU_TEST_HOOKS__ !== 'undefined' && __JIEDU_TEST_HOOKS__) Object.assign(globalThis, { jieduDb: db, jieduCommands: COMMANDS, jieduDictionary: dictionary, jieduBench: { loadDictionary }, jieduContextMenu: contextMenu });
+if (typeof __JIEDU_TEST_HOOKS__ !== 'undefined' && __JIEDU_TEST_HOOKS__) Object.assign(globalThis, { jieduDb: db, jieduCommands: COMMANDS, jieduDictionary: dictionary, jieduBench: { loadDictionary }, jieduContextMenu: contextMenu, jieduBegan: began });

@@ -428,7 +428,22 @@ function listenForLookup(signal: AbortSignal): void {
   };
   document.addEventListener('click', first, { capture: true, signal });
   document.addEventListener('mousemove', first, { passive: true, signal });
+  // The button going down on Chinese text: the background starts (if the browser had stopped it)
+  // and opens the dictionary while the button is held, about a tenth of a second in a reader's
+  // click, and the page UI loads; the click's look-up then finds them under way. Sent at every
+  // such press: a running background with the dictionary open answers it at once, and a stopped
+  // one (browsers stop it after 30 s idle, or sooner) is started.
+  const press = (e: MouseEvent): void => {
+    if (!e.isTrusted || e.button !== 0 || !HAN_SCRIPT.test((e.target as Element | null)?.textContent?.slice(0, 2000) ?? '')) return;
+    void currentSettings().then((s) => {
+      if (s.lookupTrigger !== 'click' || signal.aborted) return;
+      void sendToBackground('dict/prepare', {}).catch(() => undefined);
+      if (!pageUi) void loadPageUi().catch(() => undefined);
+    });
+  };
+  document.addEventListener('mousedown', press, { capture: true, passive: true, signal });
 }
+
 
 export function startContent(loaders: Loaders): void {
   // Injected twice (manual save on a page that already has us): keep one instance.

@@ -44,6 +44,7 @@ export const PARAM_SCHEMAS: { [N in MessageName]: v.GenericSchema<unknown, Param
     // The sentence must hold the looked-up text's first character at the offset it names.
     v.check(({ text, context }) => !context || (context.offset < context.sentence.length && context.sentence[context.offset] === text[0]), 'context.offset must point at the looked-up text'),
   ),
+  'dict/prepare': empty,
   'pinyin/context': v.strictObject({
     texts: v.pipe(
       v.array(v.pipe(v.string(), v.maxLength(PINYIN_CONTEXT_LIMITS.textChars))),
@@ -143,6 +144,7 @@ export const FROM_CONTENT_SCRIPT: ReadonlySet<MessageName> = new Set<MessageName
   'library/stats',
   'glossary/entry',
   'dict/lookup',
+  'dict/prepare',
   'pinyin/context',
   'vocab/save',
   // "Add to Anki" on the look-up card: a saved word, by its key.

@@ -119,6 +119,11 @@ export interface BackgroundMessages {
   'glossary/in-article': { params: { url: string }; result: { term: string; count: number; english: string; pinyin: string }[] };
   /** `context`: the sentence around the point, for the reading in context (optional: the CLI and older callers send text only). */
   'dict/lookup': { params: { text: string; context?: LookupContext }; result: { matches: LookupMatch[] } };
+  /**
+   * A look-up is likely: the button went down on Chinese text. The background starts (if the
+   * browser had stopped it) and opens the dictionary while the button is held, before the click asks.
+   */
+  'dict/prepare': { params: Record<string, never>; result: { prepared: true } };
   /** Readings decided by context for texts as the annotator reads them: per text, [offset, tone-marked reading] where they differ. */
   'pinyin/context': { params: { texts: string[] }; result: { readings: [number, string][][] } };
   /**

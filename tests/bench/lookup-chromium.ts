@@ -11,6 +11,8 @@ import { demoPages } from '../../scripts/demo-pages.ts';
 import { DICTIONARY_FILE } from '../../src/core/dictionary/format.ts';
 
 const COLD_RUNS = 7;
+/** How long a reader's click holds the button, about. */
+const HOLD_MS = 100;
 /** Words of the page (xinhua-1), each in a different sentence. */
 const WORDS = ['罢工', '地铁', '运力', '航班', '幼儿园', '总理', '统一', '架构'];
 
@@ -57,11 +59,17 @@ async function pointOf(page: Page, word: string): Promise<{ x: number; y: number
   return at;
 }
 
-async function clickToCard(page: Page, word: string): Promise<number> {
+/** `holdMs`: the button held that long before the release, as a reader's click holds it (about 100 ms). */
+async function clickToCard(page: Page, word: string, holdMs = 0): Promise<number> {
   const at = await pointOf(page, word);
   await page.keyboard.press('Escape');
   await evalInContentScript(page, ARM);
-  await page.mouse.click(at.x, at.y);
+  if (holdMs > 0) {
+    await page.mouse.move(at.x, at.y);
+    await page.mouse.down();
+    await page.waitForTimeout(holdMs);
+    await page.mouse.up();
+  } else await page.mouse.click(at.x, at.y);
   return evalInContentScript<number>(page, 'globalThis.jieduBenchCard');
 }
 
@@ -109,6 +117,13 @@ export async function lookupRows(b: ExtensionBrowser): Promise<Row[]> {
     fetches.push(await assetFetch(b));
     process.stderr.write(`  chromium: look-up after a worker stop: ${cold.at(-1)!.toFixed(0)} ms\n`);
   }
+  // The same with the button held 100 ms, as a reader's click: the press has started the worker and the dictionary's load.
+  const held: number[] = [];
+  for (let i = 0; i < COLD_RUNS; i++) {
+    await stopWorker(cdp);
+    held.push(await clickToCard(page, WORDS[i % WORDS.length]!, HOLD_MS));
+    process.stderr.write(`  chromium: look-up after a worker stop, button held ${HOLD_MS} ms: ${held.at(-1)!.toFixed(0)} ms\n`);
+  }
   // The worker running and the dictionary open: every word once, then every word again.
   const warm: number[] = [];
   for (let round = 0; round < 2; round++) for (const w of WORDS) warm.push(await clickToCard(page, w));
@@ -116,6 +131,7 @@ export async function lookupRows(b: ExtensionBrowser): Promise<Row[]> {
   await page.close();
   return [
     { suite: 'dictionary', name: 'click → card painted, the service worker stopped before the click (new worker, dictionary opened)', where: 'chromium', median: med(cold), unit: 'ms', baselineName: `fetch of the ${DICTIONARY_FILE} asset in the worker (same run)`, baseline: fetchMedian, target: '≤ 100 ms', runs: COLD_RUNS },
+    { suite: 'dictionary', name: `click → card painted, the service worker stopped before, the button held ${HOLD_MS} ms before the release (a reader's click; the press starts the worker and the dictionary's load; timed from the release)`, where: 'chromium', median: med(held), unit: 'ms', baselineName: 'the same with the button released at once (same run)', baseline: med(cold), target: '≤ 100 ms', runs: COLD_RUNS },
     { suite: 'dictionary', name: `click → card painted, worker running (${WORDS.length} words of different sentences, each clicked twice)`, where: 'chromium', median: med(warm), unit: 'ms', baselineName: `fetch of the ${DICTIONARY_FILE} asset in the worker (same run)`, baseline: fetchMedian, target: '≤ 16 ms', runs: warm.length },
   ];
 }

@@ -2,7 +2,8 @@
  * A word looked up when the background had stopped: Chromium stops an extension's service
  * worker after 30 s idle (stopped here through DevTools), Firefox its event page (idle time
  * cut to 1.5 s here). The click must start a new background, which opens the dictionary and
- * answers; the card shows the word's entry and saves it with the dictionary's reading.
+ * answers; the card shows the word's entry and saves it with the dictionary's reading. The button
+ * going down on a word already starts the background and the dictionary's load.
  */
 import { expect, it } from 'vitest';
 import { demoPages } from '../../../scripts/demo-pages.ts';
@@ -34,6 +35,22 @@ forEachBrowser(
       expect(await h().background((g) => 'jieduBeforeStop' in g)).toBe(false);
       await saveFromCardByKeyboard(h(), page, '罢工');
       expect(await vocabulary(h(), '罢工')).toMatchObject({ simplified: '罢工', traditional: '罷工', pinyin: 'bà gōng', source: 'dictionary' });
+      await page.press('Escape');
+      await page.close();
+    });
+
+    it('starts the background and opens the dictionary when the button goes down on a word, before the click asks', async () => {
+      const demo = demoPages().find((p) => p.file.endsWith('xinhua-1.html'))!;
+      const page = await h().newTab(demo.url);
+      await waitForStored(h(), 'https://www.xinhuanet.com/world/2019-12/10/c_1125327450.htm');
+      await stopBackground(h());
+      const point = await pointAt(page, '#p-detail', '地铁');
+      await page.pressAt(point!.x, point!.y);
+      await page.release();
+      const cardText = () => page.evalInContentScript<string | null>(`globalThis.jieduCardRoot?.querySelector('.card')?.textContent ?? null`);
+      await expect.poll(cardText, { timeout: 15_000 }).toMatch(/地铁.*dì tiě.*subway/s);
+      // The press's message reached the new background first and opened the dictionary; the click's look-up found it under way.
+      expect(await h().background((g) => g.jieduBegan.slice(0, 3))).toEqual(['prepare', 'dictionary', 'lookup']);
       await page.press('Escape');
       await page.close();
     });

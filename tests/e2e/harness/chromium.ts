@@ -36,6 +36,13 @@ class ChromiumTab implements Tab {
   async clickAt(x: number, y: number): Promise<void> {
     await this.page.mouse.click(x, y);
   }
+  async pressAt(x: number, y: number): Promise<void> {
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+  }
+  async release(): Promise<void> {
+    await this.page.mouse.up();
+  }
   async hover(selector: string): Promise<void> {
     await this.page.locator(selector).first().hover();
   }
@@ -174,8 +181,14 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Extensio
         await cdp.send('ServiceWorker.enable');
         await cdp.send('ServiceWorker.stopAllWorkers');
         const until = Date.now() + 15_000;
+        let asked = Date.now();
         while ([...status.values()].some((s) => s !== 'stopped')) {
           if (Date.now() > until) throw new Error(`the service worker did not stop (${[...status.values()].join(', ')})`);
+          // A stop can be lost (seen right after the worker had handled a look-up and a save): it is asked again.
+          if (Date.now() - asked > 1000) {
+            await cdp.send('ServiceWorker.stopAllWorkers');
+            asked = Date.now();
+          }
           await new Promise((r) => setTimeout(r, 50));
         }
       } finally {

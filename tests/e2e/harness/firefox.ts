@@ -80,6 +80,13 @@ class FirefoxTab implements Tab {
   async clickAt(x: number, y: number): Promise<void> {
     await this.page.mouse.click(x, y);
   }
+  async pressAt(x: number, y: number): Promise<void> {
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+  }
+  async release(): Promise<void> {
+    await this.page.mouse.up();
+  }
   async hover(selector: string): Promise<void> {
     await this.page.locator(selector).hover();
   }

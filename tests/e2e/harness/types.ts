@@ -28,6 +28,9 @@ export interface Tab {
   /** A real mouse click in the middle of the first element matching `selector` (scrolled into view first). */
   click(selector: string): Promise<void>;
   clickAt(x: number, y: number): Promise<void>;
+  /** The primary button pressed at a point and held; `release` lets it go (a click when the pointer has not moved). */
+  pressAt(x: number, y: number): Promise<void>;
+  release(): Promise<void>;
   hover(selector: string): Promise<void>;
   moveMouse(x: number, y: number): Promise<void>;
   focus(selector: string): Promise<void>;
@@ -65,6 +68,8 @@ export interface BackgroundGlobal {
   jieduCommands: Record<string, () => Promise<unknown>>;
   jieduContextMenu: { onClicked(info: { menuItemId: string; selectionText: string }, tabId: number): Promise<unknown> };
   jieduDictionary(): Promise<{ lookup(word: string): { pinyin: string }[] }>;
+  /** What this background began, in order ('prepare', 'dictionary', 'lookup'). */
+  jieduBegan: string[];
   chrome: typeof chrome;
 }
 
