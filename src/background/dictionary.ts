@@ -111,11 +111,29 @@ export function lookupAt(
 }
 
 /**
+ * What a look-up at `context` reads, begun: the sentence's base reading at once, and the
+ * model's reading when the word clicked holds a character the model reads (a guess that
+ * decides only when the model starts; lookupInSentence decides whether to wait for it).
+ * Both are kept by `read`, so the press before a click (dict/prepare) and the click's
+ * look-up read a sentence once. `covers` tells which characters the model reads (its
+ * description, loaded without its weights); null when it is not known.
+ */
+export async function beginReading(
+  context: LookupContext,
+  read: SentenceReader,
+  covers: Promise<((char: string) => boolean) | null>,
+): Promise<{ base: BaseReading; reads: ((char: string) => boolean) | null; full: Promise<SentenceReading> | null }> {
+  const base = read.base(context.sentence);
+  const reads = await covers.catch(() => null);
+  const clicked = base.reading.words.filter((w) => w.start <= context.offset && w.start + w.text.length > context.offset).map((w): [number, number] => [w.start, w.start + w.text.length]);
+  return { base, reads, full: reads === null || contextMayChange(base.words, reads, clicked) ? read(context.sentence) : null };
+}
+
+/**
  * lookupAt in the sentence around the point, as the engine reads it with the polyphone model,
  * without waiting for the model where it can change nothing the ranking reads: when no
  * character it may decide lies in the words found or in the engine's words around them, the
- * base readings there are final, and the answer is the same. `covers` tells which characters
- * the model reads (its description, loaded without its weights); null when it is not known.
+ * base readings there are final, and the answer is the same.
  */
 export async function lookupInSentence(
   loads: Promise<[Dictionary, GlossaryService | null]>,
@@ -124,13 +142,8 @@ export async function lookupInSentence(
   read: SentenceReader,
   covers: Promise<((char: string) => boolean) | null>,
 ): Promise<LookupMatch[]> {
-  // The base reading is made while the dictionary loads (on a first look-up, it is fetched).
-  const base = read.base(context.sentence);
-  const reads = await covers.catch(() => null);
-  // The word clicked holds a character the model reads: its reading starts now, beside the
-  // dictionary's load, rather than after it (a guess that changes only when it starts).
-  const clicked = base.reading.words.filter((w) => w.start <= context.offset && w.start + w.text.length > context.offset).map((w): [number, number] => [w.start, w.start + w.text.length]);
-  const full = reads === null || contextMayChange(base.words, reads, clicked) ? read(context.sentence) : null;
+  // Begun while the dictionary loads (on a first look-up, it is fetched).
+  const { base, reads, full } = await beginReading(context, read, covers);
   const [dict, glossary] = await loads;
   const found = findAt(dict, glossary, text);
   const spans = found.filter((m) => fits(context, text, m.length)).flatMap((m) => spansReadBy(base.reading, context.offset, m.length));

@@ -12,7 +12,7 @@ import { restoreSettings, settingsForBackup } from './settings-backup.ts';
 import { createGlossaryService, type GlossaryService } from './glossary.ts';
 import type { BuiltGlossary } from '../core/glossary/index.ts';
 import { Dictionary, DICTIONARY_FILE } from '../core/dictionary/index.ts';
-import { createSentenceReader, lookupAt, lookupInSentence } from './dictionary.ts';
+import { beginReading, createSentenceReader, lookupAt, lookupInSentence } from './dictionary.ts';
 import { createContextReader } from './pinyin-context.ts';
 import { saveVocabulary } from './vocabulary.ts';
 import type { NewWord } from '../core/vocabulary.ts';
@@ -115,12 +115,13 @@ const route = createRouter({
     const [dict, gloss] = await loads;
     return { matches: lookupAt(dict, gloss, text) };
   },
-  'dict/prepare': async () => {
+  'dict/prepare': async ({ context }) => {
     note('prepare');
-    // What a look-up loads, started now; a failure here is the look-up's to report.
+    // What a look-up loads and reads, begun now; a failure here is the look-up's to report.
     void dictionary().catch(() => undefined);
     void glossary().catch(() => undefined);
-    void readContext.covers().catch(() => undefined);
+    const covers = readContext.covers().catch(() => null);
+    if (context) void beginReading(context, readSentence, covers).catch(() => undefined);
     return { prepared: true as const };
   },
   'pinyin/context': async ({ texts }) => readContext(texts),

@@ -5,7 +5,11 @@
  */
 export function isLookupClick(e: MouseEvent): boolean {
   if (!e.isTrusted || e.button !== 0 || e.defaultPrevented) return false;
-  const target = e.target as Element | null;
-  if (target?.closest?.('a, button, input, textarea, select, label, [contenteditable], [role=button]:not(.jiedu-term)')) return false;
+  if (!isLookupTarget(e.target)) return false;
   return document.getSelection()?.isCollapsed ?? true;
+}
+
+/** Text a click may look up: not inside a link or a control. */
+export function isLookupTarget(target: EventTarget | null): boolean {
+  return !(target as Element | null)?.closest?.('a, button, input, textarea, select, label, [contenteditable], [role=button]:not(.jiedu-term)');
 }

@@ -11,7 +11,7 @@ import { sentenceAround } from '../core/sentence.ts';
 import { answerOnPort, sendToBackground, TAB_PORT } from '../platform/messaging.ts';
 import { loadSettings, watchSettings } from '../platform/settings-store.ts';
 import { waitForContent, watchUrl } from './page-watch.ts';
-import { isLookupClick } from './lookup-gesture.ts';
+import { isLookupClick, isLookupTarget } from './lookup-gesture.ts';
 import { notePinyinUsed, usesPinyin } from './pinyin-habit.ts';
 import type { ExtractOutcome } from './reader.ts';
 import type { Annotator } from './annotator.ts';
@@ -21,7 +21,7 @@ import { failure } from '../core/errors.ts';
 import { errorText } from '../platform/i18n.ts';
 import { headlineElement } from '../core/extract/headline.ts';
 import { startSession, type ContentSession } from './session.ts';
-import { blockOf, blockTextAt } from './text-at-point.ts';
+import { blockOf, blockTextAt, caretAt, textAtCaret } from './text-at-point.ts';
 
 type Reader = typeof import('./reader.ts');
 type AnnotatorModule = typeof import('./annotator.ts');
@@ -434,10 +434,13 @@ function listenForLookup(signal: AbortSignal): void {
   // such press: a running background with the dictionary open answers it at once, and a stopped
   // one (browsers stop it after 30 s idle, or sooner) is started.
   const press = (e: MouseEvent): void => {
-    if (!e.isTrusted || e.button !== 0 || !HAN_SCRIPT.test((e.target as Element | null)?.textContent?.slice(0, 2000) ?? '')) return;
+    if (!e.isTrusted || e.button !== 0 || !isLookupTarget(e.target)) return;
+    const caret = caretAt(e.clientX, e.clientY);
+    const found = caret ? textAtCaret(caret.node, caret.offset, 1) : null;
+    if (!found) return;
     void currentSettings().then((s) => {
       if (s.lookupTrigger !== 'click' || signal.aborted) return;
-      void sendToBackground('dict/prepare', {}).catch(() => undefined);
+      void sendToBackground('dict/prepare', { context: found.context }).catch(() => undefined);
       if (!pageUi) void loadPageUi().catch(() => undefined);
     });
   };

@@ -17,6 +17,11 @@ const timeZone = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 const cardKey = v.pipe(v.string(), v.minLength(1), v.maxLength(REVIEW_LIMITS.keyChars + 40));
 
 const empty = v.strictObject({});
+/** The sentence around a looked-up point, and where the point is in it. */
+const lookupContext = v.strictObject({
+  sentence: v.pipe(v.string(), v.minLength(1), v.maxLength(LOOKUP_CONTEXT_LIMITS.sentenceChars)),
+  offset: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(LOOKUP_CONTEXT_LIMITS.sentenceChars - 1)),
+});
 
 /** Runtime schemas for every message's params. */
 export const PARAM_SCHEMAS: { [N in MessageName]: v.GenericSchema<unknown, Params<N>> } = {
@@ -34,17 +39,14 @@ export const PARAM_SCHEMAS: { [N in MessageName]: v.GenericSchema<unknown, Param
   'dict/lookup': v.pipe(
     v.strictObject({
       text: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
-      context: v.optional(
-        v.strictObject({
-          sentence: v.pipe(v.string(), v.minLength(1), v.maxLength(LOOKUP_CONTEXT_LIMITS.sentenceChars)),
-          offset: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(LOOKUP_CONTEXT_LIMITS.sentenceChars - 1)),
-        }),
-      ),
+      context: v.optional(lookupContext),
     }),
     // The sentence must hold the looked-up text's first character at the offset it names.
     v.check(({ text, context }) => !context || (context.offset < context.sentence.length && context.sentence[context.offset] === text[0]), 'context.offset must point at the looked-up text'),
   ),
-  'dict/prepare': empty,
+  'dict/prepare': v.strictObject({
+    context: v.optional(v.pipe(lookupContext, v.check(({ sentence, offset }) => offset < sentence.length, 'context.offset must fall in the sentence'))),
+  }),
   'pinyin/context': v.strictObject({
     texts: v.pipe(
       v.array(v.pipe(v.string(), v.maxLength(PINYIN_CONTEXT_LIMITS.textChars))),

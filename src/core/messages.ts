@@ -121,9 +121,10 @@ export interface BackgroundMessages {
   'dict/lookup': { params: { text: string; context?: LookupContext }; result: { matches: LookupMatch[] } };
   /**
    * A look-up is likely: the button went down on Chinese text. The background starts (if the
-   * browser had stopped it) and opens the dictionary while the button is held, before the click asks.
+   * browser had stopped it), opens the dictionary and reads the sentence around the point
+   * (`context`) while the button is held, before the click asks.
    */
-  'dict/prepare': { params: Record<string, never>; result: { prepared: true } };
+  'dict/prepare': { params: { context?: LookupContext }; result: { prepared: true } };
   /** Readings decided by context for texts as the annotator reads them: per text, [offset, tone-marked reading] where they differ. */
   'pinyin/context': { params: { texts: string[] }; result: { readings: [number, string][][] } };
   /**

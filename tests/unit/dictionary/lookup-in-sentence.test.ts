@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildGlossary } from '../../../scripts/build-glossary.ts';
 import { ROOT } from '../../../scripts/build.ts';
-import { createSentenceReader, lookupAt, lookupInSentence, readSentence, type ReadContext } from '../../../src/background/dictionary.ts';
+import { beginReading, createSentenceReader, lookupAt, lookupInSentence, readSentence, type ReadContext } from '../../../src/background/dictionary.ts';
+import * as v from 'valibot';
+import { PARAM_SCHEMAS } from '../../../src/core/message-schemas.ts';
 import { createGlossaryService, type GlossaryService } from '../../../src/background/glossary.ts';
 import { loadCliDictionary } from '../../../src/cli/commands/lookup.ts';
 import { loadCliContextSources } from '../../../src/cli/polyphone-model.ts';
@@ -90,5 +92,31 @@ describe('look-up without waiting for the model where it changes nothing', () =>
     const m = await lookupInSentence(Promise.resolve([dict, glossary]), sentence.slice(at), sentenceForLookup(sentence, at), read, Promise.resolve(null));
     expect(asked).toBe(1);
     expect(m.find((x) => x.word === '行')?.save?.pinyin).toBe('háng');
+  });
+
+  it('reads the sentence once for the press before a click and the click\'s look-up', async () => {
+    let asked = 0;
+    const read = createSentenceReader(async (texts) => {
+      asked++;
+      return readContext(texts);
+    });
+    const covers = Promise.resolve((ch: string) => sources.model.covers(ch));
+    const sentence = '巴黎大众运输公司说，全巴黎16条地铁线路有10条停运。';
+    const context = sentenceForLookup(sentence, sentence.indexOf('地铁'));
+    const begun = await beginReading(context, read, covers);
+    expect(begun.full).not.toBeNull();
+    expect(asked).toBe(1);
+    const m = await lookupInSentence(Promise.resolve([dict, glossary]), sentence.slice(context.offset), context, read, covers);
+    expect(asked).toBe(1);
+    expect(m[0]).toMatchObject({ word: '地铁', reading: 'dì tiě' });
+  });
+
+  it('takes a press\'s sentence only with its point inside it', () => {
+    const ok = (params: unknown) => v.safeParse(PARAM_SCHEMAS['dict/prepare'], params).success;
+    expect(ok({})).toBe(true);
+    expect(ok({ context: { sentence: '稳定与发展。', offset: 2 } })).toBe(true);
+    expect(ok({ context: { sentence: '稳定与发展。', offset: 6 } })).toBe(false);
+    expect(ok({ context: { sentence: '', offset: 0 } })).toBe(false);
+    expect(ok({ context: { sentence: '稳定', offset: 0 }, more: 1 })).toBe(false);
   });
 });
