@@ -2,7 +2,7 @@
  * The library database (IndexedDB through Dexie). Opened only in the
  * background; every other context asks through messages.
  */
-import Dexie, { type DBCoreMutateRequest, type DBCoreTransaction, type DexieOptions, type Table, type Transaction } from 'dexie';
+import Dexie, { type DBCore, type DbCoreTransactionOptions, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTransaction, type DexieOptions, type Table, type Transaction } from 'dexie';
 import type { StoredArticle } from '../core/article.ts';
 import { DB_NAME, SCHEMA_VERSIONS } from '../core/db-schema.ts';
 import type { ReviewCard, ReviewLogEntry } from '../core/review/card.ts';
@@ -41,7 +41,7 @@ export class JieduDB extends Dexie {
       name: 'firefox-cleanup-turn',
       create: (down) => ({
         ...down,
-        transaction: (stores, mode, opts) => this.watchQuota(down.transaction(stores, mode, opts), mode),
+        transaction: (stores, mode, opts) => this.watchQuota(down, stores, mode, opts),
         table: (name) => {
           const table = down.table(name);
           return { ...table, mutate: (req) => this.noteCleanupRefusal(req, () => table.mutate(req)) };
@@ -52,52 +52,85 @@ export class JieduDB extends Dexie {
 
   /**
    * After a write refused for quota, Firefox makes the next read-write transaction of the
-   * connection a cleanup one: its deletes go through even when the storage is full, and its
-   * commit gives the freed space back at once, but a put or add in it throws InvalidStateError ("A mutation operation
-   * was attempted on a database that did not allow mutations") before anything is written.
-   * Deleting is what a reader does about a full library, so that turn is left to whatever
-   * write comes next; a put or add refused by it is noted here, and the background runs the
-   * request once more (takeCleanupRefusal), as an ordinary write: saved if there is room,
-   * else refused for quota, which the reader is told in their language. Chromium has no such
-   * turn: nothing is refused by it there.
+   * connection a cleanup one: its deletes go through even when the storage is full and its
+   * commit gives back the space the refused write had taken, but a put or add in it throws
+   * InvalidStateError ("A mutation operation was attempted on a database that did not allow
+   * mutations") before anything is written, which a reader saving an article saw as it was.
+   * So after a refused put or add an empty read-write transaction takes that turn and
+   * commits, giving the space back, and the reader's next write is an ordinary one (saved if
+   * there is room, else refused for quota and said so). It is started as soon as the refusal's
+   * abort event has been dispatched (the turn is not Firefox's to give during it), and the
+   * space comes back a moment after its commit; a write that comes sooner is preceded by the
+   * empty transaction itself. After a refused delete the turn is left, and the background runs
+   * the request once more: in that turn the delete goes through. A put or add that still meets
+   * the turn is run once more too. Chromium has no such turn: the empty transaction just
+   * commits there, and a refused delete is tried twice.
    */
-  private cleanupTurnPending = false;
+  private turn: 'spend' | 'leave' | null = null;
   private readonly cleanupTransactions = new WeakSet<DBCoreTransaction>();
-  private cleanupRefused = false;
+  private readonly puttingTransactions = new WeakSet<DBCoreTransaction>();
+  private readonly refusedTransactions = new WeakSet<DBCoreTransaction>();
+  private retryWanted = false;
 
-  private watchQuota(tx: DBCoreTransaction, mode: 'readonly' | 'readwrite'): DBCoreTransaction {
-    if (mode !== 'readwrite') return tx;
-    if (this.cleanupTurnPending) {
-      this.cleanupTurnPending = false;
-      this.cleanupTransactions.add(tx);
-    }
+  private watchQuota(down: DBCore, stores: string[], mode: 'readonly' | 'readwrite', opts: DbCoreTransactionOptions | undefined): DBCoreTransaction {
+    if (mode !== 'readwrite') return down.transaction(stores, mode, opts);
+    // Transactions over the same stores run in the order they were made: the empty one commits first.
+    this.spendTurn(down, stores);
+    const tx = down.transaction(stores, mode, opts);
+    if (this.turn === 'leave') this.cleanupTransactions.add(tx);
+    this.turn = null;
     // Dexie's IndexedDB core hands out the IDBTransaction itself.
     if (tx instanceof EventTarget) {
-      tx.addEventListener('abort', () => {
-        if ((tx as IDBTransaction).error?.name === 'QuotaExceededError') this.cleanupTurnPending = true;
+      const idbTx = tx as IDBTransaction;
+      idbTx.addEventListener('abort', () => {
+        if (!isQuotaError(idbTx.error) && !this.refusedTransactions.has(tx)) return;
+        this.turn = this.puttingTransactions.has(tx) ? 'spend' : 'leave';
+        if (this.turn === 'leave') this.retryWanted = true;
+        else setTimeout(() => this.spendTurn(down, stores), 0);
       });
     }
     return tx;
   }
 
-  private noteCleanupRefusal<T>(req: DBCoreMutateRequest, mutate: () => Promise<T>): Promise<T> {
+  private spendTurn(down: DBCore, stores: string[]): void {
+    if (this.turn !== 'spend') return;
+    this.turn = null;
+    try {
+      down.transaction(stores, 'readwrite');
+    } catch {
+      // The connection is closing: the next write opens a new one, which has no such turn.
+    }
+  }
+
+  /** Notes what one request does to the turn: a put or add, a refusal for quota, a put or add the turn refused. */
+  private noteCleanupRefusal(req: DBCoreMutateRequest, mutate: () => Promise<DBCoreMutateResponse>): Promise<DBCoreMutateResponse> {
+    const putting = req.type === 'add' || req.type === 'put';
+    if (putting) this.puttingTransactions.add(req.trans);
     const note = (err: unknown) => {
-      if ((req.type === 'add' || req.type === 'put') && this.cleanupTransactions.has(req.trans) && (err as { name?: unknown } | null)?.name === 'InvalidStateError') {
-        this.cleanupRefused = true;
-      }
+      if (isQuotaError(err)) this.refusedTransactions.add(req.trans);
+      else if (putting && this.cleanupTransactions.has(req.trans) && (err as { name?: unknown } | null)?.name === 'InvalidStateError') this.retryWanted = true;
       return err;
     };
     try {
-      return mutate().catch((err: unknown) => Promise.reject(note(err)));
+      return mutate().then(
+        // Firefox refuses single requests of a bulk write too: they come back as failures.
+        (res) => {
+          if (Object.values(res.failures).some(isQuotaError)) this.refusedTransactions.add(req.trans);
+          return res;
+        },
+        (err: unknown) => Promise.reject(note(err)),
+      );
     } catch (err) {
       throw note(err);
     }
   }
 
-  /** Whether a put or add was refused by Firefox's cleanup turn since the last call (see above). */
-  takeCleanupRefusal(): boolean {
-    const refused = this.cleanupRefused;
-    this.cleanupRefused = false;
-    return refused;
+  /** Whether a request failed in a way that running it once more may mend (see above); asking clears it. */
+  takeRetry(): boolean {
+    const wanted = this.retryWanted;
+    this.retryWanted = false;
+    return wanted;
   }
 }
+
+const isQuotaError = (e: unknown): boolean => (e as { name?: unknown } | null)?.name === 'QuotaExceededError';

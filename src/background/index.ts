@@ -157,8 +157,8 @@ const answer = (raw: unknown, sender: browser.Runtime.MessageSender) => {
     fromExtensionPage: sender.id === browser.runtime.id && (sender.url ?? '').startsWith(extensionOrigin) ,
   };
   return route(raw, info).then((reply) =>
-    // Refused by Firefox's cleanup turn (see JieduDB) before anything was written: once more, as an ordinary write.
-    !reply.ok && db.takeCleanupRefusal() ? route(raw, info) : reply,
+    // Refused in a way that a second run may mend, with nothing written (Firefox's cleanup turn: see JieduDB).
+    !reply.ok && db.takeRetry() ? route(raw, info) : reply,
   );
 };
 browser.runtime.onMessage.addListener(answer);

@@ -38,9 +38,15 @@ export class KindedError extends Error {
   }
 }
 
+/**
+ * The browser's QuotaExceededError, as it is or as Dexie wraps it: as the inner error of a
+ * failed transaction, or (Firefox refuses single requests of a bulk write) among the
+ * failures of a BulkError.
+ */
 function isQuota(err: unknown): boolean {
-  const o = err as { name?: unknown; inner?: { name?: unknown } } | null;
-  return o?.name === 'QuotaExceededError' || o?.inner?.name === 'QuotaExceededError';
+  const o = err as { name?: unknown; inner?: { name?: unknown }; failures?: unknown } | null;
+  const quota = (e: unknown) => (e as { name?: unknown } | null)?.name === 'QuotaExceededError';
+  return quota(o) || quota(o?.inner) || (Array.isArray(o?.failures) && o.failures.some(quota));
 }
 
 export function errorKind(err: unknown): ErrorKind {

@@ -53,6 +53,10 @@ describe('router', () => {
     expect(await throwing(new DOMException('quota', 'QuotaExceededError'))).toMatchObject({ ok: false, kind: 'quota', error: 'quota' });
     // Dexie wraps the browser's error.
     expect(await throwing(Object.assign(new Error('wrapped'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } }))).toMatchObject({ kind: 'quota' });
+    // A bulk write some of whose requests Firefox refused.
+    const bulk = Object.assign(new Error('vocabulary.bulkPut(): 2 of 1920 operations failed.'), { name: 'BulkError', failures: [new DOMException('full', 'QuotaExceededError'), new DOMException('full', 'QuotaExceededError')] });
+    expect(await throwing(bulk)).toMatchObject({ kind: 'quota' });
+    expect(await throwing(Object.assign(new Error('bulk'), { name: 'BulkError', failures: [new Error('constraint')] }))).toMatchObject({ kind: 'internal' });
     for (const text of ['{"format":', '{"format":"other"}', JSON.stringify({ format: 'jiedu-backup', version: 99 })]) {
       const reply = await throwing((() => { try { parseBackup(text); } catch (err) { return err; } throw new Error('parsed'); })());
       expect(reply.ok).toBe(false);
