@@ -3,39 +3,26 @@
  * wide, in Chromium: axe-core finds nothing, nothing overflows or overlaps at 360 px, the
  * theme follows the system and the setting, and each state matches its reference screenshot
  * (tests/visual-reference; JIEDU_UPDATE_VISUAL=1 rewrites them after a deliberate change).
+ * A reference holds for one engine's fonts; axe-core and the layout faults, which hold in any,
+ * are the harness's (harness/axe.ts, harness/layout-faults.ts), and Firefox has them for the
+ * same states in both/pages-checks.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../../scripts/browser.ts';
 import type { StoredArticle } from '../../src/core/article.ts';
-import type { VocabularyRecord } from '../../src/core/vocabulary.ts';
 import { findPage, openBrowser, openPopup, waitForStored } from './context.ts';
-import { axeViolations, layoutFaults, visualDifference } from './look.ts';
+import { injectAxe, runAxe } from './harness/axe.ts';
+import type { Tab } from './harness/index.ts';
+import { layoutFaults } from './harness/layout-faults.ts';
+import { visualDifference } from './look.ts';
+import { FIXED_DATE, wordsOf } from './saved-words.ts';
 
 type Scheme = 'light' | 'dark';
-const FIXED_DATE = '2026-12-01T08:00:00.000Z';
-
-/** Three saved words, written here from the seed article's own sentences (not saved through the card). */
-function wordsOf(article: StoredArticle): VocabularyRecord[] {
-  const sentenceWith = (w: string) => article.paragraphs.find((p) => p.includes(w)) ?? article.paragraphs[0]!;
-  const word = (simplified: string, traditional: string, pinyin: string, english: string[], source: VocabularyRecord['source'], tags: string[], note: string): VocabularyRecord => ({
-    simplified,
-    traditional,
-    pinyin,
-    english,
-    contexts: [{ sentence: sentenceWith(simplified).slice(0, 120), articleUrl: article.url, articleTitle: article.title, savedAt: FIXED_DATE }],
-    tags,
-    note,
-    source,
-    createdAt: FIXED_DATE,
-    updatedAt: FIXED_DATE,
-  });
-  return [
-    word('外交', '外交', 'wài jiāo', ['diplomacy', 'diplomatic', 'foreign affairs'], 'glossary', ['diplomacy'], ''),
-    word('合作', '合作', 'hé zuò', ['to cooperate', 'to collaborate', 'to work together', 'cooperation'], 'dictionary', ['news', '外交'], 'often with 双方'),
-    word('发展', '發展', 'fā zhǎn', ['development', 'growth', 'to develop', 'to grow', 'to expand'], 'dictionary', [], ''),
-  ];
-}
+/** The page as the harness's checks take it: they need only its evaluate. */
+const checked = (page: Page): Pick<Tab, 'evaluate'> => ({
+  evaluate: <R, A>(fn: (arg: A) => R | Promise<R>, arg?: A) => page.evaluate(fn as (a: unknown) => Promise<R>, arg as unknown) as Promise<R>,
+});
 
 describe('extension pages: themes, widths, axe and reference screenshots (Chromium)', () => {
   let b: ExtensionBrowser;
@@ -139,7 +126,7 @@ describe('extension pages: themes, widths, axe and reference screenshots (Chromi
           await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
         }
         if (layout) {
-          const f = await layoutFaults(page);
+          const f = await layoutFaults(checked(page));
           if (f.horizontalOverflow > 0 || f.overlaps.length > 0 || f.clipped.length > 0) faults[`${name}@${width}`] = f;
         }
         if (shoot) {
@@ -150,7 +137,8 @@ describe('extension pages: themes, widths, axe and reference screenshots (Chromi
       for (const s of STATES) {
         const popupState = s.name.startsWith('popup');
         const page = await s.open(scheme, popupState ? 380 : 1280);
-        const v = await axeViolations(page);
+        await injectAxe(checked(page));
+        const v = await runAxe(checked(page));
         if (v.length > 0) violations[s.name] = v;
         if (popupState) await measure(page, s.name, 380, true);
         else {

@@ -17,40 +17,17 @@
  * look of its own, so the test gives it one as a reader's dark-theme extension would (a dark
  * background, light text, before pinyin is switched on so its shades are chosen for it).
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { expect, it } from 'vitest';
 import { demoPages } from '../../../scripts/demo-pages.ts';
-import { countOf, forEachBrowser, isChecked, openPopup, waitForStored, type ExtensionHarness, type Tab } from '../harness/index.ts';
+import { countOf, forEachBrowser, isChecked, openPopup, waitForStored, type ExtensionHarness } from '../harness/index.ts';
 import { cardBox, pointAt } from '../harness/page-words.ts';
 import { addDarkLook, DARK_PAGE_CSS } from '../harness/dark-page.ts';
+import { injectAxe, runAxe } from '../harness/axe.ts';
 
 const URL_ = 'https://www.news.cn/2022-07/29/c_1128875657.htm';
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PINYIN_SWITCH = 'section[aria-labelledby="this-page"] + section.pinyin input[role="switch"]';
 /** The copy of the card that axe can enter (see above). */
 const AUDIT_HOST = 'jiedu-card-audit';
-
-interface Violation {
-  id: string;
-  nodes: string[];
-}
-
-/** axe-core into the page's world: as the source of a function, which a page's CSP does not govern (eval would be). */
-function injectAxe(tab: Tab): Promise<string> {
-  return tab.evaluate(new Function(`${AXE_SOURCE}\n;return typeof window.axe;`) as () => string);
-}
-
-/** axe's WCAG 2 A/AA rules and best practices, over the nodes `include` selects (the whole page when null). */
-function runAxe(tab: Tab, include: string[] | null): Promise<Violation[]> {
-  return tab.evaluate(async (sel) => {
-    type Result = { violations: { id: string; nodes: { target: unknown[] }[] }[] };
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: object): Promise<Result> } }).axe;
-    const context = sel ? { include: sel.filter((s) => document.querySelector(s)).map((s) => [s]) } : document;
-    const r = await axe.run(context, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
-  }, include);
-}
 
 /** Copies the open card into an open shadow root at its place, and hides the original; source text for either world. */
 const COPY_CARD = `(() => {

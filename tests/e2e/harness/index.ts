@@ -29,10 +29,11 @@ export function launch(name: BrowserName, opts: LaunchOptions = {}): Promise<Ext
 
 /**
  * One describe block per browser, titled "<title> [<browser>]"; `body` gets a getter for
- * that block's harness (set in beforeAll) and the browser's name.
+ * that block's harness (set in beforeAll) and the browser's name. `opts.browsers` keeps a
+ * file to some of the browsers (the file says why).
  */
-export function forEachBrowser(title: string, body: (h: () => ExtensionHarness, name: BrowserName) => void, opts: LaunchOptions = {}): void {
-  for (const name of browsersUnderTest()) {
+export function forEachBrowser(title: string, body: (h: () => ExtensionHarness, name: BrowserName) => void, opts: LaunchOptions & { browsers?: BrowserName[] } = {}): void {
+  for (const name of browsersUnderTest().filter((b) => opts.browsers?.includes(b) ?? true)) {
     describe(`${title} [${name}]`, () => {
       let harness: ExtensionHarness | undefined;
       beforeAll(async () => {
