@@ -64,6 +64,8 @@ function nextVisit(): AbortSignal {
 }
 /** The look pinyin was last drawn in (as JSON) and the drawing's outcome. */
 let lastDraw: { look: string; state: Promise<PinyinState> } | null = null;
+/** The look pinyin on the page is drawn in, while it is on. */
+let drawnLook: PinyinLook | null = null;
 
 function summary(outcome: Extract<ExtractOutcome, { ok: true }>): Extract<PageState, { kind: 'detected' }>['article'] {
   const { url, site, title, publishedAt, layout, charCount, partial } = outcome.article;
@@ -216,7 +218,8 @@ async function markTerms(on: boolean): Promise<TermsState> {
   const page = await ui();
   const count = await page.setMarking(root);
   termsOn = on && root !== null;
-  if (pinyinWasOn) await trackDraw(pinyinLook(await currentSettings()), (look) => drawPinyin(look, 'all'));
+  // Back in the look it was drawn in (the popup's or the command's), not only the stored one.
+  if (pinyinWasOn) await trackDraw(drawnLook ?? pinyinLook(await currentSettings()), (look) => drawPinyin(look, 'all'));
   return { on: termsOn, count };
 }
 
@@ -260,6 +263,7 @@ async function setPinyin(on: boolean, given?: PinyinLook, wait: 'visible' | 'all
     // Switching off needs no settings: no round trip before the page comes back.
     return oneAtATime(async () => {
       const current = annotator;
+      drawnLook = null;
       if (current?.on) await withMarksPaused(async () => current.stop());
       return pinyinState(given ?? known);
     });
@@ -286,6 +290,7 @@ async function drawPinyin(settings: PinyinLook, wait: 'visible' | 'all'): Promis
   const root = pinyinRoot(settings);
   await withMarksPaused(async () => {
     const progress = a.start(root, settings, headlineOutside(root));
+    drawnLook = settings;
     await (wait === 'visible' ? progress.visible : progress.done);
   });
   return pinyinState(settings);

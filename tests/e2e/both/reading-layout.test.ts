@@ -147,7 +147,6 @@ forEachBrowser('pinyin layout in the page', (h) => {
       await setPinyin(h(), page, true, { ...pinyinLook(DEFAULT_SETTINGS), pinyinSize: size });
       const m = await measure(page);
       seen[size] = m;
-      console.log(page.browser, size, JSON.stringify(m));
       if (size === DEFAULT_SETTINGS.pinyinSize) await page.screenshot('pinyin-layout-default');
       if (size === PINYIN_SIZE.max) await page.screenshot('pinyin-layout-100');
       await setPinyin(h(), page, false, pinyinLook(DEFAULT_SETTINGS));
@@ -213,7 +212,6 @@ forEachBrowser('pinyin layout in the page', (h) => {
     await setPinyin(h(), page, true, look);
     const dark = await lowest();
     await page.screenshot('pinyin-tone-colours-dark');
-    console.log(page.browser, JSON.stringify({ light, dark }));
     for (const ratios of [light, dark]) {
       expect(Object.keys(ratios).sort()).toEqual(['t1', 't2', 't3', 't4', 't5']);
       expect(Math.min(...Object.values(ratios))).toBeGreaterThanOrEqual(4.5);
