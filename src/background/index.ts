@@ -3,8 +3,7 @@ import browser from 'webextension-polyfill';
 import { JieduDB } from './db.ts';
 import { deleteArticle, getArticle, libraryStats, saveArticle } from './library.ts';
 import { createRouter, type SenderInfo } from './router.ts';
-import { answerOnPort, BACKGROUND_PORT } from '../platform/messaging.ts';
-import { envelope } from '../core/messages.ts';
+import { answerOnPort, BACKGROUND_PORT, sendToTab } from '../platform/messaging.ts';
 import { DEFAULT_SETTINGS, pinyinLook, type Settings } from '../core/settings.ts';
 import { loadSettings } from '../platform/settings-store.ts';
 import { moveSectionsIntoItem, moveSettingsOutOfDatabase } from './settings-move.ts';
@@ -172,7 +171,9 @@ const COMMANDS: Record<string, () => Promise<unknown>> = {
     if (tab?.id === undefined) return null;
     // The settings go with the command: the page draws at once instead of asking for them.
     const look = pinyinLook(await settings());
-    return browser.tabs.sendMessage(tab.id, envelope('pinyin/toggle', look ? { look } : {})).catch(() => null);
+    // Over a port, as the pages ask: an event page that stops before the page answers just drops it,
+    // where Firefox reports a message left unanswered as an error ("Actor 'Conduits' destroyed").
+    return sendToTab(tab.id, 'pinyin/toggle', look ? { look } : {}).catch(() => null);
   },
 };
 

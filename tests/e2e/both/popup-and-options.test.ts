@@ -92,7 +92,8 @@ forEachBrowser(
       }
       const has = () => h().background(() => chrome.permissions.contains({ permissions: ['contextMenus'] }));
       expect(await has()).toBe(false);
-      expect(await options.evaluate((s) => document.querySelector(s)?.closest('label')?.textContent ?? null, MENU_OPTION)).toMatch(/right-click menu/);
+      // The option is drawn once the page has asked whether the permission is held: wait for it.
+      await expect.poll(() => options.evaluate((s) => document.querySelector(s)?.closest('label')?.textContent ?? '', MENU_OPTION)).toMatch(/right-click menu/);
       await expect.poll(() => isChecked(options, MENU_OPTION)).toBe(false);
       await options.click(MENU_OPTION);
       await expect.poll(() => has()).toBe(true);
