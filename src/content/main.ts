@@ -470,7 +470,7 @@ export function startContent(loaders: Loaders): void {
   session.onEnd(letPageGo);
   browser.runtime.onMessage.addListener(onMessage);
   watchSettings(settingsChanged, session.signal);
-  // The popup asks over a port (see sendToTab); the background's commands still come as messages.
+  // The popup and the keyboard command ask over a port (see sendToTab); the right-click menu's question still comes as a message.
   answerOnPort(TAB_PORT, onMessage);
   void examine('load');
   listenForLookup(session.signal);
