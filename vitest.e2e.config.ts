@@ -1,9 +1,13 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+const FIREFOX_ONLY = ['tests/e2e/both/pages-checks.test.ts'];
 
 // One browser per file; files run one after another so two Chromiums never fight over 2 cores.
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.test.ts'],
+    // Files for Firefox alone (each says why, with forEachBrowser's `browsers`): no test of theirs runs in Chromium.
+    exclude: [...configDefaults.exclude, ...(process.env.JIEDU_BROWSERS === 'chromium' ? FIREFOX_ONLY : [])],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 60_000,
