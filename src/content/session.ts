@@ -31,7 +31,7 @@ export function extensionGone(): boolean {
 
 /**
  * Starts the session. The extension's absence is noticed when the reader comes back to the
- * page or acts in it (a click, a key, Alt held over a word): a listener on the window in the
+ * page or acts in it (a click, a key, Alt pressed to look up by hovering): a listener on the window in the
  * capture phase runs before any of the page's or Jiedu's own, so a click on a word of a page
  * left behind does nothing but take Jiedu's drawing off.
  */
@@ -43,7 +43,8 @@ export function startSession(gone: () => boolean = extensionGone): ContentSessio
     return signal.aborted;
   };
   const options = { capture: true, passive: true, signal };
-  for (const type of ['click', 'keydown', 'mousemove', 'focus'] as const) addEventListener(type, check, options);
+  // Not on mousemove: a property read per move is work on a hot path, and Alt-hover begins with Alt's keydown.
+  for (const type of ['click', 'keydown', 'focus'] as const) addEventListener(type, check, options);
   document.addEventListener('visibilitychange', check, options);
   return {
     signal,
