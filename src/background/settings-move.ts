@@ -6,7 +6,7 @@
  * Each step leaves the settings readable: the item is written before the old place is
  * cleared, and what the item already holds wins over the old place.
  */
-import { settingsFrom, settingsItem, SETTINGS_ITEM, SETTINGS_ITEM_VERSION, SETTINGS_SECTIONS, type SettingsSection } from '../core/settings.ts';
+import { isRecord, settingsFrom, settingsItem, SETTINGS_ITEM, SETTINGS_ITEM_VERSION, SETTINGS_SECTIONS, type SettingsSection } from '../core/settings.ts';
 import { SECTION_OLD_KEYS, type SettingsArea } from '../platform/settings-store.ts';
 import type { JieduDB } from './db.ts';
 
@@ -31,7 +31,7 @@ export async function moveSectionsIntoItem(area: SettingsArea): Promise<Settings
   const present = oldKeys.filter((k) => got[k] !== undefined);
   if (present.length === 0) return [];
   const stored = got[SETTINGS_ITEM];
-  const item: Record<string, unknown> = typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? { ...stored } : { version: SETTINGS_ITEM_VERSION, values: {} };
+  const item: Record<string, unknown> = isRecord(stored) ? { ...stored } : { version: SETTINGS_ITEM_VERSION, values: {} };
   const moved = SETTINGS_SECTIONS.filter((s) => got[SECTION_OLD_KEYS[s]] !== undefined && !(s in item));
   // Moved as stored: each section's owner reads it with its own schema and keeps every valid field.
   for (const section of moved) item[section] = got[SECTION_OLD_KEYS[section]];

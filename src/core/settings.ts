@@ -100,7 +100,8 @@ export const SETTING_CHECKS: { readonly [K in keyof Settings]: (x: unknown) => x
 };
 
 const SETTING_KEYS = Object.keys(SETTING_CHECKS) as (keyof Settings)[];
-const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+/** A plain object (not null, not an array): what a stored item or its sections must be. */
+export const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** Keeps each stored value that is still valid, and the default for the rest (a value of an older shape is dropped, not fatal). */
 export function settingsFrom(stored: Record<string, unknown>): Settings {

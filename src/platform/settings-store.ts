@@ -9,7 +9,7 @@
  * in the background that every change would have to wake.
  */
 import browser from 'webextension-polyfill';
-import { applySettingsPatch, settingsFromItem, settingsItem, SETTINGS_ITEM, SETTINGS_ITEM_VERSION, type Settings, type SettingsItem, type SettingsPatch, type SettingsSection } from '../core/settings.ts';
+import { applySettingsPatch, isRecord, settingsFromItem, settingsItem, SETTINGS_ITEM, SETTINGS_ITEM_VERSION, type Settings, type SettingsItem, type SettingsPatch, type SettingsSection } from '../core/settings.ts';
 
 /** The part of a storage area settings use; tests give an in-memory one. */
 export interface SettingsArea {
@@ -27,7 +27,6 @@ const local = (): SettingsArea => browser.storage.local;
  */
 export const SECTION_OLD_KEYS: Readonly<Record<SettingsSection, string>> = { review: 'review', anki: 'jieduAnki' };
 
-const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** The stored item as it is (an empty record when there is none), so a write keeps the parts it does not change. */
 async function readItem(area: SettingsArea): Promise<Record<string, unknown>> {
