@@ -4,12 +4,14 @@
  * CPP's dev split (tests/fixtures/cpp) and the seeds' gold standard
  * (tests/fixtures/pinyin-gold), each beside raw pinyin-pro in the same run.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pinyin } from 'pinyin-pro';
 import { analyse, annotate, isHan, scoreAgainstGold, syllablesOf, type GoldDoc } from '../../src/core/pinyin/index.ts';
 import { contextReadings, type ContextSources } from '../../src/core/pinyin/context.ts';
-import { parseCpp, scoreCpp, type CppItem } from '../../src/core/pinyin/cpp.ts';
+import { parseCpp, parseMarkedSentences, scoreCpp, type CppItem } from '../../src/core/pinyin/cpp.ts';
+import { syllableToToneMarks } from '../../src/core/dictionary/pinyin-format.ts';
 import { loadCliContextSources } from '../../src/cli/polyphone-model.ts';
 import { parseSeed } from '../../src/core/seeds.ts';
 import type { NodeBenchSuite } from './types.ts';
@@ -45,6 +47,26 @@ export function goldScores(): { ours: number; first: number; raw: number } {
 
 const CPP = join(ROOT, 'tests/fixtures/cpp');
 const cpp = parseCpp(readFileSync(join(CPP, 'dev.sent'), 'utf8'), readFileSync(join(CPP, 'dev.lb'), 'utf8'));
+
+const NEWS = join(ROOT, 'tests/fixtures/news-sentences');
+const newsDev = parseMarkedSentences(readFileSync(join(NEWS, 'dev.txt'), 'utf8'));
+const newsHeldOut = parseMarkedSentences(readFileSync(join(NEWS, 'heldout.txt'), 'utf8'));
+
+/** The released g2pM model alone, as its authors run it: its reading for a character it covers, pinyin-pro's elsewhere. */
+function modelAlone(item: CppItem): string {
+  const raw = pinyin(item.text, { type: 'array', toneSandhi: false })[item.at] ?? '';
+  const char = item.text[item.at] ?? '';
+  if (!sources.model.covers(char)) return raw;
+  const p = sources.model.predict([...item.text], [item.at])[0];
+  return p ? syllableToToneMarks(p.reading.replace('v', 'u:')) : raw;
+}
+
+/** pinyin-pro with its complete dictionary, in a process of its own (see pinyin-pro-complete.ts). */
+function completeDictionary(sets: Record<string, CppItem[]>): Record<string, string[]> {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'pinyin-pro-complete.ts')], { input: JSON.stringify(sets), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (run.status !== 0) throw new Error(`pinyin-pro with the complete dictionary failed: ${run.stderr}`);
+  return JSON.parse(run.stdout) as Record<string, string[]>;
+}
 
 function readingAt(item: CppItem, context?: ReadonlyMap<number, string>): string {
   for (const w of analyse(item.text, { context })) if (w.han && item.at >= w.start && item.at < w.start + w.text.length) return w.syllables[item.at - w.start] ?? '';
@@ -97,11 +119,31 @@ export function extraRows() {
     .filter((f) => f.endsWith('.json'))
     .map((f) => JSON.parse(readFileSync(join(GOLD, f), 'utf8')) as GoldDoc)
     .reduce((n, d) => n + d.readings.reduce((m, r) => m + r.length, 0), 0);
+  const complete = completeDictionary({ cpp, newsDev, newsHeldOut });
+  const byIndex = (readings: string[] | undefined) => (_: CppItem, i: number) => readings?.[i] ?? '';
+  const scoreIndexed = (items: CppItem[], readings: string[] | undefined) => {
+    let k = 0;
+    return scoreCpp(items, (it) => byIndex(readings)(it, k++));
+  };
+  const news = (items: CppItem[], label: string, target?: string) => {
+    const raw = scoreCpp(items, (it) => pinyin(it.text, { type: 'array', toneSandhi: false })[it.at] ?? '').strict;
+    const sentences = new Set(items.map((it) => it.text)).size;
+    const row = (who: string, n: number, t?: string) => cppRow(`news sentences, ${label} (${items.length} marked readings in ${sentences} sentences, built): ${who}`, pct(n, items.length), pct(raw, items.length), t);
+    return [
+      row('Jiedu', scoreCpp(items, (it) => readingAt(it, contextReadings(it.text, sources))).strict, target),
+      row("g2pM's released model alone", scoreCpp(items, modelAlone).strict),
+      row('pinyin-pro with its complete dictionary (@pinyin-pro/data)', scoreIndexed(items, complete[items === newsDev ? 'newsDev' : 'newsHeldOut']).strict),
+    ];
+  };
   return [
     cppRow(`CPP dev, strict (${cpp.length} sentences, one polyphone each)`, pct(oursCpp.strict, cpp.length), pct(rawCpp.strict, cpp.length), '≥ 97.5 %'),
     cppRow('CPP dev, the neutral tone excused', pct(oursCpp.neutralExcused, cpp.length), pct(rawCpp.neutralExcused, cpp.length)),
     cppRow(`CPP dev, strict, odd lines only (${odd.length}; the threshold was set on the even lines)`, pct(oddOurs.strict, odd.length), pct(oddRaw.strict, odd.length)),
     { ...cppRow('CPP dev, strict, first readings alone (before context)', pct(firstCpp.strict, cpp.length), pct(rawCpp.strict, cpp.length)) },
+    cppRow("CPP dev, strict: g2pM's released model alone (its authors' way: the model for the characters it covers, a dictionary elsewhere)", pct(scoreCpp(cpp, modelAlone).strict, cpp.length), pct(rawCpp.strict, cpp.length)),
+    cppRow('CPP dev, strict: pinyin-pro with its complete dictionary (@pinyin-pro/data)', pct(scoreIndexed(cpp, complete.cpp).strict, cpp.length), pct(rawCpp.strict, cpp.length)),
+    ...news(newsHeldOut, 'held out: no rule or lexicon entry was written against them', 'ahead of every peer'),
+    ...news(newsDev, 'development set (rules and lexicon were written against it)'),
     {
       suite: 'pinyin accuracy',
       name: `gold-standard syllable accuracy (${syllables} syllables, five seeds), with context readings`,

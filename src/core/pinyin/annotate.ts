@@ -15,6 +15,7 @@ import { pinyin } from 'pinyin-pro';
 import { isHanUnit } from './han.ts';
 import { applyRules, hasRulesAt } from './rules.ts';
 import { applySandhi } from './sandhi.ts';
+import { WORDS } from './lexicon.ts';
 import { segmentRun, textBoundaries, type Word } from './segment.ts';
 import { formatSyllable, stripTone, toneOf } from './syllable.ts';
 import type { AnnotateOptions, Segment } from './types.ts';
@@ -102,6 +103,34 @@ export function analyse(text: string, opts: Pick<AnnotateOptions, 'segmenter' | 
 const NO_SOURCES: ReadingSource[] = [];
 
 /**
+ * The lexicon's two-character words with a neutral-tone syllable (时候 shí hou), by
+ * text. A segmenter often keeps them inside a longer word (什么|时候 as 什么时候, 小时候,
+ * 大部分), which pinyin-pro then reads with citation tones; as the end of a longer
+ * word they keep the lexicon's neutral tone. Only at the end: at the start the longer
+ * word may mean something else (东西方 dōng xī fāng).
+ */
+const NEUTRAL_ENDINGS = new Map(
+  Object.entries(WORDS)
+    .filter(([word, reading]) => word.length === 2 && reading.split(' ').some((s) => toneOf(s) === 5))
+    .map(([word, reading]) => [word, reading.split(' ')] as const),
+);
+
+/** The syllables of `word` with a neutral-tone ending laid over them, or null when none applies. */
+function neutralEnding(word: string, syllables: readonly string[]): string[] | null {
+  if (word.length < 3) return null;
+  const ending = NEUTRAL_ENDINGS.get(word.slice(-2));
+  if (!ending) return null;
+  const at = word.length - 2;
+  // The same letters only: a longer word read otherwise by the dictionary is left alone.
+  if (ending.some((s, k) => stripTone(s) !== stripTone(syllables[at + k] ?? ''))) return null;
+  const out = [...syllables];
+  ending.forEach((s, k) => {
+    out[at + k] = s;
+  });
+  return out;
+}
+
+/**
  * `lean`: for annotate, which needs neither the sources nor arrays of its own: the
  * readings kept for a word are shared until a rule changes one of them, which saves
  * thousands of small arrays per article.
@@ -138,6 +167,11 @@ function read(text: string, opts: Pick<AnnotateOptions, 'segmenter' | 'context'>
       let syllables = lean ? kept : [...kept];
       const sources: ReadingSource[] = lean ? NO_SOURCES : syllables.map(() => (w.lexicon ? 'lexicon' : 'base'));
       if (!w.lexicon) {
+        const ended = neutralEnding(w.text, kept);
+        if (ended) {
+          syllables = ended;
+          if (!lean) sources.fill('lexicon', w.text.length - 2);
+        }
         for (let i = 0; i < w.text.length; i++) {
           const decided = context?.get(at + i);
           if (decided !== undefined) {

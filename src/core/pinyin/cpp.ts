@@ -54,3 +54,30 @@ export function scoreCpp(items: readonly CppItem[], read: (item: CppItem) => str
   }
   return { total: items.length, strict, neutralExcused };
 }
+
+/**
+ * Sentences with hand-marked readings (tests/fixtures/news-sentences): one sentence a line,
+ * each checked character followed by its reading in braces, `率{lv4}`; `#` starts a comment
+ * line. Each mark becomes one item, so they are scored exactly as CPP's are.
+ */
+export function parseMarkedSentences(file: string): CppItem[] {
+  const items: CppItem[] = [];
+  for (const [i, line] of file.replace(/\r/g, '').split('\n').entries()) {
+    if (line.trim() === '' || line.startsWith('#')) continue;
+    const text = line.replace(/\{[^}]*\}/g, '');
+    let plain = 0;
+    for (let at = 0; at < line.length; ) {
+      if (line[at] === '{') {
+        const end = line.indexOf('}', at);
+        const label = line.slice(at + 1, end);
+        if (end < 0 || plain === 0 || !/^[a-zü:]+[1-5]$/.test(label)) throw new Error(`marked sentences line ${i + 1}: a mark must follow a character and read like lv4`);
+        items.push({ text, at: plain - 1, label });
+        at = end + 1;
+      } else {
+        plain++;
+        at++;
+      }
+    }
+  }
+  return items;
+}

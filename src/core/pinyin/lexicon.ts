@@ -78,6 +78,7 @@ export const WORDS: Readonly<Record<string, string>> = {
   秘书长: 'mì shū zhǎng',
   增长点: 'zēng zhǎng diǎn',
   长治久安: 'cháng zhì jiǔ ān',
+  长臂管辖: 'cháng bì guǎn xiá',
   // 应 yīng/yìng
   理应: 'lǐ yīng',
   应尽: 'yīng jìn',
@@ -299,8 +300,6 @@ export const WORDS: Readonly<Record<string, string>> = {
   体量: 'tǐ liàng',
   // Neutral tone in 现汉 (written without a tone there)
   朋友: 'péng you',
-  好朋友: 'hǎo péng you',
-  老朋友: 'lǎo péng you',
   时候: 'shí hou',
   消息: 'xiāo xi',
   困难: 'kùn nan',
