@@ -31,7 +31,8 @@ export async function saveFromCardByKeyboard(h: ExtensionHarness, page: Tab, wor
   for (let stop = 0; stop < 2; stop++) {
     await page.press('Enter');
     const saved = await expect
-      .poll(async () => (await vocabulary(h, word)) !== null, { timeout: 2000 })
+      // A save goes through the background, which a loaded machine may have to start first.
+      .poll(async () => (await vocabulary(h, word)) !== null, { timeout: 8000 })
       .toBe(true)
       .then(() => true, () => false);
     if (saved) return;
