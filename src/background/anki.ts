@@ -6,7 +6,7 @@ import browser from 'webextension-polyfill';
 import { AnkiError, addWord, ANKI_CONNECT_URL, httpInvoke, prepare, syncWords, type Invoke } from '../core/anki-connect.ts';
 import { AnkiSettingsSchema, parseAnkiSettings, type AnkiSettings, type AnkiSettingsPatch } from '../core/anki-settings.ts';
 import type { NoteFieldOptions } from '../core/export/index.ts';
-import type { AnkiReply } from '../core/messages.ts';
+import type { AnkiReply } from '../messaging/protocol.ts';
 import type { VocabularyRecord } from '../core/vocabulary.ts';
 import type { JieduDB } from './db.ts';
 import { loadSection, saveSection } from '../platform/settings-store.ts';

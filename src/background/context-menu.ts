@@ -5,8 +5,8 @@
  */
 import browser from 'webextension-polyfill';
 import { menuPermission } from '../platform/permissions.ts';
-import { envelope, type ContentMessages } from '../core/messages.ts';
-import { parseMessage } from '../core/message-schemas.ts';
+import { envelope, type ContentMessages } from '../messaging/protocol.ts';
+import { parseMessage } from '../messaging/schemas.ts';
 import { rankInContext, type Dictionary, type SentenceReading } from '../core/dictionary/index.ts';
 import type { VocabularyRecord } from '../core/vocabulary.ts';
 

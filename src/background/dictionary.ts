@@ -8,7 +8,7 @@
 import { rankInContext, spansReadBy, type DictEntry, type Dictionary, type SentenceReading } from '../core/dictionary/index.ts';
 import { analyse, type AnalysedWord } from '../core/pinyin/index.ts';
 import { contextMayChange } from '../core/pinyin/context.ts';
-import type { GlossaryListItem, LookupContext, LookupMatch } from '../core/messages.ts';
+import type { GlossaryListItem, LookupContext, LookupMatch } from '../messaging/protocol.ts';
 import type { GlossaryService } from './glossary.ts';
 
 /** The context readings of texts, as the background's polyphone model gives them ([offset, reading] where they differ from `analyse`). */

@@ -3,7 +3,7 @@
  * for the popup, and looked up for cards with the saved articles that use a term.
  */
 import { buildMatcher, createSearch, type BuiltEntry, type BuiltGlossary, type Category, type GlossaryMatcher, type GlossarySearch } from '../core/glossary/index.ts';
-import type { GlossaryEntryDetail, GlossaryListItem } from '../core/messages.ts';
+import type { GlossaryEntryDetail, GlossaryListItem } from '../messaging/protocol.ts';
 import type { JieduDB } from './db.ts';
 
 export interface GlossaryService {

@@ -2,8 +2,8 @@
 import browser from 'webextension-polyfill';
 import { JieduDB } from './db.ts';
 import { deleteArticle, getArticle, libraryStats, saveArticle } from './library.ts';
-import { createRouter, type SenderInfo } from './router.ts';
-import { answerOnPort, BACKGROUND_PORT, sendToTab } from '../platform/messaging.ts';
+import { createRouter, type SenderInfo } from '../messaging/router.ts';
+import { answerOnPort, BACKGROUND_PORT, sendToTab } from '../messaging/ports.ts';
 import { DEFAULT_SETTINGS, pinyinLook, type Settings } from '../core/settings.ts';
 import { loadSettings } from '../platform/settings-store.ts';
 import { moveSectionsIntoItem, moveSettingsOutOfDatabase } from './settings-move.ts';
@@ -15,7 +15,7 @@ import { beginReading, createSentenceReader, lookupAt, lookupInSentence } from '
 import { createContextReader } from './pinyin-context.ts';
 import { saveVocabulary } from './vocabulary.ts';
 import type { NewWord } from '../core/vocabulary.ts';
-import type { WordContext } from '../core/messages.ts';
+import type { WordContext } from '../messaging/protocol.ts';
 import { installContextMenu } from './context-menu.ts';
 import * as admin from './library-admin.ts';
 import * as anki from './anki.ts';

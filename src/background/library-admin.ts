@@ -18,7 +18,7 @@ import type {
   ExportFormat,
   VocabListResult,
   VocabQuery,
-} from '../core/messages.ts';
+} from '../messaging/protocol.ts';
 import { makeBackup, mergeBackup, parseBackup, serializeBackup, toAnki, toCsv, toPleco, toTsv, type BackupSettings, type JieduBackup, type NoteFieldOptions } from '../core/export/index.ts';
 import type { SettingsInBackup } from './settings-backup.ts';
 import type { VocabularyRecord } from '../core/vocabulary.ts';

@@ -1,6 +1,6 @@
 /** The library's operations on articles, over a JieduDB. */
 import type { ArticleRecord, StoredArticle } from '../core/article.ts';
-import type { LibraryStats, SaveResult } from '../core/messages.ts';
+import type { LibraryStats, SaveResult } from '../messaging/protocol.ts';
 import type { JieduDB } from './db.ts';
 
 /**

@@ -1,10 +1,10 @@
 /** The review messages' handlers, and the review section of the settings item. */
 import * as v from 'valibot';
-import type { Handlers } from './router.ts';
+import type { Handlers } from '../messaging/router.ts';
 import type { JieduDB } from './db.ts';
 import type { GlossaryService } from './glossary.ts';
 import type { BuiltEntry } from '../core/glossary/types.ts';
-import type { ReviewAddParams } from '../core/messages.ts';
+import type { ReviewAddParams } from '../messaging/protocol.ts';
 import { ReviewSettingsSchema, reviewSettingsFrom, type ReviewSettings, type ReviewSettingsPatch } from '../core/review/settings.ts';
 import { loadSection, saveSection } from '../platform/settings-store.ts';
 import { addCards, dueCount, gradeCard, reviewQueue, setSuspended, statistics, undoLastGrade, type ReviewContext } from './review.ts';

@@ -6,7 +6,7 @@
 import { isVariantNote } from '../core/dictionary/rank.ts';
 import { savedPinyin } from '../core/dictionary/saved-pinyin.ts';
 import { saveWord, sentenceKey, type NewWord, type VocabularyRecord } from '../core/vocabulary.ts';
-import type { WordContext } from '../core/messages.ts';
+import type { WordContext } from '../messaging/protocol.ts';
 import type { ToneStyle } from '../core/pinyin/types.ts';
 import type { JieduDB } from './db.ts';
 

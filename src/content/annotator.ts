@@ -5,7 +5,7 @@
 import { annotateDom, prepareReadings, readingTextsOf, RUN_CLASS, type AnnotationHandle, type ContextLookup } from '../core/pinyin/ruby.ts';
 import type { ContextReadings } from '../core/pinyin/context.ts';
 import type { AnnotateOptions } from '../core/pinyin/types.ts';
-import { contextBatches } from '../core/messages.ts';
+import { contextBatches } from '../messaging/protocol.ts';
 import type { PinyinLook } from '../core/settings.ts';
 import { annotatedLineHeight, pinyinCss } from '../core/pinyin/ruby-style.ts';
 import { isDark, over, parseColor, type Rgba } from '../core/color.ts';

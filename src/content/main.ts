@@ -5,10 +5,10 @@
  */
 import browser from 'webextension-polyfill';
 import { detectFromUrl } from '../core/extract/detect.ts';
-import { parseContentRequest, type ContentRequest, type PageState, type PinyinState, type TermsState } from '../core/messages.ts';
+import { parseContentRequest, type ContentRequest, type PageState, type PinyinState, type TermsState } from '../messaging/protocol.ts';
 import { DEFAULT_SETTINGS, pinyinLook, type PinyinLook, type Settings } from '../core/settings.ts';
 import { sentenceAround } from '../core/sentence.ts';
-import { answerOnPort, sendToBackground, TAB_PORT } from '../platform/messaging.ts';
+import { answerOnPort, sendToBackground, TAB_PORT } from '../messaging/ports.ts';
 import { loadSettings, watchSettings } from '../platform/settings-store.ts';
 import { waitForContent, watchUrl } from './page-watch.ts';
 import { isLookupClick, isLookupTarget } from './lookup-gesture.ts';

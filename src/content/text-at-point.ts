@@ -3,7 +3,7 @@
  * under a pointer, and the word and sentence there. One source for the look-up card, the term
  * card and a saved selection, so that all three cut blocks and sentences alike.
  */
-import type { LookupContext } from '../core/messages.ts';
+import type { LookupContext } from '../messaging/protocol.ts';
 import { sentenceForLookup } from '../core/dictionary/in-context.ts';
 import { sentenceAround } from '../core/sentence.ts';
 import { HAN_SCRIPT } from '../core/han-script.ts';

@@ -1,7 +1,7 @@
 /**
  * What went wrong, as a kind the UI can put in the reader's language, beside the English
  * message for logs and for kinds that are the code's own fault. A failure crosses between
- * contexts as `{ ok: false, error, kind }` (see messages.ts).
+ * contexts as `{ ok: false, error, kind }` (see messaging/protocol.ts).
  *
  * No imports: the always-loaded content script uses this, and must not pull in the
  * validator the backup module needs (a BackupError is known by its name and kind).

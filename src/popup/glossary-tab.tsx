@@ -8,9 +8,9 @@ import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { stripTones } from '../core/glossary/pinyin-form.ts';
 import { CATEGORIES, type Category } from '../core/glossary/types.ts';
-import type { GlossaryEntryDetail, GlossaryListItem, Result } from '../core/messages.ts';
+import type { GlossaryEntryDetail, GlossaryListItem, Result } from '../messaging/protocol.ts';
 import { errorText as describeError, glossaryCategoryName as categoryLabel, t } from '../platform/i18n.ts';
-import { sendToBackground } from '../platform/messaging.ts';
+import { sendToBackground } from '../messaging/ports.ts';
 
 const PAGE = 100;
 /** The background refuses larger pages; past this a narrower search is the better answer. */

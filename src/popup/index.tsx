@@ -1,13 +1,13 @@
 /** The toolbar popup: what Jiedu made of this tab, and the way into the library. */
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { LibraryStats, PageState, PinyinState, TermsState } from '../core/messages.ts';
+import type { LibraryStats, PageState, PinyinState, TermsState } from '../messaging/protocol.ts';
 import { pinyinLook, type Settings, type SettingsPatch } from '../core/settings.ts';
 import { PinyinSettingsForm } from '../ui/pinyin-settings.tsx';
 import { ReviewButton } from './review-button.tsx';
 import { GlossaryTab } from './glossary-tab.tsx';
 import { errorText, formatDate, siteName, t } from '../platform/i18n.ts';
-import { sendToBackground, sendToTab } from '../platform/messaging.ts';
+import { sendToBackground, sendToTab } from '../messaging/ports.ts';
 import { mountPage } from '../ui/mount.tsx';
 import { loadSettings, saveSettings } from '../platform/settings-store.ts';
 

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { t } from '../platform/i18n.ts';
-import { sendToBackground } from '../platform/messaging.ts';
+import { sendToBackground } from '../messaging/ports.ts';
 
 export function ReviewButton() {
   const [due, setDue] = useState<number | null>(null);

@@ -1,6 +1,6 @@
 /** What an AnkiConnect answer says to a person, in their language. */
 import type { AnkiProblem } from '../core/anki-connect.ts';
-import type { AnkiReply } from '../core/messages.ts';
+import type { AnkiReply } from '../messaging/protocol.ts';
 import { t } from '../platform/i18n.ts';
 
 const PROBLEM_KEYS: Record<Exclude<AnkiProblem, 'forbidden' | 'other'>, string> = {

@@ -1,7 +1,7 @@
 /** "Add to Anki" for the selection (one word is added; several are synced) and a sync of all words. */
 import { useEffect, useState } from 'preact/hooks';
-import type { AnkiReply } from '../../core/messages.ts';
-import { sendToBackground } from '../../platform/messaging.ts';
+import type { AnkiReply } from '../../messaging/protocol.ts';
+import { sendToBackground } from '../../messaging/ports.ts';
 import { t } from '../../platform/i18n.ts';
 import { ankiProblemText } from '../../ui/anki-reply.ts';
 

@@ -1,9 +1,9 @@
 /** The Articles tab: search, sort and filter the saved articles; open one to read; delete with undo. */
 import { useCallback, useState } from 'preact/hooks';
 import { SITES, type SiteId } from '../../core/article.ts';
-import { ARTICLE_SORTS, type ArticleListItem, type ArticleSort } from '../../core/messages.ts';
+import { ARTICLE_SORTS, type ArticleListItem, type ArticleSort } from '../../messaging/protocol.ts';
 import { errorText, formatDate, siteName, t } from '../../platform/i18n.ts';
-import { sendToBackground } from '../../platform/messaging.ts';
+import { sendToBackground } from '../../messaging/ports.ts';
 import { usePaged } from './paged.ts';
 import { Reader } from './reader.tsx';
 import type { ToastState } from './toast.tsx';

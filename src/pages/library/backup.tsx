@@ -1,8 +1,8 @@
 /** The JSON backup: download everything, or merge a backup file into the library. */
 import { useState } from 'preact/hooks';
-import type { BackupImportResult } from '../../core/messages.ts';
+import type { BackupImportResult } from '../../messaging/protocol.ts';
 import { errorText, t } from '../../platform/i18n.ts';
-import { sendToBackground } from '../../platform/messaging.ts';
+import { sendToBackground } from '../../messaging/ports.ts';
 import { downloadText } from './download.ts';
 
 type Outcome = { kind: 'imported'; result: BackupImportResult } | { kind: 'exported'; filename: string } | { kind: 'error'; message: string };

@@ -1,6 +1,6 @@
 /** Choosing an export format, and the file it makes. */
 import { useState } from 'preact/hooks';
-import { EXPORT_FORMATS, type ExportFile, type ExportFormat } from '../../core/messages.ts';
+import { EXPORT_FORMATS, type ExportFile, type ExportFormat } from '../../messaging/protocol.ts';
 import { errorText, t } from '../../platform/i18n.ts';
 import browser from 'webextension-polyfill';
 import { downloadText } from './download.ts';

@@ -1,9 +1,9 @@
 /** The Glossary tab: the built-in glossary of diplomatic terms, searchable and exportable. */
 import { useEffect, useState } from 'preact/hooks';
 import { CATEGORIES, type Category } from '../../core/glossary/types.ts';
-import type { GlossaryListItem } from '../../core/messages.ts';
+import type { GlossaryListItem } from '../../messaging/protocol.ts';
 import { t } from '../../platform/i18n.ts';
-import { sendToBackground } from '../../platform/messaging.ts';
+import { sendToBackground } from '../../messaging/ports.ts';
 import { ExportControls } from './export-controls.tsx';
 import { VirtualList } from './virtual-list.tsx';
 

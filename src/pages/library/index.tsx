@@ -1,8 +1,8 @@
 /** The library: saved articles, saved words and the glossary, in one full tab, with exports and the backup. */
 import { useEffect, useState } from 'preact/hooks';
-import type { LibraryStats } from '../../core/messages.ts';
+import type { LibraryStats } from '../../messaging/protocol.ts';
 import { t } from '../../platform/i18n.ts';
-import { sendToBackground } from '../../platform/messaging.ts';
+import { sendToBackground } from '../../messaging/ports.ts';
 import { ArticlesPanel } from './articles.tsx';
 import { BackupPanel } from './backup.tsx';
 import { GlossaryPanel } from './glossary.tsx';

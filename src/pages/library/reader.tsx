@@ -13,8 +13,8 @@ import type { AnnotationHandle } from '../../core/pinyin/ruby.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings.ts';
 import { createPageUi, type PageUi } from '../../content/page-ui.ts';
 import { formatDate, siteName, t } from '../../platform/i18n.ts';
-import { sendToBackground } from '../../platform/messaging.ts';
-import { contextBatches } from '../../core/messages.ts';
+import { sendToBackground } from '../../messaging/ports.ts';
+import { contextBatches } from '../../messaging/protocol.ts';
 import { loadSettings, watchSettings } from '../../platform/settings-store.ts';
 import { isDark, parseColor } from '../../core/color.ts';
 

@@ -1,9 +1,9 @@
 /** The Vocabulary tab: search, sort and filter saved words; edit notes and tags; select, delete with undo, export. */
 import { useCallback, useState } from 'preact/hooks';
-import { VOCAB_SORTS, type ExportFormat, type VocabListResult, type VocabSort } from '../../core/messages.ts';
+import { VOCAB_SORTS, type ExportFormat, type VocabListResult, type VocabSort } from '../../messaging/protocol.ts';
 import { VOCABULARY_SOURCES, type VocabularyRecord, type VocabularySource } from '../../core/vocabulary.ts';
 import { errorText, t } from '../../platform/i18n.ts';
-import { sendToBackground } from '../../platform/messaging.ts';
+import { sendToBackground } from '../../messaging/ports.ts';
 import { ExportControls } from './export-controls.tsx';
 import { AnkiControls } from './anki-controls.tsx';
 import { usePaged } from './paged.ts';

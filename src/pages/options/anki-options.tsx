@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { ANKI_CONNECT_ORIGIN, type AnkiSettings, type AnkiSettingsPatch } from '../../core/anki-settings.ts';
 import { JIEDU_NOTETYPE_NAME, NOTE_FIELDS } from '../../core/export/note-fields.ts';
-import { sendToBackground } from '../../platform/messaging.ts';
+import { sendToBackground } from '../../messaging/ports.ts';
 import { t } from '../../platform/i18n.ts';
 import { ankiProblemText } from '../../ui/anki-reply.ts';
 

@@ -1,9 +1,9 @@
 /** Adding cards: saved words (all, or one article's), glossary entries by category, by article, or one at a time. */
 import { useEffect, useState } from 'preact/hooks';
 import { CATEGORIES, type Category } from '../../core/glossary/types.ts';
-import type { ReviewAddParams } from '../../core/messages.ts';
+import type { ReviewAddParams } from '../../messaging/protocol.ts';
 import { errorText, glossaryCategoryName as categoryLabel, t } from '../../platform/i18n.ts';
-import { sendToBackground } from '../../platform/messaging.ts';
+import { sendToBackground } from '../../messaging/ports.ts';
 import type { Notice } from './study.tsx';
 
 export function AddPanel({ onNotice, onChanged }: { onNotice: (n: Notice) => void; onChanged: () => void }) {

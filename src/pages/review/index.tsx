@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_REVIEW_SETTINGS, type ReviewSettings } from '../../core/review/settings.ts';
 import { t } from '../../platform/i18n.ts';
-import { sendToBackground } from '../../platform/messaging.ts';
+import { sendToBackground } from '../../messaging/ports.ts';
 import { mountPage } from '../../ui/mount.tsx';
 import { AddPanel } from './add-panel.tsx';
 import { SettingsPanel } from './settings-panel.tsx';

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { CARD_KINDS, type CardKind } from '../../core/review/card.ts';
 import type { ReviewSettings } from '../../core/review/settings.ts';
 import { errorText, t } from '../../platform/i18n.ts';
-import { sendToBackground } from '../../platform/messaging.ts';
+import { sendToBackground } from '../../messaging/ports.ts';
 import type { Notice } from './study.tsx';
 
 const KIND_KEYS: Record<CardKind, string> = { recognition: 'reviewKindRecognition', recall: 'reviewKindRecall', pinyin: 'reviewKindPinyin' };

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ReviewStats } from '../../core/review/stats.ts';
 import { t } from '../../platform/i18n.ts';
-import { sendToBackground } from '../../platform/messaging.ts';
+import { sendToBackground } from '../../messaging/ports.ts';
 import { DayBars } from './charts.tsx';
 import { TIME_ZONE } from './study.tsx';
 

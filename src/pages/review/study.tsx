@@ -9,7 +9,7 @@ import type { DueCount, DueCounts, ReviewItem, ReviewQueue } from '../../core/re
 import type { StudyWord } from '../../core/review/content.ts';
 import type { ReviewSettings } from '../../core/review/settings.ts';
 import { errorText, t } from '../../platform/i18n.ts';
-import { sendToBackground } from '../../platform/messaging.ts';
+import { sendToBackground } from '../../messaging/ports.ts';
 import browser from 'webextension-polyfill';
 import { ankiProblemText } from '../../ui/anki-reply.ts';
 import { CardView } from './card-view.tsx';

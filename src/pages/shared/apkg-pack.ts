@@ -5,7 +5,7 @@
 import initSqlJs from 'sql.js';
 import browser from 'webextension-polyfill';
 import { toApkg } from '../../core/export/apkg.ts';
-import type { PackageSource } from '../../core/messages.ts';
+import type { PackageSource } from '../../messaging/protocol.ts';
 
 let sql: ReturnType<typeof initSqlJs> | null = null;
 

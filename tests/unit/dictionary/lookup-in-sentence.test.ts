@@ -10,7 +10,7 @@ import { buildGlossary } from '../../../scripts/build-glossary.ts';
 import { ROOT } from '../../../scripts/build.ts';
 import { beginReading, createSentenceReader, lookupAt, lookupInSentence, readSentence, type ReadContext } from '../../../src/background/dictionary.ts';
 import * as v from 'valibot';
-import { PARAM_SCHEMAS } from '../../../src/core/message-schemas.ts';
+import { PARAM_SCHEMAS } from '../../../src/messaging/schemas.ts';
 import { createGlossaryService, type GlossaryService } from '../../../src/background/glossary.ts';
 import { loadCliDictionary } from '../../../src/cli/commands/lookup.ts';
 import { loadCliContextSources } from '../../../src/cli/polyphone-model.ts';

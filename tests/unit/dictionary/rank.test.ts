@@ -14,7 +14,7 @@ import { loadCliDictionary } from '../../../src/cli/commands/lookup.ts';
 import { loadCliContextSources } from '../../../src/cli/polyphone-model.ts';
 import { commonnessIn, entryKind, entryToSave, groupByReading, rankEntries, sentenceForLookup, type DictEntry, type Dictionary } from '../../../src/core/dictionary/index.ts';
 import { savedPinyin } from '../../../src/core/dictionary/saved-pinyin.ts';
-import { PARAM_SCHEMAS } from '../../../src/core/message-schemas.ts';
+import { PARAM_SCHEMAS } from '../../../src/messaging/schemas.ts';
 import { contextReadings } from '../../../src/core/pinyin/context.ts';
 import { SAVE_CASES } from './save-cases.ts';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
-import { contextBatches, envelope, parseContentRequest, PINYIN_CONTEXT_LIMITS as L } from '../../../src/core/messages.ts';
+import { contextBatches, envelope, parseContentRequest, PINYIN_CONTEXT_LIMITS as L } from '../../../src/messaging/protocol.ts';
 import { DEFAULT_SETTINGS, pinyinLook } from '../../../src/core/settings.ts';
-import { parseMessage, MESSAGE_NAMES, PARAM_SCHEMAS } from '../../../src/core/message-schemas.ts';
+import { parseMessage, MESSAGE_NAMES, PARAM_SCHEMAS } from '../../../src/messaging/schemas.ts';
 import { sampleArticle } from './sample-article.ts';
 
 describe('parseMessage', () => {

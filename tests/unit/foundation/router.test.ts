@@ -3,8 +3,8 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { JieduDB } from '../../../src/background/db.ts';
 import * as library from '../../../src/background/library.ts';
-import { createRouter, type Handlers, type SenderInfo } from '../../../src/background/router.ts';
-import { envelope } from '../../../src/core/messages.ts';
+import { createRouter, type Handlers, type SenderInfo } from '../../../src/messaging/router.ts';
+import { envelope } from '../../../src/messaging/protocol.ts';
 import { parseBackup } from '../../../src/core/export/backup.ts';
 import { sampleArticle } from './sample-article.ts';
 

@@ -8,7 +8,7 @@ import {
   updateVocabulary,
 } from '../../../src/background/library-admin.ts';
 import { deleteArticle, getArticle, saveArticle } from '../../../src/background/library.ts';
-import type { VocabQuery } from '../../../src/core/messages.ts';
+import type { VocabQuery } from '../../../src/messaging/protocol.ts';
 import { sampleArticle } from '../foundation/sample-article.ts';
 import { freshDb, putWords, REAL_WORDS, storedArticle, word } from './fixtures.ts';
 

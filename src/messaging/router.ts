@@ -3,8 +3,8 @@
  * content scripts what only extension pages may ask, and always answers:
  * a thrown error becomes `{ ok: false, error, kind }`.
  */
-import { FROM_CONTENT_SCRIPT, parseMessage } from '../core/message-schemas.ts';
-import type { BackgroundMessages, Params, Reply, Result } from '../core/messages.ts';
+import { FROM_CONTENT_SCRIPT, parseMessage } from './schemas.ts';
+import type { BackgroundMessages, Params, Reply, Result } from './protocol.ts';
 import { failure } from '../core/errors.ts';
 
 export interface SenderInfo {

@@ -1,17 +1,17 @@
-/** Runtime schemas for every message in the map (messages.ts), and the check the background runs on each. */
+/** Runtime schemas for every message in the map (protocol.ts), and the check the background runs on each. */
 import * as v from 'valibot';
-import { ArticleRecordSchema } from './article-schema.ts';
-import type { MessageName, Params } from './messages.ts';
-import { PinyinLookSchema } from './settings-schema.ts';
-import { CATEGORIES } from './glossary/types.ts';
-import { VOCABULARY_LIMITS, VOCABULARY_SOURCES } from './vocabulary.ts';
-import { SITES } from './article.ts';
-import { ARTICLE_SORTS, EXPORT_FORMATS, LOOKUP_CONTEXT_LIMITS, PINYIN_CONTEXT_LIMITS, VOCAB_SORTS } from './messages.ts';
-import { VocabularyRecordSchema } from './vocabulary.ts';
-import { StoredArticleSchema } from './export/backup.ts';
-import { CARD_SOURCES, GRADES, REVIEW_LIMITS, ReviewCardSchema } from './review/card.ts';
-import { ReviewSettingsPatchSchema } from './review/settings.ts';
-import { AnkiSettingsPatchSchema } from './anki-settings.ts';
+import { ArticleRecordSchema } from '../core/article-schema.ts';
+import type { MessageName, Params } from './protocol.ts';
+import { PinyinLookSchema } from '../core/settings-schema.ts';
+import { CATEGORIES } from '../core/glossary/types.ts';
+import { VOCABULARY_LIMITS, VOCABULARY_SOURCES } from '../core/vocabulary.ts';
+import { SITES } from '../core/article.ts';
+import { ARTICLE_SORTS, EXPORT_FORMATS, LOOKUP_CONTEXT_LIMITS, PINYIN_CONTEXT_LIMITS, VOCAB_SORTS } from './protocol.ts';
+import { VocabularyRecordSchema } from '../core/vocabulary.ts';
+import { StoredArticleSchema } from '../core/export/backup.ts';
+import { CARD_SOURCES, GRADES, REVIEW_LIMITS, ReviewCardSchema } from '../core/review/card.ts';
+import { ReviewSettingsPatchSchema } from '../core/review/settings.ts';
+import { AnkiSettingsPatchSchema } from '../core/anki-settings.ts';
 
 const timeZone = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 const cardKey = v.pipe(v.string(), v.minLength(1), v.maxLength(REVIEW_LIMITS.keyChars + 40));

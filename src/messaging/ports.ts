@@ -1,7 +1,7 @@
 /** Typed senders over the message map, for content scripts, the popup and pages. */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { isErrorKind, KindedError } from '../core/errors.ts';
-import { envelope, type BackgroundMessages, type ContentMessages, type Params, type Reply, type Result } from '../core/messages.ts';
+import { envelope, type BackgroundMessages, type ContentMessages, type Params, type Reply, type Result } from './protocol.ts';
 
 /** A request that failed in the context that answered it, or got no answer; `kind` says how (see core/errors.ts). */
 export class MessageError extends KindedError {}

@@ -2,24 +2,24 @@
  * The one message map between the extension's contexts. Each name maps to its
  * params and result; the background registers a handler per name in one table.
  * Params are validated at runtime before a handler sees them (see
- * message-schemas.ts: a content script runs beside page code and its messages
+ * schemas.ts: a content script runs beside page code and its messages
  * are untrusted), and a failure comes back as `{ ok: false, error }` — never
  * silence, never a hang. This module holds types only, so that the content
  * script, loaded on every page, does not carry the validators.
  */
-import type { ArticleRecord, SiteId, StoredArticle } from './article.ts';
-import type { BuiltEntry, Category, GlossaryEntry } from './glossary/types.ts';
-import { parsePinyinLook, type PinyinLook, type TONE_COLOR_SCHEMES } from './settings.ts';
-import type { DictEntry } from './dictionary/types.ts';
-import type { ReadingGroup } from './dictionary/rank.ts';
-import type { NewWord, VocabularyRecord } from './vocabulary.ts';
-import type { AnkiSettings, AnkiSettingsPatch } from './anki-settings.ts';
-import type { AnkiProblem, SyncCounts } from './anki-connect.ts';
-import type { CardSource, ReviewCard, ReviewGrade } from './review/card.ts';
-import type { DueCount, ReviewQueue } from './review/queue.ts';
-import type { ReviewSettings, ReviewSettingsPatch } from './review/settings.ts';
-import type { ReviewStats } from './review/stats.ts';
-import type { ErrorKind } from './errors.ts';
+import type { ArticleRecord, SiteId, StoredArticle } from '../core/article.ts';
+import type { BuiltEntry, Category, GlossaryEntry } from '../core/glossary/types.ts';
+import { parsePinyinLook, type PinyinLook, type TONE_COLOR_SCHEMES } from '../core/settings.ts';
+import type { DictEntry } from '../core/dictionary/types.ts';
+import type { ReadingGroup } from '../core/dictionary/rank.ts';
+import type { NewWord, VocabularyRecord } from '../core/vocabulary.ts';
+import type { AnkiSettings, AnkiSettingsPatch } from '../core/anki-settings.ts';
+import type { AnkiProblem, SyncCounts } from '../core/anki-connect.ts';
+import type { CardSource, ReviewCard, ReviewGrade } from '../core/review/card.ts';
+import type { DueCount, ReviewQueue } from '../core/review/queue.ts';
+import type { ReviewSettings, ReviewSettingsPatch } from '../core/review/settings.ts';
+import type { ReviewStats } from '../core/review/stats.ts';
+import type { ErrorKind } from '../core/errors.ts';
 
 export type SaveStatus = 'added' | 'updated' | 'unchanged';
 
@@ -216,7 +216,7 @@ export interface Envelope<N extends MessageName = MessageName> {
   params: Params<N>;
 }
 
-/** `kind` says what went wrong in a way the UI can translate (see errors.ts); `error` is the English detail. */
+/** `kind` says what went wrong in a way the UI can translate (see core/errors.ts); `error` is the English detail. */
 export type Reply<R> = { ok: true; result: R } | { ok: false; error: string; kind?: ErrorKind };
 
 
