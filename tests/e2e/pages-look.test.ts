@@ -1,5 +1,5 @@
 /**
- * The extension's own pages (popup, library, options, about) in light and dark, narrow and
+ * The extension's own pages (popup, library, review, options, about) in light and dark, narrow and
  * wide, in Chromium: axe-core finds nothing, nothing overflows or overlaps at 360 px, the
  * theme follows the system and the setting, and each state matches its reference screenshot
  * (tests/visual-reference; JIEDU_UPDATE_VISUAL=1 rewrites them after a deliberate change).
@@ -54,7 +54,7 @@ describe('extension pages: themes, widths, axe and reference screenshots (Chromi
   });
 
   /** Each state of each page, reached from a freshly opened page. */
-  const STATES: { name: string; open: (scheme: Scheme, width: number) => Promise<Page>; layout?: false }[] = [
+  const STATES: { name: string; open: (scheme: Scheme, width: number) => Promise<Page>; layout?: false; shoot?: false }[] = [
     { name: 'popup', open: (scheme) => popup(scheme, false) },
     { name: 'popup-glossary', open: (scheme) => popup(scheme, true) },
     { name: 'library-articles', open: (scheme, width) => library(scheme, width, 'articles') },
@@ -65,7 +65,34 @@ describe('extension pages: themes, widths, axe and reference screenshots (Chromi
     { name: 'library-reader-pinyin', open: (scheme, width) => reader(scheme, width, true), layout: false },
     { name: 'options', open: (scheme, width) => extensionPage('options.html', scheme, width) },
     { name: 'about', open: (scheme, width) => extensionPage('about.html', scheme, width) },
+    { name: 'review-question', open: (scheme, width) => review(scheme, width, 'study') },
+    { name: 'review-answer', open: (scheme, width) => review(scheme, width, 'answer') },
+    { name: 'review-add', open: (scheme, width) => review(scheme, width, 'add') },
+    { name: 'review-settings', open: (scheme, width) => review(scheme, width, 'settings') },
+    // Its charts are drawn over the coming days and the past month, so its picture changes with the date.
+    { name: 'review-stats', open: (scheme, width) => review(scheme, width, 'stats'), shoot: false },
   ];
+
+  let cardsAdded = false;
+  /** The review page: cards for the saved words are added once, from its own Add tab, as a reader adds them. */
+  async function review(scheme: Scheme, width: number, state: 'study' | 'answer' | 'add' | 'settings' | 'stats'): Promise<Page> {
+    if (!cardsAdded) {
+      const add = await extensionPage('review.html#add', 'light', 1280);
+      await add.getByTestId('add-all-saved').click();
+      await add.getByTestId('toast').waitFor();
+      await add.close();
+      cardsAdded = true;
+    }
+    const page = await extensionPage(`review.html#${state === 'answer' ? 'study' : state}`, scheme, width);
+    if (state === 'study' || state === 'answer') await page.getByTestId('review-card').waitFor();
+    if (state === 'answer') {
+      await page.keyboard.press('Space');
+      await page.locator('[data-testid=review-card][data-shown=true]').waitFor();
+    }
+    if (state === 'stats') await page.getByTestId('stats-cards').waitFor();
+    await page.evaluate(() => document.fonts.ready);
+    return page;
+  }
 
   async function extensionPage(path: string, scheme: Scheme, width: number, height = 900): Promise<Page> {
     const page = await b.context.newPage();
@@ -142,14 +169,14 @@ describe('extension pages: themes, widths, axe and reference screenshots (Chromi
         if (v.length > 0) violations[s.name] = v;
         if (popupState) await measure(page, s.name, 380, true);
         else {
-          await measure(page, s.name, 1280, true, s.layout);
-          await measure(page, s.name, 400, true, s.layout);
+          await measure(page, s.name, 1280, s.shoot !== false, s.layout);
+          await measure(page, s.name, 400, s.shoot !== false, s.layout);
           if (s.layout !== false) await measure(page, s.name, 360, false);
         }
         await page.close();
       }
       expect({ violations, faults, differences }).toEqual({ violations: {}, faults: {}, differences: {} });
-    }, 150_000);
+    }, 240_000);
   }
 
   it('follows the system, and the theme setting overrides it', async () => {
