@@ -18,7 +18,7 @@ export { detectFromUrl, siteOfUrl, type Detection } from './detect.ts';
 export { MAX_CHARS, MAX_PARAGRAPHS } from './body.ts';
 
 /** Bump when a change alters what is extracted from the same page, so stored records can be refreshed. */
-export const EXTRACTOR_VERSION = '1.3.0';
+export const EXTRACTOR_VERSION = '1.3.1';
 
 export type ExtractOutcome =
   | {

@@ -6,7 +6,7 @@ import {
   absoluteHttpUrl, articleLd, firstText, isObject, jsonLd, ldKeywords, ldNames, metaContent, parseLooseJson, q, qa, str,
   textOf, type Json, type JsonObject,
 } from './dom.ts';
-import { afterLabel, cleanText, decodeDataS, instantToCst, parseSiteDate, splitNames, unique } from './text.ts';
+import { afterLabel, cleanText, decodeDataS, instantToCst, isoCst, parseSiteDate, splitNames, unique } from './text.ts';
 import { emptyDraft, PAYWALL_NOTICE, type Adapter, type AdapterContext, type Draft } from './types.ts';
 
 const NOT_TEXT_COM = [
@@ -55,6 +55,12 @@ function fillFromLd(d: Draft, ld: JsonObject | null): void {
   if (d.tags.length === 0) d.tags = unique(ldKeywords(ld.keywords));
   const publisher = isObject(ld.publisher) ? str(ld.publisher.name) : null;
   d.source ??= publisher;
+}
+
+/** Drupal's JSON-LD date, "MM/DD/YYYY - HH:MM" in Singapore time. */
+function drupalDate(raw: string | null): string | null {
+  const m = raw ? /^(\d{1,2})\/(\d{1,2})\/(\d{4})\s*-\s*(\d{1,2}):(\d{2})$/.exec(raw.trim()) : null;
+  return m ? isoCst(+m[3]!, +m[1]!, +m[2]!, +m[4]!, +m[5]!) : null;
 }
 
 function hero(img: Element | null, base: string, caption: string | null): ArticleImage[] {
@@ -110,10 +116,22 @@ export const zaobaoSg2019: Adapter = {
     const d = emptyDraft('zaobao-sg-2019');
     d.title = firstText(doc, ['.article-header h1', 'h1.title', 'h1']) ?? metaContent(doc, 'og:title') ?? pageTitle(doc);
     d.authors = unique(qa(doc, 'h4.title-byline.byline a').map(textOf));
-    d.publishedAt = parseSiteDate(firstText(doc, ['h4.title-byline.date-published']));
+    // 2019–22: "发布 / 2019年11月2日 3:30 AM" in the byline; 2023: the same in .story-postdate, and the last
+    // change in .story-changeddate.
+    d.publishedAt = parseSiteDate(firstText(doc, ['h4.title-byline.date-published', '.story-postdate']));
+    d.updatedAt = parseSiteDate(firstText(doc, ['.story-changeddate']));
     const { ld } = ldInfo(doc);
+    if (ld) {
+      // From 2022 the JSON-LD dates are Drupal's "12/04/2023 - 09:41" (month first), and a story without a
+      // byline names the paper itself as its author.
+      d.publishedAt ??= drupalDate(str(ld.datePublished));
+      d.updatedAt ??= drupalDate(str(ld.dateModified));
+    }
     fillFromLd(d, ld);
-    if (d.tags.length === 0) d.tags = unique(qa(doc, '.article-tags a, .tags a').map(textOf));
+    d.authors = d.authors.filter((n) => !/^联合早报/.test(n));
+    // An unchanged story carries its publication time as dateModified too.
+    if (d.updatedAt === d.publishedAt) d.updatedAt = null;
+    if (d.tags.length === 0) d.tags = unique(qa(doc, '.article-tags a, .tags a, .keywords-list a').map(textOf));
     const body = q(doc, '.article-content-rawhtml') ?? q(doc, '.article-content-container');
     if (body) d.body = readBody(body, { baseUrl: ctx.baseUrl, exclude: NOT_TEXT_SG_2019 });
     // The picture heading the article: a figure between the byline and the body (2019–20), or a featured image.
