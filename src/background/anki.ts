@@ -4,20 +4,19 @@
  */
 import browser from 'webextension-polyfill';
 import { AnkiError, addWord, ANKI_CONNECT_URL, httpInvoke, prepare, syncWords, type Invoke } from '../core/anki-connect.ts';
-import { AnkiSettingsSchema, parseAnkiSettings, type AnkiSettings, type AnkiSettingsPatch } from '../core/anki-settings.ts';
+import { parseAnkiSettings, patchAnkiSettings, type AnkiSettings, type AnkiSettingsPatch } from '../core/anki-settings.ts';
 import type { NoteFieldOptions } from '../core/export/index.ts';
 import type { AnkiReply } from '../messaging/protocol.ts';
 import type { VocabularyRecord } from '../core/vocabulary.ts';
 import type { JieduDB } from './db.ts';
 import { loadSection, saveSection } from '../platform/settings-store.ts';
-import * as v from 'valibot';
 
 export async function ankiSettings(): Promise<AnkiSettings> {
   return parseAnkiSettings(await loadSection('anki'));
 }
 
 export async function setAnkiSettings(patch: AnkiSettingsPatch): Promise<AnkiSettings> {
-  const next = v.parse(AnkiSettingsSchema, { ...(await ankiSettings()), ...patch });
+  const next = patchAnkiSettings(await ankiSettings(), patch, new Date());
   await saveSection('anki', next);
   return next;
 }

@@ -143,10 +143,15 @@ const route = createRouter({
   ...reviewHandlers(db, glossary),
 });
 
-/** Sentence pinyin in the reader's own tone style and neutral tones, as the pages show it; their tone colours. */
+/** Sentence pinyin in the reader's own tone style and neutral tones, as the pages show it; their tone colours; listening cards or not. */
 async function exportFieldOptions(): Promise<admin.ExportLook> {
-  const look = pinyinLook(await settings());
-  return { sentencePinyin: (s) => sentencePinyin(s, { tone: look.pinyinTone, neutral: look.pinyinNeutral }), toneColors: look.pinyinToneColors };
+  const [look, ankiSettings] = await Promise.all([settings().then(pinyinLook), anki.ankiSettings()]);
+  return {
+    sentencePinyin: (s) => sentencePinyin(s, { tone: look.pinyinTone, neutral: look.pinyinNeutral }),
+    toneColors: look.pinyinToneColors,
+    listening: ankiSettings.listening,
+    listeningChangedAt: ankiSettings.listeningChangedAt,
+  };
 }
 
 const answer = (raw: unknown, sender: browser.Runtime.MessageSender) => {

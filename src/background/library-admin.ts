@@ -317,9 +317,10 @@ export async function restoreVocabulary(db: JieduDB, records: readonly Vocabular
   return { restored: records.length };
 }
 
-/** How an export reads the reader's settings: sentence pinyin in their tone style, tone colours for a package. */
+/** How an export reads the reader's settings: sentence pinyin in their tone style, tone colours and listening cards for a package. */
 export interface ExportLook extends NoteFieldOptions {
   toneColors?: PackageSource['toneColors'];
+  listeningChangedAt?: string;
 }
 
 const FORMATS: Record<Exclude<ExportFormat, 'apkg'>, { write: (words: readonly VocabularyRecord[], opts: NoteFieldOptions) => string; ext: string; mime: string }> = {
@@ -338,7 +339,7 @@ export function exportFile(words: readonly VocabularyRecord[], format: ExportFor
   if (format === 'apkg') {
     const read = opts.sentencePinyin;
     const sentencePinyin = words.map((w) => (read && w.contexts[0] ? read(w.contexts[0].sentence) : ''));
-    const pkg: PackageSource = { words: [...words], sentencePinyin, toneColors: opts.toneColors ?? 'off' };
+    const pkg: PackageSource = { words: [...words], sentencePinyin, toneColors: opts.toneColors ?? 'off', listening: opts.listening ?? false, listeningChangedAt: opts.listeningChangedAt ?? '' };
     return { text: '', package: pkg, filename: `jiedu-${name}-${day(now)}.apkg`, mime: 'application/octet-stream', count: words.length };
   }
   const f = FORMATS[format];

@@ -88,11 +88,31 @@ export async function prepare(invoke: Invoke, settings: AnkiSettings): Promise<{
       inOrderFields: [...NOTE_FIELDS],
       css: JIEDU_CSS,
       isCloze: false,
-      cardTemplates: JIEDU_TEMPLATES.map((t) => ({ Name: t.name, Front: t.qfmt, Back: t.afmt })),
+      cardTemplates: JIEDU_TEMPLATES.map(cardTemplate),
     });
-  }
+  } else if (settings.model === JIEDU_NOTETYPE_NAME && settings.listening) await addListening(invoke);
   if (!decks.includes(settings.deck)) await invoke('createDeck', { deck: settings.deck });
   return { version };
+}
+
+const cardTemplate = (t: (typeof JIEDU_TEMPLATES)[number]) => ({ Name: t.name, Front: t.qfmt, Back: t.afmt });
+
+/**
+ * Jiedu's note type made in Anki before it had the listening card gets its Listening field and
+ * card when listening cards are turned on (AnkiConnect 23.10.29 and later). Asked only then: a
+ * field added changes the note type's schema, so Anki's next sync with AnkiWeb is a full one.
+ */
+async function addListening(invoke: Invoke): Promise<void> {
+  const fields = (await invoke('modelFieldNames', { modelName: JIEDU_NOTETYPE_NAME })) as string[];
+  const templates = Object.keys((await invoke('modelTemplates', { modelName: JIEDU_NOTETYPE_NAME })) as Record<string, unknown>);
+  const listening = JIEDU_TEMPLATES.find((t) => t.name === 'Listening')!;
+  try {
+    if (!fields.includes('Listening')) await invoke('modelFieldAdd', { modelName: JIEDU_NOTETYPE_NAME, fieldName: 'Listening' });
+    if (!templates.includes(listening.name)) await invoke('modelTemplateAdd', { modelName: JIEDU_NOTETYPE_NAME, template: cardTemplate(listening) });
+  } catch (err) {
+    if (err instanceof AnkiError && /unsupported action/i.test(err.message)) throw new AnkiError('old-version', `AnkiConnect cannot add the listening card: ${err.message}`);
+    throw err;
+  }
 }
 
 export type AddOutcome = { status: 'added'; noteId: number } | { status: 'duplicate' };
@@ -157,7 +177,8 @@ export async function syncWords(
       const note = notes[i]!;
       const found = existing.get(stableGuid(w.simplified));
       if (!found) return void toAdd.push(note);
-      const changed = Object.entries(note.fields).some(([name, value]) => found.fields[name]?.value !== value);
+      // A field the note type lacks (Listening in a note type made before it) is no change: Anki keeps no value for it.
+      const changed = Object.entries(note.fields).some(([name, value]) => name in found.fields && found.fields[name]!.value !== value);
       if (!changed) counts.unchanged++;
       else updates.push({ action: 'updateNoteFields', version: ANKI_CONNECT_VERSION, params: { note: { id: found.noteId, fields: note.fields } } });
     });

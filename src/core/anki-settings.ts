@@ -19,9 +19,14 @@ export const AnkiSettingsSchema = v.strictObject({
   tags: v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(50)),
   /** Add a note even when the deck already has one with the same first field. */
   allowDuplicates: v.boolean(),
+  /** Listening cards (Anki's own text-to-speech) in Jiedu's note type, through AnkiConnect and in the .apkg. */
+  listening: v.boolean(),
+  /** When `listening` last changed (ISO, '' never): a package made since then updates every note's Listening field. */
+  listeningChangedAt: v.pipe(v.string(), v.maxLength(40)),
 });
 export type AnkiSettings = v.InferOutput<typeof AnkiSettingsSchema>;
-export const AnkiSettingsPatchSchema = v.partial(AnkiSettingsSchema);
+/** What a page may change; the time `listening` changed is the background's to write. */
+export const AnkiSettingsPatchSchema = v.partial(v.omit(AnkiSettingsSchema, ['listeningChangedAt']));
 export type AnkiSettingsPatch = v.InferOutput<typeof AnkiSettingsPatchSchema>;
 
 export const DEFAULT_ANKI_SETTINGS: AnkiSettings = {
@@ -31,7 +36,15 @@ export const DEFAULT_ANKI_SETTINGS: AnkiSettings = {
   fieldMap: Object.fromEntries(NOTE_FIELDS.map((f) => [f, f])) as Record<NoteFieldName, string>,
   tags: ['jiedu'],
   allowDuplicates: false,
+  listening: false,
+  listeningChangedAt: '',
 };
+
+/** The settings after a page's change, noting when listening cards were turned on or off. */
+export function patchAnkiSettings(current: AnkiSettings, patch: AnkiSettingsPatch, now: Date): AnkiSettings {
+  const next = v.parse(AnkiSettingsSchema, { ...current, ...patch });
+  return next.listening === current.listening ? next : { ...next, listeningChangedAt: now.toISOString() };
+}
 
 export function parseAnkiSettings(raw: unknown): AnkiSettings {
   const r = v.safeParse(AnkiSettingsSchema, { ...DEFAULT_ANKI_SETTINGS, ...(typeof raw === 'object' && raw !== null ? raw : {}) });

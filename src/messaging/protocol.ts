@@ -318,6 +318,9 @@ export interface PackageSource {
   /** Each word's first saved sentence in pinyin, in the reader's tone style ('' without a sentence). */
   sentencePinyin: string[];
   toneColors: (typeof TONE_COLOR_SCHEMES)[number];
+  /** Listening cards asked for (the Anki options), and when that last changed (ISO, or ''). */
+  listening: boolean;
+  listeningChangedAt: string;
 }
 export interface ExportFile {
   /** The file's text; empty for a package, which the page builds from `package`. */

@@ -28,6 +28,8 @@ export interface StandinOptions {
   noCollection?: boolean;
   /** What the user answers in Anki's permission dialog. Default: deny. */
   grantOnRequest?: boolean;
+  /** An AnkiConnect older than 23.10.29, which has no modelFieldAdd and modelTemplateAdd. */
+  noModelEditing?: boolean;
 }
 
 interface Request {
@@ -48,6 +50,11 @@ export class AnkiConnectStandin {
   readonly models = new Map<string, string[]>([
     ['Basic', ['Front', 'Back']],
     ['Einfach', ['Vorderseite', 'Rückseite']],
+  ]);
+  /** Each note type's card templates by name, as `modelTemplates` answers. */
+  readonly templates = new Map<string, Record<string, { Front: string; Back: string }>>([
+    ['Basic', { 'Card 1': { Front: '{{Front}}', Back: '{{FrontSide}}<hr id=answer>{{Back}}' } }],
+    ['Einfach', { 'Karte 1': { Front: '{{Vorderseite}}', Back: '{{FrontSide}}<hr id=answer>{{Rückseite}}' } }],
   ]);
   readonly requests: Request[] = [];
   readonly media = new Map<string, string>();
@@ -128,6 +135,7 @@ export class AnkiConnectStandin {
     }
     if (action === 'version') return this.opts.apiVersion ?? 6;
     if (this.opts.noCollection) throw new Error('collection is not available');
+    if (this.opts.noModelEditing && (action === 'modelFieldAdd' || action === 'modelTemplateAdd')) throw new Error('unsupported action');
     switch (action) {
       case 'deckNames':
         return [...this.decks];
@@ -146,9 +154,25 @@ export class AnkiConnectStandin {
         if (this.models.has(name)) throw new Error('Model name already exists');
         const fields = p['inOrderFields'] as string[];
         if (!Array.isArray(fields) || fields.length === 0) throw new Error('Must provide at least one field for inOrderFields');
-        if (!Array.isArray(p['cardTemplates']) || p['cardTemplates'].length === 0) throw new Error('Must provide at least one card for cardTemplates');
+        const cards = p['cardTemplates'] as { Name?: string; Front: string; Back: string }[];
+        if (!Array.isArray(cards) || cards.length === 0) throw new Error('Must provide at least one card for cardTemplates');
         this.models.set(name, fields);
+        this.templates.set(name, Object.fromEntries(cards.map((c, i) => [c.Name ?? `Card ${i + 1}`, { Front: c.Front, Back: c.Back }])));
         return { id: this.nextId++, name, flds: fields.map((f, ord) => ({ name: f, ord })) };
+      }
+      case 'modelTemplates':
+        return this.templates.get(this.model(p['modelName'])) ?? {};
+      case 'modelFieldAdd': {
+        // Adds the field unless it is there (AnkiConnect 23.10.29 and later).
+        const fields = this.models.get(this.model(p['modelName']))!;
+        if (!fields.includes(String(p['fieldName']))) fields.push(String(p['fieldName']));
+        return null;
+      }
+      case 'modelTemplateAdd': {
+        // Adds the template, or replaces the one of the same name.
+        const t = p['template'] as { Name: string; Front: string; Back: string };
+        this.templates.get(this.model(p['modelName']))![t.Name] = { Front: t.Front, Back: t.Back };
+        return null;
       }
       case 'canAddNotes':
         return (p['notes'] as Record<string, unknown>[]).map((n) => this.problemWith(n) === null);
@@ -192,6 +216,12 @@ export class AnkiConnectStandin {
       default:
         throw new Error('unsupported action');
     }
+  }
+
+  /** The note type's name, as AnkiConnect's getModel checks it. */
+  private model(name: unknown): string {
+    if (!this.models.has(String(name))) throw new Error(`model was not found: ${String(name)}`);
+    return String(name);
   }
 
   private problemWith(n: Record<string, unknown>): string | null {

@@ -24,7 +24,7 @@ import { JIEDU_CSS, JIEDU_TEMPLATES } from './note-type.ts';
 export const JIEDU_NOTETYPE_ID = 1_765_000_016_016;
 export { JIEDU_NOTETYPE_NAME, JIEDU_CSS, JIEDU_TEMPLATES };
 /** Seconds. Raise it whenever the templates or the style change, so that Anki takes the new ones. */
-export const JIEDU_NOTETYPE_MTIME = 1_765_065_600;
+export const JIEDU_NOTETYPE_MTIME = 1_796_688_000;
 
 export interface ApkgOptions extends NoteFieldOptions {
   /** Default "Jiedu"; "::" makes a subdeck. */
@@ -33,6 +33,11 @@ export interface ApkgOptions extends NoteFieldOptions {
   tags?: string[];
   /** Pinyin coloured by tone, as in the reader. Default off. */
   toneColors?: (typeof TONE_COLOR_SCHEMES)[number];
+  /**
+   * When listening cards were last turned on or off (ISO). Every note counts as changed then,
+   * so that a re-import carries the Listening field into notes Anki already has.
+   */
+  listeningChangedAt?: string;
   now?: Date;
 }
 
@@ -68,10 +73,11 @@ export function jieduNotetype(deckId: number): Record<string, unknown> {
     latexPre: '\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n\\setlength{\\parindent}{0in}\n\\begin{document}\n',
     latexPost: '\\end{document}',
     latexsvg: false,
-    // Recognition needs Simplified, Recall needs Meaning.
+    // Recognition needs Simplified, Recall needs Meaning, Listening needs Simplified and Listening.
     req: [
       [0, 'any', [0]],
       [1, 'any', [3]],
+      [2, 'all', [0, NOTE_FIELDS.indexOf('Listening')]],
     ],
     tags: [],
     vers: [],
@@ -124,6 +130,7 @@ export async function toApkg(SQL: SqlJsStatic, words: readonly VocabularyRecord[
   const deckName = (opts.deck ?? 'Jiedu').replace(/[\t\r\n]+/g, ' ').trim() || 'Jiedu';
   const deckId = deckIdOf(deckName);
   const baseTags = (opts.tags ?? ['jiedu']).map(ankiTag).filter((t) => t !== '');
+  const listeningChanged = opts.listeningChangedAt ? seconds(opts.listeningChangedAt, 0) : 0;
   const db = new SQL.Database();
   try {
     db.run(SCHEMA);
@@ -182,8 +189,12 @@ export async function toApkg(SQL: SqlJsStatic, words: readonly VocabularyRecord[
         const sortField = stripHtml(values[0]!);
         const tags = [...new Set([...baseTags, ...w.tags.map(ankiTag).filter((t) => t !== '')])];
         const nid = nowMs + i;
-        insertNote.run([nid, stableGuid(w.simplified), JIEDU_NOTETYPE_ID, seconds(w.updatedAt, nowS), tags.length ? ` ${tags.join(' ')} ` : '', values.join('\x1f'), sortField, await fieldChecksum(sortField), '']);
-        JIEDU_TEMPLATES.forEach((_, ord) => insertCard.run([nid * 2 + ord, nid, deckId, ord, nowS, i + 1, '']));
+        const mod = Math.max(seconds(w.updatedAt, nowS), listeningChanged);
+        insertNote.run([nid, stableGuid(w.simplified), JIEDU_NOTETYPE_ID, mod, tags.length ? ` ${tags.join(' ')} ` : '', values.join('\x1f'), sortField, await fieldChecksum(sortField), '']);
+        // A card for each template whose front the note fills: the listening card only when asked for.
+        JIEDU_TEMPLATES.forEach((t, ord) => {
+          if (t.name !== 'Listening' || f.Listening !== '') insertCard.run([nid * JIEDU_TEMPLATES.length + ord, nid, deckId, ord, nowS, i + 1, '']);
+        });
       }
     } finally {
       insertNote.free();

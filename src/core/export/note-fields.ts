@@ -9,15 +9,23 @@ import { definitionOf, escapeHtml, isHttpUrl, stableGuid } from './common.ts';
 /** Jiedu's note type in Anki, made by the .apkg and by AnkiConnect. */
 export const JIEDU_NOTETYPE_NAME = 'Jiedu 解读';
 
-/** Jiedu's note type fields, in order. The names are the note type's; nothing maps by them but Jiedu's own note type. */
-export const NOTE_FIELDS = ['Simplified', 'Traditional', 'Pinyin', 'Meaning', 'Sentence', 'SentencePinyin', 'Article', 'Note', 'JieduTags', 'JieduId'] as const;
+/**
+ * Jiedu's note type fields, in order. The names are the note type's; nothing maps by them but Jiedu's own note type.
+ * Listening, last, switches the listening card on for a note (Anki makes no card from a template whose front is empty).
+ */
+export const NOTE_FIELDS = ['Simplified', 'Traditional', 'Pinyin', 'Meaning', 'Sentence', 'SentencePinyin', 'Article', 'Note', 'JieduTags', 'JieduId', 'Listening'] as const;
 export type NoteFieldName = (typeof NOTE_FIELDS)[number];
 export type NoteFields = Record<NoteFieldName, string>;
 
 export interface NoteFieldOptions {
   /** The saved sentence's pinyin in the reader's tone style; without it the field stays empty. */
   sentencePinyin?: (sentence: string) => string;
+  /** Fill the Listening field, so that Anki makes the listening card. Default off. */
+  listening?: boolean;
 }
+
+/** What the Listening field holds when the card is wanted: any text turns it on, as with Anki's own "Add Reverse". */
+export const LISTENING_ON = 'y';
 
 /** Text to HTML for a field: escaped, with line breaks kept as <br>, in the NFC form Anki stores. */
 export function fieldHtml(text: string): string {
@@ -57,6 +65,7 @@ export function noteFields(word: VocabularyRecord, opts: NoteFieldOptions = {}):
     Note: fieldHtml(word.note),
     JieduTags: fieldHtml(word.tags.map(ankiTag).filter((t) => t !== '').join(' ')),
     JieduId: stableGuid(word.simplified),
+    Listening: opts.listening ? LISTENING_ON : '',
   };
 }
 

@@ -14,7 +14,8 @@ export const JIEDU_CSS = `.card { font-family: ${FONT_STACK}; font-size: 20px; l
 .nightMode .sentence b { color: #ff8a80; }
 .sentence-pinyin, .article, .note, .tags { font-size: .8em; color: #666; max-width: 40em; margin: .3em auto; }
 .nightMode .sentence-pinyin, .nightMode .article, .nightMode .note, .nightMode .tags { color: #aaa; }
-.article a { color: inherit; }`;
+.article a { color: inherit; }
+.listen { font-size: 1.6em; margin: .6em 0; }`;
 
 const BACK_DETAILS = `{{#Traditional}}<div class="trad" lang="zh-Hant">{{Traditional}}</div>{{/Traditional}}
 <div class="meaning">{{Meaning}}</div>
@@ -23,7 +24,20 @@ const BACK_DETAILS = `{{#Traditional}}<div class="trad" lang="zh-Hant">{{Traditi
 {{#Article}}<div class="article">{{Article}}</div>{{/Article}}
 {{#Note}}<div class="note">{{Note}}</div>{{/Note}}`;
 
-/** Recognition: the word, answer its reading and meaning. Recall: the meaning, answer the word. */
+/** The answer of a card that asks for the word: the word, its reading and the rest. */
+const WORD_ANSWER = `{{FrontSide}}\n<hr id="answer">\n<div class="hanzi" lang="zh-Hans">{{Simplified}}</div>\n<div class="pinyin">{{Pinyin}}</div>\n${BACK_DETAILS}`;
+
+/**
+ * Anki's own text-to-speech (Anki 2.1.20 and later, AnkiDroid, AnkiMobile): the word read by a
+ * Chinese system voice where the device has one. Jiedu has no audio files to send.
+ */
+export const LISTENING_TTS = '{{tts zh_CN:Simplified}}';
+
+/**
+ * Recognition: the word, answer its reading and meaning. Recall: the meaning, answer the word.
+ * Listening: the word heard, answer the word; its whole front stands in {{#Listening}}, so a note
+ * whose Listening field is empty has no listening card (Anki makes none from an empty front).
+ */
 export const JIEDU_TEMPLATES = [
   {
     name: 'Recognition',
@@ -33,6 +47,11 @@ export const JIEDU_TEMPLATES = [
   {
     name: 'Recall',
     qfmt: `<div class="meaning">{{Meaning}}</div>`,
-    afmt: `{{FrontSide}}\n<hr id="answer">\n<div class="hanzi" lang="zh-Hans">{{Simplified}}</div>\n<div class="pinyin">{{Pinyin}}</div>\n${BACK_DETAILS}`,
+    afmt: WORD_ANSWER,
+  },
+  {
+    name: 'Listening',
+    qfmt: `{{#Listening}}<div class="listen">${LISTENING_TTS}</div>{{/Listening}}`,
+    afmt: WORD_ANSWER,
   },
 ] as const;

@@ -2,6 +2,7 @@
  * AnkiConnect: turned on here, which asks for the optional permission to reach
  * 127.0.0.1:8765, then checks the connection (Anki shows its own permission dialog the first
  * time); deck, note type, tags, duplicates, and for another note type the field mapping.
+ * Listening cards apply to the Anki package as well, so their switch stays shown with AnkiConnect off.
  */
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
@@ -94,10 +95,23 @@ export function AnkiOptions() {
             <input type="checkbox" checked={s.allowDuplicates} onChange={(e) => void save({ allowDuplicates: (e.currentTarget as HTMLInputElement).checked })} />
             <span>{t('optAnkiDuplicates')}</span>
           </label>
-          <div>
-            <button type="button" onClick={() => void check()} data-testid="anki-check">{t('optAnkiCheck')}</button>
-          </div>
         </>
+      ) : null}
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={s.listening}
+          aria-describedby="anki-listening-hint"
+          onChange={(e) => void save({ listening: (e.currentTarget as HTMLInputElement).checked }, s.enabled && s.model === JIEDU_NOTETYPE_NAME)}
+          data-testid="anki-listening"
+        />
+        <span>{t('optAnkiListening')}</span>
+      </label>
+      <p class="muted hint" id="anki-listening-hint">{t('optAnkiListeningHint')}</p>
+      {s.enabled ? (
+        <div>
+          <button type="button" onClick={() => void check()} data-testid="anki-check">{t('optAnkiCheck')}</button>
+        </div>
       ) : null}
       {status ? (
         <p class={status.ok ? 'ok' : 'warn'} role={status.ok ? 'status' : 'alert'} data-testid="anki-options-status">{status.text}</p>

@@ -20,5 +20,10 @@ export async function packApkg(source: PackageSource): Promise<Uint8Array> {
     const first = w.contexts[0];
     if (first) pinyinBySentence.set(first.sentence, source.sentencePinyin[i] ?? '');
   });
-  return toApkg(SQL, source.words, { toneColors: source.toneColors, sentencePinyin: (s) => pinyinBySentence.get(s) ?? '' });
+  return toApkg(SQL, source.words, {
+    toneColors: source.toneColors,
+    sentencePinyin: (s) => pinyinBySentence.get(s) ?? '',
+    listening: source.listening,
+    listeningChangedAt: source.listeningChangedAt,
+  });
 }

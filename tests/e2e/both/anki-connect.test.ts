@@ -4,7 +4,8 @@
  * does: a saved word sent from the vocabulary list arrives as a valid addNote into Jiedu's
  * note type (created first), a second press is reported as a duplicate; the same from the
  * look-up card on a real Xinhua page (the button saves the word, then adds it) and from the
- * card on the review page; and with the stand-in gone the page says that Anki does not answer.
+ * card on the review page; and with the stand-in gone the page says that Anki does not answer;
+ * the options, where listening cards turned on by keyboard give the note type its listening card.
  */
 import { afterAll, expect, it } from 'vitest';
 import { JIEDU_NOTETYPE_NAME, NOTE_FIELDS, stableGuid } from '../../../src/core/export/index.ts';
@@ -79,6 +80,9 @@ forEachBrowser('Add to Anki through AnkiConnect', (h) => {
     await lib.click('[data-testid="anki-add"]');
     await expect.poll(status, { timeout: 20_000 }).toBe('Added to Anki.');
     expect(anki.models.get(JIEDU_NOTETYPE_NAME)).toEqual([...NOTE_FIELDS]);
+    const created = anki.requests.find((r) => r.action === 'createModel')!.params!['cardTemplates'] as { Name: string; Front: string }[];
+    expect(created.map((t) => t.Name)).toEqual(['Recognition', 'Recall', 'Listening']);
+    expect(created[2]!.Front).toBe('{{#Listening}}<div class="listen">{{tts zh_CN:Simplified}}</div>{{/Listening}}');
     const adds = anki.requests.filter((r) => r.action === 'addNote');
     expect(adds).toHaveLength(1);
     const note = adds[0]!.params!['note'] as { deckName: string; modelName: string; fields: Record<string, string>; tags: string[] };
@@ -90,6 +94,8 @@ forEachBrowser('Add to Anki through AnkiConnect', (h) => {
     expect(note.fields['Sentence']).toBe('据<b>外交</b>部网站消息，王毅举行会谈。');
     expect(note.fields['SentencePinyin']).toMatch(/^jù wài jiāo bù/);
     expect(note.fields['JieduId']).toBe(stableGuid('外交'));
+    // No listening card unless asked for in the options.
+    expect(note.fields['Listening']).toBe('');
     expect(note.tags).toEqual(['jiedu', 'diplomacy']);
     await lib.screenshot('library-anki-added');
 
@@ -166,7 +172,28 @@ forEachBrowser('Add to Anki through AnkiConnect', (h) => {
     await expect.poll(() => opts.evaluate(() => (document.querySelector('[data-testid="anki-enable"]') as HTMLInputElement | null)?.checked)).toBe(true);
     expect(await opts.evaluate(() => (document.querySelector('[data-testid="anki-deck"]') as HTMLInputElement).value)).toBe('Jiedu');
     expect(await opts.evaluate(() => (document.querySelector('[data-testid="anki-model"]') as HTMLInputElement).value)).toBe(JIEDU_NOTETYPE_NAME);
+
+    // Listening cards, turned on from the keyboard: Jiedu's note type as an earlier Jiedu made it
+    // in Anki (no Listening field or card) gets both, and a word added then fills the field.
+    anki = new AnkiConnectStandin({ allowedOrigins: [h().origin] });
+    standins.push(anki);
+    anki.models.set(JIEDU_NOTETYPE_NAME, NOTE_FIELDS.filter((f) => f !== 'Listening'));
+    anki.templates.set(JIEDU_NOTETYPE_NAME, { Recognition: { Front: '{{Simplified}}', Back: '{{Pinyin}}' }, Recall: { Front: '{{Meaning}}', Back: '{{Simplified}}' } });
+    anki.decks.add('Jiedu');
+    const url = await anki.listen();
+    await h().background(async (g, url) => g.chrome.storage.local.set({ jieduAnkiTestUrl: url }), url);
+    await opts.focus('[data-testid="anki-listening"]');
+    await opts.press('Space');
+    await expect.poll(() => textOf(opts, '[data-testid="anki-options-status"]'), { timeout: 20_000 }).toMatch(/^Connected to AnkiConnect/);
+    expect(anki.models.get(JIEDU_NOTETYPE_NAME)).toEqual([...NOTE_FIELDS]);
+    expect(Object.keys(anki.templates.get(JIEDU_NOTETYPE_NAME) ?? {})).toEqual(['Recognition', 'Recall', 'Listening']);
+    expect(await opts.evaluate(() => document.querySelector('[data-testid="anki-listening"]')?.getAttribute('aria-describedby'))).toBe('anki-listening-hint');
+    await lib.click('[data-testid="anki-add"]');
+    await expect.poll(status, { timeout: 20_000 }).toBe('Added to Anki.');
+    expect(addNotes().at(-1)!.fields['Listening']).toBe('y');
     await opts.screenshot('options-anki', { fullPage: true });
+    await opts.setViewport(360, 800);
+    await opts.screenshot('options-anki-360', { fullPage: true });
     await opts.close();
   });
 });

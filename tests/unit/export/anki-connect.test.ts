@@ -32,11 +32,13 @@ describe('AnkiConnect', () => {
     expect(s.models.get(JIEDU_NOTETYPE_NAME)).toEqual([...NOTE_FIELDS]);
     expect(s.decks.has('Jiedu')).toBe(true);
     const create = s.requests.find((r) => r.action === 'createModel')!;
-    expect((create.params!['cardTemplates'] as { Name: string }[]).map((t) => t.Name)).toEqual(['Recognition', 'Recall']);
+    expect((create.params!['cardTemplates'] as { Name: string }[]).map((t) => t.Name)).toEqual(['Recognition', 'Recall', 'Listening']);
+    expect(s.templates.get(JIEDU_NOTETYPE_NAME)!['Listening']!.Front).toBe('{{#Listening}}<div class="listen">{{tts zh_CN:Simplified}}</div>{{/Listening}}');
     const add = s.requests.find((r) => r.action === 'addNote')!;
     expect(add.version).toBe(6);
     expect(add.params!['note']).toEqual(ankiNote(GOLDEN_WORDS[0]!, S));
     expect(s.notes[0]!.fields['JieduId']).toBe(stableGuid('外交'));
+    expect(s.notes[0]!.fields['Listening']).toBe('');
     expect(s.notes[0]!.tags).toEqual(['jiedu', 'diplomacy']);
     expect(await addWord(invoke, GOLDEN_WORDS[0]!, S)).toEqual({ status: 'duplicate' });
     expect(s.notes).toHaveLength(1);
@@ -45,7 +47,7 @@ describe('AnkiConnect', () => {
 
   it('maps fields into another note type by the user\'s mapping', async () => {
     const { s, invoke } = await standin();
-    const basic: AnkiSettings = { ...S, model: 'Basic', fieldMap: { ...S.fieldMap, Simplified: 'Front', Traditional: '', Pinyin: 'Back', Meaning: 'Back', Sentence: '', SentencePinyin: '', Article: '', Note: '', JieduTags: '', JieduId: '' } };
+    const basic: AnkiSettings = { ...S, model: 'Basic', fieldMap: { ...S.fieldMap, Simplified: 'Front', Traditional: '', Pinyin: 'Back', Meaning: 'Back', Sentence: '', SentencePinyin: '', Article: '', Note: '', JieduTags: '', JieduId: '', Listening: '' } };
     await addWord(invoke, GOLDEN_WORDS[1]!, basic);
     expect(s.notes[0]!.fields).toEqual({ Front: '外长', Back: 'wài zhǎng<br>foreign minister' });
     expect(s.models.has(JIEDU_NOTETYPE_NAME)).toBe(false);
@@ -78,6 +80,39 @@ describe('AnkiConnect', () => {
     expect(await httpInvoke(forbidding.s.url, withOrigin)('requestPermission')).toEqual({ permission: 'denied' });
     expect(await problem(addWord((await standin({ apiVersion: 5 })).invoke, GOLDEN_WORDS[0]!, S))).toBe('old-version');
     expect(await problem(addWord((await standin({ noCollection: true })).invoke, GOLDEN_WORDS[0]!, S))).toBe('no-collection');
+  });
+
+  it('fills the Listening field when listening cards are asked for', async () => {
+    const { s, invoke } = await standin();
+    await addWord(invoke, GOLDEN_WORDS[0]!, { ...S, listening: true }, { listening: true });
+    expect(s.notes[0]!.fields['Listening']).toBe('y');
+  });
+
+  it('gives Jiedu\'s note type made without the listening card its field and card once listening cards are on', async () => {
+    const { s, invoke } = await standin();
+    // As an earlier Jiedu made it: ten fields, two cards.
+    s.models.set(JIEDU_NOTETYPE_NAME, NOTE_FIELDS.filter((f) => f !== 'Listening'));
+    s.templates.set(JIEDU_NOTETYPE_NAME, { Recognition: { Front: '{{Simplified}}', Back: '' }, Recall: { Front: '{{Meaning}}', Back: '' } });
+    const words = GOLDEN_WORDS.slice(0, 3);
+    expect(await syncWords(invoke, words, S)).toMatchObject({ added: 3 });
+    // Off: the note type is left as it is, and the field it lacks is no change on the next sync.
+    expect(s.requests.filter((r) => r.action === 'modelFieldAdd' || r.action === 'modelTemplateAdd')).toEqual([]);
+    expect(await syncWords(invoke, words, S)).toEqual({ added: 0, updated: 0, unchanged: 3, skipped: 0 });
+    // On: the field and the card are added, and the sync fills the field of every note.
+    const on = { ...S, listening: true };
+    expect(await syncWords(invoke, words, on, { listening: true })).toEqual({ added: 0, updated: 3, unchanged: 0, skipped: 0 });
+    expect(s.models.get(JIEDU_NOTETYPE_NAME)).toEqual([...NOTE_FIELDS]);
+    expect(Object.keys(s.templates.get(JIEDU_NOTETYPE_NAME)!)).toEqual(['Recognition', 'Recall', 'Listening']);
+    expect(s.templates.get(JIEDU_NOTETYPE_NAME)!['Listening']!.Front).toContain('{{tts zh_CN:Simplified}}');
+    expect(s.notes.map((n) => n.fields['Listening'])).toEqual(['y', 'y', 'y']);
+    expect(s.requests.filter((r) => r.action === 'modelFieldAdd')).toHaveLength(1);
+    expect(await syncWords(invoke, words, on, { listening: true })).toEqual({ added: 0, updated: 0, unchanged: 3, skipped: 0 });
+    expect(s.requests.filter((r) => r.action === 'modelFieldAdd')).toHaveLength(1);
+    // An AnkiConnect that cannot change a note type is named as too old.
+    const old = await standin({ noModelEditing: true });
+    old.s.models.set(JIEDU_NOTETYPE_NAME, NOTE_FIELDS.filter((f) => f !== 'Listening'));
+    old.s.templates.set(JIEDU_NOTETYPE_NAME, {});
+    expect(await problem(addWord(old.invoke, GOLDEN_WORDS[0]!, on, { listening: true }))).toBe('old-version');
   });
 
   it('reports a note type that is not in Anki, other than Jiedu\'s', async () => {

@@ -62,13 +62,16 @@ describe('.apkg', () => {
     expect(model.name).toBe('Jiedu 解读');
     expect(model.mod).toBe(JIEDU_NOTETYPE_MTIME);
     expect(model.flds.map((f) => f.name)).toEqual([...NOTE_FIELDS]);
-    expect(model.tmpls.map((t) => t.name)).toEqual(['Recognition', 'Recall']);
+    expect(model.tmpls.map((t) => t.name)).toEqual(['Recognition', 'Recall', 'Listening']);
     expect(model.tmpls[0]!.qfmt).toContain('{{Simplified}}');
     expect(model.tmpls[1]!.qfmt).toContain('{{Meaning}}');
     expect(model.tmpls[1]!.qfmt).not.toContain('{{Simplified}}');
     expect(model.tmpls[1]!.afmt).toContain('{{Simplified}}');
-    // Every field a template names exists.
-    for (const t of model.tmpls) for (const [, name] of `${t.qfmt}${t.afmt}`.matchAll(/\{\{[#/^]?([^}]+)\}\}/g)) expect(['FrontSide', ...NOTE_FIELDS]).toContain(name);
+    // The listening card: Anki's TTS tag reading the word, its whole front inside {{#Listening}}.
+    expect(model.tmpls[2]!.qfmt).toBe('{{#Listening}}<div class="listen">{{tts zh_CN:Simplified}}</div>{{/Listening}}');
+    expect(model.tmpls[2]!.afmt).toContain('{{Simplified}}');
+    // Every field a template names exists (after a filter such as "tts zh_CN:").
+    for (const t of model.tmpls) for (const [, name] of `${t.qfmt}${t.afmt}`.matchAll(/\{\{[#/^]?(?:[^}:]+:)?([^}:]+)\}\}/g)) expect(['FrontSide', ...NOTE_FIELDS]).toContain(name);
     expect(model.css).toContain('Noto Sans CJK SC');
     expect(Object.values(r.decks).map((d) => d.name)).toContain('Jiedu::News');
   });
@@ -88,9 +91,23 @@ describe('.apkg', () => {
       expect(n.csum).toBe(parseInt(createHash('sha1').update(expectedSort).digest('hex').slice(0, 8), 16));
     });
     expect(r.notes[1]!.tags).toBe(' jiedu diplomacy people_&_titles ');
+    // Recognition and Recall; no listening card unless asked for, and its field empty.
     expect(r.cards).toHaveLength(GOLDEN_WORDS.length * 2);
+    expect(r.cards.map((c) => c.ord).sort()).toEqual(GOLDEN_WORDS.flatMap(() => [0, 1]).sort());
+    for (const n of r.notes) expect(n.flds.split('\x1f')[NOTE_FIELDS.indexOf('Listening')]).toBe('');
     for (const c of r.cards) expect(c).toMatchObject({ type: 0, queue: 0, ivl: 0 });
     expect(new Set(r.cards.map((c) => `${c.nid}:${c.ord}`)).size).toBe(r.cards.length);
+  });
+
+  it('with listening cards asked for: the Listening field filled and a third card per word', async () => {
+    const r = readApkg(await toApkg(SQL, GOLDEN_WORDS, { now: NOW, listening: true }));
+    for (const n of r.notes) expect(n.flds.split('\x1f')[NOTE_FIELDS.indexOf('Listening')]).toBe('y');
+    expect(r.cards).toHaveLength(GOLDEN_WORDS.length * 3);
+    for (const n of r.notes) expect(r.cards.filter((c) => c.nid === n.id).map((c) => c.ord)).toEqual([0, 1, 2]);
+    expect(new Set(r.cards.map((c) => c.id)).size).toBe(r.cards.length);
+    // Turned on after the words last changed: the notes count as changed then, so that a re-import updates them.
+    const since = readApkg(await toApkg(SQL, GOLDEN_WORDS, { now: NOW, listening: true, listeningChangedAt: '2026-02-01T00:00:00.000Z' }));
+    for (const n of since.notes) expect(n.mod).toBe(Date.parse('2026-02-01T00:00:00.000Z') / 1000);
   });
 
   it('the same words give the same note type and guids on every export', async () => {
@@ -173,7 +190,18 @@ describe('.apkg imported again', () => {
     expect(col.cards).toHaveLength(GOLDEN_WORDS.length * 2);
   });
 
+  it('turning listening cards on fills the field of the notes already imported and adds their listening cards, keeping the rest', async () => {
+    const col = { notes: [] as AnkiNote[], cards: [] as AnkiCard[] };
+    importApkg(col, readApkg(await toApkg(SQL, GOLDEN_WORDS, { now: NOW })));
+    col.cards[0]!.ivl = 9;
+    const on = readApkg(await toApkg(SQL, GOLDEN_WORDS, { now: new Date('2026-03-08T00:00:00Z'), listening: true, listeningChangedAt: '2026-03-07T00:00:00.000Z' }));
+    expect(importApkg(col, on)).toEqual({ new: 0, updated: GOLDEN_WORDS.length, duplicate: 0 });
+    for (const n of col.notes) expect(n.flds.split('\x1f')[NOTE_FIELDS.indexOf('Listening')]).toBe('y');
+    expect(col.cards).toHaveLength(GOLDEN_WORDS.length * 3);
+    expect(col.cards[0]!.ivl).toBe(9);
+  });
+
   it('the templates name the answer side of each card', () => {
-    expect(JIEDU_TEMPLATES.map((t) => t.afmt.startsWith('{{FrontSide}}'))).toEqual([true, true]);
+    expect(JIEDU_TEMPLATES.map((t) => t.afmt.startsWith('{{FrontSide}}'))).toEqual([true, true, true]);
   });
 });

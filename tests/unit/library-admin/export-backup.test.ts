@@ -35,6 +35,17 @@ describe('export/vocabulary', () => {
     expect(tsv.text.split('\n')[0]).toBe('外交\t外交\twài jiāo\tdiplomacy; foreign affairs\t');
   });
 
+  it('hands the page what an Anki package needs, listening cards included', async () => {
+    const db = freshDb();
+    await putWords(db, REAL_WORDS);
+    const off = await exportVocabulary(db, { format: 'apkg', keys: ['外长'], articleUrl: null }, NOW);
+    expect(off.package).toMatchObject({ toneColors: 'off', listening: false, listeningChangedAt: '' });
+    const on = await exportVocabulary(db, { format: 'apkg', keys: ['外长'], articleUrl: null }, NOW, { toneColors: 'pleco', listening: true, listeningChangedAt: '2026-01-01T00:00:00.000Z' });
+    expect(on).toMatchObject({ filename: 'jiedu-vocabulary-selection-2026-02-03.apkg', count: 1 });
+    expect(on.package).toMatchObject({ toneColors: 'pleco', listening: true, listeningChangedAt: '2026-01-01T00:00:00.000Z' });
+    expect(on.package!.words.map((w) => w.simplified)).toEqual(['外长']);
+  });
+
   it("exports one article's words", async () => {
     const db = freshDb();
     await putWords(db, [word(1), word(2), word(1001)]);

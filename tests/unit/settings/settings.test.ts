@@ -16,7 +16,7 @@ import {
 import { SettingsPatchSchema } from '../../../src/core/settings-schema.ts';
 import * as v from 'valibot';
 import { DEFAULT_REVIEW_SETTINGS, reviewSettingsFrom } from '../../../src/core/review/settings.ts';
-import { DEFAULT_ANKI_SETTINGS, parseAnkiSettings } from '../../../src/core/anki-settings.ts';
+import { AnkiSettingsPatchSchema, DEFAULT_ANKI_SETTINGS, parseAnkiSettings, patchAnkiSettings } from '../../../src/core/anki-settings.ts';
 
 // The store's functions take the storage area as a parameter; the polyfill itself only loads in an extension.
 vi.mock('webextension-polyfill', () => ({ default: {} }));
@@ -165,6 +165,20 @@ describe('the review and AnkiConnect sections of the item', () => {
     const area = memoryArea({ jieduAnki: anki });
     expect(await moveSectionsIntoItem(area)).toEqual(['anki']);
     expect(area.data).toEqual({ [SETTINGS_ITEM]: { version: SETTINGS_ITEM_VERSION, values: {}, anki } });
+  });
+});
+
+describe('listening cards in the AnkiConnect settings', () => {
+  it('notes when they are turned on or off, and only then; a page cannot write that time', () => {
+    const t1 = new Date('2026-05-01T10:00:00Z');
+    const on = patchAnkiSettings(DEFAULT_ANKI_SETTINGS, { listening: true }, t1);
+    expect(on).toMatchObject({ listening: true, listeningChangedAt: t1.toISOString() });
+    expect(patchAnkiSettings(on, { deck: 'Other' }, new Date('2026-05-02T00:00:00Z')).listeningChangedAt).toBe(t1.toISOString());
+    expect(patchAnkiSettings(on, { listening: false }, new Date('2026-05-03T00:00:00Z'))).toMatchObject({ listening: false, listeningChangedAt: '2026-05-03T00:00:00.000Z' });
+    expect(v.safeParse(AnkiSettingsPatchSchema, { listeningChangedAt: '2030-01-01T00:00:00.000Z' }).success).toBe(false);
+    // Settings stored before listening cards existed read as off.
+    const { listening: _l, listeningChangedAt: _c, ...older } = DEFAULT_ANKI_SETTINGS;
+    expect(parseAnkiSettings({ ...older, enabled: true })).toMatchObject({ enabled: true, listening: false, listeningChangedAt: '' });
   });
 });
 
