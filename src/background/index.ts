@@ -2,7 +2,7 @@
 import browser from 'webextension-polyfill';
 import { JieduDB } from './db.ts';
 import { deleteArticle, getArticle, libraryStats, saveArticle } from './library.ts';
-import { createRouter, type SenderInfo } from '../messaging/router.ts';
+import { createRouter, fromContent, fromPages, type SenderInfo } from '../messaging/router.ts';
 import { answerOnPort, BACKGROUND_PORT, sendToTab } from '../messaging/ports.ts';
 import { DEFAULT_SETTINGS, pinyinLook, type Settings } from '../core/settings.ts';
 import { loadSettings } from '../platform/settings-store.ts';
@@ -95,26 +95,26 @@ const readContext = createContextReader(dictionary);
 const readSentence = createSentenceReader(readContext);
 
 const route = createRouter({
-  'article/save': async ({ article }, sender) => {
+  'article/save': fromContent(async ({ article }, sender) => {
     const result = await saveArticle(db, article);
     await setBadge(sender.tabId, result.status).catch(() => undefined);
     return result;
-  },
-  'article/get': async ({ url }) => getArticle(db, url),
-  'article/delete': async ({ url }) => ({ deleted: await deleteArticle(db, url) }),
-  'library/stats': async () => libraryStats(db),
-  'glossary/search': async ({ query, category, limit }) => (await glossary()).search(query, category, limit),
-  'glossary/entry': async ({ term }) => (await glossary()).entry(db, term),
-  'glossary/in-article': async ({ url }) => (await glossary()).inArticle(db, url),
-  'dict/lookup': async ({ text, context }) => {
+  }),
+  'article/get': fromContent(async ({ url }) => getArticle(db, url)),
+  'article/delete': fromPages(async ({ url }) => ({ deleted: await deleteArticle(db, url) })),
+  'library/stats': fromContent(async () => libraryStats(db)),
+  'glossary/search': fromPages(async ({ query, category, limit }) => (await glossary()).search(query, category, limit)),
+  'glossary/entry': fromContent(async ({ term }) => (await glossary()).entry(db, term)),
+  'glossary/in-article': fromPages(async ({ url }) => (await glossary()).inArticle(db, url)),
+  'dict/lookup': fromContent(async ({ text, context }) => {
     note('lookup');
     const loads = Promise.all([dictionary(), glossary().catch(() => null)]);
     // The model's reading of the sentence only where it may change what the card puts first.
     if (context) return { matches: await lookupInSentence(loads, text, context, readSentence, readContext.covers().catch(() => null)) };
     const [dict, gloss] = await loads;
     return { matches: lookupAt(dict, gloss, text) };
-  },
-  'dict/prepare': async ({ context }) => {
+  }),
+  'dict/prepare': fromContent(async ({ context }) => {
     note('prepare');
     // What a look-up loads and reads, begun now; a failure here is the look-up's to report.
     void dictionary().catch(() => undefined);
@@ -122,24 +122,25 @@ const route = createRouter({
     const covers = readContext.covers().catch(() => null);
     if (context) void beginReading(context, readSentence, covers).catch(() => undefined);
     return { prepared: true as const };
-  },
-  'pinyin/context': async ({ texts }) => readContext(texts),
-  'vocab/save': async ({ word, context }) => saveWord(word, context),
-  'article/query': async (q) => admin.queryArticles(db, q),
-  'article/restore': async ({ article }) => admin.restoreArticle(db, article),
-  'vocab/list': async (q) => admin.listVocabulary(db, q),
-  'vocab/update': async (patch) => admin.updateVocabulary(db, patch),
-  'vocab/delete': async ({ keys }) => admin.deleteVocabulary(db, keys),
-  'vocab/restore': async ({ records, cards }) => admin.restoreVocabulary(db, records, cards),
-  'export/vocabulary': async (params) => admin.exportVocabulary(db, params, new Date(), await exportFieldOptions()),
-  'export/glossary': async ({ format }) => admin.exportGlossary((await glossary()).search('', null, 1_000_000).items, format, new Date(), await exportFieldOptions()),
-  'backup/export': async () => admin.exportBackup(db, await settingsMoved.then(settingsForBackup)),
-  'backup/import': async ({ text, restoreSettings: restore }) => admin.importBackup(db, text, restore ? async (b) => settingsMoved.then(() => restoreSettings(b)) : undefined),
-  'anki/settings': async () => anki.ankiSettings(),
-  'anki/settings/set': async (patch) => anki.setAnkiSettings(patch),
-  'anki/check': async () => anki.ankiCheck(),
-  'anki/add': async ({ key }) => anki.ankiAdd(db, key, exportFieldOptions),
-  'anki/sync': async ({ keys }) => anki.ankiSync(db, keys, exportFieldOptions),
+  }),
+  'pinyin/context': fromContent(async ({ texts }) => readContext(texts)),
+  'vocab/save': fromContent(async ({ word, context }) => saveWord(word, context)),
+  'article/query': fromPages(async (q) => admin.queryArticles(db, q)),
+  'article/restore': fromPages(async ({ article }) => admin.restoreArticle(db, article)),
+  'vocab/list': fromPages(async (q) => admin.listVocabulary(db, q)),
+  'vocab/update': fromPages(async (patch) => admin.updateVocabulary(db, patch)),
+  'vocab/delete': fromPages(async ({ keys }) => admin.deleteVocabulary(db, keys)),
+  'vocab/restore': fromPages(async ({ records, cards }) => admin.restoreVocabulary(db, records, cards)),
+  'export/vocabulary': fromPages(async (params) => admin.exportVocabulary(db, params, new Date(), await exportFieldOptions())),
+  'export/glossary': fromPages(async ({ format }) => admin.exportGlossary((await glossary()).search('', null, 1_000_000).items, format, new Date(), await exportFieldOptions())),
+  'backup/export': fromPages(async () => admin.exportBackup(db, await settingsMoved.then(settingsForBackup))),
+  'backup/import': fromPages(async ({ text, restoreSettings: restore }) => admin.importBackup(db, text, restore ? async (b) => settingsMoved.then(() => restoreSettings(b)) : undefined)),
+  'anki/settings': fromPages(async () => anki.ankiSettings()),
+  'anki/settings/set': fromPages(async (patch) => anki.setAnkiSettings(patch)),
+  'anki/check': fromPages(async () => anki.ankiCheck()),
+  // "Add to Anki" on the look-up card: a saved word, by its key.
+  'anki/add': fromContent(async ({ key }) => anki.ankiAdd(db, key, exportFieldOptions)),
+  'anki/sync': fromPages(async ({ keys }) => anki.ankiSync(db, keys, exportFieldOptions)),
   ...reviewHandlers(db, glossary),
 });
 

@@ -1,6 +1,6 @@
 /** The review messages' handlers, and the review section of the settings item. */
 import * as v from 'valibot';
-import type { Handlers } from '../messaging/router.ts';
+import { fromPages, type Handlers } from '../messaging/router.ts';
 import type { JieduDB } from './db.ts';
 import type { GlossaryService } from './glossary.ts';
 import type { BuiltEntry } from '../core/glossary/types.ts';
@@ -37,13 +37,13 @@ export function reviewHandlers(db: JieduDB, glossary: () => Promise<GlossaryServ
   const glossaryEntry = async (term: string): Promise<BuiltEntry | null> => (await glossary()).byTerm(term);
   const ctx: ReviewContext = { db, settings: readReviewSettings, glossaryEntry };
   return {
-    'review/queue': async ({ timeZone, limit }) => reviewQueue(ctx, timeZone, limit),
-    'review/count': async ({ timeZone }) => dueCount(ctx, timeZone),
-    'review/grade': async ({ cardId, grade, durationMs }) => gradeCard(ctx, cardId, grade, durationMs),
-    'review/undo': async () => undoLastGrade(db),
-    'review/suspend': async ({ cardId, suspended }) => setSuspended(db, cardId, suspended),
-    'review/add': async (params) => addCards(db, params.source, await keysToAdd(db, glossary, params), (await readReviewSettings()).kinds),
-    'review/stats': async ({ timeZone }) => statistics(ctx, timeZone),
-    'review/settings': async (patch) => (Object.keys(patch).length === 0 ? readReviewSettings() : writeReviewSettings(patch)),
+    'review/queue': fromPages(async ({ timeZone, limit }) => reviewQueue(ctx, timeZone, limit)),
+    'review/count': fromPages(async ({ timeZone }) => dueCount(ctx, timeZone)),
+    'review/grade': fromPages(async ({ cardId, grade, durationMs }) => gradeCard(ctx, cardId, grade, durationMs)),
+    'review/undo': fromPages(async () => undoLastGrade(db)),
+    'review/suspend': fromPages(async ({ cardId, suspended }) => setSuspended(db, cardId, suspended)),
+    'review/add': fromPages(async (params) => addCards(db, params.source, await keysToAdd(db, glossary, params), (await readReviewSettings()).kinds)),
+    'review/stats': fromPages(async ({ timeZone }) => statistics(ctx, timeZone)),
+    'review/settings': fromPages(async (patch) => (Object.keys(patch).length === 0 ? readReviewSettings() : writeReviewSettings(patch))),
   };
 }

@@ -224,13 +224,8 @@ export function envelope<N extends MessageName>(name: N, params: Params<N>): Env
   return { jiedu: 1, name, params };
 }
 
-export type ContentRequest =
-  | { name: 'page/state' | 'page/save' | 'pinyin/state'; params: Record<string, never> }
-  | { name: 'pinyin/toggle'; params: { look?: PinyinLook } }
-  | { name: 'pinyin/set'; params: { on: boolean; look?: PinyinLook } }
-  | { name: 'pinyin/prepare'; params: { look: PinyinLook } }
-  | { name: 'terms/set'; params: { on: boolean } }
-  | { name: 'terms/state' | 'page/selection'; params: Record<string, never> };
+/** A request to a content script: one of its messages with that message's params. */
+export type ContentRequest = { [N in keyof ContentMessages]: { name: N; params: Params<N> } }[keyof ContentMessages];
 
 /**
  * Checks a message sent to a content script (only the extension can send one,

@@ -1,9 +1,10 @@
 /**
- * Dispatches messages to the handler table. Validates every message, refuses
- * content scripts what only extension pages may ask, and always answers:
- * a thrown error becomes `{ ok: false, error, kind }`.
+ * Dispatches messages to the handler table. Each handler says who may ask for it; the
+ * router refuses content scripts what only extension pages may ask, validates every
+ * message before its handler sees it, and always answers: a thrown error becomes
+ * `{ ok: false, error, kind }`.
  */
-import { FROM_CONTENT_SCRIPT, parseMessage } from './schemas.ts';
+import { parseEnvelope, parseParams } from './schemas.ts';
 import type { BackgroundMessages, Params, Reply, Result } from './protocol.ts';
 import { failure } from '../core/errors.ts';
 
@@ -16,22 +17,47 @@ export interface SenderInfo {
   fromExtensionPage: boolean;
 }
 
+/**
+ * Who may ask: `content`, content scripts (which run beside a web page's own code, so
+ * they reach only what they need) as well as the extension's pages; `pages`, the
+ * extension's own pages alone.
+ */
+export type SenderPolicy = 'content' | 'pages';
+
+export interface Handler<P, R> {
+  from: SenderPolicy;
+  handle: (params: P, sender: SenderInfo) => Promise<R>;
+}
+
 export type Handlers = {
-  [N in keyof BackgroundMessages]: (params: Params<N>, sender: SenderInfo) => Promise<Result<N>>;
+  [N in keyof BackgroundMessages]: Handler<Params<N>, Result<N>>;
 };
+
+/** A handler content scripts may reach, as well as the extension's pages. */
+export function fromContent<P, R>(handle: (params: P, sender: SenderInfo) => Promise<R>): Handler<P, R> {
+  return { from: 'content', handle };
+}
+
+/** A handler only the extension's own pages may reach. */
+export function fromPages<P, R>(handle: (params: P, sender: SenderInfo) => Promise<R>): Handler<P, R> {
+  return { from: 'pages', handle };
+}
 
 export function createRouter(handlers: Handlers) {
   return async function route(raw: unknown, sender: SenderInfo): Promise<Reply<unknown>> {
-    const parsed = parseMessage(raw);
-    if (!parsed.ok) return { ok: false, error: parsed.error };
-    const name = parsed.name;
+    const envelope = parseEnvelope(raw);
+    if (!envelope.ok) return { ok: false, error: envelope.error };
+    const name = envelope.name;
     if (!Object.hasOwn(handlers, name)) return { ok: false, error: `${name} is not handled by the background` };
-    if (!sender.fromExtensionPage && !FROM_CONTENT_SCRIPT.has(name)) {
+    const handler = handlers[name as keyof Handlers] as Handler<unknown, unknown>;
+    // Refused before its params are read: a web page learns nothing of what it may not ask.
+    if (!sender.fromExtensionPage && handler.from !== 'content') {
       return { ok: false, error: `${name} may not be sent from a web page` };
     }
+    const parsed = parseParams(name, envelope.params);
+    if (!parsed.ok) return { ok: false, error: parsed.error };
     try {
-      const handler = handlers[name as keyof Handlers] as (p: unknown, s: SenderInfo) => Promise<unknown>;
-      return { ok: true, result: await handler(parsed.params, sender) };
+      return { ok: true, result: await handler.handle(parsed.params, sender) };
     } catch (err) {
       return failure(err);
     }

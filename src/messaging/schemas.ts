@@ -139,26 +139,12 @@ export const PARAM_SCHEMAS: { [N in MessageName]: v.GenericSchema<unknown, Param
   'page/selection': empty,
 };
 
-/** Who may send a message to the background: content scripts only reach what they need. */
-export const FROM_CONTENT_SCRIPT: ReadonlySet<MessageName> = new Set<MessageName>([
-  'article/save',
-  'article/get',
-  'library/stats',
-  'glossary/entry',
-  'dict/lookup',
-  'dict/prepare',
-  'pinyin/context',
-  'vocab/save',
-  // "Add to Anki" on the look-up card: a saved word, by its key.
-  'anki/add',
-]);
-
 export const MESSAGE_NAMES = Object.keys(PARAM_SCHEMAS) as MessageName[];
 
 export type Parsed = { ok: true; name: MessageName; params: unknown } | { ok: false; error: string };
 
-/** Checks the envelope and the params of a message; says what is wrong in one line. */
-export function parseMessage(raw: unknown): Parsed {
+/** Checks the envelope: a Jiedu message with a name in the map (its params are not read yet). */
+export function parseEnvelope(raw: unknown): Parsed {
   if (typeof raw !== 'object' || raw === null) return { ok: false, error: 'message is not an object' };
   const msg = raw as Record<string, unknown>;
   if (msg.jiedu !== 1) return { ok: false, error: 'not a Jiedu message' };
@@ -166,13 +152,22 @@ export function parseMessage(raw: unknown): Parsed {
   if (typeof name !== 'string' || !Object.hasOwn(PARAM_SCHEMAS, name)) {
     return { ok: false, error: `unknown message ${JSON.stringify(String(name)).slice(0, 80)}` };
   }
-  const schema = PARAM_SCHEMAS[name as MessageName];
-  const result = v.safeParse(schema, msg.params);
+  return { ok: true, name: name as MessageName, params: msg.params };
+}
+
+/** Checks a message's params against its schema; says what is wrong in one line. */
+export function parseParams(name: MessageName, params: unknown): Parsed {
+  const result = v.safeParse(PARAM_SCHEMAS[name], params);
   if (!result.success) {
     const issue = result.issues[0];
     const path = issue ? v.getDotPath(issue) : null;
     return { ok: false, error: `invalid ${name}: ${path ? `${path}: ` : ''}${issue?.message ?? 'bad params'}` };
   }
-  return { ok: true, name: name as MessageName, params: result.output };
+  return { ok: true, name, params: result.output };
 }
 
+/** Checks the envelope and the params of a message; says what is wrong in one line. */
+export function parseMessage(raw: unknown): Parsed {
+  const envelope = parseEnvelope(raw);
+  return envelope.ok ? parseParams(envelope.name, envelope.params) : envelope;
+}

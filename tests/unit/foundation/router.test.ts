@@ -3,7 +3,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { JieduDB } from '../../../src/background/db.ts';
 import * as library from '../../../src/background/library.ts';
-import { createRouter, type Handlers, type SenderInfo } from '../../../src/messaging/router.ts';
+import { createRouter, fromContent, fromPages, type Handlers, type SenderInfo } from '../../../src/messaging/router.ts';
 import { envelope } from '../../../src/messaging/protocol.ts';
 import { parseBackup } from '../../../src/core/export/backup.ts';
 import { sampleArticle } from './sample-article.ts';
@@ -15,9 +15,9 @@ function routerWithDb() {
   const db = new JieduDB(`router-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
   // The handlers these tests exercise; the router itself does not care how many there are.
   const handlers = {
-    'article/save': ({ article }: Parameters<Handlers['article/save']>[0]) => library.saveArticle(db, article),
-    'article/delete': async ({ url }: { url: string }) => ({ deleted: await library.deleteArticle(db, url) }),
-    'library/stats': () => library.libraryStats(db),
+    'article/save': fromContent(({ article }: Parameters<Handlers['article/save']['handle']>[0]) => library.saveArticle(db, article)),
+    'article/delete': fromPages(async ({ url }: { url: string }) => ({ deleted: await library.deleteArticle(db, url) })),
+    'library/stats': fromContent(() => library.libraryStats(db)),
   } as unknown as Handlers;
   return { db, route: createRouter(handlers) };
 }
@@ -40,16 +40,23 @@ describe('router', () => {
     expect(fromPopup).toEqual({ ok: true, result: { deleted: false } });
   });
 
+  it('refuses a content script before reading the params of what it may not ask', async () => {
+    const { route } = routerWithDb();
+    const reply = await route({ jiedu: 1, name: 'article/delete', params: { url: 42 } }, contentScript);
+    expect(reply).toEqual({ ok: false, error: 'article/delete may not be sent from a web page' });
+    expect(await route({ jiedu: 1, name: 'article/delete', params: { url: 42 } }, popup)).toMatchObject({ ok: false, error: expect.stringMatching(/^invalid article\/delete: url/) });
+  });
+
   it('turns a throwing handler into an error reply', async () => {
     const { route } = routerWithDb();
-    const handlers = { 'library/stats': async () => { throw new Error('disk on fire'); } } as unknown as Handlers;
+    const handlers = { 'library/stats': fromContent(async () => { throw new Error('disk on fire'); }) } as unknown as Handlers;
     const reply = await createRouter(handlers)(envelope('library/stats', {}), popup);
     expect(reply).toEqual({ ok: false, error: 'disk on fire', kind: 'internal' });
     expect(await route(envelope('library/stats', {}), popup)).toEqual({ ok: true, result: { articles: 0, vocabulary: 0 } });
   });
 
   it('says the kind of a failure the UI can put in the reader\'s language', async () => {
-    const throwing = (err: unknown) => createRouter({ 'library/stats': async () => { throw err; } } as unknown as Handlers)(envelope('library/stats', {}), popup);
+    const throwing = (err: unknown) => createRouter({ 'library/stats': fromContent(async () => { throw err; }) } as unknown as Handlers)(envelope('library/stats', {}), popup);
     expect(await throwing(new DOMException('quota', 'QuotaExceededError'))).toMatchObject({ ok: false, kind: 'quota', error: 'quota' });
     // Dexie wraps the browser's error.
     expect(await throwing(Object.assign(new Error('wrapped'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } }))).toMatchObject({ kind: 'quota' });
