@@ -180,8 +180,14 @@ function isCaptionBlock(block: Element): boolean {
   if (tag === 'p' && isCentred(block)) {
     const first = block.firstElementChild;
     if (first && ['span', 'font', 'em', 'small', 'i'].includes(first.localName.toLowerCase())) {
-      return cleanText(first.textContent ?? '') === cleanText(block.textContent ?? '');
+      if (cleanText(first.textContent ?? '') === cleanText(block.textContent ?? '')) return true;
     }
+    // guancha splits a caption into several grey spans ("福克斯新闻9日报道：" then the headline the picture shows).
+    const kids = Array.from(block.childNodes);
+    return (
+      kids.some((n) => n.nodeType === 1 && /color\s*:/i.test((n as Element).getAttribute('style') ?? '')) &&
+      kids.every((n) => (n.nodeType === 1 ? (n as Element).localName.toLowerCase() === 'span' : n.nodeType !== 3 || cleanText(n.textContent ?? '') === ''))
+    );
   }
   return false;
 }

@@ -20,8 +20,9 @@ const XINHUA_NEW = /^https?:\/\/((?:[a-z0-9-]+\.)*)(news\.cn|xinhuanet\.com)(?::
 // The 2000s–2010s address of every Xinhua site, national and provincial (news.xinhuanet.com/world/2005-03/05/content_2656183.htm,
 // www.he.xinhuanet.com/news/2012-06/04/content_25340717.htm): old articles are still read and linked.
 const XINHUA_CONTENT = /^https?:\/\/((?:[a-z0-9-]+\.)*)(news\.cn|xinhuanet\.com)(?::\d+)?\/((?:[a-z0-9_]+\/)*)(\d{4}-\d{2}\/\d{2}\/content_\d+)(?:_\d+)?\.html?(?:[?#]|$)/i;
-// The Xinhua app's web page of an article: app.xinhuanet.com/news/article.html?articleId=<hex id>.
-const XINHUA_APP = /^https?:\/\/app\.(?:xinhuanet\.com|news\.cn)(?::\d+)?\/news\/article\.html\?(?:[^#]*&)?articleId=([0-9a-f]{16,64})(?:[&#]|$)/i;
+// The Xinhua app's web page of an article: app.xinhuanet.com/news/article.html?articleId=<hex id>, in 2022 at
+// my-h5news.app.xinhuanet.com (kept under its own host: no page here shows the two hosts serve the same ids).
+const XINHUA_APP = /^https?:\/\/((?:[a-z0-9-]+\.)?app\.(?:xinhuanet\.com|news\.cn))(?::\d+)?\/news\/article\.html\?(?:[^#]*&)?articleId=([0-9a-f]{16,64})(?:[&#]|$)/i;
 const ZAOBAO = /^https?:\/\/(?:www\.)?(zaobao\.com(?:\.sg)?)(?::\d+)?((?:\/[a-z0-9-]+)+)\/story(\d{8})-(\d+)(?:[/?#]|$)/i;
 
 const SITE_HOSTS: Array<[RegExp, SiteId]> = [
@@ -92,7 +93,10 @@ export function detectFromUrl(rawUrl: string): Detection {
     return article('xinhua', 'xinhua-content', `https://${host}/${m[3]!.toLowerCase()}${m[4]}.htm`, english ? 'en' : 'zh-Hans');
   }
   m = XINHUA_APP.exec(url);
-  if (m) return article('xinhua', 'xinhua-app', `https://app.xinhuanet.com/news/article.html?articleId=${m[1]!.toLowerCase()}`);
+  if (m) {
+    const host = /^app\./i.test(m[1]!) ? 'app.xinhuanet.com' : m[1]!.toLowerCase();
+    return article('xinhua', 'xinhua-app', `https://${host}/news/article.html?articleId=${m[2]!.toLowerCase()}`);
+  }
   m = ZAOBAO.exec(url);
   if (m) {
     if (MEDIA_FOLDER.test(m[2]!)) return { kind: 'none', reason: 'zaobao video page' };

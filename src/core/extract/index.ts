@@ -18,7 +18,7 @@ export { detectFromUrl, siteOfUrl, type Detection } from './detect.ts';
 export { MAX_CHARS, MAX_PARAGRAPHS } from './body.ts';
 
 /** Bump when a change alters what is extracted from the same page, so stored records can be refreshed. */
-export const EXTRACTOR_VERSION = '1.3.1';
+export const EXTRACTOR_VERSION = '1.3.2';
 
 export type ExtractOutcome =
   | {
@@ -133,7 +133,7 @@ function finish(draft: Draft, ctx: AdapterContext, site: SiteId, extractor: stri
   let publishedAt = draft.publishedAt ?? metadataDate(ctx.doc);
   if (!publishedAt) {
     publishedAt = dateFromUrl(ctx.canonicalUrl);
-    if (publishedAt) notices.push('The page gives no publication time; the date is the one in its address.');
+    notices.push(publishedAt ? 'The page gives no publication time; the date is the one in its address.' : 'The page gives no publication time.');
   }
   // The hydration-data path builds paragraphs without the walker: apply the same limits here.
   let paragraphs = tidy.paragraphs;

@@ -1,7 +1,7 @@
 /**
  * What every layout's body and header go through last: page furniture that real bodies carry
- * as text (video players' controls, pagers, share bars, paywall prompts, disclaimers, editor
- * lines) comes out of the paragraphs, the site's name comes off the title, and a page that
+ * as text (video players' controls, pagers, share bars, paywall prompts, disclaimers, reprint
+ * notices, editor lines) comes out of the paragraphs, the site's name comes off the title, and a page that
  * prints no date gets the one in its address. Pure string work.
  */
 import type { BoldRange, SiteId } from '../article.ts';
@@ -22,6 +22,8 @@ const PAYWALL = /^(?:请订阅或登录，?\s*以继续阅读全文[！!]?|此�
 const TOPIC_LINK = /^(?:点击(?:查看|进入)(?:相关)?专题|(?:进入|更多)专题\s*[>》]*)$/;
 /** 风闻 and other community posts close with a disclaimer block: it and whatever follows it are not the post. */
 const DISCLAIMER = /^[【[]?\s*免责声明\s*[】\]]?\s*[:：]?/;
+/** A reprint notice closing the text: "本文系观察者网独家稿件，未经授权，不得转载。" */
+const REPRINT = /^[（(]?本文系观察者网(?:独家)?稿件[，,]\s*未经(?:授权|许可)[，,]\s*不得转载[。.]?[）)]?$/;
 /** An editor line inside the body: "责任编辑：张三", "【责任编辑:张三】", "（编辑：李四）". */
 const EDITOR_LINE = /^[【[（(]?\s*(?:责任编辑|责编|编辑)\s*[:：]\s*([^】\]）)]{1,24}?)\s*[】\]）)]?$/;
 
@@ -50,6 +52,8 @@ export function tidyParagraphs(paragraphs: readonly string[], bold: readonly Bol
     } else if (i >= tail && i > 0 && DISCLAIMER.test(p)) {
       for (let j = i; j < paragraphs.length; j += 1) keep[j] = false;
       break;
+    } else if (i >= tail && REPRINT.test(p)) {
+      keep[i] = false;
     } else if (i >= tail || i === 0) {
       const m = EDITOR_LINE.exec(p);
       if (m?.[1]) {

@@ -144,6 +144,25 @@ describe('page furniture in real bodies', () => {
     expect(t.removed).toBe(4);
   });
 
+  it('drops guancha\'s closing reprint notice, and keeps a sentence that only mentions reprinting (guancha 2020 and 2022 pages)', () => {
+    expect(tidyParagraphs(['正文。', '本文系观察者网独家稿件，未经授权，不得转载。'], []).paragraphs).toEqual(['正文。']);
+    const keep = ['他说，本文系观察者网独家稿件一事已经澄清。', '正文。'];
+    expect(tidyParagraphs(keep, []).paragraphs).toEqual(keep);
+  });
+
+  it('reads a guancha caption split into several grey spans as the caption, not a paragraph (guancha 2021 page)', () => {
+    const html = `<!doctype html><html><head><meta charset="utf-8"></head><body><ul><li class="left-main"><h3>标题</h3>
+<div class="time fix"><span>2021-12-09 22:04:18</span><span>字号</span><span>来源：观察者网</span></div>
+<div class="content all-txt"><p>第一段。</p><p align="center"><img src="https://i.guancha.cn/a.png"></p>
+<p align="center"><span style="color:#999999;">福克斯新闻9日报道：</span><span style="color:#999999;">《今日美国》被嘲讽</span> </p>
+<p align="center"><font color="#000000">新华网 记者 某某</font> <b>另一段</b></p><p>第二段。</p></div></li></ul></body></html>`;
+    const { document } = parseHTML(html);
+    const out = extractArticle(document as unknown as Document, 'https://www.guancha.cn/internation/2021_12_09_617925.shtml', { now: NOW });
+    if (!out.ok) throw new Error(out.message);
+    expect(out.article.images).toEqual([{ src: 'https://i.guancha.cn/a.png', caption: '福克斯新闻9日报道：《今日美国》被嘲讽' }]);
+    expect(out.article.paragraphs).toEqual(['第一段。', '新华网 记者 某某 另一段', '第二段。']);
+  });
+
   it('keeps paragraphs that only look like furniture (a sentence about sharing, a date, a count)', () => {
     const keep = ['分享经济在中国发展迅速。', '2024年5月9日', '共有1234人参加。', '编辑部的故事', '（完）', '10:30', '第1234页'];
     expect(tidyParagraphs(keep, []).paragraphs).toEqual(keep);
@@ -210,6 +229,8 @@ describe('addresses of every era', () => {
     // Seen in public code as links to real articles.
     ['https://app.xinhuanet.com/news/article.html?articleId=2026061881b7f34785a74704882e80c4e72beec1', 'xinhua-app', 'https://app.xinhuanet.com/news/article.html?articleId=2026061881b7f34785a74704882e80c4e72beec1'],
     ['https://app.xinhuanet.com/news/article.html?articleId=18E1A532F58E2326D5D5F4E0D62D13D1&from=share', 'xinhua-app', 'https://app.xinhuanet.com/news/article.html?articleId=18e1a532f58e2326d5d5f4e0d62d13d1'],
+    // The app's page of 2022 on its own host (xinhua-30), kept under that host.
+    ['http://my-h5news.app.xinhuanet.com/news/article.html?articleId=c26a1136b9e13144943846076bb6ca03', 'xinhua-app', 'https://my-h5news.app.xinhuanet.com/news/article.html?articleId=c26a1136b9e13144943846076bb6ca03'],
     ['http://m.xinhuanet.com/ha/2020-07/08/c_1126209042.htm', 'xinhua-2019', 'https://m.xinhuanet.com/ha/2020-07/08/c_1126209042.htm'],
     // Article-shaped addresses no pattern knows go to the generic reader.
     ['http://www.nmg.xinhuanet.com/xwzx/xsp/2020-07/07/c_1126205437_3.html?x=1', 'generic', 'https://www.nmg.xinhuanet.com/xwzx/xsp/2020-07/07/c_1126205437_3.html'],
@@ -227,6 +248,7 @@ describe('addresses of every era', () => {
     'https://www.news.cn/videopro/',
     'http://www.news.cn/video/20221230/1ad218344bd14d90b8c2317cb36da6af/c.html',
     'https://app.xinhuanet.com/',
+    'https://my-h5news.app.xinhuanet.com/xhh-pc/topic?id=5894b81a3ef74bf6a1ed32c02061b03b',
     'https://www.guancha.cn/GuoJi%C2%B7ZhanLue/list_1.shtml',
     'https://www.zaobao.com.sg/realtime/china',
   ])('%s stays refused', (url) => {
