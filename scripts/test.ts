@@ -1,5 +1,5 @@
 /**
- * `npm test`: typecheck, lint (ESLint), unit tests, build, browser tests in headless Chromium and
+ * `npm test`: typecheck, lint (ESLint, knip), unit tests, build, browser tests in headless Chromium and
  * headless Firefox, and web-ext lint of the Firefox build. Runs every step even after
  * a failure, then prints one summary line (counting both browsers) and exits non-zero
  * if anything failed.
@@ -27,6 +27,8 @@ const vitest = (config: string, name: string): string[] => [
 const steps: Step[] = [
   { name: 'typecheck', cmd: ['npx', 'tsc', '--noEmit', '-p', 'tsconfig.json'] },
   { name: 'lint', cmd: ['npx', 'eslint', '.'] },
+  // Files, exports and dependencies nothing uses, from the build's entries (knip.jsonc).
+  { name: 'knip', cmd: ['npx', 'knip'] },
   { name: 'unit', cmd: vitest('vitest.config.ts', 'unit'), report: join(reports, 'unit.json') },
   { name: 'build', cmd: ['npx', 'tsx', 'scripts/build.ts'] },
   // Every browser test file in Chromium; the scenarios written for both browsers (tests/e2e/both) in Firefox too.

@@ -10,7 +10,7 @@ import { parseMessage } from '../messaging/schemas.ts';
 import { rankInContext, type Dictionary, type SentenceReading } from '../core/dictionary/index.ts';
 import type { VocabularyRecord } from '../core/vocabulary.ts';
 
-export const MENU_ID = 'jiedu-save-selection';
+const MENU_ID = 'jiedu-save-selection';
 const SITES = ['guancha.cn', 'zaobao.com', 'zaobao.com.sg', 'news.cn', 'xinhuanet.com'].flatMap((h) => [`*://${h}/*`, `*://*.${h}/*`]);
 
 interface Deps {
@@ -27,7 +27,7 @@ async function hasPermission(): Promise<boolean> {
   return permission !== null && browser.permissions.contains(permission);
 }
 
-export async function ensureMenu(): Promise<boolean> {
+async function ensureMenu(): Promise<boolean> {
   if (!(await hasPermission()) || !browser.contextMenus) return false;
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({
@@ -40,7 +40,7 @@ export async function ensureMenu(): Promise<boolean> {
 }
 
 /** Saves the selection of a tab: the dictionary's entry when the selection is a word it knows. */
-export async function saveSelection(deps: Deps, tabId: number, selectionText: string): Promise<{ record: VocabularyRecord; created: boolean } | null> {
+async function saveSelection(deps: Deps, tabId: number, selectionText: string): Promise<{ record: VocabularyRecord; created: boolean } | null> {
   const fromPage = (await browser.tabs.sendMessage(tabId, envelope('page/selection', {})).catch(() => null)) as { ok: boolean; result?: Selection } | null;
   const selection = fromPage?.ok && fromPage.result ? fromPage.result : null;
   const text = (selection?.text || selectionText).replace(/\s+/g, ' ').trim().slice(0, 100);

@@ -19,7 +19,7 @@ export interface VocabularyRow {
 }
 
 /** Upgrade steps keyed by the version they upgrade to. */
-export const UPGRADES: Record<number, (tx: Transaction) => Promise<void>> = {};
+const UPGRADES: Record<number, (tx: Transaction) => Promise<void>> = {};
 
 export class JieduDB extends Dexie {
   articles!: Table<StoredArticle, number>;

@@ -20,7 +20,7 @@ export interface BaseReading {
   words: AnalysedWord[];
 }
 
-export function baseReading(sentence: string): BaseReading {
+function baseReading(sentence: string): BaseReading {
   const words = analyse(sentence);
   const syllables: (string | null)[] = new Array<string | null>(sentence.length).fill(null);
   for (const w of words) if (w.han) w.syllables.forEach((s, i) => (syllables[w.start + i] = s));

@@ -187,7 +187,7 @@ function vocabOrder(sort: VocabQuery['sort']): (a: WordEntry, b: WordEntry) => n
 }
 
 /** One test for a query: characters, pinyin (toned only matches toned), or English. */
-export function vocabMatcher(query: string): ((e: WordEntry) => boolean) | null {
+function vocabMatcher(query: string): ((e: WordEntry) => boolean) | null {
   const q = query.trim().normalize('NFC');
   if (!q) return null;
   if (HAN_SCRIPT.test(q)) return (e) => e.forms.includes(q);
@@ -335,7 +335,7 @@ function day(now: Date): string {
 }
 
 /** `opts` fills the note fields that need more than the word (the saved sentence's pinyin). */
-export function exportFile(words: readonly VocabularyRecord[], format: ExportFormat, name: string, now: Date = new Date(), opts: ExportLook = {}): ExportFile {
+function exportFile(words: readonly VocabularyRecord[], format: ExportFormat, name: string, now: Date = new Date(), opts: ExportLook = {}): ExportFile {
   if (format === 'apkg') {
     const read = opts.sentencePinyin;
     const sentencePinyin = words.map((w) => (read && w.contexts[0] ? read(w.contexts[0].sentence) : ''));
@@ -366,7 +366,7 @@ export async function exportVocabulary(
 }
 
 /** Glossary entries in the vocabulary's shape, so every export format can carry them. */
-export function glossaryAsVocabulary(entries: readonly GlossaryEntry[], now: Date = new Date()): VocabularyRecord[] {
+function glossaryAsVocabulary(entries: readonly GlossaryEntry[], now: Date = new Date()): VocabularyRecord[] {
   const stamp = now.toISOString();
   return entries.map((e) => ({
     simplified: e.simplified,

@@ -25,7 +25,7 @@ export interface ReviewContext {
 }
 
 /** `inLibrary`: the article URLs that are in the library. */
-export function studyWordFromVocabulary(r: VocabularyRecord, inLibrary: ReadonlySet<string> = new Set()): StudyWord {
+function studyWordFromVocabulary(r: VocabularyRecord, inLibrary: ReadonlySet<string> = new Set()): StudyWord {
   return {
     simplified: r.simplified,
     traditional: r.traditional,
@@ -38,7 +38,7 @@ export function studyWordFromVocabulary(r: VocabularyRecord, inLibrary: Readonly
 }
 
 /** A glossary entry studied: its seed sentences stand for the sentences it was met in; a note is the saved word's, if it is saved. */
-export function studyWordFromGlossary(e: BuiltEntry, saved: VocabularyRecord | undefined): StudyWord {
+function studyWordFromGlossary(e: BuiltEntry, saved: VocabularyRecord | undefined): StudyWord {
   return {
     simplified: e.simplified,
     traditional: e.traditional ?? e.simplified,

@@ -69,7 +69,7 @@ button:disabled { opacity: .6; cursor: default; }
 `;
 
 /** Where a card's word is on screen now: read again whenever the page scrolls or resizes. */
-export type Anchor = () => DOMRect;
+type Anchor = () => DOMRect;
 
 export interface CardHost {
   /** Opens the card beside `anchor`, filled by `fill`; `focus` moves keyboard focus into it. */
@@ -99,7 +99,7 @@ const MAX_HEIGHT = 440;
  * the word when it fits there, else above, else on the side with more room with its height
  * cut to that room (its body then scrolls). It never covers the word.
  */
-export function placeCard(word: { top: number; bottom: number; left: number }, natural: number, width: number, vw: number, vh: number): { left: number; top: number; maxHeight: number } {
+function placeCard(word: { top: number; bottom: number; left: number }, natural: number, width: number, vw: number, vh: number): { left: number; top: number; maxHeight: number } {
   const want = Math.min(natural, MAX_HEIGHT, vh - 2 * MARGIN);
   const below = vh - word.bottom - GAP - MARGIN;
   const above = word.top - GAP - MARGIN;

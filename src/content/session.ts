@@ -21,7 +21,7 @@ export interface ContentSession {
 }
 
 /** The extension this script came with is no longer there (reloaded, updated or removed). */
-export function extensionGone(): boolean {
+function extensionGone(): boolean {
   try {
     return !browser.runtime?.id;
   } catch {

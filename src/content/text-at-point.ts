@@ -9,7 +9,7 @@ import { sentenceAround } from '../core/sentence.ts';
 import { HAN_SCRIPT } from '../core/han-script.ts';
 
 /** Elements that hold a run of text a sentence may be taken from. */
-export const TEXT_BLOCKS = 'p, li, td, dd, blockquote, figcaption, h1, h2, h3, h4, h5, h6, div';
+const TEXT_BLOCKS = 'p, li, td, dd, blockquote, figcaption, h1, h2, h3, h4, h5, h6, div';
 
 /** The block a node's text belongs to (the body when it is in none). */
 export function blockOf(node: Node): Element {

@@ -13,7 +13,7 @@ import { stableGuid } from './export/common.ts';
 import { ANKI_CONNECT_URL, type AnkiSettings } from './anki-settings.ts';
 
 export { ANKI_CONNECT_URL };
-export const ANKI_CONNECT_VERSION = 6;
+const ANKI_CONNECT_VERSION = 6;
 
 /** What went wrong, in terms a person can act on. */
 export type AnkiProblem =
@@ -42,7 +42,7 @@ export class AnkiError extends Error {
 export type Invoke = (action: string, params?: Record<string, unknown>) => Promise<unknown>;
 
 /** AnkiConnect's answer: `{ result, error }`; anything else is not AnkiConnect. */
-export function readReply(body: unknown): unknown {
+function readReply(body: unknown): unknown {
   if (typeof body !== 'object' || body === null || !('result' in body) || !('error' in body)) throw new AnkiError('not-ankiconnect', 'not an AnkiConnect reply');
   const { result, error } = body as { result: unknown; error: unknown };
   if (error !== null && error !== undefined) {
@@ -53,7 +53,7 @@ export function readReply(body: unknown): unknown {
 }
 
 /** The fields a word sends, under the note type's own field names. */
-export function ankiFields(word: VocabularyRecord, settings: AnkiSettings, opts: NoteFieldOptions = {}): Record<string, string> {
+function ankiFields(word: VocabularyRecord, settings: AnkiSettings, opts: NoteFieldOptions = {}): Record<string, string> {
   const f = noteFields(word, opts);
   const out: Record<string, string> = {};
   for (const name of NOTE_FIELDS) {

@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import { SITES, type ArticleRecord } from './article.ts';
 
-export const LIMITS = {
+const LIMITS = {
   titleChars: 2_000,
   paragraphs: 5_000,
   paragraphChars: 200_000,

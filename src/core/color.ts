@@ -20,7 +20,7 @@ export function parseColor(text: string): Rgba | null {
 }
 
 /** WCAG 2 relative luminance of an opaque colour. */
-export function luminance({ r, g, b }: Rgba): number {
+function luminance({ r, g, b }: Rgba): number {
   const lin = (c: number) => {
     const v = c / 255;
     return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;

@@ -7,7 +7,7 @@
  * validator the backup module needs (a BackupError is known by its name and kind).
  */
 
-export const ERROR_KINDS = [
+const ERROR_KINDS = [
   /** The browser refused to store more (the storage quota). */
   'quota',
   /** A backup file: not JSON, not Jiedu's, from a newer version, or with a record that does not read. */

@@ -6,7 +6,7 @@
  */
 import type { SiteId } from './article.ts';
 
-export interface SeedImage {
+interface SeedImage {
   src: string;
   caption: string;
 }

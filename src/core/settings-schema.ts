@@ -7,7 +7,7 @@ import { SETTING_CHECKS, type Settings } from './settings.ts';
 
 const field = <K extends keyof Settings>(key: K) => v.custom<Settings[K]>((x) => SETTING_CHECKS[key](x), `invalid setting ${key}`);
 
-export const SettingsSchema = v.strictObject({
+const SettingsSchema = v.strictObject({
   autoSave: field('autoSave'),
   pinyinTone: field('pinyinTone'),
   pinyinToneColors: field('pinyinToneColors'),

@@ -20,7 +20,7 @@ export const TONE_COLOR_SCHEMES = ['off', 'mdbg', 'pleco'] as const;
 export const TONE_COLORS: Record<ToneScheme, readonly string[]> = { mdbg: TONE_SHADES.mdbg.light, pleco: TONE_SHADES.pleco.light };
 export const PINYIN_SCOPES = ['article', 'page'] as const;
 /** The neutral tone as dictionaries write it (认识 rènshi), or each syllable with its character's own tone (rènshí). */
-export const NEUTRAL_TONE_STYLES = ['dictionary', 'citation'] as const;
+const NEUTRAL_TONE_STYLES = ['dictionary', 'citation'] as const;
 export const PINYIN_SIZE = { min: 40, max: 100 } as const;
 /** How a word is looked up in the page: a click, a hover with Alt held, or not at all. */
 export const LOOKUP_TRIGGERS = ['click', 'alt-hover', 'off'] as const;
@@ -55,7 +55,7 @@ export type SettingsPatch = Partial<Settings>;
 /** What pinyin is drawn with: sent along with a pinyin command, so the page needs no round trip for it. */
 export type PinyinLook = Pick<Settings, 'pinyinTone' | 'pinyinToneColors' | 'pinyinSize' | 'pinyinSandhi' | 'pinyinNeutral' | 'pinyinScope'>;
 
-export const PINYIN_LOOK_KEYS = ['pinyinTone', 'pinyinToneColors', 'pinyinSize', 'pinyinSandhi', 'pinyinNeutral', 'pinyinScope'] as const satisfies readonly (keyof PinyinLook)[];
+const PINYIN_LOOK_KEYS = ['pinyinTone', 'pinyinToneColors', 'pinyinSize', 'pinyinSandhi', 'pinyinNeutral', 'pinyinScope'] as const satisfies readonly (keyof PinyinLook)[];
 
 export function pinyinLook(s: Settings): PinyinLook {
   return { pinyinTone: s.pinyinTone, pinyinToneColors: s.pinyinToneColors, pinyinSize: s.pinyinSize, pinyinSandhi: s.pinyinSandhi, pinyinNeutral: s.pinyinNeutral, pinyinScope: s.pinyinScope };
@@ -111,7 +111,7 @@ export function settingsFrom(stored: Record<string, unknown>): Settings {
 }
 
 /** The fields of `patch` that are not settings or hold a value the setting cannot take. */
-export function invalidSettings(patch: Record<string, unknown>): string[] {
+function invalidSettings(patch: Record<string, unknown>): string[] {
   return Object.entries(patch)
     .filter(([key, value]) => value !== undefined && !(key in SETTING_CHECKS && SETTING_CHECKS[key as keyof Settings](value)))
     .map(([key]) => key);
@@ -149,7 +149,7 @@ export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
  * Steps that bring the values of an item of version `n - 1` to version `n`, keyed by `n`.
  * Empty while the item has had one shape; a field added with a default needs no step.
  */
-export const SETTINGS_MIGRATIONS: Record<number, (values: Record<string, unknown>) => Record<string, unknown>> = {};
+const SETTINGS_MIGRATIONS: Record<number, (values: Record<string, unknown>) => Record<string, unknown>> = {};
 
 /**
  * The settings an item read from storage holds: absent or corrupt gives the defaults,

@@ -45,7 +45,7 @@ export const VOCABULARY_LIMITS = {
 const iso = v.pipe(v.string(), v.isoTimestamp());
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 
-export const VocabularyContextSchema = v.strictObject({
+const VocabularyContextSchema = v.strictObject({
   sentence: text(VOCABULARY_LIMITS.sentenceChars),
   articleUrl: text(VOCABULARY_LIMITS.urlChars),
   articleTitle: text(VOCABULARY_LIMITS.titleChars),

@@ -4,7 +4,7 @@ import { isErrorKind, KindedError } from '../core/errors.ts';
 import { envelope, type BackgroundMessages, type ContentMessages, type Params, type Reply, type Result } from './protocol.ts';
 
 /** A request that failed in the context that answered it, or got no answer; `kind` says how (see core/errors.ts). */
-export class MessageError extends KindedError {}
+class MessageError extends KindedError {}
 
 function unwrap<R>(reply: unknown, name: string): R {
   if (typeof reply !== 'object' || reply === null || !('ok' in reply)) {

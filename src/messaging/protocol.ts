@@ -21,7 +21,7 @@ import type { ReviewSettings, ReviewSettingsPatch } from '../core/review/setting
 import type { ReviewStats } from '../core/review/stats.ts';
 import type { ErrorKind } from '../core/errors.ts';
 
-export type SaveStatus = 'added' | 'updated' | 'unchanged';
+type SaveStatus = 'added' | 'updated' | 'unchanged';
 
 export interface SaveResult {
   status: SaveStatus;
@@ -205,7 +205,7 @@ export interface PinyinState {
   scope: 'article' | 'page';
 }
 
-export type MessageMap = BackgroundMessages & ContentMessages;
+type MessageMap = BackgroundMessages & ContentMessages;
 export type MessageName = keyof MessageMap;
 export type Params<N extends MessageName> = MessageMap[N]['params'];
 export type Result<N extends MessageName> = MessageMap[N]['result'];

@@ -22,7 +22,7 @@ export interface SenderInfo {
  * they reach only what they need) as well as the extension's pages; `pages`, the
  * extension's own pages alone.
  */
-export type SenderPolicy = 'content' | 'pages';
+type SenderPolicy = 'content' | 'pages';
 
 export interface Handler<P, R> {
   from: SenderPolicy;

@@ -139,7 +139,6 @@ export const PARAM_SCHEMAS: { [N in MessageName]: v.GenericSchema<unknown, Param
   'page/selection': empty,
 };
 
-export const MESSAGE_NAMES = Object.keys(PARAM_SCHEMAS) as MessageName[];
 
 export type Parsed = { ok: true; name: MessageName; params: unknown } | { ok: false; error: string };
 

@@ -39,7 +39,7 @@ function errorText(err: unknown): string {
 }
 
 /** Splits a sentence around each occurrence of the term so that the term can be marked as a text node. */
-export function highlight(sentence: string, forms: readonly string[]): ComponentChildren[] {
+function highlight(sentence: string, forms: readonly string[]): ComponentChildren[] {
   const parts: ComponentChildren[] = [];
   const needles = forms.filter((f) => f.length > 0);
   let from = 0;

@@ -23,18 +23,11 @@ export function findPage(pred: (p: DemoPage) => boolean, what: string): DemoPage
 }
 
 /** Reads an article from IndexedDB inside the service worker. */
-export async function storedArticle(b: ExtensionBrowser, url: string): Promise<StoredArticle | null> {
+async function storedArticle(b: ExtensionBrowser, url: string): Promise<StoredArticle | null> {
   return b.worker.evaluate(async (u) => {
     const db = (globalThis as unknown as { jieduDb: { articles: { where(i: string): { equals(v: string): { first(): Promise<unknown> } } } } }).jieduDb;
     return ((await db.articles.where('url').equals(u).first()) ?? null) as never;
   }, url);
-}
-
-export async function articleCount(b: ExtensionBrowser): Promise<number> {
-  return b.worker.evaluate(async () => {
-    const db = (globalThis as unknown as { jieduDb: { articles: { count(): Promise<number> } } }).jieduDb;
-    return db.articles.count();
-  });
 }
 
 /** Waits until the article is stored (the content script saves it on its own). */

@@ -12,7 +12,7 @@ import { PNG } from 'pngjs';
 import { ROOT } from '../../scripts/build.ts';
 import { ARTIFACTS } from './context.ts';
 
-export const REFERENCE_DIR = join(ROOT, 'tests/visual-reference');
+const REFERENCE_DIR = join(ROOT, 'tests/visual-reference');
 /**
  * Pixels allowed to differ (pixelmatch already ignores antialiased edges): two runs on one
  * machine differ by none, while a new link or a control's changed border moves hundreds.

@@ -21,7 +21,7 @@ export interface SentenceReading {
 }
 
 /** Bounds of the sentence a look-up sends along: enough for the model, small for a message. */
-export const LOOKUP_CONTEXT_CHARS = { before: 120, after: 120 } as const;
+const LOOKUP_CONTEXT_CHARS = { before: 120, after: 120 } as const;
 const SENTENCE_END = /[。！？!?；;\n]/;
 
 /**
@@ -41,7 +41,7 @@ export function sentenceForLookup(text: string, at: number): { sentence: string;
 }
 
 /** The engine's reading of `length` characters from `offset`, when it read every one of them. */
-export function readingOf(reading: SentenceReading, offset: number, length: number): string | undefined {
+function readingOf(reading: SentenceReading, offset: number, length: number): string | undefined {
   const out: string[] = [];
   for (let i = offset; i < offset + length; i++) {
     const s = reading.syllables[i];
@@ -73,7 +73,7 @@ export function spansReadBy(reading: Pick<SentenceReading, 'words'>, offset: num
  * and, when they are part of a longer word the engine found (历 in 历史, 干 in 干部), the
  * traditional form that word has in the dictionary (歷史 → 歷, 幹部 → 幹).
  */
-export function hintAt(dict: Dictionary, reading: SentenceReading, offset: number, length: number): ReadingHint {
+function hintAt(dict: Dictionary, reading: SentenceReading, offset: number, length: number): ReadingHint {
   const hint: ReadingHint = {};
   const pinyin = readingOf(reading, offset, length);
   if (pinyin) hint.pinyin = pinyin;

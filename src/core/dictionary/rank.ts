@@ -37,7 +37,7 @@ export function entryKind(entry: DictEntry): EntryKind {
 }
 
 /** A reading as a key: lower case, NFC, single spaces (里 Lǐ the surname and lǐ are one pronunciation). */
-export function readingKey(pinyin: string): string {
+function readingKey(pinyin: string): string {
   return pinyin.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
@@ -119,11 +119,6 @@ export function groupByReading(entries: readonly DictEntry[], options: RankOptio
     return a.order - b.order;
   });
   return groups.map((g) => g.group);
-}
-
-/** The entries in reading order, flattened: what a card lists and what Save looks at first. */
-export function rankEntries(entries: readonly DictEntry[], options: RankOptions = {}): DictEntry[] {
-  return groupByReading(entries, options).flatMap((g) => g.entries);
 }
 
 /**

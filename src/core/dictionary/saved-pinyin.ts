@@ -19,7 +19,7 @@ function readingsOf(ch: string): readonly string[] {
 }
 
 /** The syllables of `pinyin`, one per Han character of `word`, or null when they do not fit. */
-export function syllablesOf(word: string, pinyin: string): string[] | null {
+function syllablesOf(word: string, pinyin: string): string[] | null {
   const chars = hanCharacters(word);
   if (chars.length === 0 || chars.length !== Array.from(word).length) return null;
   const spaced = pinyin.normalize('NFC').trim().split(/\s+/);

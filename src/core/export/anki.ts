@@ -44,7 +44,7 @@ export const ANKI_COLUMNS = [
  * quote or a line break is quoted with inner quotes doubled, and so is one starting with "#",
  * which would otherwise make its record a comment that Anki drops without a word.
  */
-export function quoteAnkiField(field: string): string {
+function quoteAnkiField(field: string): string {
   return /[\t"\r\n]/.test(field) || field.startsWith('#') ? `"${field.replace(/"/g, '""')}"` : field;
 }
 

@@ -22,7 +22,7 @@ import { JIEDU_CSS, JIEDU_TEMPLATES } from './note-type.ts';
 
 /** Fixed forever: Anki recognises Jiedu's note type by this id on every later import. */
 export const JIEDU_NOTETYPE_ID = 1_765_000_016_016;
-export { JIEDU_NOTETYPE_NAME, JIEDU_CSS, JIEDU_TEMPLATES };
+export { JIEDU_NOTETYPE_NAME, JIEDU_TEMPLATES };
 /** Seconds. Raise it whenever the templates or the style change, so that Anki takes the new ones. */
 export const JIEDU_NOTETYPE_MTIME = 1_796_688_000;
 
@@ -58,7 +58,7 @@ CREATE INDEX ix_notes_csum on notes (csum);
 `;
 
 /** The note type as Anki's schema 11 stores it. */
-export function jieduNotetype(deckId: number): Record<string, unknown> {
+function jieduNotetype(deckId: number): Record<string, unknown> {
   return {
     id: JIEDU_NOTETYPE_ID,
     name: JIEDU_NOTETYPE_NAME,

@@ -9,7 +9,7 @@ import { SettingsPatchSchema } from '../settings-schema.ts';
 import { VocabularyRecordSchema, mergeVocabularyRecords, type VocabularyRecord } from '../vocabulary.ts';
 import { ReviewCardSchema, ReviewLogEntrySchema, type ReviewCard, type ReviewLogEntry } from '../review/card.ts';
 
-export const BACKUP_FORMAT = 'jiedu-backup';
+const BACKUP_FORMAT = 'jiedu-backup';
 /**
  * 2 added review cards and the review log, 3 the review and AnkiConnect settings; an older
  * file still imports (with no review data, no such settings).
@@ -27,7 +27,7 @@ export const StoredArticleSchema = v.strictObject({
 });
 
 /** Known settings are checked; unknown ones (from a newer version) are kept for the caller to judge. */
-export const BackupSettingsSchema = v.looseObject(SettingsPatchSchema.entries);
+const BackupSettingsSchema = v.looseObject(SettingsPatchSchema.entries);
 export type BackupSettings = v.InferOutput<typeof BackupSettingsSchema>;
 
 const BackupV1Schema = v.strictObject({
@@ -52,7 +52,7 @@ const BackupV2Schema = v.strictObject({
  */
 const SectionSchema = v.record(v.string(), v.unknown());
 
-export const BackupSchema = v.strictObject({
+const BackupSchema = v.strictObject({
   ...BackupV2Schema.entries,
   version: v.literal(BACKUP_VERSION),
   reviewSettings: SectionSchema,
@@ -198,7 +198,7 @@ function duplicates(keys: string[], list: string, key: string): void {
   });
 }
 
-export interface BackupCounts {
+interface BackupCounts {
   articles: number;
   vocabulary: number;
 }

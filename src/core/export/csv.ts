@@ -5,7 +5,7 @@
 import type { VocabularyRecord } from '../vocabulary.ts';
 import { definitionOf } from './common.ts';
 
-export const CSV_COLUMNS = [
+const CSV_COLUMNS = [
   'simplified',
   'traditional',
   'pinyin',
@@ -26,7 +26,7 @@ export const CSV_COLUMNS = [
  * A cell a spreadsheet would run as a formula (= + - @, or a leading tab or CR) gets a leading
  * apostrophe: sentences come from web pages, and "=HYPERLINK(…)" must stay text.
  */
-export function csvCell(value: string): string {
+function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) || safe.startsWith('#') ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

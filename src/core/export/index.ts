@@ -1,22 +1,16 @@
-export { toAnki, quoteAnkiField, ANKI_COLUMNS, type AnkiOptions } from './anki.ts';
-export { toPleco, type PlecoOptions } from './pleco.ts';
-export { toCsv, csvCell, CSV_COLUMNS } from './csv.ts';
-export { toTsv, tsvField } from './tsv.ts';
-export { JIEDU_NOTETYPE_NAME, NOTE_FIELDS, noteFields, summaryHtml, fieldHtml, ankiTag, type NoteFields, type NoteFieldName, type NoteFieldOptions } from './note-fields.ts';
-export { definitionOf, stableGuid } from './common.ts';
+export { toAnki, ANKI_COLUMNS } from './anki.ts';
+export { toPleco } from './pleco.ts';
+export { toCsv } from './csv.ts';
+export { toTsv } from './tsv.ts';
+export { JIEDU_NOTETYPE_NAME, NOTE_FIELDS, noteFields, summaryHtml, type NoteFieldOptions } from './note-fields.ts';
+export { stableGuid } from './common.ts';
 export {
   makeBackup,
   parseBackup,
   serializeBackup,
   mergeBackup,
   BackupError,
-  BackupSchema,
-  StoredArticleSchema,
-  BACKUP_FORMAT,
   BACKUP_VERSION,
   type JieduBackup,
   type BackupSettings,
-  type BackupMerge,
-  type BackupCounts,
-  type BackupErrorKind,
 } from './backup.ts';

@@ -25,7 +25,7 @@ export interface NoteFieldOptions {
 }
 
 /** What the Listening field holds when the card is wanted: any text turns it on, as with Anki's own "Add Reverse". */
-export const LISTENING_ON = 'y';
+const LISTENING_ON = 'y';
 
 /** Text to HTML for a field: escaped, with line breaks kept as <br>, in the NFC form Anki stores. */
 export function fieldHtml(text: string): string {
@@ -33,7 +33,7 @@ export function fieldHtml(text: string): string {
 }
 
 /** The sentence with the word in bold. Only for Han headwords, which cannot collide with an entity once escaped. */
-export function sentenceHtml(sentence: string, word: string): string {
+function sentenceHtml(sentence: string, word: string): string {
   const escaped = fieldHtml(sentence);
   // eslint-disable-next-line no-control-regex -- any ASCII character, control characters included
   if (word === '' || /[\x00-\x7f]/.test(word)) return escaped;
@@ -42,7 +42,7 @@ export function sentenceHtml(sentence: string, word: string): string {
 }
 
 /** The article as a link when its address is a web address, else its title alone. */
-export function articleHtml(title: string, url: string): string {
+function articleHtml(title: string, url: string): string {
   const text = fieldHtml(title || url);
   return isHttpUrl(url) ? `<a href="${escapeHtml(url)}">${text}</a>` : text;
 }

@@ -31,7 +31,7 @@ const WORD_ANSWER = `{{FrontSide}}\n<hr id="answer">\n<div class="hanzi" lang="z
  * Anki's own text-to-speech (Anki 2.1.20 and later, AnkiDroid, AnkiMobile): the word read by a
  * Chinese system voice where the device has one. Jiedu has no audio files to send.
  */
-export const LISTENING_TTS = '{{tts zh_CN:Simplified}}';
+const LISTENING_TTS = '{{tts zh_CN:Simplified}}';
 
 /**
  * Recognition: the word, answer its reading and meaning. Recall: the meaning, answer the word.

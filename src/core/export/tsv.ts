@@ -8,7 +8,7 @@
 import type { VocabularyRecord } from '../vocabulary.ts';
 import { definitionOf, oneLine } from './common.ts';
 
-export function tsvField(text: string): string {
+function tsvField(text: string): string {
   const one = oneLine(text);
   return /^["#]/.test(one) ? `"${one.replace(/"/g, '""')}"` : one;
 }

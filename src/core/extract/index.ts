@@ -14,7 +14,7 @@ import { PAYWALL_NOTICE, usable, type Adapter, type AdapterContext, type Draft }
 import { xinhua2017, xinhua2019, xinhua2021, xinhuaApp, xinhuaEnglish, xinhuaLegacy } from './xinhua.ts';
 import { zaobaoCom, zaobaoSg2019, zaobaoSg2024 } from './zaobao.ts';
 
-export { detectFromUrl, siteOfUrl, type Detection } from './detect.ts';
+export { detectFromUrl } from './detect.ts';
 export { MAX_CHARS, MAX_PARAGRAPHS } from './body.ts';
 
 /** Bump when a change alters what is extracted from the same page, so stored records can be refreshed. */

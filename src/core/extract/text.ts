@@ -88,7 +88,7 @@ export function parseRelativeDate(raw: string | null | undefined, now: Date): st
 }
 
 /** RFC 4648 base32 without validation beyond the alphabet; padding ignored. */
-export function decodeBase32(s: string): string | null {
+function decodeBase32(s: string): string | null {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
   let bits = 0;
   let value = 0;

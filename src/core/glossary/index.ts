@@ -1,11 +1,5 @@
-export { CATEGORIES } from './types.ts';
-export type { BuiltEntry, BuiltGlossary, Category, Citation, GlossaryEntry } from './types.ts';
-export { BuiltGlossarySchema, GlossaryEntrySchema, GlossarySchema, describeIssues } from './schema.ts';
-export { buildMatcher, foldText } from './matcher.ts';
-export type { GlossaryMatcher, TermMatch } from './matcher.ts';
+export type { BuiltEntry, BuiltGlossary, Category } from './types.ts';
+export { buildMatcher } from './matcher.ts';
+export type { GlossaryMatcher } from './matcher.ts';
 export { createSearch } from './search.ts';
-export type { GlossarySearch, SearchField, SearchHit, SearchOptions } from './search.ts';
-export { addCitations, seedSentences, splitSentences } from './citations.ts';
-export type { CitableText } from './citations.ts';
-export { alignPinyin, compactPinyin, hanCharacters, stripTones } from './pinyin-form.ts';
-export type { Alignment } from './pinyin-form.ts';
+export type { GlossarySearch } from './search.ts';

@@ -45,7 +45,7 @@ const FOLD = new Map<number, number>([
   [0x2c, 0xff0c], // ,
 ]);
 
-export function foldCode(code: number): number {
+function foldCode(code: number): number {
   return FOLD.get(code) ?? code;
 }
 

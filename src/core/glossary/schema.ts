@@ -5,7 +5,7 @@ import { HAN_SCRIPT } from '../han-script.ts';
 
 const nonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1));
 
-export const GlossaryEntrySchema = v.strictObject({
+const GlossaryEntrySchema = v.strictObject({
   simplified: v.pipe(v.string(), v.minLength(1), v.regex(HAN_SCRIPT, 'simplified must contain Chinese characters')),
   traditional: v.optional(v.pipe(v.string(), v.minLength(1), v.regex(HAN_SCRIPT, 'traditional must contain Chinese characters'))),
   // Tone marks only: numbered pinyin would need a second code path everywhere it is shown.
@@ -21,7 +21,7 @@ export const GlossarySchema = v.array(GlossaryEntrySchema);
 
 const CitationSchema = v.strictObject({ seed: nonEmpty, title: v.string(), sentence: nonEmpty });
 
-export const BuiltEntrySchema = v.strictObject({ ...GlossaryEntrySchema.entries, citations: v.array(CitationSchema) });
+const BuiltEntrySchema = v.strictObject({ ...GlossaryEntrySchema.entries, citations: v.array(CitationSchema) });
 
 export const BuiltGlossarySchema = v.strictObject({
   version: v.literal(1),

@@ -9,9 +9,9 @@ import { compactPinyin } from './pinyin-form.ts';
 import type { Category, GlossaryEntry } from './types.ts';
 import { HAN_SCRIPT } from '../han-script.ts';
 
-export type SearchField = 'characters' | 'pinyin' | 'initials' | 'english';
+type SearchField = 'characters' | 'pinyin' | 'initials' | 'english';
 
-export interface SearchOptions {
+interface SearchOptions {
   /** Only entries in this category (or these categories). */
   category?: Category | readonly Category[];
   /** Restrict to some fields; all by default. */
@@ -19,7 +19,7 @@ export interface SearchOptions {
   limit?: number;
 }
 
-export interface SearchHit<E extends GlossaryEntry = GlossaryEntry> {
+interface SearchHit<E extends GlossaryEntry = GlossaryEntry> {
   entry: E;
   /** The field that gave the best score. */
   field: SearchField;

@@ -21,7 +21,7 @@ import { formatSyllable, stripTone, toneOf } from './syllable.ts';
 import type { AnnotateOptions, Segment } from './types.ts';
 
 /** Where a character's reading came from. */
-export type ReadingSource = 'lexicon' | 'base' | 'context' | `rule:${string}`;
+type ReadingSource = 'lexicon' | 'base' | 'context' | `rule:${string}`;
 
 export interface AnalysedWord {
   text: string;
@@ -227,7 +227,7 @@ const ALWAYS_NEUTRAL = new Set([...'们子头么的了着过吧呢啊吗呀哇�
  * the same letters. Suffixes and particles (们, 子, 的, 了 …), and a character with no
  * such reading or several (吗 má/mǎ), keep the neutral tone.
  */
-export function citationTone(char: string, syllable: string): string {
+function citationTone(char: string, syllable: string): string {
   if (ALWAYS_NEUTRAL.has(char)) return syllable;
   const key = `${char}${syllable}`;
   let out = citations.get(key);

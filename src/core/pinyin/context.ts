@@ -34,7 +34,7 @@ export interface ContextSources {
  * odd lines 97.80 % at both); the model is trained on encyclopaedia text and can be sure
  * and wrong on everyday words (为什么 wéi at 0.9998), so the strict end is taken.
  */
-export const MODEL_TRUST = 0.99999;
+const MODEL_TRUST = 0.99999;
 
 /** A dictionary's readings of a word, as ContextSources wants them: each entry whose simplified form is the word. */
 export function dictionaryWordReadings(dictionary: { lookup(word: string): readonly { simplified: string; pinyin: string }[] }): (word: string) => string[] {

@@ -10,7 +10,7 @@
  * character never has.
  */
 
-export interface TensorInfo {
+interface TensorInfo {
   name: string;
   shape: number[];
   dtype: 'float32' | 'int8';

@@ -13,7 +13,7 @@
  * - One reading per character (see rubyPairs), centred over it, with a little room
  *   between words so word boundaries stay visible in the pinyin line.
  */
-import { DEFAULT_SETTINGS, PINYIN_SIZE, type PinyinLook } from '../settings.ts';
+import { PINYIN_SIZE, type PinyinLook } from '../settings.ts';
 import { RT_SELECTOR, RUBY_SELECTOR, RUN_CLASS } from './ruby-names.ts';
 import { TONE_COLORS, type Shade } from './tone-colors.ts';
 
@@ -44,6 +44,3 @@ export function pinyinCss(look: Pick<PinyinLook, 'pinyinSize' | 'pinyinToneColor
   }
   return lines.join('\n');
 }
-
-/** Pinyin at the default size in the MDBG colours for a light page. */
-export const RUBY_CSS = pinyinCss({ pinyinSize: DEFAULT_SETTINGS.pinyinSize, pinyinToneColors: 'mdbg' }, 'light');

@@ -18,12 +18,9 @@ import type { ContextReadings } from './context.ts';
 /** Context readings known for a text (as annotate reads it), if they have come. */
 export type ContextLookup = (text: string) => ContextReadings | undefined;
 
-export { toneOf };
 
-export { RUN_CLASS, RUBY_SELECTOR, RT_SELECTOR } from './ruby-names.ts';
+export { RUN_CLASS } from './ruby-names.ts';
 import { RUN_CLASS } from './ruby-names.ts';
-/** The default look, for a caller that does not draw with the reader's settings. */
-export { RUBY_CSS } from './ruby-style.ts';
 
 export interface AnnotateDomOptions extends AnnotateOptions {
   /** Colour each syllable by tone: class jiedu-t1 … jiedu-t5 on an <rt> of one syllable, on a span per syllable in a longer one. */
@@ -218,7 +215,7 @@ interface Group {
  * character does not spread the word's other characters apart), else the word and
  * its whole reading as one pair. All pairs of a word share one <ruby>.
  */
-export function rubyPairs(word: string, pinyin: string): [string, string][] {
+function rubyPairs(word: string, pinyin: string): [string, string][] {
   // Most words are one character: no splitting to do.
   if (word.length < 2) return [[word, pinyin]];
   const syllables = pinyin.split(' ');

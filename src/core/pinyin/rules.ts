@@ -38,13 +38,13 @@ export interface Rule {
 /** Characters that end a clause: a rule's context does not reach past them. */
 const CLAUSE_END = /[，。；！？：,.;!?:\n]/;
 
-export function clauseBefore(c: RuleContext): string {
+function clauseBefore(c: RuleContext): string {
   let k = c.at;
   while (k > 0 && !CLAUSE_END.test(c.text[k - 1] ?? '')) k--;
   return c.text.slice(k, c.at);
 }
 
-export function clauseAfter(c: RuleContext): string {
+function clauseAfter(c: RuleContext): string {
   let k = c.at + c.char.length;
   const start = k;
   while (k < c.text.length && !CLAUSE_END.test(c.text[k] ?? '')) k++;

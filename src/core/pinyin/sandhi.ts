@@ -13,11 +13,6 @@ const NUMERALS = '〇零一二三四五六七八九十百千万亿两';
 const YI1_PREV = new Set([...'第统唯同划专单逐初' + NUMERALS]);
 const YI1_NEXT = new Set([...'月日号是' + NUMERALS]);
 
-export interface SandhiChar {
-  char: string;
-  syllable: string;
-}
-
 /**
  * `chars` are the Han characters of the text in order, each with the character that
  * precedes and follows it in the original text ('' at the edges or next to non-Han text,

@@ -10,7 +10,7 @@ export interface GoldDoc {
   readings: string[][];
 }
 
-export interface GoldMismatch {
+interface GoldMismatch {
   paragraph: number;
   /** Index among the paragraph's Han characters. */
   index: number;

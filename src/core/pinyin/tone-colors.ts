@@ -22,9 +22,3 @@ export const TONE_COLORS: Record<ToneScheme, Record<Shade, readonly string[]>> =
     dark: ['#ff6b6b', '#45c85a', '#8f8cff', '#d58cf5', '#b0b0b0'],
   },
 };
-
-/** The page backgrounds each shade is checked against: white to light grey, black to dark grey. */
-export const CHECKED_BACKGROUNDS: Record<Shade, readonly string[]> = {
-  light: ['#ffffff', '#f4f4f4'],
-  dark: ['#000000', '#121212', '#2b2b2b'],
-};

@@ -13,7 +13,7 @@ export type CardSource = (typeof CARD_SOURCES)[number];
 /** FSRS's card states: 0 new, 1 learning, 2 review, 3 relearning (ts-fsrs `State`). */
 export type FsrsStateNumber = 0 | 1 | 2 | 3;
 /** The queue a card waits in: what the database indexes, with its due date, to find the next cards. */
-export const CARD_QUEUES = ['new', 'learning', 'review', 'suspended'] as const;
+const CARD_QUEUES = ['new', 'learning', 'review', 'suspended'] as const;
 export type CardQueue = (typeof CARD_QUEUES)[number];
 /** Grades as FSRS numbers them: Again, Hard, Good, Easy. */
 export const GRADES = [1, 2, 3, 4] as const;
@@ -106,7 +106,7 @@ const nonNegative = v.pipe(v.number(), v.minValue(0), v.maxValue(1e7));
 const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e7));
 const fsrsState = v.picklist([0, 1, 2, 3] as const);
 
-export const ScheduleSchema = v.strictObject({
+const ScheduleSchema = v.strictObject({
   due: iso,
   stability: nonNegative,
   difficulty: nonNegative,

@@ -1,7 +1,7 @@
 /** What a card shows: the word studied, met in the sentence and article it was saved with. */
 import type { CardKind, ReviewCard } from './card.ts';
 
-export interface StudyContext {
+interface StudyContext {
   sentence: string;
   articleUrl: string;
   articleTitle: string;

@@ -22,7 +22,7 @@ m n ng hm hng r`.split(/\s+/),
 );
 const LONGEST = 6;
 
-export type Tone = 1 | 2 | 3 | 4 | 5;
+type Tone = 1 | 2 | 3 | 4 | 5;
 /** A typed syllable: its letters and its tone, or null when none was typed. */
 export interface TypedSyllable {
   letters: string;
@@ -110,7 +110,7 @@ export function parseTyped(input: string, want: number | null = null, hint: read
 }
 
 export type SyllableVerdict = 'right' | 'tone' | 'wrong' | 'missing' | 'extra';
-export interface SyllableCheck {
+interface SyllableCheck {
   /** The expected syllable as stored (its tone style), or '' for an extra one typed. */
   expected: string;
   /** What was typed in its place ('' when nothing was). */

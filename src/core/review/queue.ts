@@ -39,13 +39,6 @@ export function totalDue(c: DueCounts): number {
   return c.new + c.learning + c.review;
 }
 
-/** True when the card is shown in a session at `now` (new cards aside, which the daily limit rations). */
-export function isDue(card: Pick<ReviewCard, 'queue' | 'due'>, ranges: DueRanges): boolean {
-  if (card.queue === 'learning') return card.due <= ranges.learningUntil;
-  if (card.queue === 'review') return card.due <= ranges.reviewUntil;
-  return card.queue === 'new';
-}
-
 const ORDER: Record<CardQueue, number> = { learning: 0, review: 1, new: 2, suspended: 3 };
 
 /** The session's order, for cards already known to be due. */

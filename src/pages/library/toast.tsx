@@ -17,7 +17,7 @@ export interface ToastState {
   returnFocus?: () => HTMLElement | null;
 }
 
-export const TOAST_MS = 8000;
+const TOAST_MS = 8000;
 
 function isTextField(el: EventTarget | null): boolean {
   return el instanceof HTMLElement && (el.isContentEditable || el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'range'].includes(el.type)));

@@ -8,9 +8,9 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 /** Below this width (px) a list lays its rows out for a narrow window. */
-export const NARROW_LIST = 640;
+const NARROW_LIST = 640;
 
-export interface RowHeights {
+interface RowHeights {
   wide: number;
   narrow: number;
 }

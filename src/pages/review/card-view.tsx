@@ -21,7 +21,7 @@ const VERDICT_KEYS: Record<SyllableVerdict, string> = {
   extra: 'reviewPinyinExtra',
 };
 
-export function PinyinResult({ check }: { check: PinyinCheck }) {
+function PinyinResult({ check }: { check: PinyinCheck }) {
   return (
     <div class="pinyin-result" data-testid="pinyin-result">
       <ol class="syllables">

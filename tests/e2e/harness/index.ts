@@ -11,11 +11,10 @@ import { launchFirefox } from './firefox.ts';
 import type { BrowserName, ExtensionHarness, LaunchOptions, Tab } from './types.ts';
 
 export type { BrowserName, ExtensionHarness, Tab } from './types.ts';
-export { ARTIFACTS } from './artifacts.ts';
 
 const ALL: BrowserName[] = ['chromium', 'firefox'];
 
-export function browsersUnderTest(): BrowserName[] {
+function browsersUnderTest(): BrowserName[] {
   const asked = (process.env.JIEDU_BROWSERS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   if (asked.length === 0) return ALL;
   const unknown = asked.filter((b) => !ALL.includes(b as BrowserName));
@@ -23,7 +22,7 @@ export function browsersUnderTest(): BrowserName[] {
   return asked as BrowserName[];
 }
 
-export function launch(name: BrowserName, opts: LaunchOptions = {}): Promise<ExtensionHarness> {
+function launch(name: BrowserName, opts: LaunchOptions = {}): Promise<ExtensionHarness> {
   return name === 'chromium' ? launchChromium(opts) : launchFirefox(opts);
 }
 

@@ -6,7 +6,7 @@
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { envelope, parseContentRequest, type ContentMessages, type MessageName } from '../../../src/messaging/protocol.ts';
-import { MESSAGE_NAMES } from '../../../src/messaging/schemas.ts';
+import { PARAM_SCHEMAS } from '../../../src/messaging/schemas.ts';
 import { DEFAULT_SETTINGS, pinyinLook } from '../../../src/core/settings.ts';
 
 type Listener = (...args: unknown[]) => unknown;
@@ -45,6 +45,7 @@ const api = vi.hoisted(() => {
 vi.mock('webextension-polyfill', () => ({ default: api.browser }));
 
 const page = { id: 'jiedu@test', url: 'https://jiedu.extension.test/library.html' };
+const MESSAGE_NAMES = Object.keys(PARAM_SCHEMAS) as MessageName[];
 const webPage = { id: 'jiedu@test', url: 'https://www.guancha.cn/internation/2024_01_01_1.shtml', tab: { id: 3 } };
 /** Params no message accepts: a handler that exists refuses them as invalid, after the sender's check. */
 const probe = (name: MessageName) => ({ jiedu: 1, name, params: { '\u0000probe': 1 } });

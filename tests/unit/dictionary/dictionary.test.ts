@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDictionary, dictionaryTable } from '../../../scripts/build-dictionary.ts';
-import { Dictionary, DictionaryFormatError, mergeGlossaryFirst, type DictEntry } from '../../../src/core/dictionary/index.ts';
+import { Dictionary, DictionaryFormatError, type DictEntry } from '../../../src/core/dictionary/index.ts';
 import { numberedToToneMarks, markBracketedPinyin } from '../../../src/core/dictionary/pinyin-format.ts';
 
 interface Raw {
@@ -196,13 +196,5 @@ describe('the format on a small dictionary', () => {
     const swapped = new Uint8Array(table);
     new DataView(swapped.buffer).setUint32((table.indexOf(0) + 4) & ~3, 0x04030201, true);
     expect(() => Dictionary.fromBytes(swapped)).toThrow(/byte order/);
-  });
-
-  it('puts glossary readings first without repeating dictionary ones', () => {
-    const g: DictEntry = { simplified: '关系', traditional: '關係', pinyin: 'guānxì', english: ['relations (between states)'] };
-    const merged = mergeGlossaryFirst([g], d.lookup('关系'));
-    expect(merged[0]).toBe(g);
-    expect(merged).toHaveLength(2);
-    expect(mergeGlossaryFirst(d.lookup('关系'), d.lookup('关系'))).toHaveLength(1);
   });
 });

@@ -12,7 +12,7 @@ import { createGlossaryService, type GlossaryService } from '../../../src/backgr
 import { saveVocabulary } from '../../../src/background/vocabulary.ts';
 import { loadCliDictionary } from '../../../src/cli/commands/lookup.ts';
 import { loadCliContextSources } from '../../../src/cli/polyphone-model.ts';
-import { commonnessIn, entryKind, entryToSave, groupByReading, rankEntries, sentenceForLookup, type DictEntry, type Dictionary } from '../../../src/core/dictionary/index.ts';
+import { commonnessIn, entryKind, entryToSave, groupByReading, sentenceForLookup, type DictEntry, type Dictionary } from '../../../src/core/dictionary/index.ts';
 import { savedPinyin } from '../../../src/core/dictionary/saved-pinyin.ts';
 import { PARAM_SCHEMAS } from '../../../src/messaging/schemas.ts';
 import { contextReadings } from '../../../src/core/pinyin/context.ts';
@@ -46,12 +46,12 @@ describe('ranking entries for a reader', () => {
     const yu = groupByReading(dict.lookup('与'));
     expect(yu.map((g) => g.pinyin)).toEqual(['yǔ', 'yù', 'yú']);
     expect(yu[0]!.entries[0]!.english).toContain('and');
-    const ju = rankEntries(dict.lookup('据'));
+    const ju = groupByReading(dict.lookup('据')).flatMap((g) => g.entries);
     expect(ju[0]).toMatchObject({ traditional: '據', pinyin: 'jù' });
     expect(ju.slice(1, 3).map((e) => entryKind(e))).toEqual(['variant', 'variant']);
     expect(entryKind(ju.at(-1)!)).toBe('bound');
     // Every entry is kept, once.
-    for (const ch of ['与', '据', '里', '干', '历', '只', '行', '长']) expect(rankEntries(dict.lookup(ch)).length).toBe(dict.lookup(ch).length);
+    for (const ch of ['与', '据', '里', '干', '历', '只', '行', '长']) expect(groupByReading(dict.lookup(ch)).flatMap((g) => g.entries).length).toBe(dict.lookup(ch).length);
   });
 
   it('puts the sentence\'s reading and traditional form first', () => {

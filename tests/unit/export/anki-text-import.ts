@@ -11,7 +11,7 @@ export interface Notetype {
   name: string;
   fields: string[];
 }
-export interface Note {
+interface Note {
   guid: string;
   notetype: string;
   fields: string[];

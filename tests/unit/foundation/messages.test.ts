@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { contextBatches, envelope, parseContentRequest, PINYIN_CONTEXT_LIMITS as L } from '../../../src/messaging/protocol.ts';
 import { DEFAULT_SETTINGS, pinyinLook } from '../../../src/core/settings.ts';
-import { parseMessage, MESSAGE_NAMES, PARAM_SCHEMAS } from '../../../src/messaging/schemas.ts';
+import { parseMessage, PARAM_SCHEMAS } from '../../../src/messaging/schemas.ts';
 import { sampleArticle } from './sample-article.ts';
 
 describe('parseMessage', () => {
@@ -45,11 +45,6 @@ describe('parseMessage', () => {
   it('keeps hostile text as text: markup in a title is data, not rejected', () => {
     const parsed = parseMessage(envelope('article/save', { article: sampleArticle({ title: '<img src=x onerror=alert(1)>' }), trigger: 'auto' }));
     expect(parsed.ok).toBe(true);
-  });
-
-  it('has a schema for every message name', () => {
-    expect(MESSAGE_NAMES.sort()).toEqual(Object.keys(PARAM_SCHEMAS).sort());
-    expect(MESSAGE_NAMES.length).toBeGreaterThan(5);
   });
 });
 

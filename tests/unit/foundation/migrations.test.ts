@@ -7,7 +7,9 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { readFileSync, existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { JieduDB } from '../../../src/background/db.ts';
-import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS } from '../../../src/core/db-schema.ts';
+import { SCHEMA_VERSIONS } from '../../../src/core/db-schema.ts';
+
+const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS.at(-1)!.version;
 
 interface Fixture {
   version: number;

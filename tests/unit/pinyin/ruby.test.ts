@@ -1,6 +1,8 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { RUBY_CSS, annotateDom, toneOf } from '../../../src/core/pinyin/index.ts';
+import { annotateDom, toneOf } from '../../../src/core/pinyin/index.ts';
+import { pinyinCss } from '../../../src/core/pinyin/ruby-style.ts';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings.ts';
 import { rubyPinyin, rubyWord } from '../../../src/core/pinyin/ruby.ts';
 
 const PAGE = `<article id="root"><h1>王毅访问塔吉克斯坦</h1>
@@ -143,6 +145,7 @@ describe('annotateDom', () => {
   });
 
   it('exports the CSS the caller injects and toneOf for colours', () => {
+    const RUBY_CSS = pinyinCss({ pinyinSize: DEFAULT_SETTINGS.pinyinSize, pinyinToneColors: 'mdbg' }, 'light');
     expect(RUBY_CSS).toContain('user-select: none');
     expect(RUBY_CSS).toContain('.jiedu-t4');
     expect(RUBY_CSS).toContain('line-height');

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { contrast, isDark, parseColor } from '../../../src/core/color.ts';
-import { CHECKED_BACKGROUNDS, TONE_COLORS, type Shade } from '../../../src/core/pinyin/tone-colors.ts';
+import { TONE_COLORS, type Shade } from '../../../src/core/pinyin/tone-colors.ts';
+
+/** The page backgrounds each shade is checked against: white to light grey, black to dark grey. */
+const CHECKED_BACKGROUNDS: Record<Shade, readonly string[]> = {
+  light: ['#ffffff', '#f4f4f4'],
+  dark: ['#000000', '#121212', '#2b2b2b'],
+};
 
 const c = (s: string) => parseColor(s)!;
 

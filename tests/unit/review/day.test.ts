@@ -1,7 +1,15 @@
 /** The user's day in their time zone, across midnight and daylight-saving changes. */
 import { describe, expect, it } from 'vitest';
 import { localDay, validTimeZone } from '../../../src/core/review/day.ts';
-import { dueRanges, isDue, newLeft, sessionOrder } from '../../../src/core/review/queue.ts';
+import { dueRanges, newLeft, sessionOrder, type DueRanges } from '../../../src/core/review/queue.ts';
+import type { ReviewCard } from '../../../src/core/review/card.ts';
+
+/** A card is due when its queue's range reaches its due time, as the background's queries read the ranges. */
+function isDue(card: Pick<ReviewCard, 'queue' | 'due'>, ranges: DueRanges): boolean {
+  if (card.queue === 'learning') return card.due <= ranges.learningUntil;
+  if (card.queue === 'review') return card.due <= ranges.reviewUntil;
+  return card.queue === 'new';
+}
 
 describe('the local day', () => {
   it('starts at local midnight in Shanghai, New York and Kathmandu', () => {
