@@ -10,7 +10,7 @@
  * "already present"); Jiedu's own tags travel in a field.
  */
 import type { VocabularyRecord } from '../vocabulary.ts';
-import { oneLine, stableGuid } from './common.ts';
+import { oneLine } from './common.ts';
 import { ankiTag, noteFields, summaryHtml, type NoteFieldOptions } from './note-fields.ts';
 
 export interface AnkiOptions extends NoteFieldOptions {
@@ -68,7 +68,7 @@ export function toAnki(words: readonly VocabularyRecord[], opts: AnkiOptions = {
     const f = noteFields(w, opts);
     const row = [
       f.Simplified,
-      summaryHtml(w, sentences),
+      summaryHtml(w, sentences, f),
       f.Traditional,
       f.Pinyin,
       f.Meaning,
@@ -79,9 +79,12 @@ export function toAnki(words: readonly VocabularyRecord[], opts: AnkiOptions = {
       f.JieduTags,
       f.JieduId,
       deck,
-      stableGuid(w.simplified),
+      // The guid: Jiedu's id, made from the headword.
+      f.JieduId,
     ];
     lines.push(row.map(quoteAnkiField).join('\t'));
   }
-  return lines.join('\n') + '\n';
+  // The last line's break as an empty line joined on, not a string added to the whole file.
+  lines.push('');
+  return lines.join('\n');
 }

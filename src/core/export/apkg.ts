@@ -16,7 +16,7 @@ import type { SqlJsStatic } from 'sql.js';
 import type { VocabularyRecord } from '../vocabulary.ts';
 import { TONE_COLORS, type TONE_COLOR_SCHEMES } from '../settings.ts';
 import { toneOf } from '../pinyin/syllable.ts';
-import { stableGuid } from './common.ts';
+import { nfc, stableGuid } from './common.ts';
 import { ankiTag, fieldHtml, JIEDU_NOTETYPE_NAME, NOTE_FIELDS, noteFields, type NoteFieldOptions } from './note-fields.ts';
 import { JIEDU_CSS, JIEDU_TEMPLATES } from './note-type.ts';
 
@@ -184,7 +184,7 @@ export async function toApkg(SQL: SqlJsStatic, words: readonly VocabularyRecord[
     try {
       for (const [i, w] of words.entries()) {
         const f = noteFields(w, opts);
-        if (opts.toneColors && opts.toneColors !== 'off') f.Pinyin = colouredPinyin(w.pinyin.normalize('NFC'), opts.toneColors);
+        if (opts.toneColors && opts.toneColors !== 'off') f.Pinyin = colouredPinyin(nfc(w.pinyin), opts.toneColors);
         const values = NOTE_FIELDS.map((name) => f[name]);
         const sortField = stripHtml(values[0]!);
         const tags = [...new Set([...baseTags, ...w.tags.map(ankiTag).filter((t) => t !== '')])];

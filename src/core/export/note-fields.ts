@@ -4,7 +4,7 @@
  * Fields are HTML (Anki stores HTML); everything from the word or the page is escaped.
  */
 import type { VocabularyRecord } from '../vocabulary.ts';
-import { definitionOf, escapeHtml, isHttpUrl, stableGuid } from './common.ts';
+import { definitionOf, escapeHtml, isHttpUrl, nfc, stableGuid } from './common.ts';
 
 /** Jiedu's note type in Anki, made by the .apkg and by AnkiConnect. */
 export const JIEDU_NOTETYPE_NAME = 'Jiedu 解读';
@@ -29,16 +29,20 @@ const LISTENING_ON = 'y';
 
 /** Text to HTML for a field: escaped, with line breaks kept as <br>, in the NFC form Anki stores. */
 export function fieldHtml(text: string): string {
-  return escapeHtml(text.normalize('NFC')).replace(/\r\n|\r|\n|\u2028|\u2029/g, '<br>');
+  const escaped = escapeHtml(nfc(text));
+  return LINE_BREAK.test(escaped) ? escaped.replace(LINE_BREAKS, '<br>') : escaped;
 }
+const LINE_BREAK = /[\r\n\u2028\u2029]/;
+const LINE_BREAKS = /\r\n|\r|\n|\u2028|\u2029/g;
 
 /** The sentence with the word in bold. Only for Han headwords, which cannot collide with an entity once escaped. */
 function sentenceHtml(sentence: string, word: string): string {
   const escaped = fieldHtml(sentence);
   // eslint-disable-next-line no-control-regex -- any ASCII character, control characters included
   if (word === '' || /[\x00-\x7f]/.test(word)) return escaped;
-  const w = escapeHtml(word.normalize('NFC'));
-  return escaped.split(w).join(`<b>${w}</b>`);
+  const w = escapeHtml(nfc(word));
+  // Han characters only, so the replacement holds no "$" pattern.
+  return escaped.replaceAll(w, `<b>${w}</b>`);
 }
 
 /** The article as a link when its address is a web address, else its title alone. */
@@ -49,7 +53,7 @@ function articleHtml(title: string, url: string): string {
 
 /** Anki separates tags by spaces, so a space inside one of Jiedu's tags becomes "_". */
 export function ankiTag(tag: string): string {
-  return tag.normalize('NFC').replace(/[\s\u3000]+/g, ' ').trim().replace(/ /g, '_');
+  return nfc(tag).replace(/[\s\u3000]+/g, ' ').trim().replace(/ /g, '_');
 }
 
 export function noteFields(word: VocabularyRecord, opts: NoteFieldOptions = {}): NoteFields {
@@ -72,16 +76,19 @@ export function noteFields(word: VocabularyRecord, opts: NoteFieldOptions = {}):
 /**
  * Everything on one card back, for note types with two fields (Basic and its translations):
  * pinyin and traditional form, meaning, note, and up to `sentences` saved sentences with their articles.
+ * `fields`, the word's noteFields already made, saves making its parts again.
  */
-export function summaryHtml(word: VocabularyRecord, sentences = 3): string {
-  const parts: string[] = [];
-  const pinyin = fieldHtml(word.pinyin);
-  const head = word.traditional && word.traditional !== word.simplified ? `${pinyin} 【${fieldHtml(word.traditional)}】` : pinyin;
-  parts.push(`<div class="pinyin">${head}</div>`);
-  parts.push(`<div class="meaning">${fieldHtml(definitionOf(word))}</div>`);
-  if (word.note.trim() !== '') parts.push(`<div class="note">${fieldHtml(word.note)}</div>`);
-  for (const c of word.contexts.slice(0, Math.max(0, sentences))) {
-    parts.push(`<div class="context">${sentenceHtml(c.sentence, word.simplified)}<br><small>${articleHtml(c.articleTitle, c.articleUrl)}</small></div>`);
+export function summaryHtml(word: VocabularyRecord, sentences = 3, fields: NoteFields = noteFields(word)): string {
+  const pinyin = fields.Pinyin;
+  const head = word.traditional && word.traditional !== word.simplified ? `${pinyin} 【${fields.Traditional}】` : pinyin;
+  const parts = [`<div class="pinyin">${head}</div>`, `<div class="meaning">${fields.Meaning}</div>`];
+  if (word.note.trim() !== '') parts.push(`<div class="note">${fields.Note}</div>`);
+  const n = Math.min(word.contexts.length, Math.max(0, sentences));
+  for (let i = 0; i < n; i++) {
+    const c = word.contexts[i]!;
+    const sentence = i === 0 ? fields.Sentence : sentenceHtml(c.sentence, word.simplified);
+    const article = i === 0 ? fields.Article : articleHtml(c.articleTitle, c.articleUrl);
+    parts.push(`<div class="context">${sentence}<br><small>${article}</small></div>`);
   }
   return parts.join('');
 }

@@ -8,18 +8,21 @@ import type { AnnotateOptions } from '../pinyin/types.ts';
 /**
  * Readings already made, by style and sentence: an export reads every saved word's sentence
  * (10,000 words: about 0.4 s, most of it the word segmenter), and the next export, or a sync
- * to Anki, reads the same sentences again. Bounded; the oldest go first.
+ * to Anki, reads the same sentences again. Keyed by the sentence itself, whose hash the engine
+ * keeps with the string, so a hit costs no new key. Bounded per style; the oldest go first.
  */
-const known = new Map<string, string>();
+const known = new Map<string, Map<string, string>>();
 const KEEP = 20_000;
 
 export function sentencePinyin(sentence: string, opts: Pick<AnnotateOptions, 'tone' | 'neutral'> = {}): string {
-  const key = `${opts.tone ?? ''}|${opts.neutral ?? ''}|${sentence}`;
-  const hit = known.get(key);
+  const style = `${opts.tone ?? ''}|${opts.neutral ?? ''}`;
+  let readings = known.get(style);
+  if (!readings) known.set(style, (readings = new Map()));
+  const hit = readings.get(sentence);
   if (hit !== undefined) return hit;
   const out = readSentence(sentence, opts);
-  if (known.size >= KEEP) known.delete(known.keys().next().value!);
-  known.set(key, out);
+  if (readings.size >= KEEP) readings.delete(readings.keys().next().value!);
+  readings.set(sentence, out);
   return out;
 }
 
