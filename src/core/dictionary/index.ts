@@ -1,5 +1,5 @@
-export { Dictionary, DictionaryFormatError } from './dictionary.ts';
-export { DICTIONARY_FILE } from './format.ts';
+export { Dictionary, DictionaryFormatError, GlossesNotLoaded } from './dictionary.ts';
+export { DICTIONARY_FILE, glossFile } from './format.ts';
 export type { DictEntry } from './types.ts';
 export { entryKind, groupByReading, entryToSave } from './rank.ts';
 export { rankInContext, sentenceForLookup, spansReadBy, commonnessIn, type SentenceReading } from './in-context.ts';

@@ -37,8 +37,8 @@ export interface ContextSources {
 const MODEL_TRUST = 0.99999;
 
 /** A dictionary's readings of a word, as ContextSources wants them: each entry whose simplified form is the word. */
-export function dictionaryWordReadings(dictionary: { lookup(word: string): readonly { simplified: string; pinyin: string }[] }): (word: string) => string[] {
-  return (word) => dictionary.lookup(word).filter((e) => e.simplified === word).map((e) => e.pinyin);
+export function dictionaryWordReadings(dictionary: { readings(word: string): readonly { simplified: string; pinyin: string }[] }): (word: string) => string[] {
+  return (word) => dictionary.readings(word).filter((e) => e.simplified === word).map((e) => e.pinyin);
 }
 
 /** Sentence ends: the model reads one sentence at a time, as it was trained. */

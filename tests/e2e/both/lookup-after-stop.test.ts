@@ -1,8 +1,8 @@
 /**
  * A word looked up when the background had stopped: Chromium stops an extension's service
  * worker after 30 s idle (stopped here through DevTools), Firefox its event page (idle time
- * cut to 1.5 s here). The click must start a new background, which opens the dictionary and
- * answers; the card shows the word's entry and saves it with the dictionary's reading. The button
+ * cut to 1.5 s here). The click must start a new background, which opens the dictionary's index
+ * and reads the glosses of the words shown from their part only, and answers; the card shows the word's entry and saves it with the dictionary's reading. The button
  * going down on a word already starts the background and the dictionary's load.
  */
 import { expect, it } from 'vitest';
@@ -33,6 +33,18 @@ forEachBrowser(
       const cardText = () => page.evalInContentScript<string | null>(`globalThis.jieduCardRoot?.querySelector('.card')?.textContent ?? null`);
       await expect.poll(cardText, { timeout: 15_000 }).toMatch(/罢工.*bà gōng.*strike/s);
       expect(await h().background((g) => 'jieduBeforeStop' in g)).toBe(false);
+      // Before its first answer, the new background read the dictionary's index and the gloss parts of the words shown, not the whole dictionary.
+      const began = await h().background((g) => g.jieduBegan);
+      const read = began.slice(0, began.indexOf('answered')).filter((b) => b.startsWith('read ')).map((b) => b.slice('read '.length));
+      expect(read[0]).toBe('data/cedict.bin');
+      const parts = read.filter((p) => p.startsWith('data/cedict-glosses/'));
+      expect(parts.length).toBeGreaterThanOrEqual(1);
+      expect(parts.length).toBeLessThanOrEqual(2);
+      // After the answer, the rest of the glosses are read, each part once (all of them in Chromium; Firefox's
+      // event page, stopped here after 1.5 s idle, may stop before the last, and a new one reads what it needs).
+      const partsRead = () => h().background(async (g) => ({ all: (await g.jieduDictionary()).glossParts, read: g.jieduBegan.filter((b) => b.startsWith('read data/cedict-glosses/')) }));
+      if (h().name === 'chromium') await expect.poll(async () => { const r = await partsRead(); return r.read.length === r.all && new Set(r.read).size === r.all; }, { timeout: 15_000 }).toBe(true);
+      else await expect.poll(async () => (await partsRead()).read.length, { timeout: 15_000 }).toBeGreaterThan(parts.length);
       await saveFromCardByKeyboard(h(), page, '罢工');
       expect(await vocabulary(h(), '罢工')).toMatchObject({ simplified: '罢工', traditional: '罷工', pinyin: 'bà gōng', source: 'dictionary' });
       await page.press('Escape');
@@ -50,7 +62,7 @@ forEachBrowser(
       const cardText = () => page.evalInContentScript<string | null>(`globalThis.jieduCardRoot?.querySelector('.card')?.textContent ?? null`);
       await expect.poll(cardText, { timeout: 15_000 }).toMatch(/地铁.*dì tiě.*subway/s);
       // The press's message reached the new background first and opened the dictionary; the click's look-up found it under way.
-      expect(await h().background((g) => g.jieduBegan.slice(0, 3))).toEqual(['prepare', 'dictionary', 'lookup']);
+      expect(await h().background((g) => g.jieduBegan.filter((b) => !b.startsWith('read ')).slice(0, 3))).toEqual(['prepare', 'dictionary', 'lookup']);
       await page.press('Escape');
       await page.close();
     });

@@ -212,5 +212,5 @@ forEachBrowser('look-up and save in real sentences', (h) => {
 
 /** CC-CEDICT's first entry for a headword, as the background's dictionary holds it. */
 function firstEntryPinyin(h: ExtensionHarness, word: string): Promise<string | null> {
-  return h.background(async (g, w) => (await g.jieduDictionary()).lookup(w)[0]?.pinyin ?? null, word);
+  return h.background(async (g, w) => (await g.jieduDictionary()).readings(w)[0]?.pinyin ?? null, word);
 }

