@@ -3,8 +3,8 @@
  * 127.0.0.1, which lets in only the extension's origin, as AnkiConnect's webCorsOriginList
  * does: a saved word sent from the vocabulary list arrives as a valid addNote into Jiedu's
  * note type (created first), a second press is reported as a duplicate; the same from the
- * look-up card on a real Xinhua page (the button saves the word, then adds it) and from the
- * card on the review page; and with the stand-in gone the page says that Anki does not answer;
+ * look-up card on a real Xinhua page (the button saves the word, then adds it), from a glossary
+ * term's card there, and from the card on the review page; and with the stand-in gone the page says that Anki does not answer;
  * the options, where listening cards turned on by keyboard give the note type its listening card.
  */
 import { afterAll, expect, it } from 'vitest';
@@ -135,6 +135,24 @@ forEachBrowser('Add to Anki through AnkiConnect', (h) => {
     await expect.poll(() => cardStatus(page), { timeout: 20_000 }).toBe('Already in Anki: the deck has a note with this word.');
     expect(anki.notes.filter((n) => n.fields['Simplified'] === '罢工')).toHaveLength(1);
     await page.press('Escape');
+    await expect.poll(() => cardBox(page)).toBeNull();
+
+  });
+
+  it("adds a glossary term from its card (opened from the keyboard) on a real article page; the term is saved from the glossary first", async () => {
+    // A page with terms of art, which are marked by default.
+    const demo = demoPages().find((p) => p.seed === '000' && p.layout === 'guancha-www-s')!;
+    const guancha = await h().newTab(demo.url);
+    await expect.poll(() => guancha.evaluate(() => document.querySelectorAll('span.jiedu-term[data-jiedu-term="一带一路"]').length), { timeout: 20_000 }).toBeGreaterThan(0);
+    await guancha.focus('span.jiedu-term[data-jiedu-term="一带一路"]');
+    await guancha.press('Enter');
+    const before = addNotes().length;
+    await pressAnkiInCard(guancha);
+    await expect.poll(() => cardStatus(guancha), { timeout: 20_000 }).toBe('Added to Anki.');
+    expect(addNotes()).toHaveLength(before + 1);
+    expect(addNotes().at(-1)!.fields['Simplified']).toBe('一带一路');
+    expect((await vocabulary(h(), '一带一路'))?.source).toBe('glossary');
+    await guancha.close();
   });
 
   it('adds the word of the card on the review page; a word already in Anki is reported as such', async () => {
