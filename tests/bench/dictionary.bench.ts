@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { loadCliDictionary, dictionaryCachePath } from '../../src/cli/commands/lookup.ts';
 import { Dictionary, DICTIONARY_FILE } from '../../src/core/dictionary/index.ts';
-import { TextDictionary, dictionaryText } from '../unit/dictionary/text-format-v2.ts';
+import { TextDictionary, dictionaryText } from '../unit/core/dictionary/text-format-v2.ts';
 import { makeBackup, parseBackup, serializeBackup, toAnki, toCsv, toPleco, toTsv } from '../../src/core/export/index.ts';
 import type { VocabularyRecord } from '../../src/core/vocabulary.ts';
 import type { NodeBenchCase, NodeBenchSuite } from './types.ts';

@@ -30,7 +30,7 @@ export function stableGuid(simplified: string): string {
  * (NFC_QC=Yes, combining class 0): ASCII, Latin with its tone-marked vowels, IPA and modifier
  * letters; the dashes, quotes and ellipsis of general punctuation; CJK punctuation, kana and
  * ideographs, less the combining marks 〪–〯 and the voiced-sound marks; fullwidth forms.
- * Checked against the engine's own normalize() code point by code point in tests/unit/export/nfc.test.ts.
+ * Checked against the engine's own normalize() code point by code point in tests/unit/core/export/nfc.test.ts.
  */
 // eslint-disable-next-line no-control-regex -- every character from U+0000 up
 const NFC_STABLE = /^[\u0000-\u02ff\u2010-\u2027\u3000-\u3029\u3030-\u3098\u309b-\u9fff\uff01-\uff5e]*$/;

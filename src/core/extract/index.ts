@@ -49,7 +49,7 @@ const ADAPTERS: Record<string, Adapter[]> = {
   'zaobao-sg': [zaobaoSg2024, zaobaoSg2019, zaobaoCom],
 };
 
-/** Every layout adapter's id, once: each must read at least one real or built page (tests/unit/extract/adapters-covered.test.ts). */
+/** Every layout adapter's id, once: each must read at least one real or built page (tests/unit/core/extract/adapters-covered.test.ts). */
 export const ADAPTER_IDS: readonly string[] = [...new Set(Object.values(ADAPTERS).flat().map((a) => a.id))];
 
 /** Extract from a document. `generic: true` lets any URL through the Readability fallback (manual save of other sites). */

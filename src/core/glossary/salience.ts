@@ -15,7 +15,7 @@
  * categories (pandemic, Afghanistan, security, economy, general diplomacy) are not
  * marked by default: clicking any of them still shows its glossary entry first,
  * above the dictionary's. This keeps 42 of seed 000's 146 terms and 76 of seed 001's
- * 233 (tests/unit/glossary/salience.test.ts).
+ * 233 (tests/unit/core/glossary/salience.test.ts).
  *
  * "All" marks every entry, as before; either way a term is marked once, where it first appears.
  */

@@ -58,7 +58,7 @@ interface Direction {
  * tanh from a table with linear interpolation: the LSTM calls it five times per unit and
  * step (sigmoid(x) = (1 + tanh(x/2)) / 2), and Math.tanh is most of the run time. The
  * table's error (under 1e-6 over [-10, 10], ±1 outside) changes no prediction of the
- * reference set (tests/unit/pinyin/polyphone-model.test.ts).
+ * reference set (tests/unit/core/pinyin/polyphone-model.test.ts).
  */
 const TANH_RANGE = 10;
 const TANH_STEPS = 8192;

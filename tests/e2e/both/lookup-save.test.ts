@@ -3,11 +3,11 @@
  * sentence has first, and Save stores that entry (simplified, traditional, pinyin, English),
  * not CC-CEDICT's first entry. Eight characters whose first entry is a variant, a surname
  * or another reading, each in a sentence of a seed or a real page served at its address
- * (tests/unit/dictionary/save-cases.ts says which).
+ * (tests/unit/core/dictionary/save-cases.ts says which).
  */
 import { beforeAll, expect, it } from 'vitest';
 import { demoPages } from '../../../scripts/demo-pages.ts';
-import { SAVE_CASES, type SaveCase } from '../../unit/dictionary/save-cases.ts';
+import { SAVE_CASES, type SaveCase } from '../../unit/core/dictionary/save-cases.ts';
 import { countOf, forEachBrowser, tabIdOf, type ExtensionHarness, type Tab } from '../harness/index.ts';
 
 const inCard = <T>(page: Tab, body: string) => page.evalInContentScript<T>(`(() => { const root = globalThis.jieduCardRoot; ${body} })()`);
