@@ -188,12 +188,14 @@ export async function toApkg(SQL: SqlJsStatic, words: readonly VocabularyRecord[
         const values = NOTE_FIELDS.map((name) => f[name]);
         const sortField = stripHtml(values[0]!);
         const tags = [...new Set([...baseTags, ...w.tags.map(ankiTag).filter((t) => t !== '')])];
+        // Ids are creation times in milliseconds to Anki: its Check Database renumbers any later than
+        // tomorrow (rslib dbcheck.rs, maybe_fix_invalid_ids) and then needs a full sync with AnkiWeb.
         const nid = nowMs + i;
         const mod = Math.max(seconds(w.updatedAt, nowS), listeningChanged);
         insertNote.run([nid, stableGuid(w.simplified), JIEDU_NOTETYPE_ID, mod, tags.length ? ` ${tags.join(' ')} ` : '', values.join('\x1f'), sortField, await fieldChecksum(sortField), '']);
         // A card for each template whose front the note fills: the listening card only when asked for.
         JIEDU_TEMPLATES.forEach((t, ord) => {
-          if (t.name !== 'Listening' || f.Listening !== '') insertCard.run([nid * JIEDU_TEMPLATES.length + ord, nid, deckId, ord, nowS, i + 1, '']);
+          if (t.name !== 'Listening' || f.Listening !== '') insertCard.run([nowMs + i * JIEDU_TEMPLATES.length + ord, nid, deckId, ord, nowS, i + 1, '']);
         });
       }
     } finally {

@@ -105,6 +105,11 @@ describe('.apkg', () => {
     expect(r.cards).toHaveLength(GOLDEN_WORDS.length * 3);
     for (const n of r.notes) expect(r.cards.filter((c) => c.nid === n.id).map((c) => c.ord)).toEqual([0, 1, 2]);
     expect(new Set(r.cards.map((c) => c.id)).size).toBe(r.cards.length);
+    // Note and card ids are creation times to Anki, which renumbers any later than tomorrow (Check Database).
+    for (const id of [...r.notes.map((n) => n.id), ...r.cards.map((c) => c.id)]) {
+      expect(id).toBeGreaterThanOrEqual(NOW.getTime());
+      expect(id).toBeLessThan(NOW.getTime() + 24 * 3600_000);
+    }
     // Turned on after the words last changed: the notes count as changed then, so that a re-import updates them.
     const since = readApkg(await toApkg(SQL, GOLDEN_WORDS, { now: NOW, listening: true, listeningChangedAt: '2026-02-01T00:00:00.000Z' }));
     for (const n of since.notes) expect(n.mod).toBe(Date.parse('2026-02-01T00:00:00.000Z') / 1000);
