@@ -124,6 +124,9 @@ function highlight(range: Range | null): void {
   registry.set(HIGHLIGHT, new Highlight(range));
 }
 
+/** How long a look-up waits for its answer before its card opens saying "Loading…". */
+const LOADING_AFTER_MS = 100;
+
 /** Keys that move focus between marked terms: by one, or to the first and last. */
 const ROVING_KEYS: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: -Infinity, End: Infinity };
 
@@ -451,15 +454,25 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
     const label = t('cardLookupLabel', found.text.slice(0, 4));
     const mine = ++lookups;
     openFor = null;
-    showCard(rangeOfChars(block, node, offset, 1), label, (card) => card.append(el('span', 'muted', t('cardLoading'))), false, !focus);
+    // "Loading…" only when the answer is slow (a background starting): a running one answers first,
+    // and the card then opens once, with no flash and no layout of a card about to be replaced.
+    let loadingShown = false;
+    const loading = setTimeout(() => {
+      if (mine !== lookups) return;
+      loadingShown = true;
+      showCard(rangeOfChars(block, node, offset, 1), label, (card) => card.append(el('span', 'muted', t('cardLoading'))), false, !focus);
+    }, LOADING_AFTER_MS);
+    // Closed, or another word asked for, while the dictionary answered: show nothing stale.
+    const stale = () => mine !== lookups || (loadingShown && !cards.open);
     try {
       const { matches } = await sendToBackground('dict/lookup', { text: found.text, context: found.context });
-      // Closed, or another word asked for, while the dictionary answered: show nothing stale.
-      if (mine !== lookups || !cards.open) return true;
+      clearTimeout(loading);
+      if (stale()) return true;
       const word = rangeOfChars(block, node, offset, Math.max(1, matches[0]?.word.length ?? 1));
       showCard(word, t('cardLookupLabel', matches[0]?.word ?? found.text.slice(0, 1)), (card) => renderLookup(card, matches, found.sentence), focus, !focus);
     } catch (err) {
-      if (mine === lookups && cards.open) showCard(rangeOfChars(block, node, offset, 1), label, (card) => card.append(el('span', 'muted', errorText(err))), focus, !focus);
+      clearTimeout(loading);
+      if (!stale()) showCard(rangeOfChars(block, node, offset, 1), label, (card) => card.append(el('span', 'muted', errorText(err))), focus, !focus);
     }
     return true;
   }
@@ -533,6 +546,8 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
     (e) => {
       if (!e.isTrusted || cards.contains(e)) return;
       if (cards.open) cards.hide();
+      // A look-up still waiting for its answer (its card not shown yet) gives way too.
+      ++lookups;
       if (settings().lookupTrigger !== 'click' || !isLookupClick(e) || !inScope(e.target)) return;
       // A click inside a term looks up the word there: the term's card the pointer was about to open gives way.
       clearTimeout(hoverTimer);
