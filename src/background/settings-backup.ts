@@ -4,7 +4,7 @@
  * field the file lacks (an older version) or holds out of range keeps its value here.
  */
 import * as v from 'valibot';
-import { AnkiSettingsSchema, parseAnkiSettings, type AnkiSettings } from '../core/anki-settings.ts';
+import { AnkiSettingsSchema, parseAnkiSettings, patchAnkiSettings, type AnkiSettings } from '../core/anki-settings.ts';
 import type { JieduBackup } from '../core/export/backup.ts';
 import { ReviewSettingsSchema, reviewSettingsFrom, type ReviewSettings } from '../core/review/settings.ts';
 import { SETTING_CHECKS, type Settings, type SettingsPatch } from '../core/settings.ts';
@@ -36,6 +36,8 @@ export async function restoreSettings(backup: Pick<JieduBackup, 'settings' | 're
   await saveSection('review', v.parse(ReviewSettingsSchema, review));
   const anki = parseAnkiSettings(await loadSection('anki'));
   // Whether AnkiConnect is on stays as it is here: its host permission is granted per browser, from the options.
-  const { enabled: _enabled, ...incomingAnki } = backup.ankiSettings;
-  await saveSection('anki', v.parse(AnkiSettingsSchema, layOver(anki, incomingAnki, fieldOf(AnkiSettingsSchema.entries))));
+  // When listening cards change, the time is this import's: an Anki package made afterwards must date its notes after it (patchAnkiSettings).
+  const { enabled: _enabled, listeningChangedAt: _changedAt, ...incomingAnki } = backup.ankiSettings;
+  const { listeningChangedAt: _kept, ...ankiPatch } = layOver(anki, incomingAnki, fieldOf(AnkiSettingsSchema.entries));
+  await saveSection('anki', patchAnkiSettings(anki, ankiPatch, new Date()));
 }

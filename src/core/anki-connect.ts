@@ -56,8 +56,11 @@ function readReply(body: unknown): unknown {
 function ankiFields(word: VocabularyRecord, settings: AnkiSettings, opts: NoteFieldOptions = {}): Record<string, string> {
   const f = noteFields(word, opts);
   const out: Record<string, string> = {};
+  const own = settings.model === JIEDU_NOTETYPE_NAME;
   for (const name of NOTE_FIELDS) {
-    const target = settings.model === JIEDU_NOTETYPE_NAME ? name : settings.fieldMap[name];
+    // Listening only makes Jiedu's own note type's listening card: in another note type it would be a bare "y".
+    if (!own && name === 'Listening') continue;
+    const target = own ? name : settings.fieldMap[name];
     if (target) out[target] = out[target] ? `${out[target]}<br>${f[name]}` : f[name];
   }
   return out;

@@ -120,10 +120,10 @@ export function extraRows() {
     .map((f) => JSON.parse(readFileSync(join(GOLD, f), 'utf8')) as GoldDoc)
     .reduce((n, d) => n + d.readings.reduce((m, r) => m + r.length, 0), 0);
   const complete = completeDictionary({ cpp, newsDev, newsHeldOut });
-  const byIndex = (readings: string[] | undefined) => (_: CppItem, i: number) => readings?.[i] ?? '';
+  /** Score readings given in the items' order (the other process's answer) by each item's place, not by call order. */
   const scoreIndexed = (items: CppItem[], readings: string[] | undefined) => {
-    let k = 0;
-    return scoreCpp(items, (it) => byIndex(readings)(it, k++));
+    const place = new Map(items.map((it, i) => [it, i] as const));
+    return scoreCpp(items, (it) => readings?.[place.get(it) ?? -1] ?? '');
   };
   const news = (items: CppItem[], label: string, target?: string) => {
     const raw = scoreCpp(items, (it) => pinyin(it.text, { type: 'array', toneSandhi: false })[it.at] ?? '').strict;

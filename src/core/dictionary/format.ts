@@ -54,7 +54,7 @@ export const FORMAT_NAME = 'jiedu-cedict-table';
 export const GLOSS_FORMAT_NAME = 'jiedu-cedict-glosses';
 export const FORMAT_VERSION = 4;
 
-/** About 170 KB of glosses a part: one fetch of a part costs little more than a message. */
+/** About 180 KB of glosses a part: one fetch of a part costs little more than a message. */
 export const ENTRIES_PER_GLOSS_PART = 4096;
 
 /** Written as 0x01020304: read back otherwise, the file's byte order is not the machine's. */

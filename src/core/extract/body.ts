@@ -182,7 +182,7 @@ function isCaptionBlock(block: Element): boolean {
     if (first && ['span', 'font', 'em', 'small', 'i'].includes(first.localName.toLowerCase())) {
       if (cleanText(first.textContent ?? '') === cleanText(block.textContent ?? '')) return true;
     }
-    // guancha splits a caption into several grey spans ("福克斯新闻9日报道：" then the headline the picture shows).
+    // guancha splits a caption into several coloured spans (grey on its pages) ("福克斯新闻9日报道：" then the headline the picture shows).
     const kids = Array.from(block.childNodes);
     return (
       kids.some((n) => n.nodeType === 1 && /color\s*:/i.test((n as Element).getAttribute('style') ?? '')) &&

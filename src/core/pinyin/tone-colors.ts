@@ -3,7 +3,7 @@
  * darkened (on a light page) or lightened (on a dark one) until it passes WCAG AA
  * (4.5:1) as small text: the original MDBG orange #d89000 is 2.65:1 on white and its
  * green #00a000 3.48:1, and the blues that read well on white are under 2.2:1 on black.
- * tests/unit/core/pinyin/tone-colors.test.ts holds each colour to 4.5:1 on the backgrounds below.
+ * tests/unit/core/pinyin/tone-colors.test.ts holds each colour to 4.5:1 on the backgrounds that test lists.
  */
 import type { TONE_COLOR_SCHEMES } from '../settings.ts';
 

@@ -76,7 +76,7 @@ export function AnkiOptions() {
           {s.model !== JIEDU_NOTETYPE_NAME && found ? (
             <fieldset class="field anki-map">
               <legend>{t('optAnkiFieldMap', s.model)}</legend>
-              {NOTE_FIELDS.map((f) => (
+              {NOTE_FIELDS.filter((f) => f !== 'Listening').map((f) => (
                 <label class="field" key={f}>
                   <span>{f}</span>
                   <select value={s.fieldMap[f]} onChange={(e) => void save({ fieldMap: { ...s.fieldMap, [f]: (e.currentTarget as HTMLSelectElement).value } })}>

@@ -47,6 +47,18 @@ describe('settings in a backup', () => {
     expect(Object.keys(data)).toEqual([SETTINGS_ITEM]);
   });
 
+  it('a backup that turns listening cards on dates the change at the import, not at the time written in the file', async () => {
+    await saveSection('anki', { ...DEFAULT_ANKI_SETTINGS, listening: false });
+    const before = Date.now();
+    await restoreSettings({ settings: {}, reviewSettings: {}, ankiSettings: { listening: true, listeningChangedAt: '2020-01-01T00:00:00.000Z' } });
+    const anki = parseAnkiSettings(await loadSection('anki'));
+    expect(anki.listening).toBe(true);
+    expect(Date.parse(anki.listeningChangedAt ?? '')).toBeGreaterThanOrEqual(before);
+    // The same value again changes nothing, not even the time.
+    await restoreSettings({ settings: {}, reviewSettings: {}, ankiSettings: { listening: true, listeningChangedAt: '2021-01-01T00:00:00.000Z' } });
+    expect(parseAnkiSettings(await loadSection('anki')).listeningChangedAt).toBe(anki.listeningChangedAt);
+  });
+
   it('restores nothing from an older file that has no review or AnkiConnect settings, and keeps them', async () => {
     await saveSection('review', { ...DEFAULT_REVIEW_SETTINGS, newPerDay: 3 });
     await restoreSettings({ settings: { autoSave: false }, reviewSettings: {}, ankiSettings: {} });

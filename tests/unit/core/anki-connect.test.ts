@@ -47,8 +47,9 @@ describe('AnkiConnect', () => {
 
   it('maps fields into another note type by the user\'s mapping', async () => {
     const { s, invoke } = await standin();
-    const basic: AnkiSettings = { ...S, model: 'Basic', fieldMap: { ...S.fieldMap, Simplified: 'Front', Traditional: '', Pinyin: 'Back', Meaning: 'Back', Sentence: '', SentencePinyin: '', Article: '', Note: '', JieduTags: '', JieduId: '', Listening: '' } };
+    const basic: AnkiSettings = { ...S, model: 'Basic', fieldMap: { ...S.fieldMap, Simplified: 'Front', Traditional: '', Pinyin: 'Back', Meaning: 'Back', Sentence: '', SentencePinyin: '', Article: '', Note: '', JieduTags: '', JieduId: '', Listening: 'Back' }, listening: true };
     await addWord(invoke, GOLDEN_WORDS[1]!, basic);
+    // Listening is never sent into another note type, even mapped and on: it would be a bare "y" there.
     expect(s.notes[0]!.fields).toEqual({ Front: '外长', Back: 'wài zhǎng<br>foreign minister' });
     expect(s.models.has(JIEDU_NOTETYPE_NAME)).toBe(false);
   });

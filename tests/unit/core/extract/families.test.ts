@@ -2,7 +2,7 @@
  * The failure families of real pages no adapter was tuned on (players, pagers, paywall prompts,
  * disclaimers, share bars, editor lines, site names in titles, missing dates, addresses of every
  * era). Each case names the real page it comes from; where no real page shows a family, the
- * input is built here from the issue's quotation of a real page and says so.
+ * input is built here from a quotation of a real page and says so.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -114,7 +114,7 @@ describe('page furniture in real bodies', () => {
     expect(xinhuaReporters(['新华社北京3月24日电（综述）……'])).toEqual([]);
   });
 
-  // Built from the issue's quotations of real pages: no real page here shows these families.
+  // Built from quotations of real pages: no real page here shows these families.
   it('drops a paywall prompt, marks the article partial and says why (built: zaobao.com.sg prompt)', () => {
     const t = tidyParagraphs(['第一段。', '第二段。', '请订阅或登录，以继续阅读全文！'], [{ paragraph: 1, start: 0, end: 3 }]);
     expect(t.paragraphs).toEqual(['第一段。', '第二段。']);
@@ -171,7 +171,7 @@ describe('page furniture in real bodies', () => {
 
 describe('titles and dates', () => {
   it('strips the site names real <title>s carry', () => {
-    // xinhua-7's <title>, and the issue's "… —— 新华网内蒙古频道"
+    // xinhua-7's <title>, and a quoted real title "… —— 新华网内蒙古频道"
     expect(stripSiteName('新华视界｜河北遵化：数字农机服务助力农业生产-新华网河北频道-新华网', 'xinhua')).toBe('新华视界｜河北遵化：数字农机服务助力农业生产');
     expect(stripSiteName('草原上的那达慕 —— 新华网内蒙古频道', 'xinhua')).toBe('草原上的那达慕');
     expect(stripSiteName('日本长期失业者人数上升 | 联合早报网', 'zaobao')).toBe('日本长期失业者人数上升');
@@ -270,7 +270,7 @@ describe('addresses of every era', () => {
 });
 
 describe('dates from metadata', () => {
-  it('takes article:published_time when a zaobao.com.sg page prints no date line (built: the issue reports 2023 pages without one)', () => {
+  it('takes article:published_time when a zaobao.com.sg page prints no date line (built: 2023 pages were seen without one)', () => {
     const text = '这是联合早报的一段正文，用来检验没有日期行的页面是否从元数据读到发表时间。'.repeat(3);
     const html = `<!doctype html><html><head><meta charset="utf-8"><meta property="article:published_time" content="2023-03-14T09:30:00+08:00"><title>标题 | 联合早报</title></head><body><article><h1>标题</h1><div class="articleBody"><p>${text}</p></div></article></body></html>`;
     const { document } = parseHTML(html);
