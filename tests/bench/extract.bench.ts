@@ -13,6 +13,9 @@ const REAL: Array<[file: string, url: string]> = (
   JSON.parse(readFileSync(join(PAGES, 'index.json'), 'utf8')) as { pages: Array<{ file: string; url: string }> }
 ).pages.map((p) => [p.file, p.url]);
 
+/** An address a page could make as long as it likes: detection must not take more than linear time in it. */
+const LONG_URL = `https://www.zaobao.com/${'a-'.repeat(2000)}/story`;
+
 function pageCase(file: string, url: string): NodeBenchCase {
   // Parsed once, outside the timed function: the content script gets a live document for free.
   let doc: Document | null = null;
@@ -52,6 +55,13 @@ export const suite: NodeBenchSuite = {
       fn: () => detectFromUrl('https://www.example.org/some/long/path/that/is/not/news/index.html?q=1#x'),
       baseline: { name: 'new URL() of the same address', fn: () => new URL('https://www.example.org/some/long/path/that/is/not/news/index.html?q=1#x').host },
       runs: 1000,
+    },
+    {
+      name: 'extract: detectFromUrl on a URL of 4,000 characters',
+      target: '≤ 2 ms',
+      fn: () => detectFromUrl(LONG_URL),
+      baseline: { name: 'new URL() of the same address', fn: () => new URL(LONG_URL).host },
+      runs: 200,
     },
   ],
 };

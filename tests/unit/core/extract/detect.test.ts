@@ -72,11 +72,10 @@ describe('detectFromUrl', () => {
     if (d.kind === 'none') expect(d.reason.length).toBeGreaterThan(0);
   });
 
-  it('is cheap on a very long URL', () => {
+  // Its time is the bench's (extract.bench.ts); here, that an address of 4,000 characters gets its answer.
+  it('answers for a very long URL', () => {
     const url = `https://www.zaobao.com/${'a-'.repeat(2000)}/story`;
-    const t0 = performance.now();
-    for (let i = 0; i < 100; i++) detectFromUrl(url);
-    expect(performance.now() - t0).toBeLessThan(200);
+    expect(detectFromUrl(url)).toEqual({ kind: 'none', reason: 'not an article page of zaobao' });
   });
 });
 
