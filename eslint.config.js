@@ -25,7 +25,13 @@ export default tseslint.config(
     files: ['src/core/**/*.ts', 'src/messaging/**/*.ts'],
     ignores: ['src/messaging/ports.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: OUTSIDE_CORE, message: 'src/core (and messaging but its ports) uses no extension API and no extension context.' }], paths: [{ name: 'webextension-polyfill', message: 'src/core (and messaging but its ports) uses no extension API.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: OUTSIDE_CORE, message: 'src/core (and messaging but its ports) uses no extension API and no extension context.' }],
+          paths: [{ name: 'webextension-polyfill', message: 'src/core (and messaging but its ports) uses no extension API.' }],
+        },
+      ],
       'no-restricted-globals': ['error', { name: 'chrome', message: 'src/core uses no extension API.' }, { name: 'browser', message: 'src/core uses no extension API.' }],
     },
   },
@@ -33,7 +39,10 @@ export default tseslint.config(
     // What every page of the three sites loads: the rest comes on demand (see scripts/build.ts).
     files: ['src/content/index.ts', 'src/content/main.ts', 'src/content/page-watch.ts', 'src/content/lookup-gesture.ts', 'src/content/pinyin-habit.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: ['valibot', 'pinyin-pro', '@mozilla/readability', 'dexie', 'preact'].map((name) => ({ name, message: 'The always-loaded content script stays small: load this on demand.' })) }],
+      'no-restricted-imports': [
+        'error',
+        { paths: ['valibot', 'pinyin-pro', '@mozilla/readability', 'dexie', 'preact'].map((name) => ({ name, message: 'The always-loaded content script stays small: load this on demand.' })) },
+      ],
     },
   },
 );

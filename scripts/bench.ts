@@ -74,7 +74,9 @@ export function table(rows: Row[]): string {
 async function nodeSuites(filter: string | undefined): Promise<Row[]> {
   const dir = join(ROOT, 'tests/bench');
   const rows: Row[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.bench.ts'))
+    .sort()) {
     if (filter && !file.includes(filter)) continue;
     // eslint-disable-next-line no-unsanitized/method -- the bench's own suite files
     const mod = (await import(pathToFileURL(join(dir, file)).href)) as { suite?: NodeBenchSuite; extraRows?: () => Promise<Row[]> | Row[] };

@@ -45,13 +45,7 @@ interface Row {
 function isEntry(x: unknown): x is CedictJsonEntry {
   if (typeof x !== 'object' || x === null) return false;
   const e = x as Record<string, unknown>;
-  return (
-    typeof e.traditional === 'string' &&
-    typeof e.simplified === 'string' &&
-    typeof e.pinyin === 'string' &&
-    Array.isArray(e.english) &&
-    e.english.every((g) => typeof g === 'string')
-  );
+  return typeof e.traditional === 'string' && typeof e.simplified === 'string' && typeof e.pinyin === 'string' && Array.isArray(e.english) && e.english.every((g) => typeof g === 'string');
 }
 
 const require = createRequire(import.meta.url);
@@ -188,7 +182,10 @@ export function dictionaryTable(source: readonly unknown[], sourceVersion: strin
   // The traditional index, sorted here once instead of at every start of the service worker.
   const differing = rows.map((_, i) => i).filter((i) => rows[i]!.traditional !== rows[i]!.simplified);
   differing.sort((a, b) => compareCodeUnits(rows[a]!.traditional, rows[b]!.traditional) || a - b);
-  const pinyin = utf8Column(rows.map((r) => r.pinyin), 1);
+  const pinyin = utf8Column(
+    rows.map((r) => r.pinyin),
+    1,
+  );
   const longest = rows.reduce((n, r) => Math.max(n, r.simplified.length, r.traditional.length), 0);
   const parts = Math.ceil(rows.length / ENTRIES_PER_GLOSS_PART);
 
@@ -204,13 +201,21 @@ export function dictionaryTable(source: readonly unknown[], sourceVersion: strin
   const header = new Uint32Array(HEADER_WORDS);
   header.set([BYTE_ORDER_MARK, rows.length, differing.length, longest, parts, ENTRIES_PER_GLOSS_PART]);
   const indexNotice = notice(sourceVersion, { format: `${FORMAT_NAME} ${FORMAT_VERSION}`, entries: rows.length, 'gloss-parts': parts });
-  const index = assemble(indexNotice, header, SECTIONS.map((name) => sections[name]), 6);
+  const index = assemble(
+    indexNotice,
+    header,
+    SECTIONS.map((name) => sections[name]),
+    6,
+  );
 
   const glosses: Uint8Array[] = [];
   for (let part = 0; part < parts; part++) {
     const first = part * ENTRIES_PER_GLOSS_PART;
     const slice = rows.slice(first, first + ENTRIES_PER_GLOSS_PART);
-    const column = utf8Column(slice.map((r) => r.english.join(GLOSS_SEPARATOR)), 2);
+    const column = utf8Column(
+      slice.map((r) => r.english.join(GLOSS_SEPARATOR)),
+      2,
+    );
     const head = notice(sourceVersion, { format: `${GLOSS_FORMAT_NAME} ${FORMAT_VERSION}`, part: `${part} of ${parts}`, entries: `${first}-${first + slice.length - 1} of ${rows.length}` });
     const partHeader = Uint32Array.from([BYTE_ORDER_MARK, part, first, slice.length, column.bytes.length]);
     if (partHeader.length !== GLOSS_HEADER_WORDS) throw new Error('gloss part header out of step with the format');

@@ -39,7 +39,12 @@ const FALLBACK_DATES: Record<string, string> = { '001': '2021-07-17T20:00:00+08:
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 interface Parts {
-  y: string; mo: string; d: string; h: string; mi: string; s: string;
+  y: string;
+  mo: string;
+  d: string;
+  h: string;
+  mi: string;
+  s: string;
 }
 function parts(iso: string): Parts {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})/.exec(iso);
@@ -107,7 +112,11 @@ ${body}
 `;
 }
 
-const HEX = (seed: Seed): string => (seed.file.split('_')[1] ?? '').replace(/\.txt$/, '').padEnd(32, '0').slice(0, 32);
+const HEX = (seed: Seed): string =>
+  (seed.file.split('_')[1] ?? '')
+    .replace(/\.txt$/, '')
+    .padEnd(32, '0')
+    .slice(0, 32);
 const NUM = (seed: Seed): string => String(600100 + Number(seed.id));
 
 interface Layout {
@@ -118,13 +127,11 @@ interface Layout {
 }
 
 const guanchaImage = (src: string, caption: string): string =>
-  `<p align="center"><img src="${esc(src)}" title="点击查看大图" class="bigimg"></p>` +
-  (caption ? `\n<p align="center"><span style="color:#999999;">${esc(caption)}</span></p>` : '');
+  `<p align="center"><img src="${esc(src)}" title="点击查看大图" class="bigimg"></p>` + (caption ? `\n<p align="center"><span style="color:#999999;">${esc(caption)}</span></p>` : '');
 const xinhuaImage = (src: string, caption: string): string =>
   `<p style="TEXT-ALIGN: center"><img style="MAX-WIDTH: 100%" src="${esc(src)}" /></p>` +
   (caption ? `\n<p style="TEXT-ALIGN: center"><span style="COLOR: rgb(51,127,229)"><font color="navy" face="楷体">${esc(caption)}</font></span></p>` : '');
-const figure = (src: string, caption: string): string =>
-  `<figure><img src="${esc(src)}" alt="${esc(caption)}">${caption ? `<figcaption>${esc(caption)}</figcaption>` : ''}</figure>`;
+const figure = (src: string, caption: string): string => `<figure><img src="${esc(src)}" alt="${esc(caption)}">${caption ? `<figcaption>${esc(caption)}</figcaption>` : ''}</figure>`;
 
 const LAYOUTS: Layout[] = [
   {
@@ -217,8 +224,11 @@ ${shuffled.join('\n')}
       body.splice(Math.min(1, body.length), 0, ...rest.map((i) => figure(i.src, i.caption)));
       body.splice(Math.min(3, body.length), 0, '<astro-island uid="r1" component-url="/_astro/Ad.js"><div>广告</div></astro-island>');
       return `<script type="application/ld+json">${JSON.stringify({
-        '@context': 'https://schema.org', '@type': 'NewsArticle', headline: seed.title,
-        datePublished: `${p.y}-${p.mo}-${p.d}T${p.h}:${p.mi}:${p.s}+08:00`, keywords: '中国,外交',
+        '@context': 'https://schema.org',
+        '@type': 'NewsArticle',
+        headline: seed.title,
+        datePublished: `${p.y}-${p.mo}-${p.d}T${p.h}:${p.mi}:${p.s}+08:00`,
+        keywords: '中国,外交',
       })}</script>
 <main><article>
 <h1 data-astro-cid-x1>${esc(seed.title)}</h1>
@@ -261,7 +271,10 @@ ${blocks(seed, (t) => `<p>${esc(t)}</p>`, figure).join('\n')}
       const body = blocks(seed, (t) => `<p>${esc(t)}</p>`, image);
       body.splice(Math.min(3, body.length), 0, '<section id="imu"><div id="dfp-ad-imu1">广告</div></section>');
       body.splice(Math.min(6, body.length), 0, '<div class="bff-recommend-article"><p>推荐阅读：另一篇文章</p></div>', '<div class="bff-google-ad">Google 广告</div>');
-      const ld = { '@context': 'https://schema.org', '@graph': [{ '@type': 'NewsArticle', headline: seed.title, datePublished: `${p.y}-${p.mo}-${p.d}T${p.h}:${p.mi}:${p.s}+08:00`, keywords: ['中国', '外交'] }] };
+      const ld = {
+        '@context': 'https://schema.org',
+        '@graph': [{ '@type': 'NewsArticle', headline: seed.title, datePublished: `${p.y}-${p.mo}-${p.d}T${p.h}:${p.mi}:${p.s}+08:00`, keywords: ['中国', '外交'] }],
+      };
       return `<script id="seo-article-page" type="application/ld+json">${JSON.stringify(ld)}</script>
 <div id="root"><main><article>
 <h1 class="text-xl">${esc(seed.title)}</h1>
@@ -296,7 +309,9 @@ function main(): void {
   mkdirSync(OUT, { recursive: true });
   const seedDir = join(ROOT, 'assets/seeds');
   const index: BuiltFixture[] = [];
-  for (const file of readdirSync(seedDir).filter((f) => f.endsWith('.txt')).sort()) {
+  for (const file of readdirSync(seedDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
     const seed = parseSeed(file, readFileSync(join(seedDir, file), 'utf8'));
     const iso = seed.publishedAt ?? FALLBACK_DATES[seed.id];
     if (!iso) throw new Error(`seed ${seed.id} has no date`);

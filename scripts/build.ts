@@ -100,11 +100,7 @@ export async function build(opts: { production?: boolean; quiet?: boolean; testH
     jsx: 'automatic',
     jsxImportSource: 'preact',
   };
-  await Promise.all(
-    ENTRIES.filter((e) => existsSync(join(ROOT, e.src))).map((e) =>
-      esbuild.build({ ...common, entryPoints: { [e.out]: join(ROOT, e.src) }, outdir: staging, format: e.format }),
-    ),
-  );
+  await Promise.all(ENTRIES.filter((e) => existsSync(join(ROOT, e.src))).map((e) => esbuild.build({ ...common, entryPoints: { [e.out]: join(ROOT, e.src) }, outdir: staging, format: e.format })));
   if (LAZY.length > 0) {
     await esbuild.build({
       ...common,

@@ -94,11 +94,7 @@ const GOLDENS: Golden[] = [
       '魏少军表示，因为中国产业结构和国际上发达国家不一样，三业（设计业、制造业和封测业）分离 ，IDM规模很小。在中国集成电路设计业的销售统计中，近乎100%是由中国本地企业贡献。其中通信集成电路占据40.6% ，产业结构不合理。制造业方面，预计约50% 由外资和台资在大陆的企业贡献。封测则有30%由外资以及台资在大陆的企业贡献。',
     images: [],
     partial: null,
-    notes: [
-      'the only .key-word link is empty: no tags',
-      '9 <p>: 6 text paragraphs and 3 <strong> subheadings; no pager',
-      'the page has no byline: 来源 is EETOP',
-    ],
+    notes: ['the only .key-word link is empty: no tags', '9 <p>: 6 text paragraphs and 3 <strong> subheadings; no pager', 'the page has no byline: 来源 is EETOP'],
   },
   {
     page: 'guancha-3.html',
@@ -114,8 +110,7 @@ const GOLDENS: Golden[] = [
     editor: '于文凯',
     tags: ['苹果', '劳动维权', '中国'],
     paragraphCount: 6,
-    firstParagraph:
-      '据中新网9月9日报道，针对外媒“苹果公司违反中国劳动法”的报道，苹果公司9日对记者表示，“我们调查了中国劳工观察的说法，大多数指控都是错误的。 ”',
+    firstParagraph: '据中新网9月9日报道，针对外媒“苹果公司违反中国劳动法”的报道，苹果公司9日对记者表示，“我们调查了中国劳工观察的说法，大多数指控都是错误的。 ”',
     lastParagraph: '记者通过电子邮件联系了富士康，截至发稿时，尚未收到回应。',
     images: [],
     partial: null,
@@ -146,7 +141,7 @@ const GOLDENS: Golden[] = [
       'title: div.article-content > h1 (<title> adds "_风闻社区"); date: span.time1 "2019-05-14 13:52" in the post\'s own .user-box',
       'author: the post\'s .user-main h4 a "黄金飞天鼠"; the right column lists 20 recommended columnists in the same markup, not authors',
       '51 <p> with text in .article-txt-content, up to div.mzsm "免责声明"; two centred images, alt "500", no caption',
-      'the address\'s ?s=wapzwyess is a tracking parameter: the canonical URL keeps only id',
+      "the address's ?s=wapzwyess is a tracking parameter: the canonical URL keeps only id",
     ],
   },
   {
@@ -194,8 +189,7 @@ const GOLDENS: Golden[] = [
     editor: '尹世杰',
     tags: ['法国', '巴黎', '退休', '制度'],
     paragraphCount: 5,
-    firstParagraph:
-      '新华社巴黎12月9日电（记者唐霁）法国9日再次爆发全国跨行业大罢工，反对政府进行退休制度改革，首都巴黎交通几乎完全瘫痪，其他多个城市交通也受到影响。',
+    firstParagraph: '新华社巴黎12月9日电（记者唐霁）法国9日再次爆发全国跨行业大罢工，反对政府进行退休制度改革，首都巴黎交通几乎完全瘫痪，其他多个城市交通也受到影响。',
     lastParagraph: '法国总统马克龙此前提出对全国退休制度进行改革，目标是逐步将目前法国各行业的42种退休制度合并成一个统一方案。总理菲利普将于11日宣布退休制度改革的总体架构。',
     images: [],
     partial: null,
@@ -235,7 +229,8 @@ const GOLDENS: Golden[] = [
   {
     page: 'xinhua-3-fragment-2022.html',
     url: 'http://www.news.cn/2022-09/29/c_1129041895.htm',
-    urlNote: 'SOURCES.md gives only "news.cn article 1129041895 of 2022-09-29"; the address is rebuilt from the id and date in the pre-2023 c_<id>.htm form, which the relative image names (1129041895_….jpg) fit.',
+    urlNote:
+      'SOURCES.md gives only "news.cn article 1129041895 of 2022-09-29"; the address is rebuilt from the id and date in the pre-2023 c_<id>.htm form, which the relative image names (1129041895_….jpg) fit.',
     canonicalUrl: 'https://www.news.cn/2022-09/29/c_1129041895.htm',
     site: 'xinhua',
     layout: 'xinhua-2021',
@@ -247,8 +242,7 @@ const GOLDENS: Golden[] = [
     editor: null,
     tags: [],
     paragraphCount: 20,
-    firstParagraph:
-      '新华社杭州9月29日电（记者王俊禄、林光耀）刚获评全国“人民满意的公务员”不久的浙江基层民警柯伟力，日前又通过DNA比对，为77年前牺牲的无名烈士确认身份、找回姓名。',
+    firstParagraph: '新华社杭州9月29日电（记者王俊禄、林光耀）刚获评全国“人民满意的公务员”不久的浙江基层民警柯伟力，日前又通过DNA比对，为77年前牺牲的无名烈士确认身份、找回姓名。',
     lastParagraph:
       '为刘金山烈士寻亲的故事，是全国烈士寻亲工作的一个缩影。对于这项工作，全国各地、各部门一直念兹在兹。2021年起，退役军人事务部将烈士寻亲工作列入“我为群众办实事”实践活动清单，探索建立烈士寻亲合作机制。',
     images: [
@@ -391,8 +385,7 @@ const GOLDENS: Golden[] = [
     editor: '邱丽芳',
     tags: ['思想', '第三', '习近平谈治国理政', '学习', '时代'],
     paragraphCount: 8,
-    firstParagraph:
-      '新华社北京7月8日电 近日，中共中央办公厅转发了《中央宣传部、中央组织部关于认真组织学习〈习近平谈治国理政〉第三卷的通知》，并发出通知，要求各地区各部门结合实际认真贯彻落实。',
+    firstParagraph: '新华社北京7月8日电 近日，中共中央办公厅转发了《中央宣传部、中央组织部关于认真组织学习〈习近平谈治国理政〉第三卷的通知》，并发出通知，要求各地区各部门结合实际认真贯彻落实。',
     lastParagraph:
       '认真学习《习近平谈治国理政》第三卷，是用习近平新时代中国特色社会主义思想武装全党、教育人民的重大政治任务。各级党组织要精心组织、周密安排，将《习近平谈治国理政》第三卷与第一卷、第二卷作为一个整体，引导广大党员、干部读原著、学原文、悟原理。各级党委（党组）理论学习中心组要把《习近平谈治国理政》第三卷列入学习计划，全面系统学、深入思考学、联系实际学，不断提高政治能力，切实把学习成效转化为应对风险挑战、推动事业发展的治理能力和工作水平。各级党校（行政学院）、干部学院要把《习近平谈治国理政》第三卷纳入培训教学重要内容，各高校要将其作为师生思想政治教育的重要教材，各级党委讲师团要组织好对基层党员和群众的宣讲活动，新时代文明实践中心、县级融媒体中心和“学习强国”学习平台要创新推动党的科学理论“飞入寻常百姓家”。要坚持理论联系实际的马克思主义学风，紧密结合统筹推进常态化疫情防控和经济社会发展，紧密结合改革发展稳定等各方面工作，紧密结合人民群众对美好生活的新期待，在知行合一、学以致用上下功夫，真正用党的创新理论武装头脑、指导实践、推动工作，引导广大党员、干部努力克服新冠肺炎疫情带来的不利影响，扎实做好“六稳”工作，全面落实“六保”任务，凝聚起决胜全面建成小康社会、决战脱贫攻坚、乘势而上开启全面建设社会主义现代化国家新征程的磅礴力量。',
     images: [],
@@ -454,9 +447,15 @@ const GOLDENS: Golden[] = [
         caption:
           "Guests attend a ceremony to mark the resumption of operation of the Hong Kong section of the Guangzhou-Shenzhen-Hong Kong Express Rail Link at the Hong Kong West Kowloon Station in south China's Hong Kong, Jan. 15, 2023. After nearly three years of service suspension due to the COVID-19 pandemic, the Hong Kong section of the Guangzhou-Shenzhen-Hong Kong Express Rail Link resumed operation Sunday, with an average of 38.5 pairs of high-speed trains on a daily basis running from stations in Guangzhou and Shenzhen to the Hong Kong West Kowloon Station at the initial stage. (Xinhua/Li Gang)",
       },
-      ...['93ad4db200ac4414a91cb830c215e475', 'c404166fae1e48db95a82b595f37ab2d', '3eca91d0c2f74a8fabf4131e411365ea', 'c712d760be314d5399defa38c23979e7', '2788da6100824a008f270404260b6526', 'abe82608fe1d41e18ea4794983c10833', '56e8c8dd616a401aa1580a8c33c2b3eb'].map(
-        (id) => ({ src: `${XHEN}${id}.jpg`, caption: '' }),
-      ),
+      ...[
+        '93ad4db200ac4414a91cb830c215e475',
+        'c404166fae1e48db95a82b595f37ab2d',
+        '3eca91d0c2f74a8fabf4131e411365ea',
+        'c712d760be314d5399defa38c23979e7',
+        '2788da6100824a008f270404260b6526',
+        'abe82608fe1d41e18ea4794983c10833',
+        '56e8c8dd616a401aa1580a8c33c2b3eb',
+      ].map((id) => ({ src: `${XHEN}${id}.jpg`, caption: '' })),
     ],
     partial: null,
     language: 'en',
@@ -498,566 +497,521 @@ const GOLDENS: Golden[] = [
   },
   // Pages kept by students' corpus projects (SOURCES.md); values read off each page as the notes say.
   {
-    "page": "xinhua-10-m-2022.html",
-    "url": "http://m.news.cn/2022-10/05/c_1129051812.htm",
-    "canonicalUrl": "https://m.news.cn/2022-10/05/c_1129051812.htm",
-    "site": "xinhua",
-    "layout": "xinhua-2021",
-    "title": "中央网信办持续深入打击网络谣言和虚假信息",
-    "publishedAt": "2022-10-05T20:21:07+08:00",
-    "updatedAt": null,
-    "source": "新华社",
-    "authors": [],
-    "editor": "施歌",
-    "tags": [
-      "打击网络谣言和虚假信息"
+    page: 'xinhua-10-m-2022.html',
+    url: 'http://m.news.cn/2022-10/05/c_1129051812.htm',
+    canonicalUrl: 'https://m.news.cn/2022-10/05/c_1129051812.htm',
+    site: 'xinhua',
+    layout: 'xinhua-2021',
+    title: '中央网信办持续深入打击网络谣言和虚假信息',
+    publishedAt: '2022-10-05T20:21:07+08:00',
+    updatedAt: null,
+    source: '新华社',
+    authors: [],
+    editor: '施歌',
+    tags: ['打击网络谣言和虚假信息'],
+    paragraphCount: 2,
+    firstParagraph:
+      '新华社北京10月5日电 记者5日从中央网信办获悉，中央网信办深入推进“清朗·打击网络谣言和虚假信息”专项行动，继开展四川泸定地震网络谣言溯源处置工作后，督促网站平台进一步全面排查整治涉突发事件、疫情防控、社会民生等重点领域网络谣言。截至目前，重点网站平台共处置传播网络谣言账号2800余个，第一时间溯源并关闭首发账号，有力震慑造谣传谣行为。',
+    lastParagraph:
+      '据悉，中央网信办将持续深入推进专项行动，督导网站平台切实履行信息内容管理主体责任，加强日常监测和查证处置，依法从严惩治造谣传谣行为，并陆续公布典型案例，强化警示曝光，引导广大网民自觉抵制网络谣言和虚假信息，积极营造风清气正的网络空间。',
+    images: [],
+    partial: null,
+    notes: [
+      '2021+ template: title .head-line h1 span.title (again in .mheader); date .header-time (year, day, time); source meta[name=source] where present, else div.source; editor span.editor "【责任编辑:…】"; served at m.news.cn with the same markup (.domPC/.domMobile blocks)',
+      '2 <p> in #detail; "新华社北京10月5日电 记者5日…" names no reporter',
+      'div.source says 来源：新华网, meta[name=source] says 新华社: the metadata is taken',
     ],
-    "paragraphCount": 2,
-    "firstParagraph": "新华社北京10月5日电 记者5日从中央网信办获悉，中央网信办深入推进“清朗·打击网络谣言和虚假信息”专项行动，继开展四川泸定地震网络谣言溯源处置工作后，督促网站平台进一步全面排查整治涉突发事件、疫情防控、社会民生等重点领域网络谣言。截至目前，重点网站平台共处置传播网络谣言账号2800余个，第一时间溯源并关闭首发账号，有力震慑造谣传谣行为。",
-    "lastParagraph": "据悉，中央网信办将持续深入推进专项行动，督导网站平台切实履行信息内容管理主体责任，加强日常监测和查证处置，依法从严惩治造谣传谣行为，并陆续公布典型案例，强化警示曝光，引导广大网民自觉抵制网络谣言和虚假信息，积极营造风清气正的网络空间。",
-    "images": [],
-    "partial": null,
-    "notes": [
-      "2021+ template: title .head-line h1 span.title (again in .mheader); date .header-time (year, day, time); source meta[name=source] where present, else div.source; editor span.editor \"【责任编辑:…】\"; served at m.news.cn with the same markup (.domPC/.domMobile blocks)",
-      "2 <p> in #detail; \"新华社北京10月5日电 记者5日…\" names no reporter",
-      "div.source says 来源：新华网, meta[name=source] says 新华社: the metadata is taken"
-    ]
   },
   {
-    "page": "xinhua-11-m-hb-2022.html",
-    "url": "http://m.news.cn/hb/2022-11/25/c_1129160129.htm",
-    "canonicalUrl": "https://m.news.cn/hb/2022-11/25/c_1129160129.htm",
-    "site": "xinhua",
-    "layout": "xinhua-2021",
-    "title": "武汉：公安机关已将编造、散布“第1号通告”虚假信息嫌疑人查获",
-    "publishedAt": "2022-11-25T18:02:41+08:00",
-    "updatedAt": null,
-    "source": "湖北发布",
-    "authors": [],
-    "editor": "李晓笛",
-    "tags": [
-      "武汉市公安局"
+    page: 'xinhua-11-m-hb-2022.html',
+    url: 'http://m.news.cn/hb/2022-11/25/c_1129160129.htm',
+    canonicalUrl: 'https://m.news.cn/hb/2022-11/25/c_1129160129.htm',
+    site: 'xinhua',
+    layout: 'xinhua-2021',
+    title: '武汉：公安机关已将编造、散布“第1号通告”虚假信息嫌疑人查获',
+    publishedAt: '2022-11-25T18:02:41+08:00',
+    updatedAt: null,
+    source: '湖北发布',
+    authors: [],
+    editor: '李晓笛',
+    tags: ['武汉市公安局'],
+    paragraphCount: 2,
+    firstParagraph: '11月25日，武汉警方通报：目前，公安机关已将编造、散布所谓“第1号通告”虚假信息的嫌疑人徐某某（男，33 岁）查获，正依法受案调查。',
+    lastParagraph: '日前，一条冒充疫情防控指挥部发布的“第1号通告”，已被武汉市疫情防控指挥部办公室证实，纯属谣言。',
+    images: [],
+    partial: null,
+    notes: [
+      '2021+ template: title .head-line h1 span.title (again in .mheader); date .header-time (year, day, time); source meta[name=source] where present, else div.source; editor span.editor "【责任编辑:…】"; m.news.cn/hb is the Hubei channel\'s phone address; no meta source, div.source "来源：湖北发布"',
+      '2 <p> in #detail, no byline',
     ],
-    "paragraphCount": 2,
-    "firstParagraph": "11月25日，武汉警方通报：目前，公安机关已将编造、散布所谓“第1号通告”虚假信息的嫌疑人徐某某（男，33 岁）查获，正依法受案调查。",
-    "lastParagraph": "日前，一条冒充疫情防控指挥部发布的“第1号通告”，已被武汉市疫情防控指挥部办公室证实，纯属谣言。",
-    "images": [],
-    "partial": null,
-    "notes": [
-      "2021+ template: title .head-line h1 span.title (again in .mheader); date .header-time (year, day, time); source meta[name=source] where present, else div.source; editor span.editor \"【责任编辑:…】\"; m.news.cn/hb is the Hubei channel's phone address; no meta source, div.source \"来源：湖北发布\"",
-      "2 <p> in #detail, no byline"
-    ]
   },
   {
-    "page": "xinhua-12-2022.html",
-    "url": "http://www.news.cn/2022-07/29/c_1128875657.htm",
-    "canonicalUrl": "https://www.news.cn/2022-07/29/c_1128875657.htm",
-    "site": "xinhua",
-    "layout": "xinhua-2021",
-    "title": "王毅驳斥所谓涉疆“强迫劳动”虚假信息",
-    "publishedAt": "2022-07-29T19:25:42+08:00",
-    "updatedAt": null,
-    "source": "新华社",
-    "authors": [
-      "蔡国栋"
+    page: 'xinhua-12-2022.html',
+    url: 'http://www.news.cn/2022-07/29/c_1128875657.htm',
+    canonicalUrl: 'https://www.news.cn/2022-07/29/c_1128875657.htm',
+    site: 'xinhua',
+    layout: 'xinhua-2021',
+    title: '王毅驳斥所谓涉疆“强迫劳动”虚假信息',
+    publishedAt: '2022-07-29T19:25:42+08:00',
+    updatedAt: null,
+    source: '新华社',
+    authors: ['蔡国栋'],
+    editor: '张樵苏',
+    tags: ['政治'],
+    paragraphCount: 3,
+    firstParagraph: '新华社塔什干7月29日电（记者蔡国栋）当地时间2022年7月29日，国务委员兼外长王毅在塔什干出席上海合作组织外长会议。王毅驳斥了一些国家炮制所谓新疆“强迫劳动”的虚假信息。',
+    lastParagraph:
+      '王毅表示，上合组织国家对于域外势力干涉有着切肤之痛，我们要汲取历史经验，反对任何干涉他国内政、制造“颜色革命”、颠覆合法政权的图谋。我们要坚定支持彼此走符合国情的发展道路，支持彼此维护社会稳定的重大举措，共同为地区国家发展振兴营造良好环境。',
+    images: [],
+    partial: null,
+    notes: [
+      '2021+ template: title .head-line h1 span.title (again in .mheader); date .header-time (year, day, time); source meta[name=source] where present, else div.source; editor span.editor "【责任编辑:…】"',
+      '3 <p> in #detail; reporter from "（记者蔡国栋）"',
     ],
-    "editor": "张樵苏",
-    "tags": [
-      "政治"
-    ],
-    "paragraphCount": 3,
-    "firstParagraph": "新华社塔什干7月29日电（记者蔡国栋）当地时间2022年7月29日，国务委员兼外长王毅在塔什干出席上海合作组织外长会议。王毅驳斥了一些国家炮制所谓新疆“强迫劳动”的虚假信息。",
-    "lastParagraph": "王毅表示，上合组织国家对于域外势力干涉有着切肤之痛，我们要汲取历史经验，反对任何干涉他国内政、制造“颜色革命”、颠覆合法政权的图谋。我们要坚定支持彼此走符合国情的发展道路，支持彼此维护社会稳定的重大举措，共同为地区国家发展振兴营造良好环境。",
-    "images": [],
-    "partial": null,
-    "notes": [
-      "2021+ template: title .head-line h1 span.title (again in .mheader); date .header-time (year, day, time); source meta[name=source] where present, else div.source; editor span.editor \"【责任编辑:…】\"",
-      "3 <p> in #detail; reporter from \"（记者蔡国栋）\""
-    ]
   },
   {
-    "page": "xinhua-13-mil-2022.html",
-    "url": "http://www.news.cn/mil/2022-11/25/c_1211704225.htm",
-    "canonicalUrl": "https://www.news.cn/mil/2022-11/25/c_1211704225.htm",
-    "site": "xinhua",
-    "layout": "xinhua-2021",
-    "title": "传播虚假信息，美社交媒体删除数十个美军外宣“马甲”",
-    "publishedAt": "2022-11-25T09:25:59+08:00",
-    "updatedAt": null,
-    "source": "环球时报",
-    "authors": [],
-    "editor": "王金志",
-    "tags": [],
-    "paragraphCount": 4,
-    "firstParagraph": "美国社交媒体巨头脸书母公司“元”（Meta）在一份最新报告中称，该公司旗下社交平台脸书和“照片墙”上的一些账号很可能由美国军方人士管理，这些账号专注于向俄罗斯、阿富汗、伊朗和叙利亚等国的网民传播虚假信息，以“促进美国在海外的利益”。",
-    "lastParagraph": "今年8月，美国斯坦福大学网络观察室发布报告称，推特、脸书等社交媒体首次取缔了进行亲美宣传的虚假账号。根据报告，在近5年的时间里，美国在社交媒体上搭建针对中国、俄罗斯、伊朗等国的巨大宣传网，通过设立虚假账号、传播相似内容、制造话题热度等手段发动政治宣传和造谣行动。该行动使用的账号经常冒充新闻媒体或者使用虚假身份，BBC举例称，至少有一个账号使用人工智能将波多黎各女演员瓦莱里娅·梅嫩德斯的照片进行修改后用作个人资料照片冒充身份。卡内基国际和平研究院高级学者加文·王尔德对美军方“明显无效的影响活动”表示遗憾，称此举令美国失去透明度。大西洋理事会数字取证实验室的高级研究员安迪·卡文表示，美国开展此类行动无效且适得其反，将进一步侵蚀公众信任。",
-    "images": [
+    page: 'xinhua-13-mil-2022.html',
+    url: 'http://www.news.cn/mil/2022-11/25/c_1211704225.htm',
+    canonicalUrl: 'https://www.news.cn/mil/2022-11/25/c_1211704225.htm',
+    site: 'xinhua',
+    layout: 'xinhua-2021',
+    title: '传播虚假信息，美社交媒体删除数十个美军外宣“马甲”',
+    publishedAt: '2022-11-25T09:25:59+08:00',
+    updatedAt: null,
+    source: '环球时报',
+    authors: [],
+    editor: '王金志',
+    tags: [],
+    paragraphCount: 4,
+    firstParagraph:
+      '美国社交媒体巨头脸书母公司“元”（Meta）在一份最新报告中称，该公司旗下社交平台脸书和“照片墙”上的一些账号很可能由美国军方人士管理，这些账号专注于向俄罗斯、阿富汗、伊朗和叙利亚等国的网民传播虚假信息，以“促进美国在海外的利益”。',
+    lastParagraph:
+      '今年8月，美国斯坦福大学网络观察室发布报告称，推特、脸书等社交媒体首次取缔了进行亲美宣传的虚假账号。根据报告，在近5年的时间里，美国在社交媒体上搭建针对中国、俄罗斯、伊朗等国的巨大宣传网，通过设立虚假账号、传播相似内容、制造话题热度等手段发动政治宣传和造谣行动。该行动使用的账号经常冒充新闻媒体或者使用虚假身份，BBC举例称，至少有一个账号使用人工智能将波多黎各女演员瓦莱里娅·梅嫩德斯的照片进行修改后用作个人资料照片冒充身份。卡内基国际和平研究院高级学者加文·王尔德对美军方“明显无效的影响活动”表示遗憾，称此举令美国失去透明度。大西洋理事会数字取证实验室的高级研究员安迪·卡文表示，美国开展此类行动无效且适得其反，将进一步侵蚀公众信任。',
+    images: [
       {
-        "src": "http://www.news.cn/mil/2022-11/25/1211704225_16693383502381n.jpg",
-        "caption": "资料图"
-      }
+        src: 'http://www.news.cn/mil/2022-11/25/1211704225_16693383502381n.jpg',
+        caption: '资料图',
+      },
     ],
-    "partial": null,
-    "notes": [
-      "2021+ template: title .head-line h1 span.title (again in .mheader); date .header-time (year, day, time); source meta[name=source] where present, else div.source; editor span.editor \"【责任编辑:…】\"; no meta source, div.source \"来源：环球时报\"",
-      "5 <p> in #detail: 4 text, one centred navy \"资料图\" caption under the relative image 1211704225_16693383502381n.jpg"
-    ]
+    partial: null,
+    notes: [
+      '2021+ template: title .head-line h1 span.title (again in .mheader); date .header-time (year, day, time); source meta[name=source] where present, else div.source; editor span.editor "【责任编辑:…】"; no meta source, div.source "来源：环球时报"',
+      '5 <p> in #detail: 4 text, one centred navy "资料图" caption under the relative image 1211704225_16693383502381n.jpg',
+    ],
   },
   {
-    "page": "xinhua-14-nmg-2022.html",
-    "url": "https://nmg.news.cn/xwzx/2022-02/24/c_1128412954.htm",
-    "canonicalUrl": "https://nmg.news.cn/xwzx/2022-02/24/c_1128412954.htm",
-    "site": "xinhua",
-    "layout": "xinhua-2017",
-    "title": "“呼和浩特所有收费站禁止出入”是虚假信息",
-    "publishedAt": "2022-02-24T17:30:00+08:00",
-    "updatedAt": null,
-    "source": "新华网",
-    "authors": [
-      "李倩"
+    page: 'xinhua-14-nmg-2022.html',
+    url: 'https://nmg.news.cn/xwzx/2022-02/24/c_1128412954.htm',
+    canonicalUrl: 'https://nmg.news.cn/xwzx/2022-02/24/c_1128412954.htm',
+    site: 'xinhua',
+    layout: 'xinhua-2017',
+    title: '“呼和浩特所有收费站禁止出入”是虚假信息',
+    publishedAt: '2022-02-24T17:30:00+08:00',
+    updatedAt: null,
+    source: '新华网',
+    authors: ['李倩'],
+    editor: '李国栋 徐红梅',
+    tags: [],
+    paragraphCount: 3,
+    firstParagraph: '新华网呼和浩特2月24日（李倩）24日，内蒙古自治区交通运输综合行政执法总队十三支队发布声明，网传“呼和浩特所有收费站禁止出入，请提前安排好出行规划”是虚假信息。',
+    lastParagraph: '内蒙古自治区交通运输综合行政执法总队十三支队提醒广大群众和司乘人员，所有涉及疫情类交通路况的相关信息，请以内蒙古自治区和呼和浩特市两级疫情防控指挥部门发布的信息为准。',
+    images: [],
+    partial: null,
+    notes: [
+      'provincial channel template (nmg.news.cn): h1.content-bt-h1; ul.c-time "2022-02-24 17:30" and "来源： 新华网"; body #zoom; p.text-left "责任编辑：李国栋 徐红梅" (both names kept as the editor)',
+      '<title> ends " —— 新华网内蒙古频道"',
+      'reporter from the dateline bracket "新华网呼和浩特2月24日（李倩）"',
+      '3 text <p> (two empty <p> left by misnested markup), then the share box and the editor line',
     ],
-    "editor": "李国栋 徐红梅",
-    "tags": [],
-    "paragraphCount": 3,
-    "firstParagraph": "新华网呼和浩特2月24日（李倩）24日，内蒙古自治区交通运输综合行政执法总队十三支队发布声明，网传“呼和浩特所有收费站禁止出入，请提前安排好出行规划”是虚假信息。",
-    "lastParagraph": "内蒙古自治区交通运输综合行政执法总队十三支队提醒广大群众和司乘人员，所有涉及疫情类交通路况的相关信息，请以内蒙古自治区和呼和浩特市两级疫情防控指挥部门发布的信息为准。",
-    "images": [],
-    "partial": null,
-    "notes": [
-      "provincial channel template (nmg.news.cn): h1.content-bt-h1; ul.c-time \"2022-02-24 17:30\" and \"来源： 新华网\"; body #zoom; p.text-left \"责任编辑：李国栋 徐红梅\" (both names kept as the editor)",
-      "<title> ends \" —— 新华网内蒙古频道\"",
-      "reporter from the dateline bracket \"新华网呼和浩特2月24日（李倩）\"",
-      "3 text <p> (two empty <p> left by misnested markup), then the share box and the editor line"
-    ]
   },
   {
-    "page": "xinhua-15-2025.html",
-    "url": "http://www.xinhuanet.com/fortune/20251203/7a735e3ce5094a05b707f549d1b0ef31/c.html",
-    "canonicalUrl": "https://www.xinhuanet.com/fortune/20251203/7a735e3ce5094a05b707f549d1b0ef31/c.html",
-    "site": "xinhua",
-    "layout": "xinhua-2021",
-    "title": "“高冷”经济看发展｜绿意攀高！海拔4000米之上的绿色革命",
-    "publishedAt": "2025-12-03T16:11:24+08:00",
-    "updatedAt": null,
-    "source": "新华社",
-    "authors": [],
-    "editor": "施歌",
-    "tags": [
-      "西藏"
-    ],
-    "paragraphCount": 37,
-    "firstParagraph": "班公湖位于西藏自治区西部边陲",
-    "lastParagraph": "新华社西藏分社 联合制作",
-    "images": [
+    page: 'xinhua-15-2025.html',
+    url: 'http://www.xinhuanet.com/fortune/20251203/7a735e3ce5094a05b707f549d1b0ef31/c.html',
+    canonicalUrl: 'https://www.xinhuanet.com/fortune/20251203/7a735e3ce5094a05b707f549d1b0ef31/c.html',
+    site: 'xinhua',
+    layout: 'xinhua-2021',
+    title: '“高冷”经济看发展｜绿意攀高！海拔4000米之上的绿色革命',
+    publishedAt: '2025-12-03T16:11:24+08:00',
+    updatedAt: null,
+    source: '新华社',
+    authors: [],
+    editor: '施歌',
+    tags: ['西藏'],
+    paragraphCount: 37,
+    firstParagraph: '班公湖位于西藏自治区西部边陲',
+    lastParagraph: '新华社西藏分社 联合制作',
+    images: [
       {
-        "src": "http://www.xinhuanet.com/fortune/20251203/7a735e3ce5094a05b707f549d1b0ef31/202512037a735e3ce5094a05b707f549d1b0ef31_105012025120200006437.gif",
-        "caption": ""
+        src: 'http://www.xinhuanet.com/fortune/20251203/7a735e3ce5094a05b707f549d1b0ef31/202512037a735e3ce5094a05b707f549d1b0ef31_105012025120200006437.gif',
+        caption: '',
       },
       {
-        "src": "http://www.xinhuanet.com/fortune/20251203/7a735e3ce5094a05b707f549d1b0ef31/202512037a735e3ce5094a05b707f549d1b0ef31_105012025120200006731.gif",
-        "caption": ""
+        src: 'http://www.xinhuanet.com/fortune/20251203/7a735e3ce5094a05b707f549d1b0ef31/202512037a735e3ce5094a05b707f549d1b0ef31_105012025120200006731.gif',
+        caption: '',
       },
       {
-        "src": "http://www.xinhuanet.com/fortune/20251203/7a735e3ce5094a05b707f549d1b0ef31/202512037a735e3ce5094a05b707f549d1b0ef31_105012025120200006908.gif",
-        "caption": ""
+        src: 'http://www.xinhuanet.com/fortune/20251203/7a735e3ce5094a05b707f549d1b0ef31/202512037a735e3ce5094a05b707f549d1b0ef31_105012025120200006908.gif',
+        caption: '',
       },
       {
-        "src": "http://www.xinhuanet.com/fortune/20251203/7a735e3ce5094a05b707f549d1b0ef31/202512037a735e3ce5094a05b707f549d1b0ef31_105012025120200007097.gif",
-        "caption": ""
+        src: 'http://www.xinhuanet.com/fortune/20251203/7a735e3ce5094a05b707f549d1b0ef31/202512037a735e3ce5094a05b707f549d1b0ef31_105012025120200007097.gif',
+        caption: '',
       },
       {
-        "src": "http://www.xinhuanet.com/fortune/20251203/7a735e3ce5094a05b707f549d1b0ef31/202512037a735e3ce5094a05b707f549d1b0ef31_105012025120200007219.gif",
-        "caption": ""
+        src: 'http://www.xinhuanet.com/fortune/20251203/7a735e3ce5094a05b707f549d1b0ef31/202512037a735e3ce5094a05b707f549d1b0ef31_105012025120200007219.gif',
+        caption: '',
       },
       {
-        "src": "http://www.xinhuanet.com/fortune/20251203/7a735e3ce5094a05b707f549d1b0ef31/202512037a735e3ce5094a05b707f549d1b0ef31_105012025120200007510.gif",
-        "caption": ""
+        src: 'http://www.xinhuanet.com/fortune/20251203/7a735e3ce5094a05b707f549d1b0ef31/202512037a735e3ce5094a05b707f549d1b0ef31_105012025120200007510.gif',
+        caption: '',
       },
       {
-        "src": "http://www.xinhuanet.com/fortune/20251203/7a735e3ce5094a05b707f549d1b0ef31/202512037a735e3ce5094a05b707f549d1b0ef31_105012025120200007666.gif",
-        "caption": ""
+        src: 'http://www.xinhuanet.com/fortune/20251203/7a735e3ce5094a05b707f549d1b0ef31/202512037a735e3ce5094a05b707f549d1b0ef31_105012025120200007666.gif',
+        caption: '',
       },
       {
-        "src": "http://www.xinhuanet.com/fortune/20251203/7a735e3ce5094a05b707f549d1b0ef31/202512037a735e3ce5094a05b707f549d1b0ef31_f8290ec451954ffd8cb9f1b9e8e86746.jpg",
-        "caption": ""
-      }
+        src: 'http://www.xinhuanet.com/fortune/20251203/7a735e3ce5094a05b707f549d1b0ef31/202512037a735e3ce5094a05b707f549d1b0ef31_f8290ec451954ffd8cb9f1b9e8e86746.jpg',
+        caption: '',
+      },
     ],
-    "partial": null,
-    "notes": [
-      "2021+ template: title .head-line h1 span.title (again in .mheader); date .header-time (year, day, time); source meta[name=source] where present, else div.source; editor span.editor \"【责任编辑:…】\"; no meta source",
-      "a photo feature: 37 <p> in #detailContent, each a short line between 8 images (7 GIFs and a JPEG, no captions); the last line \"新华社西藏分社 联合制作\" is the page's credit and is kept",
-      "no byline"
-    ]
+    partial: null,
+    notes: [
+      '2021+ template: title .head-line h1 span.title (again in .mheader); date .header-time (year, day, time); source meta[name=source] where present, else div.source; editor span.editor "【责任编辑:…】"; no meta source',
+      'a photo feature: 37 <p> in #detailContent, each a short line between 8 images (7 GIFs and a JPEG, no captions); the last line "新华社西藏分社 联合制作" is the page\'s credit and is kept',
+      'no byline',
+    ],
   },
   {
-    "page": "xinhua-16-2025.html",
-    "url": "http://www.news.cn/20251201/27cccef1d906488fa64a9a670136ec0a/c.html",
-    "canonicalUrl": "https://www.news.cn/20251201/27cccef1d906488fa64a9a670136ec0a/c.html",
-    "site": "xinhua",
-    "layout": "xinhua-2021",
-    "title": "四中全会精神解读·市场最前沿丨从一粒稻种看中国种企创新路",
-    "publishedAt": "2025-12-01T20:45:12+08:00",
-    "updatedAt": null,
-    "source": "新华网",
-    "authors": [
-      "胡璐",
-      "周勉"
+    page: 'xinhua-16-2025.html',
+    url: 'http://www.news.cn/20251201/27cccef1d906488fa64a9a670136ec0a/c.html',
+    canonicalUrl: 'https://www.news.cn/20251201/27cccef1d906488fa64a9a670136ec0a/c.html',
+    site: 'xinhua',
+    layout: 'xinhua-2021',
+    title: '四中全会精神解读·市场最前沿丨从一粒稻种看中国种企创新路',
+    publishedAt: '2025-12-01T20:45:12+08:00',
+    updatedAt: null,
+    source: '新华网',
+    authors: ['胡璐', '周勉'],
+    editor: '王頔',
+    tags: ['稻种'],
+    paragraphCount: 18,
+    firstParagraph: '新华社北京12月1日电 题：从一粒稻种看中国种企创新路',
+    lastParagraph:
+      '农业农村部有关负责人说，未来将在培育上突出重点，集中资源加快培育世界一流种业企业。同时，继续支持优势企业承担科技重大项目，促进企业在育种创新中“唱主角”。还将推进企业主导的产学研深度融合，鼓励发展“企业出题出资、科研揭榜答题”双向协作，推进企业和高校、科研院所人才双向流动。',
+    images: [],
+    partial: null,
+    notes: [
+      '2021+ template: title .head-line h1 span.title (again in .mheader); date .header-time (year, day, time); source meta[name=source] where present, else div.source; editor span.editor "【责任编辑:…】"',
+      '19 <p> in #detailContent: the dateline-and-headline line "新华社北京12月1日电 题：…", then "新华社记者胡璐、周勉" (a byline line: the authors, not a paragraph), then 17 text paragraphs',
     ],
-    "editor": "王頔",
-    "tags": [
-      "稻种"
-    ],
-    "paragraphCount": 18,
-    "firstParagraph": "新华社北京12月1日电 题：从一粒稻种看中国种企创新路",
-    "lastParagraph": "农业农村部有关负责人说，未来将在培育上突出重点，集中资源加快培育世界一流种业企业。同时，继续支持优势企业承担科技重大项目，促进企业在育种创新中“唱主角”。还将推进企业主导的产学研深度融合，鼓励发展“企业出题出资、科研揭榜答题”双向协作，推进企业和高校、科研院所人才双向流动。",
-    "images": [],
-    "partial": null,
-    "notes": [
-      "2021+ template: title .head-line h1 span.title (again in .mheader); date .header-time (year, day, time); source meta[name=source] where present, else div.source; editor span.editor \"【责任编辑:…】\"",
-      "19 <p> in #detailContent: the dateline-and-headline line \"新华社北京12月1日电 题：…\", then \"新华社记者胡璐、周勉\" (a byline line: the authors, not a paragraph), then 17 text paragraphs"
-    ]
   },
   {
-    "page": "xinhua-17-2024.html",
-    "url": "http://www.xinhuanet.com/science/20240725/55cc7750385c41c29405672c2a5d773b/c.html",
-    "canonicalUrl": "https://www.xinhuanet.com/science/20240725/55cc7750385c41c29405672c2a5d773b/c.html",
-    "site": "xinhua",
-    "layout": "xinhua-2021",
-    "title": "都是绿豆汤，为什么有的是红色，有的是绿色？到底哪种更好？",
-    "publishedAt": "2024-07-25T18:35:17+08:00",
-    "updatedAt": null,
-    "source": "科普中国",
-    "authors": [],
-    "editor": "孙晓倩",
-    "tags": [
-      "绿豆汤",
-      "颜色",
-      "氧化",
-      "成分",
-      "绿色"
-    ],
-    "paragraphCount": 61,
-    "firstParagraph": "入伏了，绿豆汤是大家眼里的解暑佳品。无论是颗粒分明的绿豆汤，还是绿豆开花与汤融为一体的绿豆沙，都收割着我们的味蕾。",
-    "lastParagraph": "审核丨阮光锋 科信食品与健康信息交流中心副主任",
-    "images": [
+    page: 'xinhua-17-2024.html',
+    url: 'http://www.xinhuanet.com/science/20240725/55cc7750385c41c29405672c2a5d773b/c.html',
+    canonicalUrl: 'https://www.xinhuanet.com/science/20240725/55cc7750385c41c29405672c2a5d773b/c.html',
+    site: 'xinhua',
+    layout: 'xinhua-2021',
+    title: '都是绿豆汤，为什么有的是红色，有的是绿色？到底哪种更好？',
+    publishedAt: '2024-07-25T18:35:17+08:00',
+    updatedAt: null,
+    source: '科普中国',
+    authors: [],
+    editor: '孙晓倩',
+    tags: ['绿豆汤', '颜色', '氧化', '成分', '绿色'],
+    paragraphCount: 61,
+    firstParagraph: '入伏了，绿豆汤是大家眼里的解暑佳品。无论是颗粒分明的绿豆汤，还是绿豆开花与汤融为一体的绿豆沙，都收割着我们的味蕾。',
+    lastParagraph: '审核丨阮光锋 科信食品与健康信息交流中心副主任',
+    images: [
       {
-        "src": "http://www.xinhuanet.com/science/20240725/55cc7750385c41c29405672c2a5d773b/2024072555cc7750385c41c29405672c2a5d773b_20240725396ffd20e5dc4fe2861276c1031cd69d.jpg",
-        "caption": "数据来源：《中国食物成分表（标准版/第一册）》和 Verywell Health"
+        src: 'http://www.xinhuanet.com/science/20240725/55cc7750385c41c29405672c2a5d773b/2024072555cc7750385c41c29405672c2a5d773b_20240725396ffd20e5dc4fe2861276c1031cd69d.jpg',
+        caption: '数据来源：《中国食物成分表（标准版/第一册）》和 Verywell Health',
       },
       {
-        "src": "http://www.xinhuanet.com/science/20240725/55cc7750385c41c29405672c2a5d773b/2024072555cc7750385c41c29405672c2a5d773b_2024072584dec91b365b4b6fadd79963de856089.jpg",
-        "caption": "数据来源：《中国食物成分表（标准版）》"
+        src: 'http://www.xinhuanet.com/science/20240725/55cc7750385c41c29405672c2a5d773b/2024072555cc7750385c41c29405672c2a5d773b_2024072584dec91b365b4b6fadd79963de856089.jpg',
+        caption: '数据来源：《中国食物成分表（标准版）》',
       },
       {
-        "src": "http://www.xinhuanet.com/science/20240725/55cc7750385c41c29405672c2a5d773b/2024072555cc7750385c41c29405672c2a5d773b_20240725b02f99b2287c4d72bb1dc9cfbadd72e2.jpg",
-        "caption": "图源：《中国营养科学全书（第二版/上册）》"
+        src: 'http://www.xinhuanet.com/science/20240725/55cc7750385c41c29405672c2a5d773b/2024072555cc7750385c41c29405672c2a5d773b_20240725b02f99b2287c4d72bb1dc9cfbadd72e2.jpg',
+        caption: '图源：《中国营养科学全书（第二版/上册）》',
       },
       {
-        "src": "http://www.xinhuanet.com/science/20240725/55cc7750385c41c29405672c2a5d773b/2024072555cc7750385c41c29405672c2a5d773b_20240725d9d037e04e534c608ecd19350a7f15a6.jpg",
-        "caption": "数据来源：《中国食物成分表（标准版/第一册）》"
+        src: 'http://www.xinhuanet.com/science/20240725/55cc7750385c41c29405672c2a5d773b/2024072555cc7750385c41c29405672c2a5d773b_20240725d9d037e04e534c608ecd19350a7f15a6.jpg',
+        caption: '数据来源：《中国食物成分表（标准版/第一册）》',
       },
       {
-        "src": "http://www.xinhuanet.com/science/20240725/55cc7750385c41c29405672c2a5d773b/2024072555cc7750385c41c29405672c2a5d773b_202407254a1a1570814a4ec0a4e07eff9c14dc04.png",
-        "caption": ""
-      }
+        src: 'http://www.xinhuanet.com/science/20240725/55cc7750385c41c29405672c2a5d773b/2024072555cc7750385c41c29405672c2a5d773b_202407254a1a1570814a4ec0a4e07eff9c14dc04.png',
+        caption: '',
+      },
     ],
-    "partial": null,
-    "notes": [
-      "2021+ template: title .head-line h1 span.title (again in .mheader); date .header-time (year, day, time); source meta[name=source] where present, else div.source; editor span.editor \"【责任编辑:…】\"",
-      "65 <p> in #detailContent: 61 text (subheadings included), 4 centred captions under 5 images (\"数据来源：…\", \"图源：…\"; the last image has none); ends with the credit lines \"作者丨…\" and \"审核丨…\""
-    ]
+    partial: null,
+    notes: [
+      '2021+ template: title .head-line h1 span.title (again in .mheader); date .header-time (year, day, time); source meta[name=source] where present, else div.source; editor span.editor "【责任编辑:…】"',
+      '65 <p> in #detailContent: 61 text (subheadings included), 4 centred captions under 5 images ("数据来源：…", "图源：…"; the last image has none); ends with the credit lines "作者丨…" and "审核丨…"',
+    ],
   },
   {
-    "page": "xinhua-18-2022.html",
-    "url": "http://www.xinhuanet.com/world/2022-12/04/c_1211706634.htm",
-    "canonicalUrl": "https://www.xinhuanet.com/world/2022-12/04/c_1211706634.htm",
-    "site": "xinhua",
-    "layout": "xinhua-2021",
-    "title": "外媒：拜登政府考虑重启特朗普时期移民限制政策",
-    "publishedAt": "2022-12-04T11:55:46+08:00",
-    "updatedAt": null,
-    "source": "参考消息网",
-    "authors": [],
-    "editor": "侯强",
-    "tags": [],
-    "paragraphCount": 6,
-    "firstParagraph": "据路透社2日报道，美国拜登政府正在考虑的一些计划可能加大在美墨边境寻求庇护的难度，这些计划与前总统特朗普推动的政策有相似之处。",
-    "lastParagraph": "报道称，拜登在2020年总统选举中击败特朗普时曾承诺，将取消特朗普强硬的移民政策，并“重申了美国对寻求庇护者和难民的承诺”。拟议的政策如果获得通过，将大大背离这些承诺。（编译/刘白云）",
-    "images": [],
-    "partial": null,
-    "notes": [
-      "2021+ template: title .head-line h1 span.title (again in .mheader); date .header-time (year, day, time); source meta[name=source] where present, else div.source; editor span.editor \"【责任编辑:…】\"; no meta source, div.source \"来源：参考消息网\"",
-      "6 <p> in #detail; \"（编译/刘白云）\" at the end is a translator, not a reporter"
-    ]
+    page: 'xinhua-18-2022.html',
+    url: 'http://www.xinhuanet.com/world/2022-12/04/c_1211706634.htm',
+    canonicalUrl: 'https://www.xinhuanet.com/world/2022-12/04/c_1211706634.htm',
+    site: 'xinhua',
+    layout: 'xinhua-2021',
+    title: '外媒：拜登政府考虑重启特朗普时期移民限制政策',
+    publishedAt: '2022-12-04T11:55:46+08:00',
+    updatedAt: null,
+    source: '参考消息网',
+    authors: [],
+    editor: '侯强',
+    tags: [],
+    paragraphCount: 6,
+    firstParagraph: '据路透社2日报道，美国拜登政府正在考虑的一些计划可能加大在美墨边境寻求庇护的难度，这些计划与前总统特朗普推动的政策有相似之处。',
+    lastParagraph: '报道称，拜登在2020年总统选举中击败特朗普时曾承诺，将取消特朗普强硬的移民政策，并“重申了美国对寻求庇护者和难民的承诺”。拟议的政策如果获得通过，将大大背离这些承诺。（编译/刘白云）',
+    images: [],
+    partial: null,
+    notes: [
+      '2021+ template: title .head-line h1 span.title (again in .mheader); date .header-time (year, day, time); source meta[name=source] where present, else div.source; editor span.editor "【责任编辑:…】"; no meta source, div.source "来源：参考消息网"',
+      '6 <p> in #detail; "（编译/刘白云）" at the end is a translator, not a reporter',
+    ],
   },
   {
-    "page": "xinhua-19-2017.html",
-    "url": "http://www.xinhuanet.com/world/2017-07/06/c_1121270810.htm",
-    "canonicalUrl": "https://www.xinhuanet.com/world/2017-07/06/c_1121270810.htm",
-    "site": "xinhua",
-    "layout": "xinhua-2017",
-    "title": "“我们是山水相连的好邻居” ——记习近平主席对俄罗斯进行国事访问",
-    "publishedAt": "2017-07-06T02:47:41+08:00",
-    "updatedAt": null,
-    "source": "新华社",
-    "authors": [
-      "杜尚泽",
-      "王恬"
-    ],
-    "editor": "钱中兵",
-    "tags": [
-      "习近平",
-      "普京",
-      "俄罗斯",
-      "元首",
-      "山水相连"
-    ],
-    "paragraphCount": 41,
-    "firstParagraph": "新华社莫斯科7月4日电 题：“我们是山水相连的好邻居”——记习近平主席对俄罗斯进行国事访问",
-    "lastParagraph": "北京－莫斯科，一次次握手，中俄关系的列车飞速前行。（人民日报记者杜尚泽 王恬）",
-    "images": [
+    page: 'xinhua-19-2017.html',
+    url: 'http://www.xinhuanet.com/world/2017-07/06/c_1121270810.htm',
+    canonicalUrl: 'https://www.xinhuanet.com/world/2017-07/06/c_1121270810.htm',
+    site: 'xinhua',
+    layout: 'xinhua-2017',
+    title: '“我们是山水相连的好邻居” ——记习近平主席对俄罗斯进行国事访问',
+    publishedAt: '2017-07-06T02:47:41+08:00',
+    updatedAt: null,
+    source: '新华社',
+    authors: ['杜尚泽', '王恬'],
+    editor: '钱中兵',
+    tags: ['习近平', '普京', '俄罗斯', '元首', '山水相连'],
+    paragraphCount: 41,
+    firstParagraph: '新华社莫斯科7月4日电 题：“我们是山水相连的好邻居”——记习近平主席对俄罗斯进行国事访问',
+    lastParagraph: '北京－莫斯科，一次次握手，中俄关系的列车飞速前行。（人民日报记者杜尚泽 王恬）',
+    images: [
       {
-        "src": "http://news.xinhuanet.com/world/2017-07/03/129645817_14990467661021n.jpg",
-        "caption": ""
-      }
+        src: 'http://news.xinhuanet.com/world/2017-07/03/129645817_14990467661021n.jpg',
+        caption: '',
+      },
     ],
-    "partial": null,
-    "notes": [
-      "2017 national template: h1#title; .main_tit .info \"2017年07月06日 02:47:41\" and span#source \"来源： 新华社\"; body #content; .share \"[责任编辑： 钱中兵 ]\"",
-      "meta article:author 侯强 is the web editor (the same name stands on other pages): not an author",
-      "42 <p> in #content: 41 text, the last \"点击查看专题\" a link to the visit's topic page (dropped); its banner image is kept",
-      "reporters from the closing \"（人民日报记者杜尚泽 王恬）\""
-    ]
+    partial: null,
+    notes: [
+      '2017 national template: h1#title; .main_tit .info "2017年07月06日 02:47:41" and span#source "来源： 新华社"; body #content; .share "[责任编辑： 钱中兵 ]"',
+      'meta article:author 侯强 is the web editor (the same name stands on other pages): not an author',
+      '42 <p> in #content: 41 text, the last "点击查看专题" a link to the visit\'s topic page (dropped); its banner image is kept',
+      'reporters from the closing "（人民日报记者杜尚泽 王恬）"',
+    ],
   },
   {
-    "page": "xinhua-20-2025.html",
-    "url": "http://www.news.cn/local/20251203/5d8bf570d83643f9bb3769ef33ac0567/c.html",
-    "canonicalUrl": "https://www.news.cn/local/20251203/5d8bf570d83643f9bb3769ef33ac0567/c.html",
-    "site": "xinhua",
-    "layout": "xinhua-2021",
-    "title": "他们是不一样的追梦人——深圳龙岗用温情托起残疾人“稳稳的幸福”",
-    "publishedAt": "2025-12-03T09:59:13+08:00",
-    "updatedAt": null,
-    "source": "新华每日电讯",
-    "authors": [
-      "孙飞"
-    ],
-    "editor": "刘子丫",
-    "tags": [
-      "小兰",
-      "公益",
-      "残疾人",
-      "龙岗",
-      "刘惠青"
-    ],
-    "paragraphCount": 29,
-    "firstParagraph": "深圳龙岗，这个常住人口约400万人、地区生产总值约6000亿元的工业大区、产业强区，以华为等高新技术企业知名，常年在全国工业百强区榜单中排名前列。",
-    "lastParagraph": "龙岗区残联负责人表示，龙岗不仅是工业大区、产业强区，也是民生高地、幸福城区。龙岗将进一步深化运用脑疾病精准诊疗技术助力孤独症儿童康复、推动脑机接口临床应用等，以科技创新赋能残疾人事业高质量发展，助力广大残疾人共享龙岗“有意思、有商机、有得住、有品质”的“四有”现代化城区典范建设成果。（记者孙飞）",
-    "images": [
+    page: 'xinhua-20-2025.html',
+    url: 'http://www.news.cn/local/20251203/5d8bf570d83643f9bb3769ef33ac0567/c.html',
+    canonicalUrl: 'https://www.news.cn/local/20251203/5d8bf570d83643f9bb3769ef33ac0567/c.html',
+    site: 'xinhua',
+    layout: 'xinhua-2021',
+    title: '他们是不一样的追梦人——深圳龙岗用温情托起残疾人“稳稳的幸福”',
+    publishedAt: '2025-12-03T09:59:13+08:00',
+    updatedAt: null,
+    source: '新华每日电讯',
+    authors: ['孙飞'],
+    editor: '刘子丫',
+    tags: ['小兰', '公益', '残疾人', '龙岗', '刘惠青'],
+    paragraphCount: 29,
+    firstParagraph: '深圳龙岗，这个常住人口约400万人、地区生产总值约6000亿元的工业大区、产业强区，以华为等高新技术企业知名，常年在全国工业百强区榜单中排名前列。',
+    lastParagraph:
+      '龙岗区残联负责人表示，龙岗不仅是工业大区、产业强区，也是民生高地、幸福城区。龙岗将进一步深化运用脑疾病精准诊疗技术助力孤独症儿童康复、推动脑机接口临床应用等，以科技创新赋能残疾人事业高质量发展，助力广大残疾人共享龙岗“有意思、有商机、有得住、有品质”的“四有”现代化城区典范建设成果。（记者孙飞）',
+    images: [
       {
-        "src": "http://www.news.cn/local/20251203/5d8bf570d83643f9bb3769ef33ac0567/2025120356358ca23bec4267ad334316a36b76ee_20251203cc878238a7344b44b378ee7d745b1a7d.jpeg",
-        "caption": "油画让傅小兰找到生活的坐标。（受访者供图）"
-      }
+        src: 'http://www.news.cn/local/20251203/5d8bf570d83643f9bb3769ef33ac0567/2025120356358ca23bec4267ad334316a36b76ee_20251203cc878238a7344b44b378ee7d745b1a7d.jpeg',
+        caption: '油画让傅小兰找到生活的坐标。（受访者供图）',
+      },
     ],
-    "partial": null,
-    "notes": [
-      "2021+ template: title .head-line h1 span.title (again in .mheader); date .header-time (year, day, time); source meta[name=source] where present, else div.source; editor span.editor \"【责任编辑:…】\"",
-      "30 <p> in #detailContent: 29 text and one caption \"油画让傅小兰找到生活的坐标。（受访者供图）\"",
-      "reporter from \"（记者孙飞）\" in the opening paragraphs"
-    ]
+    partial: null,
+    notes: [
+      '2021+ template: title .head-line h1 span.title (again in .mheader); date .header-time (year, day, time); source meta[name=source] where present, else div.source; editor span.editor "【责任编辑:…】"',
+      '30 <p> in #detailContent: 29 text and one caption "油画让傅小兰找到生活的坐标。（受访者供图）"',
+      'reporter from "（记者孙飞）" in the opening paragraphs',
+    ],
   },
   {
-    "page": "xinhua-21-2023.html",
-    "url": "http://www.news.cn/2023-03/24/c_1129461122.htm",
-    "canonicalUrl": "https://www.news.cn/2023-03/24/c_1129461122.htm",
-    "site": "xinhua",
-    "layout": "xinhua-2021",
-    "title": "世界田联从严限制性别发育异常和跨性别运动员参赛",
-    "publishedAt": "2023-03-24T15:15:51+08:00",
-    "updatedAt": null,
-    "source": "新华社",
-    "authors": [],
-    "editor": "张樵苏",
-    "tags": [
-      "田径"
+    page: 'xinhua-21-2023.html',
+    url: 'http://www.news.cn/2023-03/24/c_1129461122.htm',
+    canonicalUrl: 'https://www.news.cn/2023-03/24/c_1129461122.htm',
+    site: 'xinhua',
+    layout: 'xinhua-2021',
+    title: '世界田联从严限制性别发育异常和跨性别运动员参赛',
+    publishedAt: '2023-03-24T15:15:51+08:00',
+    updatedAt: null,
+    source: '新华社',
+    authors: [],
+    editor: '张樵苏',
+    tags: ['田径'],
+    paragraphCount: 4,
+    firstParagraph:
+      '新华社北京3月24日电 世界田联24日在官网公布了世界田联理事会日前做出的一系列决定，宣布从本月31日起，加强对性别发育异常运动员的参赛限制，同时进一步明确禁止跨性别运动员参加女子比赛。',
+    lastParagraph: '世界田联主席塞巴斯蒂安·科表示，做出这一系列决定是很艰难的，但是世界田联必须保障女运动员参赛的公平性。“我们会随着科学的进步更新观点，但我们会将女运动员参赛的公平性放在首位。”',
+    images: [],
+    partial: null,
+    notes: [
+      '2021+ template: title .head-line h1 span.title (again in .mheader); date .header-time (year, day, time); source meta[name=source] where present, else div.source; editor span.editor "【责任编辑:…】"; meta source 新华社',
+      '4 <p> in #detail, no reporter named',
     ],
-    "paragraphCount": 4,
-    "firstParagraph": "新华社北京3月24日电 世界田联24日在官网公布了世界田联理事会日前做出的一系列决定，宣布从本月31日起，加强对性别发育异常运动员的参赛限制，同时进一步明确禁止跨性别运动员参加女子比赛。",
-    "lastParagraph": "世界田联主席塞巴斯蒂安·科表示，做出这一系列决定是很艰难的，但是世界田联必须保障女运动员参赛的公平性。“我们会随着科学的进步更新观点，但我们会将女运动员参赛的公平性放在首位。”",
-    "images": [],
-    "partial": null,
-    "notes": [
-      "2021+ template: title .head-line h1 span.title (again in .mheader); date .header-time (year, day, time); source meta[name=source] where present, else div.source; editor span.editor \"【责任编辑:…】\"; meta source 新华社",
-      "4 <p> in #detail, no reporter named"
-    ]
   },
   {
-    "page": "xinhua-22-2015.html",
-    "url": "http://www.xinhuanet.com/politics/2015-08/06/c_128098993.htm",
-    "canonicalUrl": "https://www.xinhuanet.com/politics/2015-08/06/c_128098993.htm",
-    "site": "xinhua",
-    "layout": "xinhua-2017",
-    "title": "“绿帽”不必过敏，执法还需通情",
-    "publishedAt": "2015-08-06T08:50:24+08:00",
-    "updatedAt": null,
-    "source": "中国青年报",
-    "authors": [],
-    "editor": "刘强",
-    "tags": [
-      "通情",
-      "戴绿帽子",
-      "过敏",
-      "交警",
-      "行人"
+    page: 'xinhua-22-2015.html',
+    url: 'http://www.xinhuanet.com/politics/2015-08/06/c_128098993.htm',
+    canonicalUrl: 'https://www.xinhuanet.com/politics/2015-08/06/c_128098993.htm',
+    site: 'xinhua',
+    layout: 'xinhua-2017',
+    title: '“绿帽”不必过敏，执法还需通情',
+    publishedAt: '2015-08-06T08:50:24+08:00',
+    updatedAt: null,
+    source: '中国青年报',
+    authors: [],
+    editor: '刘强',
+    tags: ['通情', '戴绿帽子', '过敏', '交警', '行人'],
+    paragraphCount: 6,
+    firstParagraph:
+      '自8月深圳市交警祭重招整治违法通行以来，行人冲红灯的违法成本显然不再是以前教育几句那么简单。8月4日上午，冲红灯的行人被要求戴绿帽子、穿绿马甲在路口劝导其他路人。此举迅速引发热议，对于戴绿帽子一事，市民有赞有弹。不过，交警解释称，帽子仅仅是与马甲的同色搭配，并无他意。（《南方都市报》8月5日）',
+    lastParagraph:
+      '夏日炎炎，能够考虑到执法对象的遮阳问题，当然是件好事情；但好事还宜做好，试想，若是再细心一些，周密一些，对绿马甲的配帽，换用其他颜色，那就不至于引起舆论喧嚣，也不至于在执法过程中引起少数执法对象的抵触了。那样的话，相信执法过程，将会更加顺利；而执法效果，自然也就更好。',
+    images: [],
+    partial: null,
+    notes: [
+      '2015 national template: #article h1#title; .info .source span.time "2015年08月06日 08:50:24"; em#source "中国青年报"; body #article .article; #articleEdit span.editor "[责任编辑: 刘强 ]"',
+      '6 <p>, an opinion piece with no byline',
     ],
-    "paragraphCount": 6,
-    "firstParagraph": "自8月深圳市交警祭重招整治违法通行以来，行人冲红灯的违法成本显然不再是以前教育几句那么简单。8月4日上午，冲红灯的行人被要求戴绿帽子、穿绿马甲在路口劝导其他路人。此举迅速引发热议，对于戴绿帽子一事，市民有赞有弹。不过，交警解释称，帽子仅仅是与马甲的同色搭配，并无他意。（《南方都市报》8月5日）",
-    "lastParagraph": "夏日炎炎，能够考虑到执法对象的遮阳问题，当然是件好事情；但好事还宜做好，试想，若是再细心一些，周密一些，对绿马甲的配帽，换用其他颜色，那就不至于引起舆论喧嚣，也不至于在执法过程中引起少数执法对象的抵触了。那样的话，相信执法过程，将会更加顺利；而执法效果，自然也就更好。",
-    "images": [],
-    "partial": null,
-    "notes": [
-      "2015 national template: #article h1#title; .info .source span.time \"2015年08月06日 08:50:24\"; em#source \"中国青年报\"; body #article .article; #articleEdit span.editor \"[责任编辑: 刘强 ]\"",
-      "6 <p>, an opinion piece with no byline"
-    ]
   },
   {
-    "page": "xinhua-23-2024.html",
-    "url": "http://www.news.cn/world/20241209/d0908499f23f409f8bb762704c894312/c.html",
-    "canonicalUrl": "https://www.news.cn/world/20241209/d0908499f23f409f8bb762704c894312/c.html",
-    "site": "xinhua",
-    "layout": "xinhua-2021",
-    "title": "通讯｜巴黎圣母院重新开放 参观者风雨无阻",
-    "publishedAt": "2024-12-09T12:23:12+08:00",
-    "updatedAt": null,
-    "source": "新华网",
-    "authors": [
-      "唐霁"
-    ],
-    "editor": "邱丽芳",
-    "tags": [
-      "巴黎圣母院-对公众开放"
-    ],
-    "paragraphCount": 12,
-    "firstParagraph": "新华社巴黎12月8日电 通讯｜巴黎圣母院重新开放 参观者风雨无阻",
-    "lastParagraph": "法国议会两院此后通过法案，要求重建工作确保巴黎圣母院恢复原貌。在12月7日举行的庆祝仪式上，法国总统马克龙表示，经历了2019年火灾对巴黎圣母院的毁灭性打击后，各行各业团结携手，实现了“五年内将巴黎圣母院重建得更加美丽的目标”。",
-    "images": [
+    page: 'xinhua-23-2024.html',
+    url: 'http://www.news.cn/world/20241209/d0908499f23f409f8bb762704c894312/c.html',
+    canonicalUrl: 'https://www.news.cn/world/20241209/d0908499f23f409f8bb762704c894312/c.html',
+    site: 'xinhua',
+    layout: 'xinhua-2021',
+    title: '通讯｜巴黎圣母院重新开放 参观者风雨无阻',
+    publishedAt: '2024-12-09T12:23:12+08:00',
+    updatedAt: null,
+    source: '新华网',
+    authors: ['唐霁'],
+    editor: '邱丽芳',
+    tags: ['巴黎圣母院-对公众开放'],
+    paragraphCount: 12,
+    firstParagraph: '新华社巴黎12月8日电 通讯｜巴黎圣母院重新开放 参观者风雨无阻',
+    lastParagraph:
+      '法国议会两院此后通过法案，要求重建工作确保巴黎圣母院恢复原貌。在12月7日举行的庆祝仪式上，法国总统马克龙表示，经历了2019年火灾对巴黎圣母院的毁灭性打击后，各行各业团结携手，实现了“五年内将巴黎圣母院重建得更加美丽的目标”。',
+    images: [
       {
-        "src": "http://www.news.cn/world/20241209/d0908499f23f409f8bb762704c894312/no8DSOIMqEHRRziW.jpg",
-        "caption": "法国7日和8日在位于塞纳河畔的巴黎圣母院举行仪式，庆祝2019年失火的巴黎圣母院经过5年修复后重新开放。新华社记者 高静摄"
+        src: 'http://www.news.cn/world/20241209/d0908499f23f409f8bb762704c894312/no8DSOIMqEHRRziW.jpg',
+        caption: '法国7日和8日在位于塞纳河畔的巴黎圣母院举行仪式，庆祝2019年失火的巴黎圣母院经过5年修复后重新开放。新华社记者 高静摄',
       },
       {
-        "src": "http://www.news.cn/world/20241209/d0908499f23f409f8bb762704c894312/XRYVreN7f5CBaVJg.jpg",
-        "caption": "这是12月8日在重新开放仪式上拍摄的巴黎圣母院内景。新华社记者 高静摄"
-      }
+        src: 'http://www.news.cn/world/20241209/d0908499f23f409f8bb762704c894312/XRYVreN7f5CBaVJg.jpg',
+        caption: '这是12月8日在重新开放仪式上拍摄的巴黎圣母院内景。新华社记者 高静摄',
+      },
     ],
-    "partial": null,
-    "notes": [
-      "2021+ template: title .head-line h1 span.title (again in .mheader); date .header-time (year, day, time); source meta[name=source] where present, else div.source; editor span.editor \"【责任编辑:…】\"",
-      "15 <p> in #detailContent: the dateline-and-headline line, \"新华社记者唐霁\" (a byline line: the author), 2 captions \"…新华社记者 高静摄\" under the 2 images, 11 further text paragraphs"
-    ]
+    partial: null,
+    notes: [
+      '2021+ template: title .head-line h1 span.title (again in .mheader); date .header-time (year, day, time); source meta[name=source] where present, else div.source; editor span.editor "【责任编辑:…】"',
+      '15 <p> in #detailContent: the dateline-and-headline line, "新华社记者唐霁" (a byline line: the author), 2 captions "…新华社记者 高静摄" under the 2 images, 11 further text paragraphs',
+    ],
   },
   {
-    "page": "xinhua-24-2024.html",
-    "url": "http://www.news.cn/info/20241221/1440929f7e5445569789dfa8d234861d/c.html",
-    "canonicalUrl": "https://www.news.cn/info/20241221/1440929f7e5445569789dfa8d234861d/c.html",
-    "site": "xinhua",
-    "layout": "xinhua-2021",
-    "title": "开源盛会在江城——2024开放原子开发者大会侧记",
-    "publishedAt": "2024-12-21T10:51:27+08:00",
-    "updatedAt": null,
-    "source": "新华网",
-    "authors": [
-      "赵海军"
-    ],
-    "editor": "周亦张",
-    "tags": [
-      "开源",
-      "鸿蒙",
-      "社区",
-      "项目",
-      "发展"
-    ],
-    "paragraphCount": 24,
-    "firstParagraph": "新华网北京12月21日电（赵海军）素有“楚中第一繁盛处”之美誉的武汉，在沿江九大城市中，独享江城的雅名。因其位于长江和汉江的交汇处，连接南北、沟通东西，地理位置得天独厚，又有着“九省通衢”的别称。作为中部地区唯一的中国软件名城，武汉拥有40万软件开发者，90%以上积极使用开源技术和参与研发，拥有良好的开源创新氛围。",
-    "lastParagraph": "程晓明介绍说，基金会成立于2020年6月，业务主管单位是工业和信息化部，是国内首家也是唯一一家国家级开源基金会，属于非营利性组织。除了开源鸿蒙项目，基金会正在推进的重点开源项目openEuler发展了项目捐赠单位23家，社区用户超373万，贡献者超2万名，社区单位成员1883家。他表示，基金会将在保证安全的前提下，进一步发挥自身的催化培育价值、公共平台价值、战略化共建价值以及跨越边界价值，积极建设构建开源社区、繁荣开源事业、共创共享开源价值的理想化场域。",
-    "images": [
+    page: 'xinhua-24-2024.html',
+    url: 'http://www.news.cn/info/20241221/1440929f7e5445569789dfa8d234861d/c.html',
+    canonicalUrl: 'https://www.news.cn/info/20241221/1440929f7e5445569789dfa8d234861d/c.html',
+    site: 'xinhua',
+    layout: 'xinhua-2021',
+    title: '开源盛会在江城——2024开放原子开发者大会侧记',
+    publishedAt: '2024-12-21T10:51:27+08:00',
+    updatedAt: null,
+    source: '新华网',
+    authors: ['赵海军'],
+    editor: '周亦张',
+    tags: ['开源', '鸿蒙', '社区', '项目', '发展'],
+    paragraphCount: 24,
+    firstParagraph:
+      '新华网北京12月21日电（赵海军）素有“楚中第一繁盛处”之美誉的武汉，在沿江九大城市中，独享江城的雅名。因其位于长江和汉江的交汇处，连接南北、沟通东西，地理位置得天独厚，又有着“九省通衢”的别称。作为中部地区唯一的中国软件名城，武汉拥有40万软件开发者，90%以上积极使用开源技术和参与研发，拥有良好的开源创新氛围。',
+    lastParagraph:
+      '程晓明介绍说，基金会成立于2020年6月，业务主管单位是工业和信息化部，是国内首家也是唯一一家国家级开源基金会，属于非营利性组织。除了开源鸿蒙项目，基金会正在推进的重点开源项目openEuler发展了项目捐赠单位23家，社区用户超373万，贡献者超2万名，社区单位成员1883家。他表示，基金会将在保证安全的前提下，进一步发挥自身的催化培育价值、公共平台价值、战略化共建价值以及跨越边界价值，积极建设构建开源社区、繁荣开源事业、共创共享开源价值的理想化场域。',
+    images: [
       {
-        "src": "http://www.news.cn/info/20241221/1440929f7e5445569789dfa8d234861d/202412211440929f7e5445569789dfa8d234861d_202412211047065180rId6image1.jpeg",
-        "caption": ""
+        src: 'http://www.news.cn/info/20241221/1440929f7e5445569789dfa8d234861d/202412211440929f7e5445569789dfa8d234861d_202412211047065180rId6image1.jpeg',
+        caption: '',
       },
       {
-        "src": "http://www.news.cn/info/20241221/1440929f7e5445569789dfa8d234861d/202412211440929f7e5445569789dfa8d234861d_202412211047066837rId7image2.jpeg",
-        "caption": ""
+        src: 'http://www.news.cn/info/20241221/1440929f7e5445569789dfa8d234861d/202412211440929f7e5445569789dfa8d234861d_202412211047066837rId7image2.jpeg',
+        caption: '',
       },
       {
-        "src": "http://www.news.cn/info/20241221/1440929f7e5445569789dfa8d234861d/202412211440929f7e5445569789dfa8d234861d_202412211047061959rId8image3.jpeg",
-        "caption": ""
-      }
+        src: 'http://www.news.cn/info/20241221/1440929f7e5445569789dfa8d234861d/202412211440929f7e5445569789dfa8d234861d_202412211047061959rId8image3.jpeg',
+        caption: '',
+      },
     ],
-    "partial": null,
-    "notes": [
-      "2021+ template: title .head-line h1 span.title (again in .mheader); date .header-time (year, day, time); source meta[name=source] where present, else div.source; editor span.editor \"【责任编辑:…】\"",
-      "24 <p> in #detailContent; reporter from the dateline bracket \"新华网北京12月21日电（赵海军）\"; 3 images without captions"
-    ]
+    partial: null,
+    notes: [
+      '2021+ template: title .head-line h1 span.title (again in .mheader); date .header-time (year, day, time); source meta[name=source] where present, else div.source; editor span.editor "【责任编辑:…】"',
+      '24 <p> in #detailContent; reporter from the dateline bracket "新华网北京12月21日电（赵海军）"; 3 images without captions',
+    ],
   },
   {
-    "page": "guancha-4-2024.html",
-    "url": "https://www.guancha.cn/politics/2024_02_21_725784.shtml",
-    "canonicalUrl": "https://www.guancha.cn/politics/2024_02_21_725784_s.shtml",
-    "site": "guancha",
-    "layout": "guancha-www",
-    "title": "山东滨州市委书记谈解放思想：干部思维不开放，一切都等于零",
-    "publishedAt": "2024-02-21T07:49:40+08:00",
-    "updatedAt": "2024-02-21T07:49:41+08:00",
-    "source": "澎湃新闻",
-    "authors": [],
-    "editor": "林琛力",
-    "tags": [],
-    "paragraphCount": 13,
-    "firstParagraph": "据山东滨州市政府网站消息，2月19日，全市“站在三张地图旁，谋划开放大发展”解放思想大讨论动员大会召开，市委书记宋永祥出席会议并讲话。",
-    "lastParagraph": "在培养开放型干部上解放思想。开放型干部是具备开放的思维逻辑和素质能力的干部，简单来讲，就是乐于接受新事物、主动学习新事物、善于探索新事物的干部。要深入思考谋划，如何帮助和引导广大干部形成开放的思维逻辑，提升开放的素质能力，同时把更多开放型干部选出来、培养好、用起来。",
-    "images": [
+    page: 'guancha-4-2024.html',
+    url: 'https://www.guancha.cn/politics/2024_02_21_725784.shtml',
+    canonicalUrl: 'https://www.guancha.cn/politics/2024_02_21_725784_s.shtml',
+    site: 'guancha',
+    layout: 'guancha-www',
+    title: '山东滨州市委书记谈解放思想：干部思维不开放，一切都等于零',
+    publishedAt: '2024-02-21T07:49:40+08:00',
+    updatedAt: '2024-02-21T07:49:41+08:00',
+    source: '澎湃新闻',
+    authors: [],
+    editor: '林琛力',
+    tags: [],
+    paragraphCount: 13,
+    firstParagraph: '据山东滨州市政府网站消息，2月19日，全市“站在三张地图旁，谋划开放大发展”解放思想大讨论动员大会召开，市委书记宋永祥出席会议并讲话。',
+    lastParagraph:
+      '在培养开放型干部上解放思想。开放型干部是具备开放的思维逻辑和素质能力的干部，简单来讲，就是乐于接受新事物、主动学习新事物、善于探索新事物的干部。要深入思考谋划，如何帮助和引导广大干部形成开放的思维逻辑，提升开放的素质能力，同时把更多开放型干部选出来、培养好、用起来。',
+    images: [
       {
-        "src": "https://i.guancha.cn/news/hmt/2024/02/21/20240221074236909.jpg",
-        "caption": ""
-      }
+        src: 'https://i.guancha.cn/news/hmt/2024/02/21/20240221074236909.jpg',
+        caption: '',
+      },
     ],
-    "partial": null,
-    "notes": [
-      "www.guancha.cn, 2024: the 2019 markup unchanged (li.left-main > h3; first .time.fix span \"2024-02-21 07:49:40\"; \"来源：澎湃新闻\"; a second .time.fix \"最后更新: 2024-02-21 07:49:41\")",
-      "13 <p> in div.content.all-txt, one centred image without caption; no author box; the .key-word box holds one empty link (no tags)",
-      "ul.article-other: 原标题 and \"责任编辑: 林琛力\"; no pager (one page)"
-    ]
+    partial: null,
+    notes: [
+      'www.guancha.cn, 2024: the 2019 markup unchanged (li.left-main > h3; first .time.fix span "2024-02-21 07:49:40"; "来源：澎湃新闻"; a second .time.fix "最后更新: 2024-02-21 07:49:41")',
+      '13 <p> in div.content.all-txt, one centred image without caption; no author box; the .key-word box holds one empty link (no tags)',
+      'ul.article-other: 原标题 and "责任编辑: 林琛力"; no pager (one page)',
+    ],
   },
   {
-    "page": "xinhua-25-2015.html",
-    "url": "http://www.xinhuanet.com//health/2015-02/08/c_127470631.htm",
-    "canonicalUrl": "https://www.xinhuanet.com/health/2015-02/08/c_127470631.htm",
-    "site": "xinhua",
-    "layout": "xinhua-2017",
-    "title": "撞鬼可能是大脑出现联觉",
-    "publishedAt": "2015-02-08T08:38:03+08:00",
-    "updatedAt": null,
-    "source": "广州日报",
-    "authors": [],
-    "editor": "熊沣",
-    "tags": [],
-    "paragraphCount": 22,
-    "firstParagraph": "很多人不知道鬼魂是否真的存在，但总是觉得自己身边有鬼，鬼似乎就在床尾或者窗外，正在看着自己，不知道想干什么。（Getty Images供图）",
-    "lastParagraph": "美国科普作家马修·赫特森称，每个人都容易犯这些认知错误，一些人较为明显，其背后是所谓的“灵性”，即对思想的想法。研究发现，祈祷容易激活大脑的“灵性”。如果你对思想不感兴趣，就不会太有“灵性”。有些“灵性”特别缺乏的人还可患有孤独症。(编译 伍君仪)",
-    "images": [
+    page: 'xinhua-25-2015.html',
+    url: 'http://www.xinhuanet.com//health/2015-02/08/c_127470631.htm',
+    canonicalUrl: 'https://www.xinhuanet.com/health/2015-02/08/c_127470631.htm',
+    site: 'xinhua',
+    layout: 'xinhua-2017',
+    title: '撞鬼可能是大脑出现联觉',
+    publishedAt: '2015-02-08T08:38:03+08:00',
+    updatedAt: null,
+    source: '广州日报',
+    authors: [],
+    editor: '熊沣',
+    tags: [],
+    paragraphCount: 22,
+    firstParagraph: '很多人不知道鬼魂是否真的存在，但总是觉得自己身边有鬼，鬼似乎就在床尾或者窗外，正在看着自己，不知道想干什么。（Getty Images供图）',
+    lastParagraph:
+      '美国科普作家马修·赫特森称，每个人都容易犯这些认知错误，一些人较为明显，其背后是所谓的“灵性”，即对思想的想法。研究发现，祈祷容易激活大脑的“灵性”。如果你对思想不感兴趣，就不会太有“灵性”。有些“灵性”特别缺乏的人还可患有孤独症。(编译 伍君仪)',
+    images: [
       {
-        "src": "http://www.xinhuanet.com//health/2015-02/08/127470631_14233554786811n.jpg",
-        "caption": ""
-      }
+        src: 'http://www.xinhuanet.com//health/2015-02/08/127470631_14233554786811n.jpg',
+        caption: '',
+      },
     ],
-    "partial": null,
-    "notes": [
-      "2015 national template, .main_tit variant: h1#title; span#pubtime \"2015年02月08日 08:38:03\"; span#source \"来源： 广州日报\"; body #content; \"[责任编辑： 熊沣 ]\" in .share",
-      "served at an address with a doubled slash (\"//health/\"), as the page's own list gives it: the canonical URL has one",
-      "22 <p> in #content; the first, under the only image, is the photo's caption set as a plain paragraph (\"…（Getty Images供图）\") and stays a paragraph; the last ends \"(编译 伍君仪)\", a translator, not a reporter",
-      "meta keywords empty: no tags"
-    ]
+    partial: null,
+    notes: [
+      '2015 national template, .main_tit variant: h1#title; span#pubtime "2015年02月08日 08:38:03"; span#source "来源： 广州日报"; body #content; "[责任编辑： 熊沣 ]" in .share',
+      'served at an address with a doubled slash ("//health/"), as the page\'s own list gives it: the canonical URL has one',
+      '22 <p> in #content; the first, under the only image, is the photo\'s caption set as a plain paragraph ("…（Getty Images供图）") and stays a paragraph; the last ends "(编译 伍君仪)", a translator, not a reporter',
+      'meta keywords empty: no tags',
+    ],
   },
   {
     page: 'xinhua-26-app-2024.html',
@@ -1100,11 +1054,13 @@ const GOLDENS: Golden[] = [
     editor: '李楠',
     tags: [],
     paragraphCount: 36,
-    firstParagraph:
-      '海克斯科技、土坑酸菜、雪糕不融、酱油双标……院士专家解读饮食舆论热点',
+    firstParagraph: '海克斯科技、土坑酸菜、雪糕不融、酱油双标……院士专家解读饮食舆论热点',
     lastParagraph:
       '中国食品科学技术学会名誉副理事长、中国农业大学特殊食品研究中心主任罗云波表示，法规标准的修订与实施有助于减轻消费者负担，引导绿色生产，也有利于实现政府部门的有效监管。生产企业应提高认识，主动作为，履行好社会责任，向市场供给更高质量、更加绿色环保低碳的产品。(记者 雷若彤)',
-    images: [{ src: 'http://www.news.cn/food/20230113/83ed03d5b7504951818edb0db16f7791/2023011383ed03d5b7504951818edb0db16f7791_20230113bc4e30d369ab4831afc661a54d706151.jpg', caption: '' }, { src: 'http://www.news.cn/food/20230113/83ed03d5b7504951818edb0db16f7791/2023011383ed03d5b7504951818edb0db16f7791_2023011322ac3ae2764647cc92a1d14a70d17ef3.jpg', caption: '' }],
+    images: [
+      { src: 'http://www.news.cn/food/20230113/83ed03d5b7504951818edb0db16f7791/2023011383ed03d5b7504951818edb0db16f7791_20230113bc4e30d369ab4831afc661a54d706151.jpg', caption: '' },
+      { src: 'http://www.news.cn/food/20230113/83ed03d5b7504951818edb0db16f7791/2023011383ed03d5b7504951818edb0db16f7791_2023011322ac3ae2764647cc92a1d14a70d17ef3.jpg', caption: '' },
+    ],
     partial: null,
     notes: [
       '2021+ template at a c.html address: title .head-line h1 span.title; date .header-time (2023, 01/13, 09:28:04); div.source "来源：北京青年报" (again in .info); editor span.editor "【责任编辑:李楠】"',
@@ -1154,8 +1110,7 @@ const GOLDENS: Golden[] = [
     editor: '赵阳',
     tags: ['江西'],
     paragraphCount: 4,
-    firstParagraph:
-      '针对江西工业职业技术学院“6·1”食品安全事件，省教育厅、省公安厅、省国资委、省市场监督管理局组成的联合调查组，本着实事求是原则开展调查，现将有关情况通报如下。',
+    firstParagraph: '针对江西工业职业技术学院“6·1”食品安全事件，省教育厅、省公安厅、省国资委、省市场监督管理局组成的联合调查组，本着实事求是原则开展调查，现将有关情况通报如下。',
     lastParagraph:
       '目前，依据《中华人民共和国食品安全法》及其实施条例，南昌市市场监督管理局已吊销涉事食堂食品经营许可证，对涉事企业和法定代表人顶格处罚。下一步，将依法依规严肃处理江西工业职业技术学院、南昌高新区市场监督管理局昌东分局等相关责任单位、涉事企业和责任人，并在全省开展食品安全专项整治，抓好源头治理，切实保障人民群众食品安全。（记者 赖星）',
     images: [],
@@ -1209,8 +1164,7 @@ const GOLDENS: Golden[] = [
     editor: null,
     tags: ['社会企业', '总统府', '尚达曼', '特需人士'],
     paragraphCount: 12,
-    firstParagraph:
-      '今年的总统挑战社会企业奖共接到64个提名，是历来最多。获奖企业和个人，多专注于为社会中的弱势群体和特需人士提供服务、培训和就业机会。',
+    firstParagraph: '今年的总统挑战社会企业奖共接到64个提名，是历来最多。获奖企业和个人，多专注于为社会中的弱势群体和特需人士提供服务、培训和就业机会。',
     lastParagraph:
       '12年来，社会企业咨询公司Empact共帮助52家社会企业扩大规模，提供财务和会计、资金流管理、日常运营等咨询服务。Empact副总裁叶庆辉说：“我们帮助有想法和热忱的初创公司更精准地找到市场定位，更有效地与投资人沟通，从而获得青睐。”',
     images: [
@@ -1266,8 +1220,7 @@ const GOLDENS: Golden[] = [
     editor: '齐倩',
     tags: ['胡锡进'],
     paragraphCount: 6,
-    firstParagraph:
-      '（观察者网讯）黑人弗洛伊德之死成为“导火索”，引发全美反种族歧视抗议活动和暴力冲突。进入第8天后，怒火延烧到全美至少140个城市，超40个城市实行宵禁……全美沦为“战区”，骚乱愈演愈烈。',
+    firstParagraph: '（观察者网讯）黑人弗洛伊德之死成为“导火索”，引发全美反种族歧视抗议活动和暴力冲突。进入第8天后，怒火延烧到全美至少140个城市，超40个城市实行宵禁……全美沦为“战区”，骚乱愈演愈烈。',
     lastParagraph:
       '他指出：美国少数族裔遭受种族歧视是美国社会痼疾。当前事态再次反映美国国内种族歧视、警察暴力执法等问题的严重性和解决有关问题的紧迫性。希望美国政府采取切实措施，履行其根据《消除一切形式种族歧视国际公约》应承担的义务，维护和保障少数族裔的合法权利。',
     images: [{ src: 'https://i.guancha.cn/news/social/2020/06/03/20200603222930809.png', caption: '' }],
@@ -1392,16 +1345,14 @@ const GOLDENS: Golden[] = [
     editor: '张樵苏',
     tags: [],
     paragraphCount: 6,
-    firstParagraph:
-      '就近日美国一名非洲裔青年身中60多枪被警察击毙一事，外交部发言人赵立坚7月5日表示，美国“白人至上”“种族替代论”甚嚣尘上，系统性、普遍性的种族歧视愈演愈烈。',
-    lastParagraph:
-      '“试问，美国政府还需要多少‘弗洛伊德’和‘杰兰·沃克’之死，才能真正反思反省，并采取切实行动，丢掉傲慢与偏见，努力实现公平与正义？”赵立坚说。（记者孙楠）',
+    firstParagraph: '就近日美国一名非洲裔青年身中60多枪被警察击毙一事，外交部发言人赵立坚7月5日表示，美国“白人至上”“种族替代论”甚嚣尘上，系统性、普遍性的种族歧视愈演愈烈。',
+    lastParagraph: '“试问，美国政府还需要多少‘弗洛伊德’和‘杰兰·沃克’之死，才能真正反思反省，并采取切实行动，丢掉傲慢与偏见，努力实现公平与正义？”赵立坚说。（记者孙楠）',
     images: [{ src: 'https://xhsc.app.xinhuanet.com/cms/article/image/1128806435_1657029306231.jpg', caption: '' }],
     partial: null,
     notes: [
       'the Xinhua app\'s web page of 2022 at my-h5news.app.xinhuanet.com: div.article_title; .article_auth holds only the channel name "新华网客户端" and a view count "146.1万": the page prints no date, and no meta gives one (none is taken from the picture\'s file name)',
       'div.article_info: one centred picture, then 6 <p>; the reporter from the closing "（记者孙楠）"; "（责任编辑 张樵苏）" in div.article_liability',
-      'meta keywords: the title and the app\'s names, not tags',
+      "meta keywords: the title and the app's names, not tags",
     ],
   },
 ];

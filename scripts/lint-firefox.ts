@@ -3,7 +3,12 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { DIST, ROOT } from './build.ts';
 
-interface Finding { code: string; message: string; file?: string; line?: number }
+interface Finding {
+  code: string;
+  message: string;
+  file?: string;
+  line?: number;
+}
 const run = spawnSync('npx', ['web-ext', 'lint', '--source-dir', join(DIST, 'firefox'), '--output', 'json'], { cwd: ROOT, encoding: 'utf8' });
 let report: { errors: Finding[]; warnings: Finding[]; notices: Finding[] };
 try {

@@ -20,11 +20,10 @@ for (const browser of ['chrome', 'firefox']) {
     const hook = /jieduDb|jieduBench|jieduCommands|jieduCardRoot/.exec(readFileSync(join(dir, file), 'utf8'));
     if (hook) throw new Error(`${dir}/${file} holds the test hook ${hook[0]}: build with npm run build:prod`);
   }
-  const run = spawnSync(
-    'npx',
-    ['web-ext', 'build', '--source-dir', dir, '--artifacts-dir', artifacts, '--filename', `jiedu-${browser}-${version}.zip`, '--overwrite-dest'],
-    { stdio: 'inherit', cwd: ROOT },
-  );
+  const run = spawnSync('npx', ['web-ext', 'build', '--source-dir', dir, '--artifacts-dir', artifacts, '--filename', `jiedu-${browser}-${version}.zip`, '--overwrite-dest'], {
+    stdio: 'inherit',
+    cwd: ROOT,
+  });
   if (run.status !== 0) process.exit(run.status ?? 1);
 }
 

@@ -79,9 +79,11 @@ async function screenshots(pages: DemoPage[], start: string): Promise<string[]> 
     const tabId = await tabIdOf(b.worker, page.url());
     await page.bringToFront();
     // What Alt+Shift+P does: pinyin over the article in the active tab (the development build has the command's handler at hand).
-    await b.worker.evaluate(async () => {
-      await (globalThis as unknown as { jieduCommands?: Record<string, () => Promise<unknown>> }).jieduCommands?.['toggle-pinyin']?.();
-    }).catch(() => undefined);
+    await b.worker
+      .evaluate(async () => {
+        await (globalThis as unknown as { jieduCommands?: Record<string, () => Promise<unknown>> }).jieduCommands?.['toggle-pinyin']?.();
+      })
+      .catch(() => undefined);
     await page.waitForSelector('ruby', { timeout: 10_000 }).catch(() => undefined);
     await shoot(page, '2-article');
     const popup = await b.context.newPage();

@@ -20,15 +20,15 @@ interface Step {
 const reports = join(ROOT, 'tests/artifacts/reports');
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
-const vitest = (config: string, name: string): string[] => [
-  'npx', 'vitest', 'run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, `${name}.json`)}`,
-];
+const vitest = (config: string, name: string): string[] => ['npx', 'vitest', 'run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, `${name}.json`)}`];
 
 const steps: Step[] = [
   { name: 'typecheck', cmd: ['npx', 'tsc', '--noEmit', '-p', 'tsconfig.json'] },
   { name: 'lint', cmd: ['npx', 'eslint', '.'] },
   // Files, exports and dependencies nothing uses, from the build's entries (knip.jsonc).
   { name: 'knip', cmd: ['npx', 'knip'] },
+  // The code's layout, as Prettier writes it (.prettierrc.json; npm run format rewrites it).
+  { name: 'format', cmd: ['npx', 'prettier', '--check', '.'] },
   { name: 'unit', cmd: vitest('vitest.config.ts', 'unit'), report: join(reports, 'unit.json') },
   { name: 'build', cmd: ['npx', 'tsx', 'scripts/build.ts'] },
   // Every browser test file in Chromium; the scenarios written for both browsers (tests/e2e/both) in Firefox too.
@@ -51,7 +51,9 @@ const lines: string[] = [];
 const browsers: string[] = [];
 const failures: string[] = [];
 for (const step of steps) {
-  const envText = Object.entries(step.env ?? {}).map(([k, v]) => `${k}=${v} `).join('');
+  const envText = Object.entries(step.env ?? {})
+    .map(([k, v]) => `${k}=${v} `)
+    .join('');
   process.stdout.write(`\n=== ${step.name}: ${envText}${step.cmd.join(' ')}\n`);
   const started = Date.now();
   const run = spawnSync(step.cmd[0]!, step.cmd.slice(1), { cwd: ROOT, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0', ...step.env } });

@@ -17,7 +17,10 @@ interface Deps {
   dictionary(): Promise<Dictionary>;
   /** The sentence as the pinyin engine reads it, so the selection is saved with its reading there. */
   readSentence?(sentence: string): Promise<SentenceReading>;
-  save(word: { simplified: string; traditional: string; pinyin: string; english: string[]; source: 'dictionary' | 'manual' }, context: { sentence: string; articleUrl: string; articleTitle: string } | null): Promise<{ record: VocabularyRecord; created: boolean }>;
+  save(
+    word: { simplified: string; traditional: string; pinyin: string; english: string[]; source: 'dictionary' | 'manual' },
+    context: { sentence: string; articleUrl: string; articleTitle: string } | null,
+  ): Promise<{ record: VocabularyRecord; created: boolean }>;
 }
 
 type Selection = ContentMessages['page/selection']['result'];
@@ -53,9 +56,8 @@ async function saveSelection(deps: Deps, tabId: number, selectionText: string): 
   const word = first
     ? { simplified: first.simplified, traditional: first.traditional, pinyin: first.pinyin, english: first.english.slice(0, 20), source: 'dictionary' as const }
     : { simplified: text, traditional: text, pinyin: '', english: [], source: 'manual' as const };
-  const context = selection && /^https?:/.test(selection.article.url) && selection.sentence
-    ? { sentence: selection.sentence, articleUrl: selection.article.url, articleTitle: selection.article.title }
-    : null;
+  const context =
+    selection && /^https?:/.test(selection.article.url) && selection.sentence ? { sentence: selection.sentence, articleUrl: selection.article.url, articleTitle: selection.article.title } : null;
   // The page supplied the text and the sentence: hold them to the same rules as a message from it.
   const checked = parseMessage(envelope('vocab/save', { word, context }));
   if (!checked.ok) throw new Error(checked.error);

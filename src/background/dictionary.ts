@@ -33,7 +33,12 @@ function baseReading(sentence: string): BaseReading {
  * the base readings stand.
  */
 export async function readSentence(sentence: string, readContext: ReadContext | null, base: BaseReading = baseReading(sentence)): Promise<SentenceReading> {
-  const changed = readContext ? await readContext([sentence]).then((r) => r.readings[0] ?? [], () => []) : [];
+  const changed = readContext
+    ? await readContext([sentence]).then(
+        (r) => r.readings[0] ?? [],
+        () => [],
+      )
+    : [];
   const syllables = [...base.reading.syllables];
   for (const [offset, reading] of changed) if (offset >= 0 && offset < syllables.length) syllables[offset] = reading;
   return { ...base.reading, syllables };
@@ -101,12 +106,7 @@ function rankFound(dict: Dictionary, found: Found[], text: string, where: { cont
   });
 }
 
-export function lookupAt(
-  dict: Dictionary,
-  glossary: GlossaryService | null,
-  text: string,
-  where: { context: LookupContext; reading: SentenceReading } | null = null,
-): LookupMatch[] {
+export function lookupAt(dict: Dictionary, glossary: GlossaryService | null, text: string, where: { context: LookupContext; reading: SentenceReading } | null = null): LookupMatch[] {
   return rankFound(dict, findAt(dict, glossary, text), text, where);
 }
 

@@ -42,7 +42,9 @@ export function createGlossaryService(glossary: BuiltGlossary): GlossaryService 
     search(query, category, limit) {
       const q = query.trim();
       const all = q
-        ? search().search(q, { ...(category ? { category } : {}), limit: 10_000 }).map((h) => h.entry)
+        ? search()
+            .search(q, { ...(category ? { category } : {}), limit: 10_000 })
+            .map((h) => h.entry)
         : category
           ? search().byCategory(category)
           : entries;
@@ -56,11 +58,14 @@ export function createGlossaryService(glossary: BuiltGlossary): GlossaryService 
       if (!entry) return null;
       const forms = [entry.simplified, entry.traditional].filter((f): f is string => !!f);
       const savedArticles: GlossaryEntryDetail['savedArticles'] = [];
-      await db.articles.orderBy('lastSavedAt').reverse().each((a) => {
-        const text = a.paragraphs.join('\n');
-        const count = forms.reduce((n, f) => n + occurrences(text, f), 0);
-        if (count > 0) savedArticles.push({ url: a.url, title: a.title, count });
-      });
+      await db.articles
+        .orderBy('lastSavedAt')
+        .reverse()
+        .each((a) => {
+          const text = a.paragraphs.join('\n');
+          const count = forms.reduce((n, f) => n + occurrences(text, f), 0);
+          if (count > 0) savedArticles.push({ url: a.url, title: a.title, count });
+        });
       return { entry, savedArticles };
     },
     prefixes(text) {
@@ -81,9 +86,7 @@ export function createGlossaryService(glossary: BuiltGlossary): GlossaryService 
           if (e) counts.set(e, (counts.get(e) ?? 0) + 1);
         }
       }
-      return [...counts]
-        .sort((a, b) => b[1] - a[1])
-        .map(([e, count]) => ({ term: e.simplified, count, english: e.english, pinyin: e.pinyin }));
+      return [...counts].sort((a, b) => b[1] - a[1]).map(([e, count]) => ({ term: e.simplified, count, english: e.english, pinyin: e.pinyin }));
     },
   };
 }

@@ -87,11 +87,10 @@ let dictionaryLoad: Promise<Dictionary> | null = null;
 /** CC-CEDICT is opened on the first look-up only (or the press before it), never for pages that do not ask. */
 function dictionary(): Promise<Dictionary> {
   if (!dictionaryLoad) note('dictionary');
-  dictionaryLoad ??= loadDictionary()
-    .catch((err: unknown) => {
-      dictionaryLoad = null;
-      throw err;
-    });
+  dictionaryLoad ??= loadDictionary().catch((err: unknown) => {
+    dictionaryLoad = null;
+    throw err;
+  });
   return dictionaryLoad;
 }
 
@@ -130,7 +129,15 @@ const route = createRouter({
     note('lookup');
     const loads = Promise.all([dictionary(), glossary().catch(() => null)]);
     // The model's reading of the sentence only where it may change what the card puts first.
-    const matches = context ? await lookupInSentence(loads, text, context, readSentence, readContext.covers().catch(() => null)) : await loads.then(([dict, gloss]) => dict.read(() => lookupAt(dict, gloss, text)));
+    const matches = context
+      ? await lookupInSentence(
+          loads,
+          text,
+          context,
+          readSentence,
+          readContext.covers().catch(() => null),
+        )
+      : await loads.then(([dict, gloss]) => dict.read(() => lookupAt(dict, gloss, text)));
     // This answer first; then the glosses the next look-ups may need.
     note('answered');
     void loads.then(([dict]) => readRestOfGlosses(dict));
@@ -184,7 +191,7 @@ const answer = (raw: unknown, sender: browser.Runtime.MessageSender) => {
   const info: SenderInfo = {
     tabId: sender.tab?.id ?? null,
     url: sender.url ?? null,
-    fromExtensionPage: sender.id === browser.runtime.id && (sender.url ?? '').startsWith(extensionOrigin) ,
+    fromExtensionPage: sender.id === browser.runtime.id && (sender.url ?? '').startsWith(extensionOrigin),
   };
   return route(raw, info).then((reply) =>
     // Refused in a way that a second run may mend, with nothing written (Firefox's cleanup turn: see JieduDB).
@@ -221,4 +228,5 @@ browser.runtime.onInstalled.addListener(({ reason }) => {
 const contextMenu = installContextMenu({ dictionary, readSentence, save: saveWord });
 
 // Exposed for the end-to-end tests, which read the database and run command handlers inside the service worker.
-if (typeof __JIEDU_TEST_HOOKS__ !== 'undefined' && __JIEDU_TEST_HOOKS__) Object.assign(globalThis, { jieduDb: db, jieduCommands: COMMANDS, jieduDictionary: dictionary, jieduBench: { loadDictionary }, jieduContextMenu: contextMenu, jieduBegan: began });
+if (typeof __JIEDU_TEST_HOOKS__ !== 'undefined' && __JIEDU_TEST_HOOKS__)
+  Object.assign(globalThis, { jieduDb: db, jieduCommands: COMMANDS, jieduDictionary: dictionary, jieduBench: { loadDictionary }, jieduContextMenu: contextMenu, jieduBegan: began });

@@ -9,16 +9,7 @@ import Dexie from 'dexie';
 import type { StoredArticle } from '../core/article.ts';
 import { compactPinyin } from '../core/glossary/pinyin-form.ts';
 import type { GlossaryEntry } from '../core/glossary/types.ts';
-import type {
-  ArticleListItem,
-  ArticleQuery,
-  BackupImportResult,
-  ExportFile,
-  PackageSource,
-  ExportFormat,
-  VocabListResult,
-  VocabQuery,
-} from '../messaging/protocol.ts';
+import type { ArticleListItem, ArticleQuery, BackupImportResult, ExportFile, PackageSource, ExportFormat, VocabListResult, VocabQuery } from '../messaging/protocol.ts';
 import { makeBackup, mergeBackup, parseBackup, serializeBackup, toAnki, toCsv, toPleco, toTsv, type BackupSettings, type JieduBackup, type NoteFieldOptions } from '../core/export/index.ts';
 import type { SettingsInBackup } from './settings-backup.ts';
 import type { VocabularyRecord } from '../core/vocabulary.ts';
@@ -292,7 +283,14 @@ export async function deleteVocabulary(db: JieduDB, keys: readonly string[]): Pr
     const found = (await db.vocabulary.bulkGet([...keys])).filter((r): r is VocabularyRow => r !== undefined) as unknown as VocabularyRecord[];
     const words = found.map((r) => r.simplified);
     await db.vocabulary.bulkDelete(words);
-    const cards = words.length > 0 ? await db.cards.where('key').anyOf(words).filter((c) => c.source === 'vocabulary').toArray() : [];
+    const cards =
+      words.length > 0
+        ? await db.cards
+            .where('key')
+            .anyOf(words)
+            .filter((c) => c.source === 'vocabulary')
+            .toArray()
+        : [];
     await db.cards.bulkDelete(cards.map((c) => c.id));
     return { deleted: found, cards };
   });
@@ -309,7 +307,7 @@ export async function restoreVocabulary(db: JieduDB, records: readonly Vocabular
     const current = await db.vocabulary.bulkGet(records.map((r) => r.simplified));
     const rows = records.map((r, i) => {
       const now = current[i] as unknown as VocabularyRecord | undefined;
-      return now ? mergeBackup({ articles: [], vocabulary: [now] }, { articles: [], vocabulary: [r] }).toPut.vocabulary[0] ?? now : r;
+      return now ? (mergeBackup({ articles: [], vocabulary: [now] }, { articles: [], vocabulary: [r] }).toPut.vocabulary[0] ?? now) : r;
     });
     await db.vocabulary.bulkPut(rows as unknown as VocabularyRow[]);
   });

@@ -54,7 +54,11 @@ const MIN_KEY = Dexie.minKey;
 
 /** New cards begun today (their first grade since the user's midnight): today's log entries only, through the `review` index. */
 async function newBegunToday(db: JieduDB, dayStart: string): Promise<number> {
-  return db.reviewLog.where('review').aboveOrEqual(dayStart).filter((l) => l.state === 0).count();
+  return db.reviewLog
+    .where('review')
+    .aboveOrEqual(dayStart)
+    .filter((l) => l.state === 0)
+    .count();
 }
 
 async function counts(db: JieduDB, settings: ReviewSettings, now: Date, timeZone: string): Promise<DueCounts> {
@@ -137,10 +141,12 @@ export async function addCards(db: JieduDB, source: CardSource, keys: readonly s
   return db.transaction('rw', db.cards, async () => {
     const have = await db.cards.bulkGet(wanted);
     // A millisecond apart, so that new cards come up in the order they were added.
-    const fresh = wanted.filter((_, i) => !have[i]).map((id, i) => {
-      const [, key, kind] = id.split('|') as [string, string, CardKind];
-      return newCard(source, key, kind, new Date(now.getTime() + i));
-    });
+    const fresh = wanted
+      .filter((_, i) => !have[i])
+      .map((id, i) => {
+        const [, key, kind] = id.split('|') as [string, string, CardKind];
+        return newCard(source, key, kind, new Date(now.getTime() + i));
+      });
     await db.cards.bulkAdd(fresh);
     return { added: fresh.length, existing: wanted.length - fresh.length };
   });

@@ -231,7 +231,6 @@ export function createAnnotator(contextSource?: ContextSource): Annotator {
   let pending = new Set<Node>();
   let run = 0;
 
-
   /** Draws the context readings of what `h` has annotated without them. */
   const refine = async (h: AnnotationHandle, target: Element): Promise<void> => {
     const texts = h.textsWithoutContext();
@@ -362,10 +361,11 @@ export function createAnnotator(contextSource?: ContextSource): Annotator {
       observer = null;
       pending = new Set();
       const h = handle;
-      if (h && root) keepingView(root, () => {
-        h.remove();
-        restoreLayout();
-      });
+      if (h && root)
+        keepingView(root, () => {
+          h.remove();
+          restoreLayout();
+        });
       else restoreLayout();
       handle = null;
       document.getElementById(STYLE_ID)?.remove();

@@ -111,13 +111,16 @@ async function read(trigger: 'load' | 'route', previousTitle: string | null, sig
   }
   state = { kind: 'pending', url, site: detection.site };
   const { extractArticle } = await loadReader();
-  const fresh = (o: ExtractOutcome): o is Found =>
-    o.ok && !(trigger === 'route' && previousTitle !== null && o.article.title === previousTitle);
+  const fresh = (o: ExtractOutcome): o is Found => o.ok && !(trigger === 'route' && previousTitle !== null && o.article.title === previousTitle);
   // A body may arrive after load (paywalls, single-page apps): wait for the adapter to find it.
-  let outcome: Found | null = await waitForContent(() => {
-    const o = extractArticle(document, url);
-    return fresh(o) && byAdapter(o) ? o : null;
-  }, LATE_BODY_MS, signal);
+  let outcome: Found | null = await waitForContent(
+    () => {
+      const o = extractArticle(document, url);
+      return fresh(o) && byAdapter(o) ? o : null;
+    },
+    LATE_BODY_MS,
+    signal,
+  );
   if (signal.aborted) return; // a newer navigation took over
   if (!outcome) {
     const last = extractArticle(document, url);
@@ -184,8 +187,7 @@ function ui(): Promise<PageUi> {
   pageUi ??= loadPageUi().then(({ createPageUi }) =>
     createPageUi(
       {
-        article: () =>
-          state.kind === 'detected' ? { url: state.article.url, title: state.article.title } : { url: location.href, title: document.title },
+        article: () => (state.kind === 'detected' ? { url: state.article.url, title: state.article.title } : { url: location.href, title: document.title }),
       },
       () => known,
     ),
@@ -339,21 +341,25 @@ async function keep(outcome: Found, signal: AbortSignal): Promise<void> {
  */
 function followLateChanges(first: Found, signal: AbortSignal, extractArticle: Reader['extractArticle']): void {
   let last = first;
-  void waitForContent(() => {
-    const o = extractArticle(document, location.href);
-    if (o.ok && o.article.contentHash !== last.article.contentHash && o.article.charCount > last.article.charCount && (byAdapter(o) || !byAdapter(last))) {
-      last = o;
-      void keep(o, signal);
-      // The site may have replaced the body element itself: follow it with the marks and pinyin.
-      if (o.bodyElement && o.bodyElement !== bodyElement) {
-        bodyElement = o.bodyElement;
-        lastTitle = o.article.title;
-        if (termsOn) void setTerms(true).catch(() => undefined);
-        if (annotator?.on) void setPinyin(true).catch(() => undefined);
+  void waitForContent(
+    () => {
+      const o = extractArticle(document, location.href);
+      if (o.ok && o.article.contentHash !== last.article.contentHash && o.article.charCount > last.article.charCount && (byAdapter(o) || !byAdapter(last))) {
+        last = o;
+        void keep(o, signal);
+        // The site may have replaced the body element itself: follow it with the marks and pinyin.
+        if (o.bodyElement && o.bodyElement !== bodyElement) {
+          bodyElement = o.bodyElement;
+          lastTitle = o.article.title;
+          if (termsOn) void setTerms(true).catch(() => undefined);
+          if (annotator?.on) void setPinyin(true).catch(() => undefined);
+        }
       }
-    }
-    return null;
-  }, LATE_BODY_MS, signal);
+      return null;
+    },
+    LATE_BODY_MS,
+    signal,
+  );
 }
 
 async function saveManually(): Promise<PageState> {
@@ -408,7 +414,6 @@ function onMessage(raw: unknown): Promise<unknown> | undefined {
   );
 }
 
-
 /** The selected text and the sentence of its block that holds it (pinyin left out). */
 function selectionWithSentence(): { text: string; sentence: string; article: { url: string; title: string } } {
   const article = state.kind === 'detected' ? { url: state.article.url, title: state.article.title } : { url: location.href, title: document.title };
@@ -457,7 +462,6 @@ function listenForLookup(signal: AbortSignal): void {
   document.addEventListener('mousedown', press, { capture: true, passive: true, signal });
 }
 
-
 export function startContent(loaders: Loaders): void {
   // Injected twice (manual save on a page that already has us): keep one instance.
   const marker = globalThis as { jieduContent?: boolean };
@@ -487,7 +491,10 @@ function letPageGo(): void {
   visit.abort();
   lastDraw = null;
   annotator?.stop();
-  void pageUi?.then((page) => page.destroy(), () => undefined);
+  void pageUi?.then(
+    (page) => page.destroy(),
+    () => undefined,
+  );
   try {
     browser.runtime.onMessage.removeListener(onMessage);
   } catch {

@@ -200,11 +200,7 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
     // never to the top of the page.
     const term = openFor instanceof HTMLElement ? openFor : null;
     const lost = document.activeElement === document.body || document.activeElement === null;
-    const back = hadFocus
-      ? (returnFocus ?? term ?? (highlightedRange ? focusableBlock(blockOf(highlightedRange.startContainer)) : null))
-      : lost
-        ? returnFocus
-        : null;
+    const back = hadFocus ? (returnFocus ?? term ?? (highlightedRange ? focusableBlock(blockOf(highlightedRange.startContainer)) : null)) : lost ? returnFocus : null;
     openFor = null;
     returnFocus = null;
     byPointer = false;
@@ -240,7 +236,13 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
     { passive: true, signal },
   );
 
-  const saveButton = (label: string, word: { simplified: string; traditional: string; pinyin: string; english: string[] }, source: 'glossary' | 'dictionary', sentence: string, status: HTMLElement): HTMLButtonElement => {
+  const saveButton = (
+    label: string,
+    word: { simplified: string; traditional: string; pinyin: string; english: string[] },
+    source: 'glossary' | 'dictionary',
+    sentence: string,
+    status: HTMLElement,
+  ): HTMLButtonElement => {
     const b = el('button', 'primary', t('cardSave'));
     b.type = 'button';
     b.setAttribute('aria-label', label);
@@ -267,17 +269,20 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
       });
     act(b, save);
     // "Add to Anki" beside Save when it is on in the options: the word is saved, then sent.
-    void loadSection('anki').then((section) => {
-      if ((section as { enabled?: unknown } | undefined)?.enabled !== true || !b.isConnected) return;
-      const anki = el('button', undefined, t('ankiAddOne'));
-      anki.type = 'button';
-      act(anki, async () => {
-        await save();
-        const reply = await sendToBackground('anki/add', { key: word.simplified });
-        return reply.ok ? t(reply.status === 'added' ? 'ankiAdded' : 'ankiDuplicate') : ankiProblemText(reply);
-      });
-      b.after(anki);
-    }, () => undefined);
+    void loadSection('anki').then(
+      (section) => {
+        if ((section as { enabled?: unknown } | undefined)?.enabled !== true || !b.isConnected) return;
+        const anki = el('button', undefined, t('ankiAddOne'));
+        anki.type = 'button';
+        act(anki, async () => {
+          await save();
+          const reply = await sendToBackground('anki/add', { key: word.simplified });
+          return reply.ok ? t(reply.status === 'added' ? 'ankiAdded' : 'ankiDuplicate') : ankiProblemText(reply);
+        });
+        b.after(anki);
+      },
+      () => undefined,
+    );
     return b;
   };
 
@@ -299,77 +304,95 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
     const word = document.createRange();
     word.selectNodeContents(span);
     const block = blockOf(span);
-    const blockText = visibleTextNodes(block).map((n) => n.data).join('');
-    const offset = blockText.indexOf(visibleTextNodes(span).map((n) => n.data).join(''));
+    const blockText = visibleTextNodes(block)
+      .map((n) => n.data)
+      .join('');
+    const offset = blockText.indexOf(
+      visibleTextNodes(span)
+        .map((n) => n.data)
+        .join(''),
+    );
     const sentence = sentenceAround(blockText, Math.max(0, offset));
-    showCard(word, t('cardTermLabel', entry.simplified), (card) => {
-      const head = el('div', 'head');
-      head.append(el('span', 'word', entry.simplified));
-      if (entry.traditional) head.append(el('span', 'trad', entry.traditional));
-      head.append(el('span', 'pinyin', entry.pinyin));
-      head.querySelector('.word')!.setAttribute('lang', 'zh-Hans');
-      card.append(head, el('span', 'english', entry.english));
-      if (entry.alternatives.length) card.append(el('span', 'alt', t('cardAlso', entry.alternatives.join('; '))));
-      card.append(el('span', 'explain', entry.explanation), el('span', 'chip', categoryLabel(entry.category)));
-      const where = el('div', 'section');
-      where.append(el('span', 'muted', t('cardLoading')));
-      const status = el('span', 'status');
-      status.setAttribute('role', 'status');
-      const actions = el('div', 'actions sticky');
-      actions.append(
-        saveButton(t('cardSaveWord', entry.simplified), { simplified: entry.simplified, traditional: entry.traditional ?? entry.simplified, pinyin: entry.pinyin, english: [entry.english, ...entry.alternatives] }, 'glossary', sentence, status),
-      );
-      const speak = speakButton(entry.simplified);
-      if (speak) actions.append(speak);
-      actions.append(closeButton(), status);
-      card.append(where, actions);
-      void sendToBackground('glossary/entry', { term: entry.simplified }).then(
-        (detail) => {
-          where.replaceChildren();
-          const current = env.article().url;
-          // The sentence being read is no example of itself.
-          const cites = (detail?.entry.citations ?? []).filter((c) => !sameSentence(c.sentence, sentence));
-          const saved = (detail?.savedArticles ?? []).filter((a) => a.url !== current);
-          if (cites.length === 0 && saved.length === 0) where.append(el('span', 'muted', t('cardNone')));
-          if (cites.length) {
-            where.append(el('span', 'section-title', t('cardSources')));
-            const citeOf = (c: (typeof cites)[number]): HTMLElement => {
-              const cite = el('span', 'cite');
-              cite.setAttribute('lang', 'zh-Hans');
-              // A citation from the title itself needs no title line above it.
-              if (c.sentence !== c.title) cite.append(el('span', 'cite-title', c.title));
-              cite.append(highlighted(c.sentence, entry.simplified));
-              return cite;
-            };
-            for (const c of cites.slice(0, 2)) where.append(citeOf(c));
-            if (cites.length > 2) {
-              // "and N more" opens the rest in place, and focus goes to the first of them.
-              const more = el('button', 'link', t('cardMore', String(cites.length - 2)));
-              more.type = 'button';
-              more.setAttribute('aria-expanded', 'false');
-              more.addEventListener('click', () => {
-                const rest = cites.slice(2).map(citeOf);
-                more.replaceWith(...rest);
-                rest[0]?.setAttribute('tabindex', '-1');
-                rest[0]?.focus();
-              });
-              where.append(more);
+    showCard(
+      word,
+      t('cardTermLabel', entry.simplified),
+      (card) => {
+        const head = el('div', 'head');
+        head.append(el('span', 'word', entry.simplified));
+        if (entry.traditional) head.append(el('span', 'trad', entry.traditional));
+        head.append(el('span', 'pinyin', entry.pinyin));
+        head.querySelector('.word')!.setAttribute('lang', 'zh-Hans');
+        card.append(head, el('span', 'english', entry.english));
+        if (entry.alternatives.length) card.append(el('span', 'alt', t('cardAlso', entry.alternatives.join('; '))));
+        card.append(el('span', 'explain', entry.explanation), el('span', 'chip', categoryLabel(entry.category)));
+        const where = el('div', 'section');
+        where.append(el('span', 'muted', t('cardLoading')));
+        const status = el('span', 'status');
+        status.setAttribute('role', 'status');
+        const actions = el('div', 'actions sticky');
+        actions.append(
+          saveButton(
+            t('cardSaveWord', entry.simplified),
+            { simplified: entry.simplified, traditional: entry.traditional ?? entry.simplified, pinyin: entry.pinyin, english: [entry.english, ...entry.alternatives] },
+            'glossary',
+            sentence,
+            status,
+          ),
+        );
+        const speak = speakButton(entry.simplified);
+        if (speak) actions.append(speak);
+        actions.append(closeButton(), status);
+        card.append(where, actions);
+        void sendToBackground('glossary/entry', { term: entry.simplified }).then(
+          (detail) => {
+            where.replaceChildren();
+            const current = env.article().url;
+            // The sentence being read is no example of itself.
+            const cites = (detail?.entry.citations ?? []).filter((c) => !sameSentence(c.sentence, sentence));
+            const saved = (detail?.savedArticles ?? []).filter((a) => a.url !== current);
+            if (cites.length === 0 && saved.length === 0) where.append(el('span', 'muted', t('cardNone')));
+            if (cites.length) {
+              where.append(el('span', 'section-title', t('cardSources')));
+              const citeOf = (c: (typeof cites)[number]): HTMLElement => {
+                const cite = el('span', 'cite');
+                cite.setAttribute('lang', 'zh-Hans');
+                // A citation from the title itself needs no title line above it.
+                if (c.sentence !== c.title) cite.append(el('span', 'cite-title', c.title));
+                cite.append(highlighted(c.sentence, entry.simplified));
+                return cite;
+              };
+              for (const c of cites.slice(0, 2)) where.append(citeOf(c));
+              if (cites.length > 2) {
+                // "and N more" opens the rest in place, and focus goes to the first of them.
+                const more = el('button', 'link', t('cardMore', String(cites.length - 2)));
+                more.type = 'button';
+                more.setAttribute('aria-expanded', 'false');
+                more.addEventListener('click', () => {
+                  const rest = cites.slice(2).map(citeOf);
+                  more.replaceWith(...rest);
+                  rest[0]?.setAttribute('tabindex', '-1');
+                  rest[0]?.focus();
+                });
+                where.append(more);
+              }
             }
-          }
-          if (saved.length) {
-            where.append(el('span', 'section-title', t('cardLibrary')));
-            for (const a of saved.slice(0, 3)) {
-              const link = el('a', 'cite', `${a.title} · ${t('cardTimes', String(a.count))}`);
-              link.href = a.url;
-              link.target = '_blank';
-              link.rel = 'noreferrer';
-              where.append(link);
+            if (saved.length) {
+              where.append(el('span', 'section-title', t('cardLibrary')));
+              for (const a of saved.slice(0, 3)) {
+                const link = el('a', 'cite', `${a.title} · ${t('cardTimes', String(a.count))}`);
+                link.href = a.url;
+                link.target = '_blank';
+                link.rel = 'noreferrer';
+                where.append(link);
+              }
             }
-          }
-        },
-        () => where.replaceChildren(),
-      );
-    }, focus, pointer);
+          },
+          () => where.replaceChildren(),
+        );
+      },
+      focus,
+      pointer,
+    );
   }
 
   function renderLookup(card: HTMLElement, matches: LookupMatch[], sentence: string): void {
@@ -425,7 +448,18 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
       const actions = el('div', 'actions');
       const english = m.glossary ? [m.glossary.english, ...m.glossary.alternatives] : keep.english;
       actions.append(
-        saveButton(t('cardSaveWord', m.word), { simplified: keep.simplified, traditional: m.glossary ? (m.glossary.traditional ?? m.glossary.simplified) : keep.traditional, pinyin: m.glossary?.pinyin ?? keep.pinyin, english: english.slice(0, 20) }, m.glossary ? 'glossary' : 'dictionary', sentence, status),
+        saveButton(
+          t('cardSaveWord', m.word),
+          {
+            simplified: keep.simplified,
+            traditional: m.glossary ? (m.glossary.traditional ?? m.glossary.simplified) : keep.traditional,
+            pinyin: m.glossary?.pinyin ?? keep.pinyin,
+            english: english.slice(0, 20),
+          },
+          m.glossary ? 'glossary' : 'dictionary',
+          sentence,
+          status,
+        ),
       );
       const speak = speakButton(m.word);
       if (speak) actions.append(speak);
@@ -506,41 +540,49 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
   // The terms are one stop in the Tab order, the arrow keys move between them (a roving tabindex),
   // and focusing a term opens nothing.
   let hoverTimer: ReturnType<typeof setTimeout> | undefined;
-  document.addEventListener('mouseover', (e) => {
-    if (!e.isTrusted) return;
-    const span = (e.target as Element | null)?.closest?.(`span.${TERM_CLASS}`);
-    clearTimeout(hoverTimer);
-    if (span && span !== openFor) hoverTimer = setTimeout(() => void openTerm(span, false, true), 250);
-  }, { signal });
-  document.addEventListener('keydown', (e) => {
-    if (!e.isTrusted) return;
-    if (e.key === 'Escape' && cards.open) {
-      // Taken: Escape closes the card and nothing else (the library's reading view leaves on Escape).
+  document.addEventListener(
+    'mouseover',
+    (e) => {
+      if (!e.isTrusted) return;
+      const span = (e.target as Element | null)?.closest?.(`span.${TERM_CLASS}`);
+      clearTimeout(hoverTimer);
+      if (span && span !== openFor) hoverTimer = setTimeout(() => void openTerm(span, false, true), 250);
+    },
+    { signal },
+  );
+  document.addEventListener(
+    'keydown',
+    (e) => {
+      if (!e.isTrusted) return;
+      if (e.key === 'Escape' && cards.open) {
+        // Taken: Escape closes the card and nothing else (the library's reading view leaves on Escape).
+        e.preventDefault();
+        cards.hide();
+        return;
+      }
+      if (isLookupKey(e) && !editable(e.target) && (inScope(e.target) || e.target === document.body)) {
+        e.preventDefault();
+        void lookupByKeyboard(e.target as Element | null);
+        return;
+      }
+      const span = (e.target as Element | null)?.closest?.(`span.${TERM_CLASS}`);
+      if (!span || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        void openTerm(span, true);
+        return;
+      }
+      const step = ROVING_KEYS[e.key];
+      if (step === undefined) return;
+      const all = [...(observed ?? document).querySelectorAll<HTMLElement>(`span.${TERM_CLASS}`)];
+      const at = all.indexOf(span as HTMLElement);
+      const next = step === -Infinity ? all[0] : step === Infinity ? all.at(-1) : all[at + step];
+      if (!next) return;
       e.preventDefault();
-      cards.hide();
-      return;
-    }
-    if (isLookupKey(e) && !editable(e.target) && (inScope(e.target) || e.target === document.body)) {
-      e.preventDefault();
-      void lookupByKeyboard(e.target as Element | null);
-      return;
-    }
-    const span = (e.target as Element | null)?.closest?.(`span.${TERM_CLASS}`);
-    if (!span || e.altKey || e.ctrlKey || e.metaKey) return;
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      void openTerm(span, true);
-      return;
-    }
-    const step = ROVING_KEYS[e.key];
-    if (step === undefined) return;
-    const all = [...(observed ?? document).querySelectorAll<HTMLElement>(`span.${TERM_CLASS}`)];
-    const at = all.indexOf(span as HTMLElement);
-    const next = step === -Infinity ? all[0] : step === Infinity ? all.at(-1) : all[at + step];
-    if (!next) return;
-    e.preventDefault();
-    rove(next);
-  }, { signal });
+      rove(next);
+    },
+    { signal },
+  );
   document.addEventListener(
     'click',
     (e) => {
@@ -556,13 +598,17 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
     { capture: true, signal },
   );
   let lastHover = 0;
-  document.addEventListener('mousemove', (e) => {
-    if (!e.isTrusted || settings().lookupTrigger !== 'alt-hover' || !e.altKey || cards.contains(e) || !inScope(e.target)) return;
-    const now = performance.now();
-    if (now - lastHover < 150) return;
-    lastHover = now;
-    void lookupAt(e.clientX, e.clientY);
-  }, { signal });
+  document.addEventListener(
+    'mousemove',
+    (e) => {
+      if (!e.isTrusted || settings().lookupTrigger !== 'alt-hover' || !e.altKey || cards.contains(e) || !inScope(e.target)) return;
+      const now = performance.now();
+      if (now - lastHover < 150) return;
+      lastHover = now;
+      void lookupAt(e.clientX, e.clientY);
+    },
+    { signal },
+  );
 
   return {
     async setMarking(root) {

@@ -149,13 +149,7 @@ function searchValue(text: string): string {
  * Adds the words Anki does not have and updates those whose fields changed, found by Jiedu's
  * id. Needs JieduId mapped to a field; without it words can only be added.
  */
-export async function syncWords(
-  invoke: Invoke,
-  words: readonly VocabularyRecord[],
-  settings: AnkiSettings,
-  opts: NoteFieldOptions = {},
-  onProgress?: (done: number) => void,
-): Promise<SyncCounts> {
+export async function syncWords(invoke: Invoke, words: readonly VocabularyRecord[], settings: AnkiSettings, opts: NoteFieldOptions = {}, onProgress?: (done: number) => void): Promise<SyncCounts> {
   await prepare(invoke, settings);
   const idField = settings.model === JIEDU_NOTETYPE_NAME ? 'JieduId' : settings.fieldMap.JieduId;
   const counts: SyncCounts = { added: 0, updated: 0, unchanged: 0, skipped: 0 };

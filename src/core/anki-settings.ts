@@ -50,4 +50,3 @@ export function parseAnkiSettings(raw: unknown): AnkiSettings {
   const r = v.safeParse(AnkiSettingsSchema, { ...DEFAULT_ANKI_SETTINGS, ...(typeof raw === 'object' && raw !== null ? raw : {}) });
   return r.success ? r.output : DEFAULT_ANKI_SETTINGS;
 }
-

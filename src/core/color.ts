@@ -3,7 +3,12 @@
  * colours drawn over a page and the cards' themes.
  */
 
-export interface Rgba { r: number; g: number; b: number; a: number }
+export interface Rgba {
+  r: number;
+  g: number;
+  b: number;
+  a: number;
+}
 
 /** `#rgb`, `#rrggbb`, `rgb(…)` or `rgba(…)` (as getComputedStyle writes colours); null for anything else. */
 export function parseColor(text: string): Rgba | null {

@@ -37,7 +37,9 @@ export function decodeEntities(s: string): string {
 }
 
 function stripTags(html: string): string {
-  return decodeEntities(html.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
+  return decodeEntities(html.replace(/<[^>]*>/g, ''))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function frontMatter(raw: string): { fields: Record<string, string>; body: string } {
@@ -103,9 +105,7 @@ export function parseSeed(file: string, raw: string): Seed {
   }
   // Bare Xinhua text: either one line whose paragraphs are separated by
   // full-width indents, or lines separated by blank lines. The first piece is the title.
-  const pieces = raw.includes('\u3000\u3000')
-    ? raw.split(/\u3000\u3000+/)
-    : raw.split(/\n\s*\n/);
+  const pieces = raw.includes('\u3000\u3000') ? raw.split(/\u3000\u3000+/) : raw.split(/\n\s*\n/);
   const clean = pieces.map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => p.length > 0);
   const [title = '', ...paragraphs] = clean;
   return { id, file, site: 'xinhua', title, publishedAt: null, sourceUrl: null, paragraphs, images: [] };

@@ -100,12 +100,7 @@ export interface NewWord {
  * Saving a word: a new record the first time, the same record with one more sentence after
  * that. The key never repeats, so a word is never in the list twice.
  */
-export function saveWord(
-  existing: VocabularyRecord | undefined,
-  word: NewWord,
-  context: VocabularyContext | null,
-  now: string,
-): VocabularyRecord {
+export function saveWord(existing: VocabularyRecord | undefined, word: NewWord, context: VocabularyContext | null, now: string): VocabularyRecord {
   if (existing) {
     if (existing.simplified !== word.simplified) throw new Error(`saveWord: ${word.simplified} is not ${existing.simplified}`);
     return context ? addContext(existing, context, now) : existing;

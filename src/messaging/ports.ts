@@ -19,8 +19,14 @@ function unwrap<R>(reply: unknown, name: string): R {
 export const TAB_PORT = 'jiedu-tab';
 export const BACKGROUND_PORT = 'jiedu-background';
 
-interface PortRequest { id: number; message: unknown }
-interface PortReply { id: number; reply: unknown }
+interface PortRequest {
+  id: number;
+  message: unknown;
+}
+interface PortReply {
+  id: number;
+  reply: unknown;
+}
 
 /**
  * Requests and answers over one port. An extension page asks this way rather than with

@@ -40,7 +40,13 @@ export type PageState =
   | { kind: 'not-article'; url: string; reason: string }
   | { kind: 'pending'; url: string; site: SiteId }
   | { kind: 'unreadable'; url: string; site: SiteId | null; message: string }
-  | { kind: 'detected'; url: string; article: Pick<ArticleRecord, 'url' | 'site' | 'title' | 'publishedAt' | 'layout' | 'charCount' | 'partial'>; notices: string[]; save: { status: SaveStatus | 'not-saved'; firstSavedAt: string | null } }
+  | {
+      kind: 'detected';
+      url: string;
+      article: Pick<ArticleRecord, 'url' | 'site' | 'title' | 'publishedAt' | 'layout' | 'charCount' | 'partial'>;
+      notices: string[];
+      save: { status: SaveStatus | 'not-saved'; firstSavedAt: string | null };
+    }
   | { kind: 'error'; url: string; message: string };
 
 /** A glossary entry as lists show it: the entry, and how many seed sentences cite it. */
@@ -218,7 +224,6 @@ export interface Envelope<N extends MessageName = MessageName> {
 
 /** `kind` says what went wrong in a way the UI can translate (see core/errors.ts); `error` is the English detail. */
 export type Reply<R> = { ok: true; result: R } | { ok: false; error: string; kind?: ErrorKind };
-
 
 export function envelope<N extends MessageName>(name: N, params: Params<N>): Envelope<N> {
   return { jiedu: 1, name, params };

@@ -45,7 +45,12 @@ export const PARAM_SCHEMAS: { [N in MessageName]: v.GenericSchema<unknown, Param
     v.check(({ text, context }) => !context || (context.offset < context.sentence.length && context.sentence[context.offset] === text[0]), 'context.offset must point at the looked-up text'),
   ),
   'dict/prepare': v.strictObject({
-    context: v.optional(v.pipe(lookupContext, v.check(({ sentence, offset }) => offset < sentence.length, 'context.offset must fall in the sentence'))),
+    context: v.optional(
+      v.pipe(
+        lookupContext,
+        v.check(({ sentence, offset }) => offset < sentence.length, 'context.offset must fall in the sentence'),
+      ),
+    ),
   }),
   'pinyin/context': v.strictObject({
     texts: v.pipe(
@@ -67,7 +72,11 @@ export const PARAM_SCHEMAS: { [N in MessageName]: v.GenericSchema<unknown, Param
     context: v.nullable(
       v.strictObject({
         sentence: v.pipe(v.string(), v.maxLength(VOCABULARY_LIMITS.sentenceChars)),
-        articleUrl: v.pipe(v.string(), v.maxLength(4096), v.check((s) => /^https?:\/\//.test(s), 'must be an http(s) URL')),
+        articleUrl: v.pipe(
+          v.string(),
+          v.maxLength(4096),
+          v.check((s) => /^https?:\/\//.test(s), 'must be an http(s) URL'),
+        ),
         articleTitle: v.pipe(v.string(), v.maxLength(2000)),
       }),
     ),
@@ -138,7 +147,6 @@ export const PARAM_SCHEMAS: { [N in MessageName]: v.GenericSchema<unknown, Param
   'terms/state': empty,
   'page/selection': empty,
 };
-
 
 export type Parsed = { ok: true; name: MessageName; params: unknown } | { ok: false; error: string };
 

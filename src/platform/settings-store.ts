@@ -9,7 +9,18 @@
  * in the background that every change would have to wake.
  */
 import browser from 'webextension-polyfill';
-import { applySettingsPatch, isRecord, settingsFromItem, settingsItem, SETTINGS_ITEM, SETTINGS_ITEM_VERSION, type Settings, type SettingsItem, type SettingsPatch, type SettingsSection } from '../core/settings.ts';
+import {
+  applySettingsPatch,
+  isRecord,
+  settingsFromItem,
+  settingsItem,
+  SETTINGS_ITEM,
+  SETTINGS_ITEM_VERSION,
+  type Settings,
+  type SettingsItem,
+  type SettingsPatch,
+  type SettingsSection,
+} from '../core/settings.ts';
 
 /** The part of a storage area settings use; tests give an in-memory one. */
 export interface SettingsArea {
@@ -26,7 +37,6 @@ const local = (): SettingsArea => browser.storage.local;
  * sees the defaults in place of what the user set.
  */
 export const SECTION_OLD_KEYS: Readonly<Record<SettingsSection, string>> = { review: 'review', anki: 'jieduAnki' };
-
 
 /** The stored item as it is (an empty record when there is none), so a write keeps the parts it does not change. */
 async function readItem(area: SettingsArea): Promise<Record<string, unknown>> {

@@ -77,18 +77,26 @@ function EntryRow({ item, onOpen }: { item: GlossaryListItem; onOpen: (term: str
       <button type="button" class="gl-row" data-term={item.simplified} onClick={(e) => onOpen(item.simplified, e.currentTarget)}>
         <span class="gl-row-head">
           <span class="gl-forms">
-            <span class="gl-zh" lang="zh-Hans">{item.simplified}</span>
+            <span class="gl-zh" lang="zh-Hans">
+              {item.simplified}
+            </span>
             {item.traditional && item.traditional !== item.simplified ? (
               <>
                 {' '}
-                <span class="gl-zh gl-trad" lang="zh-Hant">{item.traditional}</span>
+                <span class="gl-zh gl-trad" lang="zh-Hant">
+                  {item.traditional}
+                </span>
               </>
             ) : null}
           </span>
           <span class="gl-chip">{categoryLabel(item.category)}</span>
         </span>
-        <span class="gl-pinyin" lang="zh-Latn-pinyin">{item.pinyin}</span>
-        <span class="gl-english" lang="en">{item.english}</span>
+        <span class="gl-pinyin" lang="zh-Latn-pinyin">
+          {item.pinyin}
+        </span>
+        <span class="gl-english" lang="en">
+          {item.english}
+        </span>
       </button>
     </li>
   );
@@ -100,12 +108,20 @@ function ArticleRow({ term, onOpen }: { term: ArticleTerms[number]; onOpen: (ter
       <button type="button" class="gl-row" data-term={term.term} onClick={(e) => onOpen(term.term, e.currentTarget)}>
         <span class="gl-row-head">
           <span class="gl-forms">
-            <span class="gl-zh" lang="zh-Hans">{term.term}</span>
+            <span class="gl-zh" lang="zh-Hans">
+              {term.term}
+            </span>
           </span>
-          <span class="gl-count" data-testid="gl-term-count">{t('glOccurrences', term.count)}</span>
+          <span class="gl-count" data-testid="gl-term-count">
+            {t('glOccurrences', term.count)}
+          </span>
         </span>
-        <span class="gl-pinyin" lang="zh-Latn-pinyin">{term.pinyin}</span>
-        <span class="gl-english" lang="en">{term.english}</span>
+        <span class="gl-pinyin" lang="zh-Latn-pinyin">
+          {term.pinyin}
+        </span>
+        <span class="gl-english" lang="en">
+          {term.english}
+        </span>
       </button>
     </li>
   );
@@ -136,8 +152,12 @@ function SaveTerm({ entry }: { entry: GlossaryEntryDetail['entry'] }) {
   };
   return (
     <p class="gl-save">
-      <button type="button" class="primary" onClick={() => void save()}>{t('cardSave')}</button>{' '}
-      <span role="status" class="muted gl-small" data-testid="gl-save-status">{status ?? ''}</span>
+      <button type="button" class="primary" onClick={() => void save()}>
+        {t('cardSave')}
+      </button>{' '}
+      <span role="status" class="muted gl-small" data-testid="gl-save-status">
+        {status ?? ''}
+      </span>
     </p>
   );
 }
@@ -176,9 +196,27 @@ function EntryDetail({ term, onBack }: { term: string; onBack: () => void }) {
       {t('glBack')}
     </button>
   );
-  if (detail.kind === 'loading') return <div class="gl-detail">{back}<Message kind="status">{t('glLoading')}</Message></div>;
-  if (detail.kind === 'error') return <div class="gl-detail">{back}<Message kind="alert">{detail.message}</Message></div>;
-  if (!detail.value) return <div class="gl-detail">{back}<Message kind="alert">{t('glEntryMissing')}</Message></div>;
+  if (detail.kind === 'loading')
+    return (
+      <div class="gl-detail">
+        {back}
+        <Message kind="status">{t('glLoading')}</Message>
+      </div>
+    );
+  if (detail.kind === 'error')
+    return (
+      <div class="gl-detail">
+        {back}
+        <Message kind="alert">{detail.message}</Message>
+      </div>
+    );
+  if (!detail.value)
+    return (
+      <div class="gl-detail">
+        {back}
+        <Message kind="alert">{t('glEntryMissing')}</Message>
+      </div>
+    );
 
   const { entry, savedArticles } = detail.value;
   const forms = [entry.simplified, entry.traditional ?? ''];
@@ -188,14 +226,23 @@ function EntryDetail({ term, onBack }: { term: string; onBack: () => void }) {
       {back}
       <div class="gl-detail-body">
         <div class="gl-detail-head">
-          <h3 id="gl-detail-term" class="gl-zh gl-term" lang="zh-Hans" tabIndex={-1} ref={heading}>{entry.simplified}</h3>
+          <h3 id="gl-detail-term" class="gl-zh gl-term" lang="zh-Hans" tabIndex={-1} ref={heading}>
+            {entry.simplified}
+          </h3>
           {entry.traditional && entry.traditional !== entry.simplified ? (
             <p class="gl-trad-line">
-              <span class="muted">{t('glTraditional')}</span> <span class="gl-zh" lang="zh-Hant">{entry.traditional}</span>
+              <span class="muted">{t('glTraditional')}</span>{' '}
+              <span class="gl-zh" lang="zh-Hant">
+                {entry.traditional}
+              </span>
             </p>
           ) : null}
-          <p class="gl-pinyin gl-pinyin-big" lang="zh-Latn-pinyin">{entry.pinyin}</p>
-          <p class="gl-english-big" lang="en">{entry.english}</p>
+          <p class="gl-pinyin gl-pinyin-big" lang="zh-Latn-pinyin">
+            {entry.pinyin}
+          </p>
+          <p class="gl-english-big" lang="en">
+            {entry.english}
+          </p>
           <span class="gl-chip">{categoryLabel(entry.category)}</span>
         </div>
         {entry.alternatives.length > 0 ? (
@@ -203,7 +250,9 @@ function EntryDetail({ term, onBack }: { term: string; onBack: () => void }) {
             <span class="muted">{t('glAlternatives')}</span> <span lang="en">{entry.alternatives.join('; ')}</span>
           </p>
         ) : null}
-        <p class="gl-explanation" lang="en" data-testid="gl-explanation">{entry.explanation}</p>
+        <p class="gl-explanation" lang="en" data-testid="gl-explanation">
+          {entry.explanation}
+        </p>
         <SaveTerm entry={entry} />
 
         <h4>{t('glSources')}</h4>
@@ -213,8 +262,12 @@ function EntryDetail({ term, onBack }: { term: string; onBack: () => void }) {
           <ul class="gl-sources" ref={sources}>
             {citations.map((c, i) => (
               <li key={`${c.seed}-${i}`} data-testid="gl-citation" tabIndex={-1}>
-                <p class="gl-sentence" lang="zh-Hans">{highlight(c.sentence, forms)}</p>
-                <p class="gl-source-title" lang="zh-Hans">{c.title}</p>
+                <p class="gl-sentence" lang="zh-Hans">
+                  {highlight(c.sentence, forms)}
+                </p>
+                <p class="gl-source-title" lang="zh-Hans">
+                  {c.title}
+                </p>
               </li>
             ))}
           </ul>
@@ -232,7 +285,9 @@ function EntryDetail({ term, onBack }: { term: string; onBack: () => void }) {
           <ul class="gl-library" data-testid="gl-library">
             {savedArticles.map((a) => (
               <li key={a.url}>
-                <a href={a.url} target="_blank" rel="noreferrer" lang="zh-Hans">{a.title}</a>
+                <a href={a.url} target="_blank" rel="noreferrer" lang="zh-Hans">
+                  {a.title}
+                </a>
                 <span class="gl-count">{t('glOccurrences', a.count)}</span>
               </li>
             ))}
@@ -330,7 +385,9 @@ export function GlossaryTab(props: { articleUrl: string | null }): JSX.Element {
       <div class="gl-browse" hidden={open !== null}>
         {articleUrl ? (
           <div class="gl-scope" role="group" aria-label={t('glScopeLabel')}>
-            <button type="button" aria-pressed={scope === 'all'} onClick={() => setScope('all')}>{t('glScopeAll')}</button>
+            <button type="button" aria-pressed={scope === 'all'} onClick={() => setScope('all')}>
+              {t('glScopeAll')}
+            </button>
             <button type="button" aria-pressed={scope === 'article'} onClick={() => setScope('article')} data-testid="gl-in-article">
               {t('glScopeArticle')}
               {articleCount !== null ? <span class="gl-scope-count">{articleCount}</span> : null}
@@ -347,10 +404,14 @@ export function GlossaryTab(props: { articleUrl: string | null }): JSX.Element {
                 <Message kind="status">{t('glInArticleEmpty')}</Message>
               ) : (
                 <>
-                  <p class="gl-total muted" role="status">{t('glInArticleCount', articleTerms.value.length)}</p>
+                  <p class="gl-total muted" role="status">
+                    {t('glInArticleCount', articleTerms.value.length)}
+                  </p>
                   <div class="gl-scroll">
                     <ul class="gl-list" data-testid="gl-article-list">
-                      {articleTerms.value.map((term) => <ArticleRow key={term.term} term={term} onOpen={openEntry} />)}
+                      {articleTerms.value.map((term) => (
+                        <ArticleRow key={term.term} term={term} onOpen={openEntry} />
+                      ))}
                     </ul>
                   </div>
                 </>
@@ -362,14 +423,7 @@ export function GlossaryTab(props: { articleUrl: string | null }): JSX.Element {
             <div class="gl-controls">
               <label class="gl-field gl-field-search">
                 <span class="gl-label">{t('glSearchLabel')}</span>
-                <input
-                  type="search"
-                  value={query}
-                  placeholder={t('glSearchPlaceholder')}
-                  autocomplete="off"
-                  spellcheck={false}
-                  onInput={(e) => newQuery(e.currentTarget.value)}
-                />
+                <input type="search" value={query} placeholder={t('glSearchPlaceholder')} autocomplete="off" spellcheck={false} onInput={(e) => newQuery(e.currentTarget.value)} />
               </label>
               {/* The count shares the filter's row: the popup is at most 600 px tall and the list needs the height. */}
               <div class="gl-filter-row">
@@ -377,7 +431,11 @@ export function GlossaryTab(props: { articleUrl: string | null }): JSX.Element {
                   <span class="gl-label">{t('glCategoryLabel')}</span>
                   <select value={category ?? ''} onChange={(e) => newCategory(e.currentTarget.value)}>
                     <option value="">{t('glAllCategories')}</option>
-                    {CATEGORIES.map((c) => <option key={c} value={c}>{categoryLabel(c)}</option>)}
+                    {CATEGORIES.map((c) => (
+                      <option key={c} value={c}>
+                        {categoryLabel(c)}
+                      </option>
+                    ))}
                   </select>
                 </label>
                 <p class="gl-total muted" role="status" data-testid="gl-total">
@@ -393,17 +451,25 @@ export function GlossaryTab(props: { articleUrl: string | null }): JSX.Element {
                   category && query.trim() ? (
                     <>
                       <Message kind="status">{t('glNoMatchInCategory', categoryLabel(category), query.trim())}</Message>
-                      <button type="button" class="gl-widen" onClick={() => newCategory('')}>{t('glSearchAllCategories')}</button>
+                      <button type="button" class="gl-widen" onClick={() => newCategory('')}>
+                        {t('glSearchAllCategories')}
+                      </button>
                     </>
                   ) : (
                     <Message kind="status">{query.trim() ? t('glNoMatch', query.trim()) : t('glNoTerms')}</Message>
                   )
                 ) : (
                   <>
-                    {results.value.tonesIgnored ? <p class="gl-note muted" data-testid="gl-tones-ignored">{t('glTonesIgnored')}</p> : null}
+                    {results.value.tonesIgnored ? (
+                      <p class="gl-note muted" data-testid="gl-tones-ignored">
+                        {t('glTonesIgnored')}
+                      </p>
+                    ) : null}
                     <div class="gl-scroll">
                       <ul class="gl-list" data-testid="gl-list">
-                        {results.value.items.map((item) => <EntryRow key={item.simplified} item={item} onOpen={openEntry} />)}
+                        {results.value.items.map((item) => (
+                          <EntryRow key={item.simplified} item={item} onOpen={openEntry} />
+                        ))}
                       </ul>
                       {results.value.total > results.value.items.length && limit < MAX_LIMIT ? (
                         <button type="button" class="gl-more" onClick={() => setLimit((l) => Math.min(l + PAGE, MAX_LIMIT))}>

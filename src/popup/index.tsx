@@ -19,7 +19,7 @@ type TabView =
 
 async function currentTab(): Promise<{ id: number; url: string } | null> {
   // Tests open the popup in its own tab and name the tab to describe with ?tab=ID; a production build has no such way in.
-  const forced = (typeof __JIEDU_TEST_HOOKS__ !== 'undefined' && __JIEDU_TEST_HOOKS__) ? new URLSearchParams(location.search).get('tab') : null;
+  const forced = typeof __JIEDU_TEST_HOOKS__ !== 'undefined' && __JIEDU_TEST_HOOKS__ ? new URLSearchParams(location.search).get('tab') : null;
   if (forced) {
     const tab = await browser.tabs.get(Number(forced));
     return tab.id === undefined ? null : { id: tab.id, url: tab.url ?? '' };
@@ -62,18 +62,26 @@ function PageCard({ state }: { state: PageState }) {
     case 'unreadable':
       return (
         <>
-          <p class="warn" role="alert">{state.site ? t('unreadableSite', siteName(state.site)) : t('unreadable', state.message)}</p>
+          <p class="warn" role="alert">
+            {state.site ? t('unreadableSite', siteName(state.site)) : t('unreadable', state.message)}
+          </p>
           {state.site ? <p class="meta">{t('technicalDetail', state.message)}</p> : null}
         </>
       );
     case 'error':
-      return <p class="warn" role="alert">{t('errorPrefix', state.message)}</p>;
+      return (
+        <p class="warn" role="alert">
+          {t('errorPrefix', state.message)}
+        </p>
+      );
     case 'detected': {
       const { article, save } = state;
       const statusKey = { added: 'statusAdded', updated: 'statusUpdated', unchanged: 'statusUnchanged', 'not-saved': 'statusNotSaved' }[save.status];
       return (
         <div>
-          <p class="article-title" lang="zh-Hans" data-testid="article-title">{article.title}</p>
+          <p class="article-title" lang="zh-Hans" data-testid="article-title">
+            {article.title}
+          </p>
           <p class="meta">
             <span data-testid="article-site">{siteName(article.site)}</span>
             <span data-testid="article-date">{formatDate(article.publishedAt)}</span>
@@ -87,11 +95,17 @@ function PageCard({ state }: { state: PageState }) {
             <p class="notice">
               {t('partial', String(article.partial.page))}{' '}
               {article.partial.fullTextUrl ? (
-                <a href={article.partial.fullTextUrl} target="_blank" rel="noreferrer">{t('openFullText')}</a>
+                <a href={article.partial.fullTextUrl} target="_blank" rel="noreferrer">
+                  {t('openFullText')}
+                </a>
               ) : null}
             </p>
           ) : null}
-          {state.notices.map((n) => <p class="notice" key={n}>{n}</p>)}
+          {state.notices.map((n) => (
+            <p class="notice" key={n}>
+              {n}
+            </p>
+          ))}
         </div>
       );
     }
@@ -148,7 +162,11 @@ function PinyinPanel({ tabId }: { tabId: number }) {
         {pinyin.on ? <span data-testid="pinyin-words">{pinyin.words === 1 ? t('pinyinWordsOne') : t('pinyinWords', String(pinyin.words))}</span> : null}
         {keys ? <span>{t('pinyinShortcut', keys)}</span> : null}
       </p>
-      {error ? <p class="warn" role="alert">{error}</p> : null}
+      {error ? (
+        <p class="warn" role="alert">
+          {error}
+        </p>
+      ) : null}
       <PinyinSettingsForm settings={settings} onChange={(p) => void change(p)} compact />
     </section>
   );
@@ -179,8 +197,16 @@ function TermsSwitch({ tabId }: { tabId: number }) {
         <input type="checkbox" role="switch" checked={terms.on} onChange={(e) => void run((e.currentTarget as HTMLInputElement).checked)} />
         <span>{t('termsSwitch')}</span>
       </label>
-      {terms.on ? <p class="meta" data-testid="terms-count">{terms.count === 1 ? t('termsCountOne') : t('termsCount', String(terms.count))}</p> : null}
-      {error ? <p class="warn" role="alert">{error}</p> : null}
+      {terms.on ? (
+        <p class="meta" data-testid="terms-count">
+          {terms.count === 1 ? t('termsCountOne') : t('termsCount', String(terms.count))}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="warn" role="alert">
+          {error}
+        </p>
+      ) : null}
     </section>
   );
 }
@@ -194,7 +220,10 @@ function Popup() {
   const [message, setMessage] = useState<string | null>(null);
   const [tab, setTab] = useState<TabName>('page');
 
-  const refreshStats = () => sendToBackground('library/stats', {}).then(setStats).catch(() => setStats(null));
+  const refreshStats = () =>
+    sendToBackground('library/stats', {})
+      .then(setStats)
+      .catch(() => setStats(null));
   useEffect(() => {
     void loadView().then(setView);
     void refreshStats();
@@ -232,23 +261,19 @@ function Popup() {
   return (
     <>
       <header>
-        <h1 class="brand"><span>Jiedu</span><span class="zh" lang="zh-Hans">解读</span></h1>
+        <h1 class="brand">
+          <span>Jiedu</span>
+          <span class="zh" lang="zh-Hans">
+            解读
+          </span>
+        </h1>
         <span class="muted" data-testid="library-count">
           {stats ? (stats.articles === 1 ? t('libraryCountOne') : t('libraryCount', String(stats.articles))) : ''}
         </span>
       </header>
       <div role="tablist" class="tabs" onKeyDown={onTabKey}>
         {tabs.map((x) => (
-          <button
-            type="button"
-            role="tab"
-            id={`tab-${x.id}`}
-            key={x.id}
-            aria-selected={tab === x.id}
-            aria-controls={`panel-${x.id}`}
-            tabIndex={tab === x.id ? 0 : -1}
-            onClick={() => setTab(x.id)}
-          >
+          <button type="button" role="tab" id={`tab-${x.id}`} key={x.id} aria-selected={tab === x.id} aria-controls={`panel-${x.id}`} tabIndex={tab === x.id ? 0 : -1} onClick={() => setTab(x.id)}>
             {x.label}
           </button>
         ))}
@@ -261,17 +286,27 @@ function Popup() {
             {view.kind === 'no-tab' ? <p>{t('noTab')}</p> : null}
             {view.kind === 'no-script' ? <p>{t('otherSite')}</p> : null}
             {view.kind === 'page' ? <PageCard state={view.state} /> : null}
-            {message ? <p class="warn" role="alert">{message}</p> : null}
+            {message ? (
+              <p class="warn" role="alert">
+                {message}
+              </p>
+            ) : null}
           </section>
           {view.kind === 'page' ? <PinyinPanel tabId={view.tabId} /> : null}
           {view.kind === 'page' && view.state.kind === 'detected' ? <TermsSwitch tabId={view.tabId} /> : null}
           <footer>
             {canSave ? (
-              <button type="button" class="primary" onClick={save} disabled={busy} data-testid="save-page">{busy ? t('savingPage') : t('savePage')}</button>
+              <button type="button" class="primary" onClick={save} disabled={busy} data-testid="save-page">
+                {busy ? t('savingPage') : t('savePage')}
+              </button>
             ) : null}
-            <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('library.html') })}>{t('openLibrary')}</button>
+            <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('library.html') })}>
+              {t('openLibrary')}
+            </button>
             <ReviewButton />
-            <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>{t('openOptions')}</button>
+            <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+              {t('openOptions')}
+            </button>
           </footer>
         </div>
       ) : (

@@ -8,7 +8,10 @@ export function ReviewButton() {
   const [due, setDue] = useState<number | null>(null);
   useEffect(() => {
     const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-    sendToBackground('review/count', { timeZone }).then((c) => setDue(c.total), () => setDue(null));
+    sendToBackground('review/count', { timeZone }).then(
+      (c) => setDue(c.total),
+      () => setDue(null),
+    );
   }, []);
   return (
     <button type="button" data-testid="review-due" data-due={due ?? ''} onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('review.html') })}>

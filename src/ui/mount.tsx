@@ -16,7 +16,10 @@ export function mountPage(page: VNode, titleKey?: string): void {
   if (titleKey) document.title = t(titleKey);
   document.documentElement.lang = browser.i18n.getUILanguage();
   // Until the setting is read the system's appearance applies, which is also the default; a change in the options applies at once.
-  loadSettings().then((s) => applyTheme(s.theme), () => undefined);
+  loadSettings().then(
+    (s) => applyTheme(s.theme),
+    () => undefined,
+  );
   watchSettings((s) => applyTheme(s.theme));
   render(page, root);
 }

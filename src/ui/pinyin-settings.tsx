@@ -17,17 +17,27 @@ export function PinyinSettingsForm({ settings, onChange, compact = false }: Prop
       <label class="field">
         <span>{t('optTone')}</span>
         <select value={settings.pinyinTone} onChange={(e) => onChange({ pinyinTone: (e.currentTarget as HTMLSelectElement).value as Settings['pinyinTone'] })}>
-          {TONE_STYLES.map((s) => <option value={s} key={s}>{t(`optTone_${s}`)}</option>)}
+          {TONE_STYLES.map((s) => (
+            <option value={s} key={s}>
+              {t(`optTone_${s}`)}
+            </option>
+          ))}
         </select>
       </label>
       <label class="field">
         <span>{t('optColors')}</span>
         <select value={settings.pinyinToneColors} onChange={(e) => onChange({ pinyinToneColors: (e.currentTarget as HTMLSelectElement).value as Settings['pinyinToneColors'] })}>
-          {TONE_COLOR_SCHEMES.map((s) => <option value={s} key={s}>{t(`optColors_${s}`)}</option>)}
+          {TONE_COLOR_SCHEMES.map((s) => (
+            <option value={s} key={s}>
+              {t(`optColors_${s}`)}
+            </option>
+          ))}
         </select>
       </label>
       <label class="field">
-        <span><span aria-hidden="true">{t('optSize')}</span> <output aria-hidden="true">{settings.pinyinSize} %</output></span>
+        <span>
+          <span aria-hidden="true">{t('optSize')}</span> <output aria-hidden="true">{settings.pinyinSize} %</output>
+        </span>
         <input
           type="range"
           min={PINYIN_SIZE.min}
@@ -44,7 +54,11 @@ export function PinyinSettingsForm({ settings, onChange, compact = false }: Prop
           <label class="field">
             <span>{t('optScope')}</span>
             <select value={settings.pinyinScope} onChange={(e) => onChange({ pinyinScope: (e.currentTarget as HTMLSelectElement).value as Settings['pinyinScope'] })}>
-              {PINYIN_SCOPES.map((s) => <option value={s} key={s}>{t(`optScope_${s}`)}</option>)}
+              {PINYIN_SCOPES.map((s) => (
+                <option value={s} key={s}>
+                  {t(`optScope_${s}`)}
+                </option>
+              ))}
             </select>
           </label>
           <label class="check">
@@ -52,7 +66,11 @@ export function PinyinSettingsForm({ settings, onChange, compact = false }: Prop
             <span lang="en">{t('optSandhi')}</span>
           </label>
           <label class="check">
-            <input type="checkbox" checked={settings.pinyinNeutral === 'citation'} onChange={(e) => onChange({ pinyinNeutral: (e.currentTarget as HTMLInputElement).checked ? 'citation' : 'dictionary' })} />
+            <input
+              type="checkbox"
+              checked={settings.pinyinNeutral === 'citation'}
+              onChange={(e) => onChange({ pinyinNeutral: (e.currentTarget as HTMLInputElement).checked ? 'citation' : 'dictionary' })}
+            />
             <span>{t('optCitationTones')}</span>
           </label>
           <fieldset class="field">
@@ -91,13 +109,21 @@ export function ReadingSettingsForm({ settings, onChange }: Omit<Props, 'compact
             onChange(v === 'important' || v === 'all' ? { glossaryMarking: true, glossaryTerms: v } : { glossaryMarking: false });
           }}
         >
-          {[...MARKED_TERMS, 'none' as const].map((m) => <option value={m} key={m}>{t(`optMarking_${m}`)}</option>)}
+          {[...MARKED_TERMS, 'none' as const].map((m) => (
+            <option value={m} key={m}>
+              {t(`optMarking_${m}`)}
+            </option>
+          ))}
         </select>
       </label>
       <label class="field">
         <span>{t('optLookup')}</span>
         <select value={settings.lookupTrigger} onChange={(e) => onChange({ lookupTrigger: (e.currentTarget as HTMLSelectElement).value as Settings['lookupTrigger'] })}>
-          {LOOKUP_TRIGGERS.map((s) => <option value={s} key={s}>{t(`optLookup_${s.replace('-', '_')}`)}</option>)}
+          {LOOKUP_TRIGGERS.map((s) => (
+            <option value={s} key={s}>
+              {t(`optLookup_${s.replace('-', '_')}`)}
+            </option>
+          ))}
         </select>
       </label>
     </div>

@@ -287,28 +287,173 @@ export async function chromiumRows(only?: 'review' | 'library' | 'extraction' | 
     const seedPage = pages.find((p) => p.seed === '001' && p.layout === 'xinhua-2021')!;
     await page.goto(seedPage.url);
     await page.waitForTimeout(500);
-    const py = await evalInContentScript<{ shift: number; corrected: number; painted: number; repaint: number; context: number; cold: number; fresh: number; again: number; asking: number; whole: number; oneGo: number; off: number; offUnlaid: number; prepared: number; layout: number; raw: number; naive: number; trip: number; words: number; chars: number }>(page, MEASURE_PINYIN(15));
+    const py = await evalInContentScript<{
+      shift: number;
+      corrected: number;
+      painted: number;
+      repaint: number;
+      context: number;
+      cold: number;
+      fresh: number;
+      again: number;
+      asking: number;
+      whole: number;
+      oneGo: number;
+      off: number;
+      offUnlaid: number;
+      prepared: number;
+      layout: number;
+      raw: number;
+      naive: number;
+      trip: number;
+      words: number;
+      chars: number;
+    }>(page, MEASURE_PINYIN(15));
     const rawName = "raw pinyin-pro pinyin(text, { type: 'array' }) on the same text (no DOM)";
     rows.push(
-      { suite: 'pinyin', name: `command to annotated DOM, the part in view: seed 001 (${py.chars} characters, ${py.words} words), text read for the first time`, where: 'chromium', median: py.fresh, unit: 'ms', baselineName: rawName, baseline: py.raw, target: '≤ 40 ms', runs: 15 },
-      { suite: 'pinyin', name: 'command to annotated DOM, the part in view, switched on again (the readings kept, only the DOM built)', where: 'chromium', median: py.again, unit: 'ms', baselineName: rawName, baseline: py.raw, target: '≤ 40 ms', runs: 15 },
-      { suite: 'pinyin', name: 'command to annotated DOM, the part in view, after the popup opened (the page read its text ahead while the popup was open)', where: 'chromium', median: py.prepared, unit: 'ms', baselineName: rawName, baseline: py.raw, target: '≤ 40 ms', runs: 15 },
-      { suite: 'pinyin', name: 'DOM work for the whole article in one go (readings and markup, no frame or layout), text read for the first time', where: 'chromium', median: py.oneGo, unit: 'ms', baselineName: rawName, baseline: py.raw, target: '≤ 40 ms', runs: 15 },
-      { suite: 'pinyin', name: 'command to the whole article annotated: the part in view, its frame painted, the rest in idle time after it', where: 'chromium', median: py.whole, unit: 'ms', baselineName: rawName, baseline: py.raw, runs: 15 },
-      { suite: 'pinyin', name: 'command without its settings (the page reads them from extension storage once, then keeps them current), first reading', where: 'chromium', median: py.asking, unit: 'ms', baselineName: rawName, baseline: py.raw, runs: 15 },
-      { suite: 'pinyin', name: 'command to annotated DOM, first time on the page for a reader who never switched pinyin on (loads the annotator)', where: 'chromium', median: py.cold, unit: 'ms', baselineName: rawName, baseline: py.raw, runs: 1 },
-      { suite: 'pinyin', name: 'command to the first frame painted with pinyin over the text in view, text read for the first time', where: 'chromium', median: py.painted, unit: 'ms', baselineName: 'a frame repainting the same view without pinyin (text colour changed)', baseline: py.repaint, target: '≤ 60 ms', runs: 15 },
-      { suite: 'pinyin', name: `context readings for the article's paragraphs: message to the background's model and back, model loaded (${py.corrected} words redrawn the first time)`, where: 'chromium', median: py.context, unit: 'ms', baselineName: 'in-page annotation, first reading', baseline: py.fresh, runs: 15 },
-      { suite: 'pinyin', name: 'layout shift while context readings are drawn over the first ones (CLS units, first switch-on)', where: 'chromium', median: py.shift, unit: 'score', target: '< 0.1 (good)', runs: 1 },
+      {
+        suite: 'pinyin',
+        name: `command to annotated DOM, the part in view: seed 001 (${py.chars} characters, ${py.words} words), text read for the first time`,
+        where: 'chromium',
+        median: py.fresh,
+        unit: 'ms',
+        baselineName: rawName,
+        baseline: py.raw,
+        target: '≤ 40 ms',
+        runs: 15,
+      },
+      {
+        suite: 'pinyin',
+        name: 'command to annotated DOM, the part in view, switched on again (the readings kept, only the DOM built)',
+        where: 'chromium',
+        median: py.again,
+        unit: 'ms',
+        baselineName: rawName,
+        baseline: py.raw,
+        target: '≤ 40 ms',
+        runs: 15,
+      },
+      {
+        suite: 'pinyin',
+        name: 'command to annotated DOM, the part in view, after the popup opened (the page read its text ahead while the popup was open)',
+        where: 'chromium',
+        median: py.prepared,
+        unit: 'ms',
+        baselineName: rawName,
+        baseline: py.raw,
+        target: '≤ 40 ms',
+        runs: 15,
+      },
+      {
+        suite: 'pinyin',
+        name: 'DOM work for the whole article in one go (readings and markup, no frame or layout), text read for the first time',
+        where: 'chromium',
+        median: py.oneGo,
+        unit: 'ms',
+        baselineName: rawName,
+        baseline: py.raw,
+        target: '≤ 40 ms',
+        runs: 15,
+      },
+      {
+        suite: 'pinyin',
+        name: 'command to the whole article annotated: the part in view, its frame painted, the rest in idle time after it',
+        where: 'chromium',
+        median: py.whole,
+        unit: 'ms',
+        baselineName: rawName,
+        baseline: py.raw,
+        runs: 15,
+      },
+      {
+        suite: 'pinyin',
+        name: 'command without its settings (the page reads them from extension storage once, then keeps them current), first reading',
+        where: 'chromium',
+        median: py.asking,
+        unit: 'ms',
+        baselineName: rawName,
+        baseline: py.raw,
+        runs: 15,
+      },
+      {
+        suite: 'pinyin',
+        name: 'command to annotated DOM, first time on the page for a reader who never switched pinyin on (loads the annotator)',
+        where: 'chromium',
+        median: py.cold,
+        unit: 'ms',
+        baselineName: rawName,
+        baseline: py.raw,
+        runs: 1,
+      },
+      {
+        suite: 'pinyin',
+        name: 'command to the first frame painted with pinyin over the text in view, text read for the first time',
+        where: 'chromium',
+        median: py.painted,
+        unit: 'ms',
+        baselineName: 'a frame repainting the same view without pinyin (text colour changed)',
+        baseline: py.repaint,
+        target: '≤ 60 ms',
+        runs: 15,
+      },
+      {
+        suite: 'pinyin',
+        name: `context readings for the article's paragraphs: message to the background's model and back, model loaded (${py.corrected} words redrawn the first time)`,
+        where: 'chromium',
+        median: py.context,
+        unit: 'ms',
+        baselineName: 'in-page annotation, first reading',
+        baseline: py.fresh,
+        runs: 15,
+      },
+      {
+        suite: 'pinyin',
+        name: 'layout shift while context readings are drawn over the first ones (CLS units, first switch-on)',
+        where: 'chromium',
+        median: py.shift,
+        unit: 'score',
+        target: '< 0.1 (good)',
+        runs: 1,
+      },
       { suite: 'pinyin', name: "the browser's own layout of what the command drew (not part of the DOM work)", where: 'chromium', median: py.layout, unit: 'ms', runs: 15 },
-      { suite: 'pinyin', name: 'switch off: every original node back', where: 'chromium', median: py.off, unit: 'ms', baselineName: "restoring a saved innerHTML over the same laid-out article (loses the page's nodes)", baseline: py.naive, target: '≤ 15 ms', runs: 15 },
-      { suite: 'pinyin', name: 'the DOM work of switching off alone: the same markup removed before it was laid out (the rest is the layout torn down)', where: 'chromium', median: py.offUnlaid, unit: 'ms', baselineName: 'switch off after layout', baseline: py.off, runs: 15 },
-      { suite: 'pinyin', name: 'cost the background alternative would add: one message round trip with the article', where: 'chromium', median: py.trip, unit: 'ms', baselineName: 'in-page annotation, first reading', baseline: py.fresh, runs: 15 },
+      {
+        suite: 'pinyin',
+        name: 'switch off: every original node back',
+        where: 'chromium',
+        median: py.off,
+        unit: 'ms',
+        baselineName: "restoring a saved innerHTML over the same laid-out article (loses the page's nodes)",
+        baseline: py.naive,
+        target: '≤ 15 ms',
+        runs: 15,
+      },
+      {
+        suite: 'pinyin',
+        name: 'the DOM work of switching off alone: the same markup removed before it was laid out (the rest is the layout torn down)',
+        where: 'chromium',
+        median: py.offUnlaid,
+        unit: 'ms',
+        baselineName: 'switch off after layout',
+        baseline: py.off,
+        runs: 15,
+      },
+      {
+        suite: 'pinyin',
+        name: 'cost the background alternative would add: one message round trip with the article',
+        where: 'chromium',
+        median: py.trip,
+        unit: 'ms',
+        baselineName: 'in-page annotation, first reading',
+        baseline: py.fresh,
+        runs: 15,
+      },
     );
     // A reader who has used pinyin opens another article: the page prepares the annotator in idle time.
     const nextPage = pages.find((p) => p.seed === '003' && p.layout === 'xinhua-2021')!;
     await page.goto(nextPage.url);
-    const habit = await evalInContentScript<{ first: number; prepared: boolean }>(page, `(async () => {
+    const habit = await evalInContentScript<{ first: number; prepared: boolean }>(
+      page,
+      `(async () => {
       const b = globalThis.jieduBench;
       const until = performance.now() + 15000;
       // Waits for the page to have read its text by itself (the check loads nothing new once it has).
@@ -321,14 +466,45 @@ export async function chromiumRows(only?: 'review' | 'library' | 'extraction' | 
       const t0 = performance.now();
       await b.setPinyin(true, look, 'visible');
       return { first: performance.now() - t0, prepared };
-    })()`);
+    })()`,
+    );
     if (!habit.prepared) throw new Error('the second article was not prepared in idle time');
-    rows.push({ suite: 'pinyin', name: 'first switch-on on a new article page for a reader who has used pinyin (annotator and readings prepared in idle time), seed 003', where: 'chromium', median: habit.first, unit: 'ms', baselineName: 'first switch-on for a reader who never has (loads the annotator), seed 001', baseline: py.cold, target: '≤ 150 ms', runs: 1 });
+    rows.push({
+      suite: 'pinyin',
+      name: 'first switch-on on a new article page for a reader who has used pinyin (annotator and readings prepared in idle time), seed 003',
+      where: 'chromium',
+      median: habit.first,
+      unit: 'ms',
+      baselineName: 'first switch-on for a reader who never has (loads the annotator), seed 001',
+      baseline: py.cold,
+      target: '≤ 150 ms',
+      runs: 1,
+    });
     await page.evaluate(() => undefined);
-    const dict = await b.worker.evaluate(MEASURE_DICTIONARY(5)) as { load: number; fetchOnly: number; lookup: number; scan: number; size: number };
+    const dict = (await b.worker.evaluate(MEASURE_DICTIONARY(5))) as { load: number; fetchOnly: number; lookup: number; scan: number; size: number };
     rows.push(
-      { suite: 'dictionary', name: `CC-CEDICT load in the service worker (${dict.size} entries: fetch, open the index in place; the glosses are read by part as look-ups show them)`, where: 'chromium', median: dict.load, unit: 'ms', baselineName: 'fetch of the index only', baseline: dict.fetchOnly, target: '≤ 50 ms', runs: 5 },
-      { suite: 'dictionary', name: 'look-up: all words at one point of a sentence', where: 'chromium', median: dict.lookup, unit: 'ms', baselineName: 'Array.indexOf over all headwords', baseline: dict.scan, target: '≤ 0.2 ms', runs: 5 },
+      {
+        suite: 'dictionary',
+        name: `CC-CEDICT load in the service worker (${dict.size} entries: fetch, open the index in place; the glosses are read by part as look-ups show them)`,
+        where: 'chromium',
+        median: dict.load,
+        unit: 'ms',
+        baselineName: 'fetch of the index only',
+        baseline: dict.fetchOnly,
+        target: '≤ 50 ms',
+        runs: 5,
+      },
+      {
+        suite: 'dictionary',
+        name: 'look-up: all words at one point of a sentence',
+        where: 'chromium',
+        median: dict.lookup,
+        unit: 'ms',
+        baselineName: 'Array.indexOf over all headwords',
+        baseline: dict.scan,
+        target: '≤ 0.2 ms',
+        runs: 5,
+      },
     );
     const { libraryRows } = await import('./library-chromium.ts').catch(() => ({ libraryRows: null }));
     if (libraryRows) rows.push(...(await libraryRows(b)));

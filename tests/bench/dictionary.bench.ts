@@ -43,7 +43,15 @@ async function setup(): Promise<void> {
     const e = dict!.entry((i * 7919) % dict!.size);
     return {
       ...e,
-      contexts: [{ sentence: `${SENTENCE}${e.simplified}。`, articleUrl: `https://www.xinhuanet.com/${i % 500}.htm`, articleTitle: '外交部发言人', articleId: (i % 500) + 1, savedAt: '2025-01-01T00:00:00.000Z' }],
+      contexts: [
+        {
+          sentence: `${SENTENCE}${e.simplified}。`,
+          articleUrl: `https://www.xinhuanet.com/${i % 500}.htm`,
+          articleTitle: '外交部发言人',
+          articleId: (i % 500) + 1,
+          savedAt: '2025-01-01T00:00:00.000Z',
+        },
+      ],
       tags: i % 3 ? [] : ['diplomacy'],
       note: i % 5 ? '' : 'a "note", with\ttab',
       source: 'dictionary',

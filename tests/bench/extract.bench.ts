@@ -9,9 +9,7 @@ import type { NodeBenchCase, NodeBenchSuite } from './types.ts';
 
 const PAGES = join(import.meta.dirname, '../fixtures/real-pages');
 /** Every real page, at the address it was served at (tests/fixtures/real-pages/index.json). */
-const REAL: Array<[file: string, url: string]> = (
-  JSON.parse(readFileSync(join(PAGES, 'index.json'), 'utf8')) as { pages: Array<{ file: string; url: string }> }
-).pages.map((p) => [p.file, p.url]);
+const REAL: Array<[file: string, url: string]> = (JSON.parse(readFileSync(join(PAGES, 'index.json'), 'utf8')) as { pages: Array<{ file: string; url: string }> }).pages.map((p) => [p.file, p.url]);
 
 /** An address a page could make as long as it likes: detection must not take more than linear time in it. */
 const LONG_URL = `https://www.zaobao.com/${'a-'.repeat(2000)}/story`;

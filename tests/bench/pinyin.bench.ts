@@ -114,7 +114,17 @@ export function extraRows() {
   const oddRaw = scoreCpp(odd, (it) => pinyin(it.text, { type: 'array', toneSandhi: false })[it.at] ?? '');
   const pct = (n: number, total: number) => (100 * n) / total;
   const rawName = 'raw pinyin-pro 3.x on the same sentences';
-  const cppRow = (name: string, median: number, baseline: number, target?: string) => ({ suite: 'pinyin accuracy', name, where: 'node' as const, median, unit: '%' as const, baselineName: rawName, baseline, runs: 1, ...(target ? { target } : {}) });
+  const cppRow = (name: string, median: number, baseline: number, target?: string) => ({
+    suite: 'pinyin accuracy',
+    name,
+    where: 'node' as const,
+    median,
+    unit: '%' as const,
+    baselineName: rawName,
+    baseline,
+    runs: 1,
+    ...(target ? { target } : {}),
+  });
   const syllables = readdirSync(GOLD)
     .filter((f) => f.endsWith('.json'))
     .map((f) => JSON.parse(readFileSync(join(GOLD, f), 'utf8')) as GoldDoc)
@@ -128,7 +138,8 @@ export function extraRows() {
   const news = (items: CppItem[], label: string, target?: string) => {
     const raw = scoreCpp(items, (it) => pinyin(it.text, { type: 'array', toneSandhi: false })[it.at] ?? '').strict;
     const sentences = new Set(items.map((it) => it.text)).size;
-    const row = (who: string, n: number, t?: string) => cppRow(`news sentences, ${label} (${items.length} marked readings in ${sentences} sentences, built): ${who}`, pct(n, items.length), pct(raw, items.length), t);
+    const row = (who: string, n: number, t?: string) =>
+      cppRow(`news sentences, ${label} (${items.length} marked readings in ${sentences} sentences, built): ${who}`, pct(n, items.length), pct(raw, items.length), t);
     return [
       row('Jiedu', scoreCpp(items, (it) => readingAt(it, contextReadings(it.text, sources))).strict, target),
       row("g2pM's released model alone", scoreCpp(items, modelAlone).strict),
@@ -140,7 +151,11 @@ export function extraRows() {
     cppRow('CPP dev, the neutral tone excused', pct(oursCpp.neutralExcused, cpp.length), pct(rawCpp.neutralExcused, cpp.length)),
     cppRow(`CPP dev, strict, odd lines only (${odd.length}; the threshold was set on the even lines)`, pct(oddOurs.strict, odd.length), pct(oddRaw.strict, odd.length)),
     { ...cppRow('CPP dev, strict, first readings alone (before context)', pct(firstCpp.strict, cpp.length), pct(rawCpp.strict, cpp.length)) },
-    cppRow("CPP dev, strict: g2pM's released model alone (its authors' way: the model for the characters it covers, a dictionary elsewhere)", pct(scoreCpp(cpp, modelAlone).strict, cpp.length), pct(rawCpp.strict, cpp.length)),
+    cppRow(
+      "CPP dev, strict: g2pM's released model alone (its authors' way: the model for the characters it covers, a dictionary elsewhere)",
+      pct(scoreCpp(cpp, modelAlone).strict, cpp.length),
+      pct(rawCpp.strict, cpp.length),
+    ),
     cppRow('CPP dev, strict: pinyin-pro with its complete dictionary (@pinyin-pro/data)', pct(scoreIndexed(cpp, complete.cpp).strict, cpp.length), pct(rawCpp.strict, cpp.length)),
     ...news(newsHeldOut, 'held out: no rule or lexicon entry was written against them', 'ahead of every peer'),
     ...news(newsDev, 'development set (rules and lexicon were written against it)'),

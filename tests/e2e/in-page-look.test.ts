@@ -24,7 +24,10 @@ const TERM = 'span.jiedu-term[data-jiedu-term="上海合作组织"]';
 
 /** The open card's text, read in the content script's world; null when no card is shown. */
 const cardText = (page: Page) =>
-  evalInContentScript<string | null>(page, `(() => { const root = globalThis.jieduCardRoot; const host = root && root.host; if (!host || host.hidden) return null; return root.querySelector('.card')?.textContent ?? null; })()`);
+  evalInContentScript<string | null>(
+    page,
+    `(() => { const root = globalThis.jieduCardRoot; const host = root && root.host; if (!host || host.hidden) return null; return root.querySelector('.card')?.textContent ?? null; })()`,
+  );
 
 /** The page's pinyin as text, to wait until the readings decided by context have been drawn. */
 const pinyinText = (page: Page) => page.evaluate(() => [...document.querySelectorAll('#detail rt')].map((rt) => rt.textContent).join(' '));
@@ -77,12 +80,15 @@ describe('what Jiedu draws in a page: reference screenshots (Chromium)', () => {
       // Settled: the readings decided by context (from the background) drawn over the first ones.
       let before = '';
       await expect
-        .poll(async () => {
-          const now = await pinyinText(page);
-          const still = now === before;
-          before = now;
-          return still;
-        }, { timeout: 30_000, interval: 700 })
+        .poll(
+          async () => {
+            const now = await pinyinText(page);
+            const still = now === before;
+            before = now;
+            return still;
+          },
+          { timeout: 30_000, interval: 700 },
+        )
         .toBe(true);
       await page.evaluate(() => document.fonts.ready);
 

@@ -187,7 +187,12 @@ describe('extension pages: themes, widths, axe and reference screenshots (Chromi
     const dark = await paper(page);
     expect(light).not.toBe(dark);
     // Dark: the paper is dark and the text light, as measured.
-    const lum = (rgb: string) => rgb.match(/\d+/g)!.slice(0, 3).map(Number).reduce((s, c) => s + c, 0) / 3;
+    const lum = (rgb: string) =>
+      rgb
+        .match(/\d+/g)!
+        .slice(0, 3)
+        .map(Number)
+        .reduce((s, c) => s + c, 0) / 3;
     expect(lum(dark)).toBeLessThan(60);
     expect(lum(await page.evaluate(() => getComputedStyle(document.body).color))).toBeGreaterThan(180);
     await page.getByTestId('opt-theme').selectOption('light');
@@ -208,7 +213,8 @@ describe('extension pages: themes, widths, axe and reference screenshots (Chromi
 
   it('an article deleted from the keyboard: focus on Undo, the notice stays while focused, Undo returns focus to the row', async () => {
     const page = await library('light', 1280, 'articles');
-    const focused = () => page.evaluate(() => `${document.activeElement?.tagName.toLowerCase()} ${document.activeElement?.closest('[data-testid=toast]') ? 'in toast ' : ''}${document.activeElement?.textContent ?? ''}`);
+    const focused = () =>
+      page.evaluate(() => `${document.activeElement?.tagName.toLowerCase()} ${document.activeElement?.closest('[data-testid=toast]') ? 'in toast ' : ''}${document.activeElement?.textContent ?? ''}`);
     await page.getByRole('button', { name: `Delete “${article.title}” from the library` }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(focused).toBe('button in toast Undo');

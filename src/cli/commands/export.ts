@@ -32,8 +32,7 @@ function render(format: Format, backup: JieduBackup, flags: Map<string, string>)
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  usage:
-    'export --format anki|pleco|csv|tsv|json --in BACKUP.json [--out FILE] [--deck D] [--tags "a b"] [--category C]   the vocabulary of a backup in an import format',
+  usage: 'export --format anki|pleco|csv|tsv|json --in BACKUP.json [--out FILE] [--deck D] [--tags "a b"] [--category C]   the vocabulary of a backup in an import format',
   async run(args: string[]): Promise<unknown> {
     const { positional, flags } = parseArgs(args, ['format', 'in', 'out', 'deck', 'tags', 'category']);
     if (positional.length > 0) throw new CliError(`unexpected argument ${positional[0]}`);

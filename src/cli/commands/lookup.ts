@@ -47,7 +47,8 @@ export function loadCliDictionary(): Promise<Dictionary> {
 
 export const lookupCommand: CliCommand = {
   name: 'lookup',
-  usage: 'lookup WORD [--in SENTENCE]   CC-CEDICT entries for a simplified or traditional word, as [{ simplified, traditional, pinyin, english }], ranked as the look-up card ranks them (main entries before variants; with --in, the reading the word has in SENTENCE first)',
+  usage:
+    'lookup WORD [--in SENTENCE]   CC-CEDICT entries for a simplified or traditional word, as [{ simplified, traditional, pinyin, english }], ranked as the look-up card ranks them (main entries before variants; with --in, the reading the word has in SENTENCE first)',
   async run(args: string[]): Promise<DictEntry[]> {
     const { positional, flags } = parseArgs(args, ['in']);
     if (positional.length !== 1 || positional[0]!.trim() === '') throw new CliError('usage: lookup WORD [--in SENTENCE]');

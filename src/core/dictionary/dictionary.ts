@@ -6,18 +6,7 @@
  * not loaded throws GlossesNotLoaded, which `read` answers by loading that part and running
  * again, so no caller has to know beforehand which parts a look-up touches.
  */
-import {
-  BYTE_ORDER_MARK,
-  FORMAT_NAME,
-  FORMAT_VERSION,
-  GLOSS_FORMAT_NAME,
-  GLOSS_HEADER_WORDS,
-  GLOSS_SEPARATOR,
-  HEADER_WORDS,
-  SECTIONS,
-  align4,
-  type SectionName,
-} from './format.ts';
+import { BYTE_ORDER_MARK, FORMAT_NAME, FORMAT_VERSION, GLOSS_FORMAT_NAME, GLOSS_HEADER_WORDS, GLOSS_SEPARATOR, HEADER_WORDS, SECTIONS, align4, type SectionName } from './format.ts';
 import type { DictEntry, DictMatch } from './types.ts';
 
 export class DictionaryFormatError extends Error {}
@@ -161,7 +150,8 @@ export class Dictionary {
     this.glossParts = header[4]!;
     this.entriesPerPart = header[5]!;
     if (String(entries) !== meta.get('entries')) throw new DictionaryFormatError(`the header counts ${entries} entries, the notice ${meta.get('entries') ?? 'none'}`);
-    if (this.entriesPerPart === 0 || Math.ceil(entries / this.entriesPerPart) !== this.glossParts) throw new DictionaryFormatError(`${this.glossParts} gloss parts of ${this.entriesPerPart} entries cannot hold ${entries}`);
+    if (this.entriesPerPart === 0 || Math.ceil(entries / this.entriesPerPart) !== this.glossParts)
+      throw new DictionaryFormatError(`${this.glossParts} gloss parts of ${this.entriesPerPart} entries cannot hold ${entries}`);
     this.parts = new Array<GlossPart | undefined>(this.glossParts);
 
     const section = (name: SectionName, unit: 1 | 2 | 4, count?: number) => {
@@ -206,7 +196,9 @@ export class Dictionary {
     const first = part * this.entriesPerPart;
     const count = Math.min(this.entriesPerPart, this.size - first);
     if (header[1] !== part || header[2] !== first || header[3] !== count) {
-      throw new DictionaryFormatError(`gloss part ${part} should hold entries ${first}–${first + count - 1}, but is part ${header[1]} holding ${header[3]} from ${header[2]}: it belongs to another build`);
+      throw new DictionaryFormatError(
+        `gloss part ${part} should hold entries ${first}–${first + count - 1}, but is part ${header[1]} holding ${header[3]} from ${header[2]}: it belongs to another build`,
+      );
     }
     const lengthsAt = sectionOf(bytes, dataStart, 'glossLengths', dataStart, count * 2, 2, count);
     const glossesAt = align4(dataStart + count * 2);

@@ -18,14 +18,16 @@ const COMBINING = ['', '\u0304', '\u0301', '\u030c', '\u0300', ''] as const;
 const NUMBERED_SYLLABLE = /^([A-Za-z]*(?:(?:u:|U:|v|V|ü|Ü|e\^|E\^|ê|Ê)[A-Za-z]*)*)([1-5])$/;
 
 function normaliseLetters(letters: string): string {
-  return letters
-    .replace(/u:/g, 'ü')
-    .replace(/U:/g, 'Ü')
-    .replace(/e\^/g, 'ê')
-    .replace(/E\^/g, 'Ê')
-    // "v" stands for ü only after l and n (lv4, nve4); elsewhere it is a real letter.
-    .replace(/([lnLN])v/g, '$1ü')
-    .replace(/([lnLN])V/g, '$1Ü');
+  return (
+    letters
+      .replace(/u:/g, 'ü')
+      .replace(/U:/g, 'Ü')
+      .replace(/e\^/g, 'ê')
+      .replace(/E\^/g, 'Ê')
+      // "v" stands for ü only after l and n (lv4, nve4); elsewhere it is a real letter.
+      .replace(/([lnLN])v/g, '$1ü')
+      .replace(/([lnLN])V/g, '$1Ü')
+  );
 }
 
 function markIndex(letters: string): number {
@@ -88,9 +90,7 @@ export function numberedToToneMarks(pinyin: string): string {
  */
 export function markBracketedPinyin(gloss: string): string {
   if (!gloss.includes('[')) return gloss;
-  return gloss.replace(/\[([A-Za-z1-5:^ ,·'-]+)\]/g, (whole, inner: string) =>
-    /[A-Za-z:][1-5]/.test(inner) ? `[${numberedToToneMarks(inner)}]` : whole,
-  );
+  return gloss.replace(/\[([A-Za-z1-5:^ ,·'-]+)\]/g, (whole, inner: string) => (/[A-Za-z:][1-5]/.test(inner) ? `[${numberedToToneMarks(inner)}]` : whole));
 }
 
 /**
@@ -107,9 +107,11 @@ export function syllableInStyle(syllable: string, tone: ToneStyle): string {
 /** Tone-marked pinyin, a syllable per space, in a tone style ("fǎng wèn" → "fang3 wen4"); anything that is not a syllable stays. */
 export function pinyinInStyle(pinyin: string, tone: ToneStyle): string {
   if (tone === 'mark') return pinyin;
-  return pinyin
-    .split(' ')
-    // A capital inside a token (OK, DNA) marks letters, not a syllable.
-    .map((s) => (/^\p{L}\p{Ll}*$/u.test(s) ? syllableInStyle(s, tone) : s))
-    .join(' ');
+  return (
+    pinyin
+      .split(' ')
+      // A capital inside a token (OK, DNA) marks letters, not a syllable.
+      .map((s) => (/^\p{L}\p{Ll}*$/u.test(s) ? syllableInStyle(s, tone) : s))
+      .join(' ')
+  );
 }

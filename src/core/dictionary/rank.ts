@@ -16,7 +16,8 @@ export type EntryKind = 'main' | 'bound' | 'surname' | 'variant';
 const KIND_ORDER: Record<EntryKind, number> = { main: 0, bound: 1, surname: 2, variant: 3 };
 
 /** "variant of 據|据[jù]", "old variant of 乾|干[gān]", "also written 裏|里[lǐ]", "see 某某[…]". */
-const VARIANT_GLOSS = /^(?:\((?:archaic|old|Tw|dialect)\) )?(?:(?:old|archaic|ancient|erroneous|erhua|Japanese|Korean|non-standard|unofficial|old form|variant) )*(?:variant of|form of|also written|see|same as) /i;
+const VARIANT_GLOSS =
+  /^(?:\((?:archaic|old|Tw|dialect)\) )?(?:(?:old|archaic|ancient|erroneous|erhua|Japanese|Korean|non-standard|unofficial|old form|variant) )*(?:variant of|form of|also written|see|same as) /i;
 /** "surname Gan", "Li (surname)", "surname Zhang; ..." */
 const SURNAME_GLOSS = /^(?:surname\b|[\w' -]+ \(surname\)$)/i;
 /** "used in 拮据[jié jū]", "used in names" */

@@ -23,21 +23,7 @@ export interface AnkiOptions extends NoteFieldOptions {
 }
 
 /** The columns in order; only their positions reach Anki. */
-export const ANKI_COLUMNS = [
-  'Simplified',
-  'Back',
-  'Traditional',
-  'Pinyin',
-  'Meaning',
-  'Sentence',
-  'SentencePinyin',
-  'Article',
-  'Note',
-  'JieduTags',
-  'JieduId',
-  'Deck',
-  'GUID',
-] as const;
+export const ANKI_COLUMNS = ['Simplified', 'Back', 'Traditional', 'Pinyin', 'Meaning', 'Sentence', 'SentencePinyin', 'Article', 'Note', 'JieduTags', 'JieduId', 'Deck', 'GUID'] as const;
 
 /**
  * Quoting as Anki's reader (the Rust csv crate) needs it: a field holding the separator, a

@@ -183,9 +183,21 @@ export function parseBackup(text: string): JieduBackup {
       : out.version === 2
         ? { ...out, version: BACKUP_VERSION, reviewSettings: {}, ankiSettings: {} }
         : out;
-  duplicates(backup.articles.map((a) => a.url), 'articles', 'url');
-  duplicates(backup.vocabulary.map((w) => w.simplified), 'vocabulary', 'simplified');
-  duplicates(backup.cards.map((c) => c.id), 'cards', 'id');
+  duplicates(
+    backup.articles.map((a) => a.url),
+    'articles',
+    'url',
+  );
+  duplicates(
+    backup.vocabulary.map((w) => w.simplified),
+    'vocabulary',
+    'simplified',
+  );
+  duplicates(
+    backup.cards.map((c) => c.id),
+    'cards',
+    'id',
+  );
   return backup;
 }
 

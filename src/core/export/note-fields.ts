@@ -53,7 +53,10 @@ function articleHtml(title: string, url: string): string {
 
 /** Anki separates tags by spaces, so a space inside one of Jiedu's tags becomes "_". */
 export function ankiTag(tag: string): string {
-  return nfc(tag).replace(/[\s\u3000]+/g, ' ').trim().replace(/ /g, '_');
+  return nfc(tag)
+    .replace(/[\s\u3000]+/g, ' ')
+    .trim()
+    .replace(/ /g, '_');
 }
 
 export function noteFields(word: VocabularyRecord, opts: NoteFieldOptions = {}): NoteFields {
@@ -67,7 +70,12 @@ export function noteFields(word: VocabularyRecord, opts: NoteFieldOptions = {}):
     SentencePinyin: first && opts.sentencePinyin ? fieldHtml(opts.sentencePinyin(first.sentence)) : '',
     Article: first ? articleHtml(first.articleTitle, first.articleUrl) : '',
     Note: fieldHtml(word.note),
-    JieduTags: fieldHtml(word.tags.map(ankiTag).filter((t) => t !== '').join(' ')),
+    JieduTags: fieldHtml(
+      word.tags
+        .map(ankiTag)
+        .filter((t) => t !== '')
+        .join(' '),
+    ),
     JieduId: stableGuid(word.simplified),
     Listening: opts.listening ? LISTENING_ON : '',
   };

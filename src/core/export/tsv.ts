@@ -14,7 +14,5 @@ function tsvField(text: string): string {
 }
 
 export function toTsv(words: readonly VocabularyRecord[]): string {
-  return words
-    .map((w) => [w.simplified, w.traditional || w.simplified, w.pinyin, definitionOf(w), w.note].map(tsvField).join('\t') + '\n')
-    .join('');
+  return words.map((w) => [w.simplified, w.traditional || w.simplified, w.pinyin, definitionOf(w), w.note].map(tsvField).join('\t') + '\n').join('');
 }

@@ -6,9 +6,7 @@ import type { SiteId } from '../article.ts';
 
 export type Language = 'zh-Hans' | 'en';
 
-export type Detection =
-  | { kind: 'article'; site: SiteId; layoutHint: string; canonicalUrl: string; language: Language }
-  | { kind: 'none'; reason: string };
+export type Detection = { kind: 'article'; site: SiteId; layoutHint: string; canonicalUrl: string; language: Language } | { kind: 'none'; reason: string };
 
 // Hosts are anchored between "//" and the first "/", ":" "?" or "#", so look-alikes such as
 // zaochenbao.com, zaobao.com.evil.example or userinfo tricks (zaobao.com@evil.example) never match.

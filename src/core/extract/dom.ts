@@ -118,7 +118,11 @@ export function ldNames(v: Json | undefined, onlyPeople = false): string[] {
 
 /** Comma-separated or array keywords. */
 export function ldKeywords(v: Json | undefined): string[] {
-  if (typeof v === 'string') return v.split(/[,，、]/).map(cleanText).filter(Boolean);
+  if (typeof v === 'string')
+    return v
+      .split(/[,，、]/)
+      .map(cleanText)
+      .filter(Boolean);
   if (Array.isArray(v)) return v.flatMap((x) => (typeof x === 'string' ? [cleanText(x)] : [])).filter(Boolean);
   return [];
 }

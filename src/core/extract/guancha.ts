@@ -5,8 +5,19 @@ import { afterLabel, cleanText, parseRelativeDate, parseSiteDate, unique } from 
 import { emptyDraft, type Adapter, type AdapterContext, type Draft } from './types.ts';
 
 const NOT_TEXT = [
-  'script', 'style', '.share', '.other-box', '.img-special', '.post-member', '.gc-comment', '.comment-list',
-  '.comment-component', '#select_page', '.module-page', '.key-word', '.article-other',
+  'script',
+  'style',
+  '.share',
+  '.other-box',
+  '.img-special',
+  '.post-member',
+  '.gc-comment',
+  '.comment-list',
+  '.comment-component',
+  '#select_page',
+  '.module-page',
+  '.key-word',
+  '.article-other',
 ].join(', ');
 
 /** "guancha.cn 的标题 - 观察者网" and similar <title> suffixes. */

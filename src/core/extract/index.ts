@@ -50,7 +50,13 @@ const ADAPTERS: Record<string, Adapter[]> = {
 };
 
 /** Every layout adapter's id, once: each must read at least one real or built page (tests/unit/core/extract/adapters-covered.test.ts). */
-export const ADAPTER_IDS: readonly string[] = [...new Set(Object.values(ADAPTERS).flat().map((a) => a.id))];
+export const ADAPTER_IDS: readonly string[] = [
+  ...new Set(
+    Object.values(ADAPTERS)
+      .flat()
+      .map((a) => a.id),
+  ),
+];
 
 /** Extract from a document. `generic: true` lets any URL through the Readability fallback (manual save of other sites). */
 export function extractArticle(doc: Document, url: string, opts: { now?: Date; generic?: boolean } = {}): ExtractOutcome {

@@ -129,7 +129,11 @@ export function afterLabel(s: string, label: RegExp): string | null {
   const t = cleanText(s).replace(/^[【[]|[】\]]$/g, '');
   const m = label.exec(t);
   if (!m) return null;
-  const v = t.slice(m.index + m[0].length).replace(/^[\s:：]+/, '').replace(/[】\]]$/, '').trim();
+  const v = t
+    .slice(m.index + m[0].length)
+    .replace(/^[\s:：]+/, '')
+    .replace(/[】\]]$/, '')
+    .trim();
   return v || null;
 }
 

@@ -83,11 +83,7 @@ function readXinhuaPager(ctx: AdapterContext, d: Draft): void {
   d.partial = { page, pages, fullTextUrl: null };
   const next = qa(pager, 'a').find((a) => /下一页/.test(textOf(a)));
   const nextUrl = absoluteHttpUrl(next?.getAttribute('href'), ctx.baseUrl);
-  d.notices.push(
-    page < pages && nextUrl
-      ? `This picture story has ${pages} pages; this is page ${page}. Next page: ${nextUrl}`
-      : `This picture story has ${pages} pages; this is page ${page}.`,
-  );
+  d.notices.push(page < pages && nextUrl ? `This picture story has ${pages} pages; this is page ${page}. Next page: ${nextUrl}` : `This picture story has ${pages} pages; this is page ${page}.`);
 }
 
 export const xinhua2019: Adapter = {
@@ -101,7 +97,9 @@ export const xinhua2019: Adapter = {
     d.publishedAt = parseSiteDate(firstText(doc, ['.h-info .h-time', '.h-time']));
     d.source =
       firstText(doc, ['.h-info em#source', 'em#source']) ??
-      qa(doc, '.h-info span').map((s) => afterLabel(textOf(s), /来源/)).find((x) => x) ??
+      qa(doc, '.h-info span')
+        .map((s) => afterLabel(textOf(s), /来源/))
+        .find((x) => x) ??
       metaContent(doc, 'source');
     const body = q(doc, '#p-detail');
     if (body) d.body = readBody(body, { baseUrl: ctx.baseUrl, exclude: NOT_TEXT_2019 });
@@ -163,14 +161,16 @@ function make2021(id: 'xinhua-2021' | 'xinhua-english'): Adapter {
       const { doc } = ctx;
       const d = emptyDraft(id);
       // The page carries its title twice (desktop .head-line and mobile .mheader): one is enough.
-      d.title =
-        firstText(doc, ['.head-line h1 span.title', '.mheader h1 span.title', 'h1 span.title', 'span.title', '.head-line h1', 'h1']) ??
-        metaContent(doc, 'og:title');
+      d.title = firstText(doc, ['.head-line h1 span.title', '.mheader h1 span.title', 'h1 span.title', 'span.title', '.head-line h1', 'h1']) ?? metaContent(doc, 'og:title');
       const mobileInfo = q(doc, '.mheader .info') ?? q(doc, '.info');
       d.publishedAt = headerDate(doc) ?? parseSiteDate(textOf(mobileInfo)) ?? parseSiteDate(metaContent(doc, 'publishdate', 'article:published_time'));
       const printed =
         afterLabel(firstText(doc, ['div.source', '.source']) ?? '', /来源|Source/i) ??
-        (mobileInfo ? qa(mobileInfo, 'span').map((s) => afterLabel(textOf(s), /来源/)).find((x) => x) ?? null : null);
+        (mobileInfo
+          ? (qa(mobileInfo, 'span')
+              .map((s) => afterLabel(textOf(s), /来源/))
+              .find((x) => x) ?? null)
+          : null);
       d.source = outletOf(printed, sourceMeta(doc, ctx.language));
       const body = q(doc, '#detailContent') ?? q(doc, '#detail');
       if (body) d.body = readBody(body, { baseUrl: ctx.baseUrl, exclude: NOT_TEXT_2021 });
@@ -206,7 +206,10 @@ export const xinhuaApp: Adapter = {
     d.source = metaContent(doc, 'source') ?? firstText(doc, ['.article_auth .name']);
     const body = q(doc, '#detail-content') ?? q(doc, '.article_info');
     if (body) d.body = readBody(body, { baseUrl: ctx.baseUrl, exclude: `script, style, audio, .xh-audio-player, ${PLAYER_AND_PAGER}` });
-    d.editor = editorOf(q(doc, '.article_liability'))?.replace(/[）)]$/, '').trim() || null;
+    d.editor =
+      editorOf(q(doc, '.article_liability'))
+        ?.replace(/[）)]$/, '')
+        .trim() || null;
     const byline = takeBylineLine(d);
     d.authors = byline.length > 0 ? byline : xinhuaReporters(d.body?.paragraphs ?? []);
     return d;
@@ -223,9 +226,7 @@ export const xinhuaApp: Adapter = {
 export const xinhua2017: Adapter = {
   id: 'xinhua-2017',
   site: 'xinhua',
-  matches: (doc) =>
-    (q(doc, 'h1#title') !== null && (q(doc, '#content') !== null || q(doc, '#article .article') !== null)) ||
-    (q(doc, 'h1.content-bt-h1') !== null && q(doc, '#zoom') !== null),
+  matches: (doc) => (q(doc, 'h1#title') !== null && (q(doc, '#content') !== null || q(doc, '#article .article') !== null)) || (q(doc, 'h1.content-bt-h1') !== null && q(doc, '#zoom') !== null),
   extract(ctx: AdapterContext): Draft {
     const { doc } = ctx;
     const d = emptyDraft('xinhua-2017');
@@ -235,7 +236,11 @@ export const xinhua2017: Adapter = {
     d.source =
       afterLabel(firstText(doc, ['.main_tit .info #source', '#source']) ?? '', /来源/) ??
       firstText(doc, ['#article .info em#source']) ??
-      (info ? qa(info, 'li').map((li) => afterLabel(textOf(li), /来源/)).find((x) => x) ?? null : null) ??
+      (info
+        ? (qa(info, 'li')
+            .map((li) => afterLabel(textOf(li), /来源/))
+            .find((x) => x) ?? null)
+        : null) ??
       metaContent(doc, 'source');
     const editorEl = qa(doc, '.share, p.text-left, #articleEdit .editor').find((e) => /责任编辑/.test(textOf(e))) ?? null;
     d.editor = editorOf(editorEl);

@@ -2,22 +2,38 @@
 import type { ArticleImage } from '../article.ts';
 import { decodeEntities } from '../seeds.ts';
 import { readBody, type BodyResult } from './body.ts';
-import {
-  absoluteHttpUrl, articleLd, firstText, isObject, jsonLd, ldKeywords, ldNames, metaContent, parseLooseJson, q, qa, str,
-  textOf, type Json, type JsonObject,
-} from './dom.ts';
+import { absoluteHttpUrl, articleLd, firstText, isObject, jsonLd, ldKeywords, ldNames, metaContent, parseLooseJson, q, qa, str, textOf, type Json, type JsonObject } from './dom.ts';
 import { afterLabel, cleanText, decodeDataS, instantToCst, isoCst, parseSiteDate, splitNames, unique } from './text.ts';
 import { emptyDraft, PAYWALL_NOTICE, type Adapter, type AdapterContext, type Draft } from './types.ts';
 
 const NOT_TEXT_COM = [
-  'script', 'style', '.adv-tag', '.adv', 'span[style*="line-height: 0"]', 'span[style*="line-height:0"]',
-  '.article-relative-word', 'a.relative-recomm', '#outbrain-wrapper', '#author-block', '.next-article',
-  'astro-island', '.further-reading', '.read-on-app-cover', '[id^="dfp-ad-"]',
+  'script',
+  'style',
+  '.adv-tag',
+  '.adv',
+  'span[style*="line-height: 0"]',
+  'span[style*="line-height:0"]',
+  '.article-relative-word',
+  'a.relative-recomm',
+  '#outbrain-wrapper',
+  '#author-block',
+  '.next-article',
+  'astro-island',
+  '.further-reading',
+  '.read-on-app-cover',
+  '[id^="dfp-ad-"]',
 ].join(', ');
 const NOT_TEXT_SG_2019 = 'script, style, .overlay-microtransaction, #video-freemium-player, [id^="dfp-ad-"], .adv';
 const NOT_TEXT_SG_2024 = [
-  'script', 'style', '.bff-google-ad', '.bff-recommend-article', 'button.cursor-pointer', '.bff-inline-image-expand-icon',
-  '[id^="dfp-ad-"]', 'section#imu', '.cx_paywall_placeholder',
+  'script',
+  'style',
+  '.bff-google-ad',
+  '.bff-recommend-article',
+  'button.cursor-pointer',
+  '.bff-inline-image-expand-icon',
+  '[id^="dfp-ad-"]',
+  'section#imu',
+  '.cx_paywall_placeholder',
 ].join(', ');
 
 function pageTitle(doc: Document): string | null {

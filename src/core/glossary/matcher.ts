@@ -142,7 +142,7 @@ export function buildMatcher<E extends GlossaryEntry>(entries: readonly E[]): Gl
       }
     }
     const matches: TermMatch[] = [];
-    for (let i = 0; i < n; ) {
+    for (let i = 0; i < n;) {
       const len = bestLen[i]!;
       if (len === 0) {
         i++;

@@ -43,7 +43,10 @@ export function stripTones(pinyin: string): string {
  */
 export function compactPinyin(pinyin: string, options: { tones: boolean } = { tones: false }): string {
   const s = options.tones ? pinyin.normalize('NFC') : stripTones(pinyin);
-  return s.toLowerCase().replace(/ü/g, 'v').replace(/[^\p{L}]/gu, '');
+  return s
+    .toLowerCase()
+    .replace(/ü/g, 'v')
+    .replace(/[^\p{L}]/gu, '');
 }
 
 export interface Alignment {

@@ -234,7 +234,7 @@ function citationTone(char: string, syllable: string): string {
   if (out === undefined) {
     const letters = stripTone(syllable);
     const toned = new Set(pinyin(char, { multiple: true, type: 'array', toneSandhi: false }).filter((r) => stripTone(r) === letters && toneOf(r) !== 5));
-    out = toned.size === 1 ? [...toned][0] ?? syllable : syllable;
+    out = toned.size === 1 ? ([...toned][0] ?? syllable) : syllable;
     citations.set(key, out);
   }
   return out;

@@ -38,7 +38,11 @@ const MODEL_TRUST = 0.99999;
 
 /** A dictionary's readings of a word, as ContextSources wants them: each entry whose simplified form is the word. */
 export function dictionaryWordReadings(dictionary: { readings(word: string): readonly { simplified: string; pinyin: string }[] }): (word: string) => string[] {
-  return (word) => dictionary.readings(word).filter((e) => e.simplified === word).map((e) => e.pinyin);
+  return (word) =>
+    dictionary
+      .readings(word)
+      .filter((e) => e.simplified === word)
+      .map((e) => e.pinyin);
 }
 
 /** Sentence ends: the model reads one sentence at a time, as it was trained. */
@@ -155,7 +159,7 @@ export function contextReadings(text: string, sources: ContextSources, words: re
     // except after a character beyond it.
     const chars: string[] = [];
     const indexAt = new Map<number, number>();
-    for (let i = start; i < end; ) {
+    for (let i = start; i < end;) {
       const cp = text.codePointAt(i) ?? 0;
       const ch = String.fromCodePoint(cp);
       i += ch.length;

@@ -66,7 +66,7 @@ export function parseMarkedSentences(file: string): CppItem[] {
     if (line.trim() === '' || line.startsWith('#')) continue;
     const text = line.replace(/\{[^}]*\}/g, '');
     let plain = 0;
-    for (let at = 0; at < line.length; ) {
+    for (let at = 0; at < line.length;) {
       if (line[at] === '{') {
         const end = line.indexOf('}', at);
         const label = line.slice(at + 1, end);

@@ -9,4 +9,3 @@ export const RUN_CLASS = 'jiedu-run';
 export const RUBY_SELECTOR = `span.${RUN_CLASS} > ruby`;
 /** The class twice: page rules such as `.article .body rt` must not outweigh ours. */
 export const RT_SELECTOR = `span.${RUN_CLASS}.${RUN_CLASS} > ruby > rt`;
-

@@ -18,7 +18,6 @@ import type { ContextReadings } from './context.ts';
 /** Context readings known for a text (as annotate reads it), if they have come. */
 export type ContextLookup = (text: string) => ContextReadings | undefined;
 
-
 export { RUN_CLASS } from './ruby-names.ts';
 import { RUN_CLASS } from './ruby-names.ts';
 
@@ -51,7 +50,6 @@ export interface AnnotationHandle {
    */
   applyContext(contextFor: ContextLookup): number;
 }
-
 
 /** Elements whose text is not prose to annotate, or is ours already. */
 const SKIP_TAGS = new Set(['script', 'style', 'textarea', 'input', 'select', 'option', 'code', 'pre', 'kbd', 'samp', 'noscript', 'template', 'ruby', 'rt', 'rp', 'svg', 'math', 'iframe', 'object']);
@@ -238,7 +236,10 @@ export function rubyWord(ruby: Element): string {
 
 /** The reading of one of our <ruby> elements, syllables separated by single spaces. */
 export function rubyPinyin(ruby: Element): string {
-  return [...ruby.children].filter((c) => c.localName === 'rt').map((rt) => (rt.textContent ?? '').trim()).join(' ');
+  return [...ruby.children]
+    .filter((c) => c.localName === 'rt')
+    .map((rt) => (rt.textContent ?? '').trim())
+    .join(' ');
 }
 
 export function annotateDom(root: Element, opts: AnnotateDomOptions = {}): AnnotationHandle {

@@ -97,7 +97,8 @@ function frameBefore(c: RuleContext): boolean {
 /** Verbs that, right after a free-standing 为, make it "in order to" (为维护地区和平). */
 const PURPOSE_VERB = /^(维护|实现|推动|促进|确保|加强|应对|解决|构建|推进|保障|帮助|防控|助力|打造|深化|巩固|落实|庆祝|纪念|迎接|抗击|保护|寻求|争取|捍卫|谋求|完善|提升|提高|加快|共同|进一步)/;
 /** Further verbs of benefit that, later in the clause, make a free-standing 为 "for" (为两国合作打下基础). */
-const FOR_LATER = /打下|打造|培养|发挥|做好|保驾护航|搭建|创造|注入|发展|稳定|复苏|恢复|赋能|作出|出力|尽力|努力|着想|谋福|谋幸福|谋利益|办实事|负责|履行|承担|感到|担心|担忧|操心|自豪|高兴|遗憾|点赞|喝彩/;
+const FOR_LATER =
+  /打下|打造|培养|发挥|做好|保驾护航|搭建|创造|注入|发展|稳定|复苏|恢复|赋能|作出|出力|尽力|努力|着想|谋福|谋幸福|谋利益|办实事|负责|履行|承担|感到|担心|担忧|操心|自豪|高兴|遗憾|点赞|喝彩/;
 
 /** Adverbs and auxiliaries after which a free-standing 为 is "for" (已经为…, 将为…, 愿为…). */
 const WEI4_AFTER = /(已经|已|正在|应当|应该|愿|愿意|可以|还|再|又|专门|积极|努力|主动|继续|一直|始终|共同|一起|特地|特意|并|来|去)$/;
@@ -140,16 +141,29 @@ const NUMERAL = new Set([...'一二两三四五六七八九十百千万几每数
 
 /** Surnames read otherwise than the common word (单 Shàn, not dān), as 现代汉语词典 gives them. */
 const SURNAMES: Readonly<Record<string, string>> = {
-  单: 'shàn', 曾: 'zēng', 解: 'xiè', 仇: 'qiú', 朴: 'piáo', 查: 'zhā', 区: 'ōu', 翟: 'zhái', 缪: 'miào', 覃: 'qín', 任: 'rén', 尉: 'yù',
+  单: 'shàn',
+  曾: 'zēng',
+  解: 'xiè',
+  仇: 'qiú',
+  朴: 'piáo',
+  查: 'zhā',
+  区: 'ōu',
+  翟: 'zhái',
+  缪: 'miào',
+  覃: 'qín',
+  任: 'rén',
+  尉: 'yù',
 };
 /** Titles and roles that stand right before a person's name in the news (发言人汪文斌, 大使曾某某). */
-const TITLE_BEFORE = /(主席|总理|部长|外长|大使|发言人|总统|首相|书记|省长|市长|州长|主任|委员|教授|记者|院士|董事长|总经理|局长|司长|处长|参赞|特使|代表|会长|校长|院长|秘书长|委员长|副总理|国务委员|将军|司令|议员|法官|作家|导演|队长|教练|主编|研究员|学者|博士|总裁|主持人|通讯员)$/;
+const TITLE_BEFORE =
+  /(主席|总理|部长|外长|大使|发言人|总统|首相|书记|省长|市长|州长|主任|委员|教授|记者|院士|董事长|总经理|局长|司长|处长|参赞|特使|代表|会长|校长|院长|秘书长|委员长|副总理|国务委员|将军|司令|议员|法官|作家|导演|队长|教练|主编|研究员|学者|博士|总裁|主持人|通讯员)$/;
 /** Titles that follow a person's name and hardly anything else (曾某某先生). */
 const TITLE_AFTER = /^(先生|女士|同志|教授|院士|博士|夫人|老师)/;
 /** What may follow a name after a title: punctuation, a verb of saying or meeting, a conjunction. */
-const AFTER_NAME = /^(?:[^\p{Script=Han}]|$|表示|说|指出|会见|会晤|出席|强调|认为|介绍|称|回答|答|主持|发表|在|与|和|同|及|等|一行|率团|访问|透露|坦言|提出|呼吁|宣布|致辞|讲话|报道|发自|摄|先生|女士)/u;
+const AFTER_NAME =
+  /^(?:[^\p{Script=Han}]|$|表示|说|指出|会见|会晤|出席|强调|认为|介绍|称|回答|答|主持|发表|在|与|和|同|及|等|一行|率团|访问|透露|坦言|提出|呼吁|宣布|致辞|讲话|报道|发自|摄|先生|女士)/u;
 /** Characters that hardly start a given name but often follow the common word (曾经, 任何, 单方面). */
-const NOT_GIVEN = new Set([...'多经一是在不也都还就已被对把将要会能可于为与和及同向从由何意务职命期位独方面个次释决放读说决明查询处分别'] );
+const NOT_GIVEN = new Set([...'多经一是在不也都还就已被对把将要会能可于为与和及同向从由何意务职命期位独方面个次释决放读说决明查询处分别']);
 
 /** Is the surname at `c` the start of a person's name of one or two more characters? */
 function nameAt(c: RuleContext): boolean {
@@ -309,8 +323,7 @@ export const RULES: readonly Rule[] = [
     chars: '地',
     note: '地 after an adverbial word and before a verb is the particle de (坚定地支持, 历史性地)',
     outranksModel: true,
-    apply: (c) =>
-      single(c) && c.prevWord.length >= 2 && ADVERBIAL_END.has(c.prevWord.slice(-1)) && HAN_SCRIPT.test(nextChar(c)) ? 'de' : null,
+    apply: (c) => (single(c) && c.prevWord.length >= 2 && ADVERBIAL_END.has(c.prevWord.slice(-1)) && HAN_SCRIPT.test(nextChar(c)) ? 'de' : null),
   },
   {
     id: 'gong-supply',

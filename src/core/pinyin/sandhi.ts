@@ -10,8 +10,8 @@ import { toneOf, withTone, stripTone } from './syllable.ts';
 
 const NUMERALS = '〇零一二三四五六七八九十百千万亿两';
 /** Before these, 一 is a numeral or ordinal and keeps yī (第一, 统一, 一月, 一是). */
-const YI1_PREV = new Set([...'第统唯同划专单逐初' + NUMERALS]);
-const YI1_NEXT = new Set([...'月日号是' + NUMERALS]);
+const YI1_PREV = new Set([...('第统唯同划专单逐初' + NUMERALS)]);
+const YI1_NEXT = new Set([...('月日号是' + NUMERALS)]);
 
 /**
  * `chars` are the Han characters of the text in order, each with the character that

@@ -58,7 +58,14 @@ export function scoreAgainstGold(docs: GoldDoc[], read: (paragraph: string) => s
         if (ours.normalize('NFC') === g.normalize('NFC')) correct++;
         else {
           const start = Math.max(0, i - 5);
-          mismatches.push({ paragraph: p, index: i, char: chars[i] ?? '', context: `${chars.slice(start, i).join('')}【${chars[i] ?? ''}】${chars.slice(i + 1, i + 6).join('')}`, expected: g, got: ours });
+          mismatches.push({
+            paragraph: p,
+            index: i,
+            char: chars[i] ?? '',
+            context: `${chars.slice(start, i).join('')}【${chars[i] ?? ''}】${chars.slice(i + 1, i + 6).join('')}`,
+            expected: g,
+            got: ours,
+          });
         }
       });
     });

@@ -45,7 +45,7 @@ export function splitSentence(sentence: string, word: StudyWord): SentencePart[]
   const forms = [word.simplified, word.traditional].filter((f) => f.length > 0).sort((a, b) => b.length - a.length);
   const parts: SentencePart[] = [];
   let text = '';
-  for (let i = 0; i < sentence.length; ) {
+  for (let i = 0; i < sentence.length;) {
     const form = forms.find((f) => sentence.startsWith(f, i));
     if (form) {
       if (text) parts.push({ text, word: false });

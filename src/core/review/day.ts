@@ -26,7 +26,7 @@ function localParts(ms: number, timeZone: string): { y: number; m: number; d: nu
 function offsetAt(ms: number, timeZone: string): number {
   const p = localParts(ms, timeZone);
   const asUtc = Date.UTC(p.y, p.m - 1, p.d, p.h, p.min, p.s);
-  return asUtc - (ms - (ms % 1000 + 1000) % 1000);
+  return asUtc - (ms - (((ms % 1000) + 1000) % 1000));
 }
 
 /** The instant of local midnight starting calendar day (y, m, d) in the zone. */

@@ -138,7 +138,11 @@ export function checkPinyin(expected: string, input: string): PinyinCheck {
   const want = expected.normalize('NFC').trim().split(/\s+/).filter(Boolean);
   const wantParsed = want.map((s) => ({ letters: normalizeLetters(stripTone(s)), tone: toneOf(s), raw: s }));
   const tonesKnown = want.some((s) => /[0-5]$/.test(s) || stripTone(s) !== s);
-  const typed = parseTyped(input, want.length, wantParsed.map((w) => w.letters));
+  const typed = parseTyped(
+    input,
+    want.length,
+    wantParsed.map((w) => w.letters),
+  );
   const syllables: SyllableCheck[] = [];
   let toneErrors = 0;
   for (let k = 0; k < Math.max(want.length, typed.length); k++) {

@@ -31,7 +31,12 @@ export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = {
 const steps = v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(60 * 24 * 7))), v.maxLength(10));
 
 export const ReviewSettingsSchema = v.strictObject({
-  kinds: v.pipe(v.array(v.picklist(CARD_KINDS)), v.minLength(1), v.maxLength(CARD_KINDS.length), v.check((k) => new Set(k).size === k.length, 'each kind once')),
+  kinds: v.pipe(
+    v.array(v.picklist(CARD_KINDS)),
+    v.minLength(1),
+    v.maxLength(CARD_KINDS.length),
+    v.check((k) => new Set(k).size === k.length, 'each kind once'),
+  ),
   autoAddSaved: v.boolean(),
   retention: v.pipe(v.number(), v.minValue(0.7), v.maxValue(0.99)),
   newPerDay: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(9999)),

@@ -29,7 +29,13 @@ function days(first: Date, n: number, step: 1 | -1, timeZone: string): string[] 
   return out;
 }
 
-export function reviewStats(cards: Iterable<Pick<ReviewCard, 'queue' | 'due'>>, logs: Iterable<Pick<ReviewLogEntry, 'review' | 'state' | 'grade'>>, now: Date, timeZone: string, span = 30): ReviewStats {
+export function reviewStats(
+  cards: Iterable<Pick<ReviewCard, 'queue' | 'due'>>,
+  logs: Iterable<Pick<ReviewLogEntry, 'review' | 'state' | 'grade'>>,
+  now: Date,
+  timeZone: string,
+  span = 30,
+): ReviewStats {
   const ahead = days(now, span, 1, timeZone);
   const behind = days(now, span, -1, timeZone).reverse();
   const today = ahead[0]!;

@@ -48,7 +48,12 @@ function About() {
   return (
     <>
       <header>
-        <h1 class="brand"><span>Jiedu</span><span class="zh" lang="zh-Hans">解读</span></h1>
+        <h1 class="brand">
+          <span>Jiedu</span>
+          <span class="zh" lang="zh-Hans">
+            解读
+          </span>
+        </h1>
         <a href="library.html">{t('aboutBackToLibrary')}</a>
       </header>
       <section class="card" aria-labelledby="about-what">
@@ -61,17 +66,34 @@ function About() {
         <h2 id="about-cedict">{t('aboutDictionaryTitle')}</h2>
         <p>{t('aboutDictionary')}</p>
         <ul>
-          <li>{t('aboutPublisher')} <a href={MDBG} target="_blank" rel="noreferrer">MDBG</a></li>
+          <li>
+            {t('aboutPublisher')}{' '}
+            <a href={MDBG} target="_blank" rel="noreferrer">
+              MDBG
+            </a>
+          </li>
           <li>CEDICT – Copyright (C) 1997, 1998 Paul Andrew Denisowski</li>
           <li>
             {t('aboutLicense')}{' '}
-            <a href={CC_BY_SA} target="_blank" rel="noreferrer" data-testid="license-link">Creative Commons Attribution-ShareAlike 4.0 International (CC BY-SA 4.0)</a>
+            <a href={CC_BY_SA} target="_blank" rel="noreferrer" data-testid="license-link">
+              Creative Commons Attribution-ShareAlike 4.0 International (CC BY-SA 4.0)
+            </a>
           </li>
           <li>{t('aboutChanges')}</li>
           <li>{t('aboutShareAlike')}</li>
         </ul>
-        <h3 class="small muted" id="about-notice">{t('aboutNoticeTitle')}</h3>
-        {notice ? <pre data-testid="cedict-notice" tabIndex={0} role="region" aria-labelledby="about-notice">{notice}</pre> : failed ? <p class="warn">{t('aboutNoticeMissing')}</p> : <p class="muted">{t('loading')}</p>}
+        <h3 class="small muted" id="about-notice">
+          {t('aboutNoticeTitle')}
+        </h3>
+        {notice ? (
+          <pre data-testid="cedict-notice" tabIndex={0} role="region" aria-labelledby="about-notice">
+            {notice}
+          </pre>
+        ) : failed ? (
+          <p class="warn">{t('aboutNoticeMissing')}</p>
+        ) : (
+          <p class="muted">{t('loading')}</p>
+        )}
       </section>
       <section class="card" aria-labelledby="about-model">
         <h2 id="about-model">{t('aboutModelTitle')}</h2>
@@ -79,7 +101,9 @@ function About() {
         <ul>
           <li>
             {t('aboutLicense')}{' '}
-            <a href={APACHE_2} target="_blank" rel="noreferrer">Apache License 2.0</a>
+            <a href={APACHE_2} target="_blank" rel="noreferrer">
+              Apache License 2.0
+            </a>
           </li>
           <li>{t('aboutModelChanges')}</li>
         </ul>

@@ -10,7 +10,10 @@ export function AnkiControls({ selected, total }: { selected: string[]; total: n
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   useEffect(() => {
-    sendToBackground('anki/settings', {}).then((s) => setEnabled(s.enabled), () => setEnabled(false));
+    sendToBackground('anki/settings', {}).then(
+      (s) => setEnabled(s.enabled),
+      () => setEnabled(false),
+    );
   }, []);
   if (enabled === null) return null;
   if (!enabled) return <p class="muted small">{t('ankiOffHint')}</p>;
@@ -29,7 +32,10 @@ export function AnkiControls({ selected, total }: { selected: string[]; total: n
   const synced = (r: Record<string, unknown>) => t('ankiSynced', String(r['added']), String(r['updated']), String(r['unchanged']), String(r['skipped']));
   const addSelected = () =>
     selected.length === 1
-      ? run(() => sendToBackground('anki/add', { key: selected[0]! }), (r) => (r['status'] === 'added' ? t('ankiAdded') : t('ankiDuplicate')))
+      ? run(
+          () => sendToBackground('anki/add', { key: selected[0]! }),
+          (r) => (r['status'] === 'added' ? t('ankiAdded') : t('ankiDuplicate')),
+        )
       : run(() => sendToBackground('anki/sync', { keys: selected }), synced);
   return (
     <div class="export-controls" role="group" aria-label="Anki">

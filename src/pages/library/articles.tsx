@@ -16,7 +16,17 @@ const SORT_KEYS: Record<ArticleSort, string> = { saved: 'libSortSaved', publishe
 
 let firstRenderMarked = false;
 
-export function ArticlesPanel({ initialReading = null, dataVersion, onChanged, showToast }: { initialReading?: string | null; dataVersion: number; onChanged: () => void; showToast: (t: Omit<ToastState, 'id'>) => void }) {
+export function ArticlesPanel({
+  initialReading = null,
+  dataVersion,
+  onChanged,
+  showToast,
+}: {
+  initialReading?: string | null;
+  dataVersion: number;
+  onChanged: () => void;
+  showToast: (t: Omit<ToastState, 'id'>) => void;
+}) {
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<ArticleSort>('saved');
   const [site, setSite] = useState<SiteId | null>(null);
@@ -86,19 +96,33 @@ export function ArticlesPanel({ initialReading = null, dataVersion, onChanged, s
         <label class="field">
           <span>{t('libSortBy')}</span>
           <select value={sort} onChange={(e) => setSort((e.currentTarget as HTMLSelectElement).value as ArticleSort)}>
-            {ARTICLE_SORTS.map((s) => <option key={s} value={s}>{t(SORT_KEYS[s])}</option>)}
+            {ARTICLE_SORTS.map((s) => (
+              <option key={s} value={s}>
+                {t(SORT_KEYS[s])}
+              </option>
+            ))}
           </select>
         </label>
         <label class="field">
           <span>{t('siteColumn')}</span>
           <select value={site ?? ''} onChange={(e) => setSite(((e.currentTarget as HTMLSelectElement).value || null) as SiteId | null)}>
             <option value="">{t('libAllSites')}</option>
-            {SITES.map((s) => <option key={s} value={s}>{siteName(s)}</option>)}
+            {SITES.map((s) => (
+              <option key={s} value={s}>
+                {siteName(s)}
+              </option>
+            ))}
           </select>
         </label>
-        <span class="count muted" aria-live="polite" data-testid="article-count">{paged.total === null ? t('loading') : t('libArticleCount', paged.total.toLocaleString())}</span>
+        <span class="count muted" aria-live="polite" data-testid="article-count">
+          {paged.total === null ? t('loading') : t('libArticleCount', paged.total.toLocaleString())}
+        </span>
       </div>
-      {paged.error ? <p class="warn" role="alert">{t('errorPrefix', paged.error)}</p> : null}
+      {paged.error ? (
+        <p class="warn" role="alert">
+          {t('errorPrefix', paged.error)}
+        </p>
+      ) : null}
       {paged.total === 0 ? <p class="muted empty">{query || site ? t('libNoMatch') : t('libraryEmpty')}</p> : null}
       <VirtualList
         count={paged.total ?? 0}
@@ -112,7 +136,9 @@ export function ArticlesPanel({ initialReading = null, dataVersion, onChanged, s
           return (
             <div class="arow" data-testid="article-row" data-index={i}>
               <div class="arow-main">
-                <button type="button" class="linklike title" lang="zh-Hans" data-url={a.url} onClick={() => setReading(a.url)} title={t('libRead', a.title)}>{a.title}</button>
+                <button type="button" class="linklike title" lang="zh-Hans" data-url={a.url} onClick={() => setReading(a.url)} title={t('libRead', a.title)}>
+                  {a.title}
+                </button>
                 <div class="meta muted">
                   <span>{siteName(a.site)}</span>
                   <span>{t('libPublished', formatDate(a.publishedAt))}</span>
@@ -121,8 +147,12 @@ export function ArticlesPanel({ initialReading = null, dataVersion, onChanged, s
                 </div>
               </div>
               <div class="arow-actions">
-                <a class="button" href={a.url} target="_blank" rel="noreferrer" aria-label={t('libOpenOriginalOf', a.title)}>{t('libOpenOriginal')}</a>
-                <button type="button" aria-label={t('deleteArticle', a.title)} onClick={() => void remove(a, i)}>{t('delete')}</button>
+                <a class="button" href={a.url} target="_blank" rel="noreferrer" aria-label={t('libOpenOriginalOf', a.title)}>
+                  {t('libOpenOriginal')}
+                </a>
+                <button type="button" aria-label={t('deleteArticle', a.title)} onClick={() => void remove(a, i)}>
+                  {t('delete')}
+                </button>
               </div>
             </div>
           );

@@ -48,7 +48,9 @@ export function BackupPanel({ onImported }: { onImported: () => void }) {
       <h2 id="lib-backup">{t('libBackup')}</h2>
       <p class="muted small">{t('libBackupHelp')}</p>
       <div class="row-actions">
-        <button type="button" onClick={() => void download()} disabled={busy} data-testid="backup-download">{t('libBackupDownload')}</button>
+        <button type="button" onClick={() => void download()} disabled={busy} data-testid="backup-download">
+          {t('libBackupDownload')}
+        </button>
         <label class="button file-button">
           {t('libBackupImport')}
           <input type="file" accept=".json,application/json" class="visually-hidden" disabled={busy} data-testid="backup-file" onChange={(e) => void importFile(e.currentTarget as HTMLInputElement)} />
@@ -63,7 +65,13 @@ export function BackupPanel({ onImported }: { onImported: () => void }) {
         {outcome?.kind === 'imported' ? (
           <>
             <p class="ok" data-testid="backup-result">
-              {t('libBackupImported', String(outcome.result.added.articles), String(outcome.result.added.vocabulary), String(outcome.result.updated.articles), String(outcome.result.updated.vocabulary))}
+              {t(
+                'libBackupImported',
+                String(outcome.result.added.articles),
+                String(outcome.result.added.vocabulary),
+                String(outcome.result.updated.articles),
+                String(outcome.result.updated.vocabulary),
+              )}
             </p>
             <p class="ok" data-testid="backup-result-review">
               {t('libBackupImportedReview', String(outcome.result.review.cardsAdded), String(outcome.result.review.cardsUpdated), String(outcome.result.review.logAdded))}
@@ -76,7 +84,11 @@ export function BackupPanel({ onImported }: { onImported: () => void }) {
           </>
         ) : null}
       </div>
-      {outcome?.kind === 'error' ? <p class="warn" role="alert" data-testid="backup-error">{t('libBackupFailed', outcome.message)}</p> : null}
+      {outcome?.kind === 'error' ? (
+        <p class="warn" role="alert" data-testid="backup-error">
+          {t('libBackupFailed', outcome.message)}
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -37,10 +37,14 @@ export function ExportControls({ id, actions }: { id: string; actions: ExportAct
   };
   return (
     <div class="export-controls" role="group" aria-label={t('libExport')}>
-      <label class="field-inline" for={`${id}-format`}>{t('libExportFormat')}</label>
+      <label class="field-inline" for={`${id}-format`}>
+        {t('libExportFormat')}
+      </label>
       <select id={`${id}-format`} value={format} onChange={(e) => setFormat((e.currentTarget as HTMLSelectElement).value as ExportFormat)}>
         {EXPORT_FORMATS.map((f) => (
-          <option value={f} key={f}>{t(FORMAT_KEYS[f])}</option>
+          <option value={f} key={f}>
+            {t(FORMAT_KEYS[f])}
+          </option>
         ))}
       </select>
       {actions.map((a) => (
@@ -49,7 +53,9 @@ export function ExportControls({ id, actions }: { id: string; actions: ExportAct
         </button>
       ))}
       {status ? (
-        <span class={status.ok ? 'ok small' : 'warn small'} role={status.ok ? 'status' : 'alert'}>{status.text}</span>
+        <span class={status.ok ? 'ok small' : 'warn small'} role={status.ok ? 'status' : 'alert'}>
+          {status.text}
+        </span>
       ) : null}
     </div>
   );

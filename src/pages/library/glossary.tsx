@@ -38,13 +38,23 @@ export function GlossaryPanel() {
           <span>{t('glCategoryLabel')}</span>
           <select value={category ?? ''} onChange={(e) => setCategory(((e.currentTarget as HTMLSelectElement).value || null) as Category | null)}>
             <option value="">{t('glAllCategories')}</option>
-            {CATEGORIES.map((c) => <option key={c} value={c}>{categoryName(c)}</option>)}
+            {CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {categoryName(c)}
+              </option>
+            ))}
           </select>
         </label>
-        <span class="count muted" aria-live="polite">{result ? t('libTermCount', String(result.total)) : t('loading')}</span>
+        <span class="count muted" aria-live="polite">
+          {result ? t('libTermCount', String(result.total)) : t('loading')}
+        </span>
       </div>
       <ExportControls id="glossary-export" actions={[{ label: t('libExportGlossary'), testId: 'export-glossary', run: (format) => sendToBackground('export/glossary', { format }) }]} />
-      {error ? <p class="warn" role="alert">{t('errorPrefix', error)}</p> : null}
+      {error ? (
+        <p class="warn" role="alert">
+          {t('errorPrefix', error)}
+        </p>
+      ) : null}
       {result && result.total === 0 ? <p class="muted empty">{t('glNoMatch')}</p> : null}
       <VirtualList
         count={items.length}
@@ -57,14 +67,26 @@ export function GlossaryPanel() {
           return (
             <div class="grow-row" data-testid="glossary-row">
               <div class="wrow-head">
-                <span class="word" lang="zh-Hans">{e.simplified}</span>
-                {e.traditional ? <span class="trad muted" lang="zh-Hant">【{e.traditional}】</span> : null}
+                <span class="word" lang="zh-Hans">
+                  {e.simplified}
+                </span>
+                {e.traditional ? (
+                  <span class="trad muted" lang="zh-Hant">
+                    【{e.traditional}】
+                  </span>
+                ) : null}
                 <span class="pinyin">{e.pinyin}</span>
-                <span class="english" title={e.english}>{e.english}</span>
+                <span class="english" title={e.english}>
+                  {e.english}
+                </span>
                 <span class="badge">{categoryName(e.category)}</span>
               </div>
               <p class="explanation muted" title={e.explanation}>
-                {e.alternatives.length ? <span>{t('glAlternatives')}: {e.alternatives.join('; ')}. </span> : null}
+                {e.alternatives.length ? (
+                  <span>
+                    {t('glAlternatives')}: {e.alternatives.join('; ')}.{' '}
+                  </span>
+                ) : null}
                 {e.explanation}
               </p>
             </div>

@@ -60,10 +60,20 @@ function Library() {
   return (
     <>
       <header class="lib-header">
-        <h1 class="brand"><span>Jiedu</span><span class="zh" lang="zh-Hans">解读</span><span class="muted sub">{t('libHeading')}</span></h1>
-        <span class="muted" data-testid="lib-stats">{stats ? t('libStats', stats.articles.toLocaleString(), stats.vocabulary.toLocaleString()) : ''}</span>
+        <h1 class="brand">
+          <span>Jiedu</span>
+          <span class="zh" lang="zh-Hans">
+            解读
+          </span>
+          <span class="muted sub">{t('libHeading')}</span>
+        </h1>
+        <span class="muted" data-testid="lib-stats">
+          {stats ? t('libStats', stats.articles.toLocaleString(), stats.vocabulary.toLocaleString()) : ''}
+        </span>
         <a href="review.html">{t('reviewOpen')}</a>
-        <a href="about.html" class="about-link">{t('libAbout')}</a>
+        <a href="about.html" class="about-link">
+          {t('libAbout')}
+        </a>
       </header>
       <div role="tablist" class="tabs lib-tabs" aria-label={t('libraryTitle')} onKeyDown={onTabKey}>
         {TABS.map((x) => (

@@ -56,7 +56,11 @@ function setPinyinStyle(css: string): void {
 /** The title, rendered once per article like the body, so the annotator can own its text too. */
 const Title = memo(
   function Title({ title, headingRef }: { title: string; headingRef: { current: HTMLHeadingElement | null } }) {
-    return <h2 class="reader-title" lang="zh-Hans" tabIndex={-1} ref={headingRef} data-testid="reader-title">{title}</h2>;
+    return (
+      <h2 class="reader-title" lang="zh-Hans" tabIndex={-1} ref={headingRef} data-testid="reader-title">
+        {title}
+      </h2>
+    );
   },
   (a, b) => a.title === b.title,
 );
@@ -66,12 +70,16 @@ const Body = memo(
   function Body({ article, bodyRef }: { article: StoredArticle; bodyRef: { current: HTMLDivElement | null } }) {
     return (
       <div class="reader-body" lang={article.language || 'zh-Hans'} ref={bodyRef} data-testid="reader-body">
-        {article.paragraphs.map((p, i) => <p key={i}>{p}</p>)}
-        {article.images.filter((img) => img.caption.trim() !== '').map((img, i) => (
-          <p class="caption" key={`img${i}`}>
-            <span class="caption-label">{t('libImageCaption')}</span> {img.caption}
-          </p>
+        {article.paragraphs.map((p, i) => (
+          <p key={i}>{p}</p>
         ))}
+        {article.images
+          .filter((img) => img.caption.trim() !== '')
+          .map((img, i) => (
+            <p class="caption" key={`img${i}`}>
+              <span class="caption-label">{t('libImageCaption')}</span> {img.caption}
+            </p>
+          ))}
       </div>
     );
   },
@@ -160,7 +168,15 @@ export function Reader({ url, onBack, onSaved }: { url: string; onBack: () => vo
       async (mod) => {
         if (!live) return;
         // The marks' observer is paused meanwhile: the nodes pinyin adds are not new text to mark.
-        const h = await draw(() => mod.annotateDom(el, { tone: settings.pinyinTone, sandhi: settings.pinyinSandhi, neutral: settings.pinyinNeutral, toneColors: settings.pinyinToneColors !== 'off', also: title ? [title] : [] }));
+        const h = await draw(() =>
+          mod.annotateDom(el, {
+            tone: settings.pinyinTone,
+            sandhi: settings.pinyinSandhi,
+            neutral: settings.pinyinNeutral,
+            toneColors: settings.pinyinToneColors !== 'off',
+            also: title ? [title] : [],
+          }),
+        );
         if (!live) {
           void draw(() => h.remove());
           return;
@@ -206,7 +222,10 @@ export function Reader({ url, onBack, onSaved }: { url: string; onBack: () => vo
   useEffect(() => {
     if (!pinyin || !settings || !bodyRef.current) return;
     const body = bodyRef.current;
-    void loadPinyin().then((mod) => setPinyinStyle(mod.pinyinCss(settings, shadeBehind(body))), () => undefined);
+    void loadPinyin().then(
+      (mod) => setPinyinStyle(mod.pinyinCss(settings, shadeBehind(body))),
+      () => undefined,
+    );
   }, [pinyin, settings, schemeVersion]);
   useEffect(() => () => handle.current?.remove(), []);
 
@@ -222,10 +241,24 @@ export function Reader({ url, onBack, onSaved }: { url: string; onBack: () => vo
 
   return (
     <article class="reader" aria-busy={article === undefined} ref={view}>
-      {!article ? <div class="reader-bar"><button type="button" onClick={onBack}>{t('libBack')}</button></div> : null}
-      {error ? <p class="warn" role="alert">{t('errorPrefix', error)}</p> : null}
+      {!article ? (
+        <div class="reader-bar">
+          <button type="button" onClick={onBack}>
+            {t('libBack')}
+          </button>
+        </div>
+      ) : null}
+      {error ? (
+        <p class="warn" role="alert">
+          {t('errorPrefix', error)}
+        </p>
+      ) : null}
       {article === undefined && !error ? <p class="muted">{t('loading')}</p> : null}
-      {article === null ? <p class="warn" role="alert">{t('libArticleGone')}</p> : null}
+      {article === null ? (
+        <p class="warn" role="alert">
+          {t('libArticleGone')}
+        </p>
+      ) : null}
       {article ? (
         <>
           <Title title={article.title} headingRef={heading} />
@@ -238,12 +271,16 @@ export function Reader({ url, onBack, onSaved }: { url: string; onBack: () => vo
           </p>
           {/* After the title in focus order: focus lands on the title, and Tab goes on to these. */}
           <div class="reader-bar">
-            <button type="button" onClick={onBack}>{t('libBack')}</button>
+            <button type="button" onClick={onBack}>
+              {t('libBack')}
+            </button>
             <label class="switch">
               <input type="checkbox" role="switch" checked={pinyin} onChange={(e) => setPinyin((e.currentTarget as HTMLInputElement).checked)} data-testid="reader-pinyin" />
               <span>{t('libPinyin')}</span>
             </label>
-            <a class="button" href={article.url} target="_blank" rel="noreferrer">{t('libOpenOriginal')}</a>
+            <a class="button" href={article.url} target="_blank" rel="noreferrer">
+              {t('libOpenOriginal')}
+            </a>
           </div>
           {article.partial ? <p class="notice">{t('partial', String(article.partial.page))}</p> : null}
           {/* Shown with its marks: the text appears once, as it stays, rather than being underlined a moment later. */}

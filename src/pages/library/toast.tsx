@@ -20,7 +20,10 @@ export interface ToastState {
 const TOAST_MS = 8000;
 
 function isTextField(el: EventTarget | null): boolean {
-  return el instanceof HTMLElement && (el.isContentEditable || el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'range'].includes(el.type)));
+  return (
+    el instanceof HTMLElement &&
+    (el.isContentEditable || el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'range'].includes(el.type)))
+  );
 }
 
 export function Toast({ toast, onClose }: { toast: ToastState | null; onClose: () => void }) {
@@ -105,7 +108,9 @@ export function Toast({ toast, onClose }: { toast: ToastState | null; onClose: (
               {t('undo')}
             </button>
           ) : null}
-          <button type="button" class="toast-close" aria-label={t('libDismiss')} onClick={() => close()}>×</button>
+          <button type="button" class="toast-close" aria-label={t('libDismiss')} onClick={() => close()}>
+            ×
+          </button>
         </div>
       ) : null}
     </div>

@@ -74,7 +74,10 @@ export function VirtualList({ count, rowHeight: heights, label, renderRow, onRan
     <div
       ref={box}
       {...(focusable ? { tabIndex: 0, role: 'region', 'aria-label': label } : {})}
-      class={`vlist ${narrow ? 'narrow' : ''} ${cls ?? ''}`} style={{ height: `${count * rowHeight + 2}px` }} onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}>
+      class={`vlist ${narrow ? 'narrow' : ''} ${cls ?? ''}`}
+      style={{ height: `${count * rowHeight + 2}px` }}
+      onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}
+    >
       <div role="list" aria-label={label} class="vlist-inner" style={{ height: `${count * rowHeight}px` }}>
         {rows}
       </div>

@@ -8,7 +8,14 @@ export const VOCAB_ROW = { wide: 128, narrow: 236 };
 const SHOWN_CONTEXTS = 2;
 
 function parseTags(text: string): string[] {
-  return [...new Set(text.split(/[,，、]/).map((s) => s.trim()).filter((s) => s !== ''))];
+  return [
+    ...new Set(
+      text
+        .split(/[,，、]/)
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+    ),
+  ];
 }
 
 /** A field that saves on Enter or when focus leaves, and puts the saved value back on Escape. */
@@ -30,7 +37,9 @@ function InlineField({ label, value, onSave, testId, placeholder }: { label: str
   };
   return (
     <div class={`inline-field ${state}`}>
-      <label class="inline-label" for={`${stateId}-input`}>{label}</label>
+      <label class="inline-label" for={`${stateId}-input`}>
+        {label}
+      </label>
       <input
         id={`${stateId}-input`}
         aria-describedby={stateId}
@@ -51,12 +60,20 @@ function InlineField({ label, value, onSave, testId, placeholder }: { label: str
           }
         }}
       />
-      <span class="inline-state" id={stateId} aria-live="polite">{state === 'saved' ? t('libSavedEdit') : state === 'error' ? t('libEditFailed') : ''}</span>
+      <span class="inline-state" id={stateId} aria-live="polite">
+        {state === 'saved' ? t('libSavedEdit') : state === 'error' ? t('libEditFailed') : ''}
+      </span>
     </div>
   );
 }
 
-export function VocabRow({ word, selected, onSelect, onEdit, onShowAll }: {
+export function VocabRow({
+  word,
+  selected,
+  onSelect,
+  onEdit,
+  onShowAll,
+}: {
   word: VocabularyRecord;
   selected: boolean;
   onSelect: (on: boolean) => void;
@@ -69,19 +86,31 @@ export function VocabRow({ word, selected, onSelect, onEdit, onShowAll }: {
       <input type="checkbox" class="wrow-check" checked={selected} aria-label={t('libSelectWord', word.simplified)} onChange={(e) => onSelect((e.currentTarget as HTMLInputElement).checked)} />
       <div class="wrow-body">
         <div class="wrow-head">
-          <span class="word" lang="zh-Hans">{word.simplified}</span>
-          {word.traditional && word.traditional !== word.simplified ? <span class="trad muted" lang="zh-Hant">【{word.traditional}】</span> : null}
+          <span class="word" lang="zh-Hans">
+            {word.simplified}
+          </span>
+          {word.traditional && word.traditional !== word.simplified ? (
+            <span class="trad muted" lang="zh-Hant">
+              【{word.traditional}】
+            </span>
+          ) : null}
           <span class="pinyin">{word.pinyin}</span>
-          <span class="english" title={word.english.join('; ')}>{word.english.join('; ')}</span>
+          <span class="english" title={word.english.join('; ')}>
+            {word.english.join('; ')}
+          </span>
           <span class="badge">{t(`libSource_${word.source}`)}</span>
           <span class="muted small">{formatDate(word.createdAt)}</span>
         </div>
         <ul class="contexts">
           {word.contexts.slice(0, SHOWN_CONTEXTS).map((c, i) => (
             <li key={i}>
-              <span lang="zh-Hans" class="sentence">{c.sentence}</span>
+              <span lang="zh-Hans" class="sentence">
+                {c.sentence}
+              </span>
               {' — '}
-              <a href={c.articleUrl} target="_blank" rel="noreferrer" lang="zh-Hans">{c.articleTitle || c.articleUrl}</a>
+              <a href={c.articleUrl} target="_blank" rel="noreferrer" lang="zh-Hans">
+                {c.articleTitle || c.articleUrl}
+              </a>
             </li>
           ))}
           {word.contexts.length === 0 ? <li class="muted">{t('libNoSentences')}</li> : null}
@@ -89,7 +118,11 @@ export function VocabRow({ word, selected, onSelect, onEdit, onShowAll }: {
         <div class="wrow-edit">
           <InlineField label={t('libNote')} value={word.note} placeholder={t('libNotePlaceholder')} testId="vocab-note" onSave={(note) => onEdit({ note })} />
           <InlineField label={t('libTags')} value={word.tags.join(', ')} placeholder={t('libTagsPlaceholder')} testId="vocab-tags" onSave={(text) => onEdit({ tags: parseTags(text) })} />
-          {extra > 0 ? <button type="button" class="linklike small" onClick={onShowAll}>{t('libAllSentences', String(word.contexts.length))}</button> : null}
+          {extra > 0 ? (
+            <button type="button" class="linklike small" onClick={onShowAll}>
+              {t('libAllSentences', String(word.contexts.length))}
+            </button>
+          ) : null}
         </div>
       </div>
     </div>
@@ -107,17 +140,24 @@ export function SentencesDialog({ word, onClose }: { word: VocabularyRecord; onC
       }}
       onClose={onClose}
     >
-      <h2 id="sentences-title"><span lang="zh-Hans">{word.simplified}</span> <span class="pinyin">{word.pinyin}</span></h2>
+      <h2 id="sentences-title">
+        <span lang="zh-Hans">{word.simplified}</span> <span class="pinyin">{word.pinyin}</span>
+      </h2>
       <ul class="contexts full">
         {word.contexts.map((c, i) => (
           <li key={i}>
             <span lang="zh-Hans">{c.sentence}</span>
             <br />
-            <a href={c.articleUrl} target="_blank" rel="noreferrer" lang="zh-Hans">{c.articleTitle || c.articleUrl}</a> <span class="muted small">{formatDate(c.savedAt)}</span>
+            <a href={c.articleUrl} target="_blank" rel="noreferrer" lang="zh-Hans">
+              {c.articleTitle || c.articleUrl}
+            </a>{' '}
+            <span class="muted small">{formatDate(c.savedAt)}</span>
           </li>
         ))}
       </ul>
-      <form method="dialog"><button type="submit">{t('libClose')}</button></form>
+      <form method="dialog">
+        <button type="submit">{t('libClose')}</button>
+      </form>
     </dialog>
   );
 }

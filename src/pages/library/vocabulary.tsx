@@ -86,7 +86,10 @@ export function VocabularyPanel({ dataVersion, onChanged, showToast }: { dataVer
   const articleTitle = articles.find((a) => a.url === articleUrl)?.title ?? '';
 
   return (
-    <div class="panel" data-shown-query={(typeof __JIEDU_TEST_HOOKS__ !== 'undefined' && __JIEDU_TEST_HOOKS__) && paged.shownKey ? (JSON.parse(paged.shownKey) as [{ query: string }])[0].query : undefined}>
+    <div
+      class="panel"
+      data-shown-query={typeof __JIEDU_TEST_HOOKS__ !== 'undefined' && __JIEDU_TEST_HOOKS__ && paged.shownKey ? (JSON.parse(paged.shownKey) as [{ query: string }])[0].query : undefined}
+    >
       <div class="toolbar">
         <label class="field grow">
           <span>{t('libSearchWords')}</span>
@@ -95,28 +98,44 @@ export function VocabularyPanel({ dataVersion, onChanged, showToast }: { dataVer
         <label class="field">
           <span>{t('libSortBy')}</span>
           <select value={sort} onChange={(e) => setSort((e.currentTarget as HTMLSelectElement).value as VocabSort)}>
-            {VOCAB_SORTS.map((s) => <option key={s} value={s}>{t(SORT_KEYS[s])}</option>)}
+            {VOCAB_SORTS.map((s) => (
+              <option key={s} value={s}>
+                {t(SORT_KEYS[s])}
+              </option>
+            ))}
           </select>
         </label>
         <label class="field">
           <span>{t('libTag')}</span>
           <select value={tag ?? ''} onChange={(e) => setTag((e.currentTarget as HTMLSelectElement).value || null)}>
             <option value="">{t('libAllTags')}</option>
-            {tags.map((x) => <option key={x} value={x}>{x}</option>)}
+            {tags.map((x) => (
+              <option key={x} value={x}>
+                {x}
+              </option>
+            ))}
           </select>
         </label>
         <label class="field">
           <span>{t('libSourceFilter')}</span>
           <select value={source ?? ''} onChange={(e) => setSource(((e.currentTarget as HTMLSelectElement).value || null) as VocabularySource | null)}>
             <option value="">{t('libAllSources')}</option>
-            {VOCABULARY_SOURCES.map((s) => <option key={s} value={s}>{t(`libSource_${s}`)}</option>)}
+            {VOCABULARY_SOURCES.map((s) => (
+              <option key={s} value={s}>
+                {t(`libSource_${s}`)}
+              </option>
+            ))}
           </select>
         </label>
         <label class="field article-filter">
           <span>{t('libArticle')}</span>
           <select value={articleUrl ?? ''} onChange={(e) => setArticleUrl((e.currentTarget as HTMLSelectElement).value || null)}>
             <option value="">{t('libAllArticles')}</option>
-            {articles.map((a) => <option key={a.url} value={a.url} lang="zh-Hans">{t('libArticleOption', a.title || a.url, String(a.words))}</option>)}
+            {articles.map((a) => (
+              <option key={a.url} value={a.url} lang="zh-Hans">
+                {t('libArticleOption', a.title || a.url, String(a.words))}
+              </option>
+            ))}
           </select>
         </label>
       </div>
@@ -128,20 +147,29 @@ export function VocabularyPanel({ dataVersion, onChanged, showToast }: { dataVer
         <span class="muted" aria-live="polite" data-testid="vocab-count">
           {paged.total === null ? t('loading') : t('libWordCount', total.toLocaleString(), selected.size.toLocaleString())}
         </span>
-        <button type="button" disabled={selected.size === 0} onClick={() => void removeSelected()} data-testid="vocab-delete">{t('libDeleteSelected', String(selected.size))}</button>
+        <button type="button" disabled={selected.size === 0} onClick={() => void removeSelected()} data-testid="vocab-delete">
+          {t('libDeleteSelected', String(selected.size))}
+        </button>
       </div>
       <ExportControls
         id="vocab-export"
         actions={[
-          { label: t('libExportSelection', String(selected.size)), disabled: selected.size === 0, testId: 'export-selection', run: (format) => sendToBackground('export/vocabulary', { format, keys: [...selected], articleUrl: null }) },
+          {
+            label: t('libExportSelection', String(selected.size)),
+            disabled: selected.size === 0,
+            testId: 'export-selection',
+            run: (format) => sendToBackground('export/vocabulary', { format, keys: [...selected], articleUrl: null }),
+          },
           { label: t('libExportAll'), disabled: total === 0 && !query, testId: 'export-all', run: (format) => sendToBackground('export/vocabulary', { format, keys: null, articleUrl: null }) },
-          ...(articleUrl
-            ? [{ label: t('libExportArticle', articleTitle), testId: 'export-article', run: (format: Parameters<typeof exportArticle>[0]) => exportArticle(format, articleUrl) }]
-            : []),
+          ...(articleUrl ? [{ label: t('libExportArticle', articleTitle), testId: 'export-article', run: (format: Parameters<typeof exportArticle>[0]) => exportArticle(format, articleUrl) }] : []),
         ]}
       />
       <AnkiControls selected={[...selected]} total={total} />
-      {paged.error ? <p class="warn" role="alert">{t('errorPrefix', paged.error)}</p> : null}
+      {paged.error ? (
+        <p class="warn" role="alert">
+          {t('errorPrefix', paged.error)}
+        </p>
+      ) : null}
       {paged.total === 0 ? <p class="muted empty">{query || tag || source || articleUrl ? t('libNoMatch') : t('libNoWords')}</p> : null}
       <VirtualList
         count={total}

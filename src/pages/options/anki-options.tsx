@@ -67,12 +67,20 @@ export function AnkiOptions() {
             <span>{t('optAnkiDeck')}</span>
             <input type="text" value={s.deck} list="anki-decks" onChange={(e) => text('deck', (e.currentTarget as HTMLInputElement).value)} data-testid="anki-deck" />
           </label>
-          <datalist id="anki-decks">{found?.decks.map((d) => <option key={d} value={d} />)}</datalist>
+          <datalist id="anki-decks">
+            {found?.decks.map((d) => (
+              <option key={d} value={d} />
+            ))}
+          </datalist>
           <label class="field">
             <span>{t('optAnkiModel')}</span>
             <input type="text" value={s.model} list="anki-models" onChange={(e) => text('model', (e.currentTarget as HTMLInputElement).value)} data-testid="anki-model" />
           </label>
-          <datalist id="anki-models">{[JIEDU_NOTETYPE_NAME, ...(found?.models ?? []).filter((m) => m !== JIEDU_NOTETYPE_NAME)].map((m) => <option key={m} value={m} />)}</datalist>
+          <datalist id="anki-models">
+            {[JIEDU_NOTETYPE_NAME, ...(found?.models ?? []).filter((m) => m !== JIEDU_NOTETYPE_NAME)].map((m) => (
+              <option key={m} value={m} />
+            ))}
+          </datalist>
           {s.model !== JIEDU_NOTETYPE_NAME && found ? (
             <fieldset class="field anki-map">
               <legend>{t('optAnkiFieldMap', s.model)}</legend>
@@ -81,7 +89,11 @@ export function AnkiOptions() {
                   <span>{f}</span>
                   <select value={s.fieldMap[f]} onChange={(e) => void save({ fieldMap: { ...s.fieldMap, [f]: (e.currentTarget as HTMLSelectElement).value } })}>
                     <option value="">{t('optAnkiFieldNone')}</option>
-                    {found.fields.map((name) => <option key={name} value={name}>{name}</option>)}
+                    {found.fields.map((name) => (
+                      <option key={name} value={name}>
+                        {name}
+                      </option>
+                    ))}
                   </select>
                 </label>
               ))}
@@ -107,14 +119,20 @@ export function AnkiOptions() {
         />
         <span>{t('optAnkiListening')}</span>
       </label>
-      <p class="muted hint" id="anki-listening-hint">{t('optAnkiListeningHint')}</p>
+      <p class="muted hint" id="anki-listening-hint">
+        {t('optAnkiListeningHint')}
+      </p>
       {s.enabled ? (
         <div>
-          <button type="button" onClick={() => void check()} data-testid="anki-check">{t('optAnkiCheck')}</button>
+          <button type="button" onClick={() => void check()} data-testid="anki-check">
+            {t('optAnkiCheck')}
+          </button>
         </div>
       ) : null}
       {status ? (
-        <p class={status.ok ? 'ok' : 'warn'} role={status.ok ? 'status' : 'alert'} data-testid="anki-options-status">{status.text}</p>
+        <p class={status.ok ? 'ok' : 'warn'} role={status.ok ? 'status' : 'alert'} data-testid="anki-options-status">
+          {status.text}
+        </p>
       ) : null}
     </div>
   );

@@ -32,7 +32,11 @@ function ContextMenuOption() {
         <input type="checkbox" checked={on} onChange={(e) => void change((e.currentTarget as HTMLInputElement).checked)} />
         <span>{t('optContextMenu')}</span>
       </label>
-      {note ? <p class="warn" role="alert">{note}</p> : null}
+      {note ? (
+        <p class="warn" role="alert">
+          {note}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -56,7 +60,9 @@ function Options() {
   };
   return (
     <>
-      <header><h1>{t('optionsTitle')}</h1></header>
+      <header>
+        <h1>{t('optionsTitle')}</h1>
+      </header>
       {settings ? (
         <>
           <section class="card" aria-labelledby="opt-library">
@@ -77,7 +83,11 @@ function Options() {
               <label class="field">
                 <span>{t('optTheme')}</span>
                 <select value={settings.theme} data-testid="opt-theme" onChange={(e) => void update({ theme: (e.currentTarget as HTMLSelectElement).value as Settings['theme'] })}>
-                  {THEMES.map((x) => <option value={x} key={x}>{t(`optTheme_${x}`)}</option>)}
+                  {THEMES.map((x) => (
+                    <option value={x} key={x}>
+                      {t(`optTheme_${x}`)}
+                    </option>
+                  ))}
                 </select>
               </label>
             </div>
@@ -95,9 +105,17 @@ function Options() {
       ) : (
         <p class="muted">{t('loading')}</p>
       )}
-      <p class="ok" role="status">{saved ? t('optionsSaved') : ''}</p>
-      {error ? <p class="warn" role="alert">{t('errorPrefix', error)}</p> : null}
-      <footer class="muted options-footer"><a href="about.html">{t('aboutLink')}</a></footer>
+      <p class="ok" role="status">
+        {saved ? t('optionsSaved') : ''}
+      </p>
+      {error ? (
+        <p class="warn" role="alert">
+          {t('errorPrefix', error)}
+        </p>
+      ) : null}
+      <footer class="muted options-footer">
+        <a href="about.html">{t('aboutLink')}</a>
+      </footer>
     </>
   );
 }

@@ -54,7 +54,9 @@ export function AddPanel({ onNotice, onChanged }: { onNotice: (n: Notice) => voi
       <fieldset>
         <legend>{t('reviewAddSaved')}</legend>
         <div class="row">
-          <button type="button" disabled={busy} onClick={() => void add({ source: 'vocabulary' })} data-testid="add-all-saved">{t('reviewAddAllSaved')}</button>
+          <button type="button" disabled={busy} onClick={() => void add({ source: 'vocabulary' })} data-testid="add-all-saved">
+            {t('reviewAddAllSaved')}
+          </button>
         </div>
       </fieldset>
       <fieldset>
@@ -62,12 +64,20 @@ export function AddPanel({ onNotice, onChanged }: { onNotice: (n: Notice) => voi
         <label class="field">
           <span class="visually-hidden">{t('reviewAddArticle')}</span>
           <select value={article} onChange={(e) => setArticle((e.currentTarget as HTMLSelectElement).value)} disabled={articles.length === 0}>
-            {articles.map((a) => <option key={a.url} value={a.url}>{a.title}</option>)}
+            {articles.map((a) => (
+              <option key={a.url} value={a.url}>
+                {a.title}
+              </option>
+            ))}
           </select>
         </label>
         <div class="row">
-          <button type="button" disabled={busy || !article} onClick={() => void add({ source: 'vocabulary', articleUrl: article })}>{t('reviewAddArticleWords')}</button>
-          <button type="button" disabled={busy || !article} onClick={() => void add({ source: 'glossary', articleUrl: article })}>{t('reviewAddArticleTerms')}</button>
+          <button type="button" disabled={busy || !article} onClick={() => void add({ source: 'vocabulary', articleUrl: article })}>
+            {t('reviewAddArticleWords')}
+          </button>
+          <button type="button" disabled={busy || !article} onClick={() => void add({ source: 'glossary', articleUrl: article })}>
+            {t('reviewAddArticleTerms')}
+          </button>
         </div>
       </fieldset>
       <fieldset>
@@ -75,11 +85,17 @@ export function AddPanel({ onNotice, onChanged }: { onNotice: (n: Notice) => voi
         <label class="field">
           <span>{t('reviewAddCategory')}</span>
           <select value={category} onChange={(e) => setCategory((e.currentTarget as HTMLSelectElement).value as Category)} data-testid="add-category">
-            {CATEGORIES.map((c) => <option key={c} value={c}>{categoryLabel(c)}</option>)}
+            {CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {categoryLabel(c)}
+              </option>
+            ))}
           </select>
         </label>
         <div class="row">
-          <button type="button" disabled={busy} onClick={() => void add({ source: 'glossary', category })}>{t('reviewAddCategoryButton')}</button>
+          <button type="button" disabled={busy} onClick={() => void add({ source: 'glossary', category })}>
+            {t('reviewAddCategoryButton')}
+          </button>
         </div>
         <form
           class="row"
@@ -92,7 +108,9 @@ export function AddPanel({ onNotice, onChanged }: { onNotice: (n: Notice) => voi
             <span>{t('reviewAddEntry')}</span>
             <input type="text" lang="zh-Hans" value={term} onInput={(e) => setTerm((e.currentTarget as HTMLInputElement).value)} data-testid="add-entry" />
           </label>
-          <button type="submit" disabled={busy || !term.trim()}>{t('reviewAddEntryButton')}</button>
+          <button type="submit" disabled={busy || !term.trim()}>
+            {t('reviewAddEntryButton')}
+          </button>
         </form>
       </fieldset>
     </section>

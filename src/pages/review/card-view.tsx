@@ -8,7 +8,19 @@ import { t } from '../../platform/i18n.ts';
 function Sentence({ parts, blank }: { parts: SentencePart[]; blank: boolean }) {
   return (
     <p class="sentence" lang="zh-Hans" data-testid="review-sentence">
-      {parts.map((p, i) => (p.word ? blank ? <span key={i} class="blank">{blanked(p)}</span> : <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
+      {parts.map((p, i) =>
+        p.word ? (
+          blank ? (
+            <span key={i} class="blank">
+              {blanked(p)}
+            </span>
+          ) : (
+            <mark key={i}>{p.text}</mark>
+          )
+        ) : (
+          <span key={i}>{p.text}</span>
+        ),
+      )}
     </p>
   );
 }
@@ -55,7 +67,11 @@ export function CardView({ item, shown, typed, onType, onCheck, check, speakButt
   const headword = (
     <p class="headword" lang="zh-Hans" data-testid="review-word">
       {w.simplified}
-      {w.traditional && w.traditional !== w.simplified ? <span class="trad" lang="zh-Hant">{w.traditional}</span> : null}
+      {w.traditional && w.traditional !== w.simplified ? (
+        <span class="trad" lang="zh-Hant">
+          {w.traditional}
+        </span>
+      ) : null}
     </p>
   );
   const source = face.context ? (
@@ -74,12 +90,22 @@ export function CardView({ item, shown, typed, onType, onCheck, check, speakButt
   const answer = (
     <div class="answer" data-testid="review-answer">
       {face.kind === 'recall' ? headword : null}
-      <p class="pinyin" data-testid="review-pinyin">{w.pinyin}</p>
-      <ul class="english">{w.english.slice(0, 6).map((e, i) => <li key={i}>{e}</li>)}</ul>
+      <p class="pinyin" data-testid="review-pinyin">
+        {w.pinyin}
+      </p>
+      <ul class="english">
+        {w.english.slice(0, 6).map((e, i) => (
+          <li key={i}>{e}</li>
+        ))}
+      </ul>
       {face.kind !== 'recall' && face.sentence.length > 0 ? <Sentence parts={face.sentence} blank={false} /> : null}
       {face.kind === 'recall' && face.sentence.length > 0 ? <Sentence parts={face.sentence} blank={false} /> : null}
       {source}
-      {w.note ? <p class="note"><strong>{t('reviewNote')}:</strong> {w.note}</p> : null}
+      {w.note ? (
+        <p class="note">
+          <strong>{t('reviewNote')}:</strong> {w.note}
+        </p>
+      ) : null}
     </div>
   );
 
@@ -88,7 +114,11 @@ export function CardView({ item, shown, typed, onType, onCheck, check, speakButt
     question = (
       <div class="question">
         <p class="prompt muted">{t('reviewRecallPrompt')}</p>
-        <ul class="english big">{w.english.slice(0, 3).map((e, i) => <li key={i}>{e}</li>)}</ul>
+        <ul class="english big">
+          {w.english.slice(0, 3).map((e, i) => (
+            <li key={i}>{e}</li>
+          ))}
+        </ul>
         {face.sentence.length > 0 && !shown ? <Sentence parts={face.sentence} blank={true} /> : null}
       </div>
     );

@@ -23,9 +23,14 @@ export function DayBars({ data, label, testid }: { data: DayCount[]; label: stri
             </rect>
           );
         })}
-        <text x="0" y="9" class="max">{max}</text>
+        <text x="0" y="9" class="max">
+          {max}
+        </text>
       </svg>
-      <div class="chart-range muted"><span>{first.slice(5)}</span><span>{last.slice(5)}</span></div>
+      <div class="chart-range muted">
+        <span>{first.slice(5)}</span>
+        <span>{last.slice(5)}</span>
+      </div>
     </figure>
   );
 }

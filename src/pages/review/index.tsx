@@ -65,7 +65,13 @@ function Review() {
   return (
     <>
       <header class="review-header">
-        <h1 class="brand"><span>Jiedu</span><span class="zh" lang="zh-Hans">解读</span><span class="muted sub">{t('reviewHeading')}</span></h1>
+        <h1 class="brand">
+          <span>Jiedu</span>
+          <span class="zh" lang="zh-Hans">
+            解读
+          </span>
+          <span class="muted sub">{t('reviewHeading')}</span>
+        </h1>
         <a href="library.html#vocabulary">{t('reviewLibrary')}</a>
       </header>
       <div role="tablist" class="tabs review-tabs" aria-label={t('reviewHeading')} onKeyDown={onTabKey}>
@@ -76,7 +82,9 @@ function Review() {
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} class="card tabpanel">
-        {tab === 'study' ? <Study key={studyKey} settings={settings ?? DEFAULT_REVIEW_SETTINGS} active={tab === 'study'} firstQueue={studyKey === 0 ? firstQueue : undefined} onNotice={onNotice} onChanged={changed} /> : null}
+        {tab === 'study' ? (
+          <Study key={studyKey} settings={settings ?? DEFAULT_REVIEW_SETTINGS} active={tab === 'study'} firstQueue={studyKey === 0 ? firstQueue : undefined} onNotice={onNotice} onChanged={changed} />
+        ) : null}
         {tab === 'add' ? <AddPanel onNotice={onNotice} onChanged={changed} /> : null}
         {tab === 'stats' ? <StatsPanel version={version} /> : null}
         {settings && tab === 'settings' ? <SettingsPanel settings={settings} onSaved={setSettings} onNotice={onNotice} /> : null}
@@ -96,7 +104,9 @@ function Review() {
                 {notice.action.label}
               </button>
             ) : null}
-            <button type="button" class="toast-close" aria-label={t('libDismiss')} onClick={() => setNotice(null)}>×</button>
+            <button type="button" class="toast-close" aria-label={t('libDismiss')} onClick={() => setNotice(null)}>
+              ×
+            </button>
           </div>
         ) : null}
       </div>

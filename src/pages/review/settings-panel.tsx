@@ -7,7 +7,11 @@ import { sendToBackground } from '../../messaging/ports.ts';
 import type { Notice } from './study.tsx';
 
 const KIND_KEYS: Record<CardKind, string> = { recognition: 'reviewKindRecognition', recall: 'reviewKindRecall', pinyin: 'reviewKindPinyin' };
-const steps = (s: string) => s.split(/[\s,]+/).filter(Boolean).map(Number);
+const steps = (s: string) =>
+  s
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map(Number);
 
 export function SettingsPanel({ settings, onSaved, onNotice }: { settings: ReviewSettings; onSaved: (s: ReviewSettings) => void; onNotice: (n: Notice) => void }) {
   const [kinds, setKinds] = useState<CardKind[]>(settings.kinds);
@@ -47,7 +51,12 @@ export function SettingsPanel({ settings, onSaved, onNotice }: { settings: Revie
         <legend>{t('reviewSettingKinds')}</legend>
         {CARD_KINDS.map((k) => (
           <label class="check" key={k}>
-            <input type="checkbox" checked={kinds.includes(k)} onChange={(e) => setKinds((e.currentTarget as HTMLInputElement).checked ? [...kinds, k] : kinds.filter((x) => x !== k))} data-testid={`kind-${k}`} />
+            <input
+              type="checkbox"
+              checked={kinds.includes(k)}
+              onChange={(e) => setKinds((e.currentTarget as HTMLInputElement).checked ? [...kinds, k] : kinds.filter((x) => x !== k))}
+              data-testid={`kind-${k}`}
+            />
             {t(KIND_KEYS[k])}
           </label>
         ))}
@@ -73,7 +82,9 @@ export function SettingsPanel({ settings, onSaved, onNotice }: { settings: Revie
         <input type="text" inputMode="numeric" value={relearning} onInput={(e) => setRelearning((e.currentTarget as HTMLInputElement).value)} />
       </label>
       <div class="row">
-        <button type="submit" class="primary">{t('reviewSave')}</button>
+        <button type="submit" class="primary">
+          {t('reviewSave')}
+        </button>
       </div>
     </form>
   );

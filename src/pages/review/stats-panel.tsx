@@ -12,7 +12,12 @@ export function StatsPanel({ version }: { version: number }) {
   useEffect(() => {
     sendToBackground('review/stats', { timeZone: TIME_ZONE }).then(setStats, (err: unknown) => setError(String(err)));
   }, [version]);
-  if (error) return <p class="warn" role="alert">{t('reviewError', error)}</p>;
+  if (error)
+    return (
+      <p class="warn" role="alert">
+        {t('reviewError', error)}
+      </p>
+    );
   if (!stats) return null;
   const c = stats.cards;
   return (

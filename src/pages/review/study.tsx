@@ -37,11 +37,13 @@ function interval(ms: number): string {
 const wordKey = (c: { source: string; key: string }) => `${c.source}|${c.key}`;
 
 /** The counts less a card that left the session (graded or suspended), until the background counts again. */
-const less = (item: ReviewItem) => (c: DueCount | null): DueCount | null => {
-  const queue = item.card.queue as keyof DueCounts;
-  if (!c || !(queue in c) || c[queue] === 0) return c;
-  return { ...c, [queue]: c[queue] - 1, total: c.total - 1 };
-};
+const less =
+  (item: ReviewItem) =>
+  (c: DueCount | null): DueCount | null => {
+    const queue = item.card.queue as keyof DueCounts;
+    if (!c || !(queue in c) || c[queue] === 0) return c;
+    return { ...c, [queue]: c[queue] - 1, total: c.total - 1 };
+  };
 
 export interface Notice {
   message: string;
@@ -49,7 +51,19 @@ export interface Notice {
 }
 
 /** `firstQueue`: the first card, asked for as the page loaded, so that it waits for nothing else (the rest of the session and the counts follow it). */
-export function Study({ settings, active, firstQueue, onNotice, onChanged }: { settings: ReviewSettings; active: boolean; firstQueue?: Promise<ReviewQueue>; onNotice: (n: Notice) => void; onChanged: () => void }) {
+export function Study({
+  settings,
+  active,
+  firstQueue,
+  onNotice,
+  onChanged,
+}: {
+  settings: ReviewSettings;
+  active: boolean;
+  firstQueue?: Promise<ReviewQueue>;
+  onNotice: (n: Notice) => void;
+  onChanged: () => void;
+}) {
   const cards = useRef(new SessionCards()).current;
   /** Words of the cards seen, so that an undone card shows again without a round trip. */
   const words = useRef(new Map<string, StudyWord>()).current;
@@ -207,7 +221,10 @@ export function Study({ settings, active, firstQueue, onNotice, onChanged }: { s
   const [anki, setAnki] = useState(false);
   const [ankiBusy, setAnkiBusy] = useState(false);
   useEffect(() => {
-    sendToBackground('anki/settings', {}).then((s) => setAnki(s.enabled), () => setAnki(false));
+    sendToBackground('anki/settings', {}).then(
+      (s) => setAnki(s.enabled),
+      () => setAnki(false),
+    );
   }, []);
   /** A glossary entry is saved as a word first: Anki's note is made from the saved word. */
   const saveGlossaryWord = async (item: ReviewItem) => {
@@ -297,7 +314,9 @@ export function Study({ settings, active, firstQueue, onNotice, onChanged }: { s
 
   return (
     <section class="study" aria-labelledby="study-heading">
-      <h2 id="study-heading" class="visually-hidden">{t('reviewTabStudy')}</h2>
+      <h2 id="study-heading" class="visually-hidden">
+        {t('reviewTabStudy')}
+      </h2>
       <p class="counts" data-testid="review-counts" data-due={counts?.total ?? ''}>
         {counts ? t('reviewDueCounts', counts.new, counts.learning, counts.review) : '\u00a0'}
       </p>
@@ -342,8 +361,12 @@ export function Study({ settings, active, firstQueue, onNotice, onChanged }: { s
                 <textarea value={editing} rows={3} data-testid="note-input" ref={(el) => el?.focus()} onInput={(e) => setEditing((e.currentTarget as HTMLTextAreaElement).value)} />
               </label>
               <div class="row">
-                <button type="submit" class="primary">{t('reviewSaveNote')}</button>
-                <button type="button" onClick={() => setEditing(null)}>{t('reviewCancel')}</button>
+                <button type="submit" class="primary">
+                  {t('reviewSaveNote')}
+                </button>
+                <button type="button" onClick={() => setEditing(null)}>
+                  {t('reviewCancel')}
+                </button>
               </div>
             </form>
           ) : null}
@@ -356,16 +379,24 @@ export function Study({ settings, active, firstQueue, onNotice, onChanged }: { s
               <div class="grades" role="group" aria-label={t('reviewShowAnswer')}>
                 {GRADES.map((g) => (
                   <button type="button" key={g} class={`grade g${g}`} onClick={() => grade(g)} data-testid={`grade-${g}`}>
-                    <span class="label">{t(GRADE_KEYS[g])} <kbd>{g}</kbd></span>
+                    <span class="label">
+                      {t(GRADE_KEYS[g])} <kbd>{g}</kbd>
+                    </span>
                     {previews ? <span class="next muted">{previews[g]}</span> : null}
                   </button>
                 ))}
               </div>
             )}
             <div class="row secondary">
-              <button type="button" onClick={undo}>{t('reviewUndo')} <kbd>U</kbd></button>
-              <button type="button" onClick={() => setEditing(current.word.note)}>{t('reviewEditNote')} <kbd>E</kbd></button>
-              <button type="button" onClick={suspend}>{t('reviewSuspend')} <kbd>S</kbd></button>
+              <button type="button" onClick={undo}>
+                {t('reviewUndo')} <kbd>U</kbd>
+              </button>
+              <button type="button" onClick={() => setEditing(current.word.note)}>
+                {t('reviewEditNote')} <kbd>E</kbd>
+              </button>
+              <button type="button" onClick={suspend}>
+                {t('reviewSuspend')} <kbd>S</kbd>
+              </button>
               {anki ? (
                 <button type="button" aria-disabled={ankiBusy} onClick={() => void addToAnki()} data-testid="review-anki-add">
                   {t('ankiAddOne')}
@@ -379,7 +410,9 @@ export function Study({ settings, active, firstQueue, onNotice, onChanged }: { s
           <p>{counts?.cards === 0 ? t('reviewEmpty') : t('reviewDone')}</p>
           {nextLearningAt ? <p class="muted">{t('reviewNextAt', new Date(nextLearningAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }))}</p> : null}
           <div class="row secondary">
-            <button type="button" onClick={undo}>{t('reviewUndo')} <kbd>U</kbd></button>
+            <button type="button" onClick={undo}>
+              {t('reviewUndo')} <kbd>U</kbd>
+            </button>
           </div>
         </div>
       ) : null}

@@ -20,7 +20,9 @@ const WORD: VocabularyRecord = {
   traditional: '外交',
   pinyin: 'wài jiāo',
   english: ['diplomacy', 'foreign affairs'],
-  contexts: [{ sentence: '据外交部网站消息，王毅举行会谈。', articleUrl: 'https://www.guancha.cn/politics/2021_07_14_598288.shtml', articleTitle: '王毅访问塔吉克斯坦', savedAt: '2026-03-01T08:00:00.000Z' }],
+  contexts: [
+    { sentence: '据外交部网站消息，王毅举行会谈。', articleUrl: 'https://www.guancha.cn/politics/2021_07_14_598288.shtml', articleTitle: '王毅访问塔吉克斯坦', savedAt: '2026-03-01T08:00:00.000Z' },
+  ],
   tags: ['diplomacy'],
   note: '',
   source: 'dictionary',
@@ -29,7 +31,7 @@ const WORD: VocabularyRecord = {
 };
 
 const ARTICLE = 'https://www.xinhuanet.com/world/2019-12/10/c_1125327450.htm';
-const inCard = <T,>(page: Tab, body: string) => page.evalInContentScript<T>(`(() => { const root = globalThis.jieduCardRoot; ${body} })()`);
+const inCard = <T>(page: Tab, body: string) => page.evalInContentScript<T>(`(() => { const root = globalThis.jieduCardRoot; ${body} })()`);
 /** The look-up card's status line (what Save and Add to Anki say). */
 const cardStatus = (page: Tab) => inCard<string>(page, `return root?.querySelector('[role="status"]')?.textContent ?? ''`);
 
@@ -46,7 +48,10 @@ async function openCardAt(page: Tab, word: string): Promise<void> {
 /** A real click on the card's "Add to Anki" button (its place read in the content script's world: the card is a closed shadow root). */
 async function pressAnkiInCard(page: Tab): Promise<void> {
   await expect.poll(() => inCard<boolean>(page, `return [...(root?.querySelectorAll('button') ?? [])].some((b) => b.textContent === 'Add to Anki')`), { timeout: 10_000 }).toBe(true);
-  const at = await inCard<{ x: number; y: number }>(page, `const b = [...root.querySelectorAll('button')].find((x) => x.textContent === 'Add to Anki'); b.scrollIntoView({ block: 'nearest' }); const r = b.getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 };`);
+  const at = await inCard<{ x: number; y: number }>(
+    page,
+    `const b = [...root.querySelectorAll('button')].find((x) => x.textContent === 'Add to Anki'); b.scrollIntoView({ block: 'nearest' }); const r = b.getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 };`,
+  );
   await page.clickAt(at.x, at.y);
 }
 
@@ -136,10 +141,9 @@ forEachBrowser('Add to Anki through AnkiConnect', (h) => {
     expect(anki.notes.filter((n) => n.fields['Simplified'] === '罢工')).toHaveLength(1);
     await page.press('Escape');
     await expect.poll(() => cardBox(page)).toBeNull();
-
   });
 
-  it("adds a glossary term from its card (opened from the keyboard) on a real article page; the term is saved from the glossary first", async () => {
+  it('adds a glossary term from its card (opened from the keyboard) on a real article page; the term is saved from the glossary first', async () => {
     // A page with terms of art, which are marked by default.
     const demo = demoPages().find((p) => p.seed === '000' && p.layout === 'guancha-www-s')!;
     const guancha = await h().newTab(demo.url);
@@ -195,7 +199,10 @@ forEachBrowser('Add to Anki through AnkiConnect', (h) => {
     // in Anki (no Listening field or card) gets both, and a word added then fills the field.
     anki = new AnkiConnectStandin({ allowedOrigins: [h().origin] });
     standins.push(anki);
-    anki.models.set(JIEDU_NOTETYPE_NAME, NOTE_FIELDS.filter((f) => f !== 'Listening'));
+    anki.models.set(
+      JIEDU_NOTETYPE_NAME,
+      NOTE_FIELDS.filter((f) => f !== 'Listening'),
+    );
     anki.templates.set(JIEDU_NOTETYPE_NAME, { Recognition: { Front: '{{Simplified}}', Back: '{{Pinyin}}' }, Recall: { Front: '{{Meaning}}', Back: '{{Simplified}}' } });
     anki.decks.add('Jiedu');
     const url = await anki.listen();

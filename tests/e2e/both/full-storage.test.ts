@@ -110,8 +110,7 @@ async function fillStorage(lib: Tab): Promise<{ words: number; refusals: string[
   return { words, refusals };
 }
 
-const QUOTA_EN =
-  'the browser refused to store more data (its storage for Jiedu is full). Delete old articles or words in the library, or export a backup first; nothing already saved was lost';
+const QUOTA_EN = 'the browser refused to store more data (its storage for Jiedu is full). Delete old articles or words in the library, or export a backup first; nothing already saved was lost';
 const QUOTA_ZH = '浏览器拒绝存储更多数据（为解读保留的空间已满）。请在资料库中删除旧文章或词语，或先导出备份；已保存的内容都没有丢失';
 
 forEachBrowser(

@@ -119,8 +119,13 @@ forEachBrowser('library page', (h, browser) => {
     expect(await textOf(lib, '[data-testid="reader-body"] rt')).toMatch(/^[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+$/);
     // Each paragraph ends with the engine's readings, context readings from the background included.
     const sources = await loadCliContextSources();
-    const engine = article.paragraphs.map((p) => annotate(p, { context: contextReadings(p, sources) }).flatMap((s) => (s.pinyin ? s.pinyin.split(' ') : [])).join(' '));
-    const shown = () => lib.evaluate(() => [...document.querySelectorAll('[data-testid="reader-body"] p:not(.caption)')].map((p) => [...p.querySelectorAll('rt')].map((rt) => rt.textContent).join(' ')));
+    const engine = article.paragraphs.map((p) =>
+      annotate(p, { context: contextReadings(p, sources) })
+        .flatMap((s) => (s.pinyin ? s.pinyin.split(' ') : []))
+        .join(' '),
+    );
+    const shown = () =>
+      lib.evaluate(() => [...document.querySelectorAll('[data-testid="reader-body"] p:not(.caption)')].map((p) => [...p.querySelectorAll('rt')].map((rt) => rt.textContent).join(' ')));
     if (browser === 'chromium') await expect.poll(shown).toEqual(engine);
     else {
       // Firefox's Intl.Segmenter cuts some words otherwise than Chromium's and Node's (it reads 沦为难民
@@ -216,7 +221,7 @@ forEachBrowser('library page', (h, browser) => {
     expect(f[9]).toBe('diplomacy core');
   });
 
-  it('exports the selection as an Anki package with Jiedu\'s note type', async () => {
+  it("exports the selection as an Anki package with Jiedu's note type", async () => {
     await lib.select('#vocab-export-format', 'apkg');
     await lib.click('[data-testid="export-selection"]');
     await expect.poll(async () => (await downloads(lib)).length).toBe(2);
@@ -242,10 +247,13 @@ forEachBrowser('library page', (h, browser) => {
   });
 
   it('deletes the selection and brings it back with Undo, from the keyboard, focus never lost', async () => {
-    const focused = () => lib.evaluate(() => {
-      const el = document.activeElement;
-      return el ? `${el.tagName.toLowerCase()}${el.closest('[data-testid="toast"]') ? ' in toast' : ''} ${el.getAttribute('data-testid') ?? el.className} ${el.closest('[data-word]')?.getAttribute('data-word') ?? ''}`.trim() : null;
-    });
+    const focused = () =>
+      lib.evaluate(() => {
+        const el = document.activeElement;
+        return el
+          ? `${el.tagName.toLowerCase()}${el.closest('[data-testid="toast"]') ? ' in toast' : ''} ${el.getAttribute('data-testid') ?? el.className} ${el.closest('[data-word]')?.getAttribute('data-word') ?? ''}`.trim()
+          : null;
+      });
     await lib.focus('[data-testid="vocab-delete"]');
     await lib.press('Enter');
     await expect.poll(() => storedWord(h(), '外交')).toBeNull();
@@ -348,7 +356,9 @@ forEachBrowser('library page', (h, browser) => {
     expect(await textOf(lib, 'body')).toContain('MDBG');
     await lib.screenshot('library-about', { fullPage: true });
     const options = await h().openExtensionPage('options.html');
-    await expect.poll(() => options.evaluate(() => [...document.querySelectorAll('a')].find((a) => a.textContent === 'About Jiedu and the dictionary license')?.getAttribute('href') ?? null)).toBe('about.html');
+    await expect
+      .poll(() => options.evaluate(() => [...document.querySelectorAll('a')].find((a) => a.textContent === 'About Jiedu and the dictionary license')?.getAttribute('href') ?? null))
+      .toBe('about.html');
     await options.close();
     await lib.close();
   });

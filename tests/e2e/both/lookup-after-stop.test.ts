@@ -35,7 +35,10 @@ forEachBrowser(
       expect(await h().background((g) => 'jieduBeforeStop' in g)).toBe(false);
       // Before its first answer, the new background read the dictionary's index and the gloss parts of the words shown, not the whole dictionary.
       const began = await h().background((g) => g.jieduBegan);
-      const read = began.slice(0, began.indexOf('answered')).filter((b) => b.startsWith('read ')).map((b) => b.slice('read '.length));
+      const read = began
+        .slice(0, began.indexOf('answered'))
+        .filter((b) => b.startsWith('read '))
+        .map((b) => b.slice('read '.length));
       expect(read[0]).toBe('data/cedict.bin');
       const parts = read.filter((p) => p.startsWith('data/cedict-glosses/'));
       expect(parts.length).toBeGreaterThanOrEqual(1);
@@ -43,7 +46,16 @@ forEachBrowser(
       // After the answer, the rest of the glosses are read, each part once (all of them in Chromium; Firefox's
       // event page, stopped here after 1.5 s idle, may stop before the last, and a new one reads what it needs).
       const partsRead = () => h().background(async (g) => ({ all: (await g.jieduDictionary()).glossParts, read: g.jieduBegan.filter((b) => b.startsWith('read data/cedict-glosses/')) }));
-      if (h().name === 'chromium') await expect.poll(async () => { const r = await partsRead(); return r.read.length === r.all && new Set(r.read).size === r.all; }, { timeout: 15_000 }).toBe(true);
+      if (h().name === 'chromium')
+        await expect
+          .poll(
+            async () => {
+              const r = await partsRead();
+              return r.read.length === r.all && new Set(r.read).size === r.all;
+            },
+            { timeout: 15_000 },
+          )
+          .toBe(true);
       else await expect.poll(async () => (await partsRead()).read.length, { timeout: 15_000 }).toBeGreaterThan(parts.length);
       await saveFromCardByKeyboard(h(), page, '罢工');
       expect(await vocabulary(h(), '罢工')).toMatchObject({ simplified: '罢工', traditional: '罷工', pinyin: 'bà gōng', source: 'dictionary' });

@@ -25,7 +25,7 @@ interface Stored {
 }
 
 async function stored(h: ExtensionHarness, simplified: string): Promise<Stored | undefined> {
-  return (await h.background(async (g, w) => (await g.jieduDb.vocabulary.get(w)) ?? null, simplified)) as Stored | null ?? undefined;
+  return ((await h.background(async (g, w) => (await g.jieduDb.vocabulary.get(w)) ?? null, simplified)) as Stored | null) ?? undefined;
 }
 
 function findPage(pred: (p: ReturnType<typeof demoPages>[number]) => boolean, what: string) {
@@ -124,7 +124,10 @@ forEachBrowser('look-up and save in real sentences', (h) => {
       await expect.poll(() => statusText(page)).toBe('Saved to your vocabulary.');
       const word = await stored(h(), c.char);
       expect(word).toMatchObject({ simplified: c.char, traditional: c.expected.traditional, pinyin: c.expected.pinyin, source: 'dictionary' });
-      expect(word!.english.some((g) => c.expected.english.test(g)), word!.english.join('; ')).toBe(true);
+      expect(
+        word!.english.some((g) => c.expected.english.test(g)),
+        word!.english.join('; '),
+      ).toBe(true);
       expect(word!.english.join('; ')).not.toMatch(/variant of/);
       expect(word!.contexts).toHaveLength(1);
       // Saved with the article's own address (its canonical URL, which may differ from the page's).
@@ -145,10 +148,20 @@ forEachBrowser('look-up and save in real sentences', (h) => {
     const url = pageOf(c);
     await h().background(async (g) => {
       const at = '2025-01-01T00:00:00.000Z';
-      await g.jieduDb.vocabulary.bulkPut([{
-        simplified: '与', traditional: '與', pinyin: 'yú', english: ['variant of 歟|欤[yú]', 'and', 'to give', 'together with', 'to take part in'],
-        contexts: [], tags: ['old'], note: '', source: 'dictionary', createdAt: at, updatedAt: at,
-      }]);
+      await g.jieduDb.vocabulary.bulkPut([
+        {
+          simplified: '与',
+          traditional: '與',
+          pinyin: 'yú',
+          english: ['variant of 歟|欤[yú]', 'and', 'to give', 'together with', 'to take part in'],
+          contexts: [],
+          tags: ['old'],
+          note: '',
+          source: 'dictionary',
+          createdAt: at,
+          updatedAt: at,
+        },
+      ]);
       return null;
     });
     await page.goto(url);

@@ -104,7 +104,13 @@ forEachBrowser(
         await add.close();
         cardsAdded = true;
       }
-      const ready = { study: '[data-testid="review-card"]', answer: '[data-testid="review-card"]', add: '[data-testid="add-all-saved"]', stats: '[data-testid="stats-cards"]', settings: '[data-testid="retention"]' }[state];
+      const ready = {
+        study: '[data-testid="review-card"]',
+        answer: '[data-testid="review-card"]',
+        add: '[data-testid="add-all-saved"]',
+        stats: '[data-testid="stats-cards"]',
+        settings: '[data-testid="retention"]',
+      }[state];
       const tab = await extensionPage(`review.html#${state === 'answer' ? 'study' : state}`, ready);
       if (state === 'answer') {
         await tab.press('Space');

@@ -16,7 +16,10 @@ import { loadCliContextSources } from '../../../src/cli/polyphone-model.ts';
 import { detectFromUrl } from '../../../src/core/extract/detect.ts';
 import { countOf, forEachBrowser, isChecked, openPopup, sleep, textOf, waitForStored, type ExtensionHarness, type Tab } from '../harness/index.ts';
 
-interface Gold { text: string[]; readings: string[][] }
+interface Gold {
+  text: string[];
+  readings: string[][];
+}
 const gold = (seed: string) => JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/pinyin-gold', `${seed}.json`), 'utf8')) as Gold;
 const HAN = /\p{Script=Han}/u;
 const PINYIN_SWITCH = 'section[aria-labelledby="this-page"] + section.pinyin input[role="switch"]';
@@ -125,9 +128,7 @@ forEachBrowser('pinyin over the article', (h, browser) => {
     const g = gold('001');
     const goldTexts = new Set(g.text.slice(1).map((t) => t.replace(/\s+/g, ' ').trim()));
     // The whole article, not only what is in view: wait until no paragraph of it is left bare.
-    await expect
-      .poll(async () => (await readAnnotation(page, root)).filter((b) => goldTexts.has(b.text)).reduce((n, b) => n + b.bare.length, 0), { timeout: 30_000 })
-      .toBe(0);
+    await expect.poll(async () => (await readAnnotation(page, root)).filter((b) => goldTexts.has(b.text)).reduce((n, b) => n + b.bare.length, 0), { timeout: 30_000 }).toBe(0);
     const blocks = await readAnnotation(page, root);
     let checked = 0;
     const wrong: string[] = [];
@@ -154,7 +155,7 @@ forEachBrowser('pinyin over the article', (h, browser) => {
     await page.close();
   });
 
-  it('annotates a real Xinhua page by the keyboard command, ends with the engine\'s readings, and comes off exactly', async () => {
+  it("annotates a real Xinhua page by the keyboard command, ends with the engine's readings, and comes off exactly", async () => {
     const demo = demoPages().find((p) => p.file.endsWith('xinhua-2.html'))!;
     const page = await h().newTab(demo.url);
     await waitForStored(h(), 'https://www.xinhuanet.com/local/2020-02/19/c_1125597921.htm');
@@ -183,9 +184,7 @@ forEachBrowser('pinyin over the article', (h, browser) => {
     const final = texts.map((block) => syllables(block.text, contextReadings(block.text, sources)).join(' '));
     const first = texts.map((block) => syllables(block.text).join(' '));
     expect(final.filter((f, i) => f !== first[i]).length, 'paragraphs whose readings context changes').toBeGreaterThan(0);
-    await expect
-      .poll(async () => (await readAnnotation(page, '#p-detail')).filter((x) => x.pairs.length > 0).map((x) => x.pairs.map((p) => p[1]).join(' ')))
-      .toEqual(final);
+    await expect.poll(async () => (await readAnnotation(page, '#p-detail')).filter((x) => x.pairs.length > 0).map((x) => x.pairs.map((p) => p[1]).join(' '))).toEqual(final);
     await page.screenshot('page-pinyin-xinhua-2');
     await toggle();
     await expect.poll(() => rubyCount(page)).toBe(0);
@@ -206,7 +205,9 @@ forEachBrowser('pinyin over the article', (h, browser) => {
     });
     await expect.poll(() => countOf(page, '#late span.jiedu-run > ruby')).toBeGreaterThan(3);
     expect(await page.evaluate(() => [...document.querySelectorAll('#late rt')].map((r) => r.textContent).join(' '))).toBe(
-      annotate('双方同意加强战略沟通。').flatMap((s) => (s.pinyin ? [s.pinyin] : [])).join(' '),
+      annotate('双方同意加强战略沟通。')
+        .flatMap((s) => (s.pinyin ? [s.pinyin] : []))
+        .join(' '),
     );
     const selectLate = () =>
       page.evaluate(() => {
@@ -258,12 +259,22 @@ forEachBrowser('pinyin over the article', (h, browser) => {
     // The options page draws its form, then the stored settings: a click on the first drawing can be
     // lost when the second replaces it, so the box is clicked (again) while it shows unticked.
     const citationTicked = () =>
-      options.evaluate(() => !!([...document.querySelectorAll('label')].find((l) => /Citation tones instead of the neutral tone/.test(l.textContent ?? ''))?.querySelector('input[type="checkbox"]') as HTMLInputElement | null)?.checked);
+      options.evaluate(
+        () =>
+          !!(
+            [...document.querySelectorAll('label')]
+              .find((l) => /Citation tones instead of the neutral tone/.test(l.textContent ?? ''))
+              ?.querySelector('input[type="checkbox"]') as HTMLInputElement | null
+          )?.checked,
+      );
     await expect
-      .poll(async () => {
-        if (!(await citationTicked())) await clickCheckbox(options, /Citation tones instead of the neutral tone/);
-        return h().background(() => chrome.storage.local.get('settings').then((item) => JSON.stringify(item)));
-      }, { timeout: 30_000 })
+      .poll(
+        async () => {
+          if (!(await citationTicked())) await clickCheckbox(options, /Citation tones instead of the neutral tone/);
+          return h().background(() => chrome.storage.local.get('settings').then((item) => JSON.stringify(item)));
+        },
+        { timeout: 30_000 },
+      )
       .toContain('citation');
     await options.screenshot('options-citation-tones');
     await page.bringToFront();
@@ -285,13 +296,16 @@ forEachBrowser('pinyin over the article', (h, browser) => {
     // The page reads ahead in idle-time slices: take the count once it has stopped growing.
     let prepared = -1;
     await expect
-      .poll(async () => {
-        const before = await kept(page);
-        await new Promise((r) => setTimeout(r, 500));
-        const now = await kept(page);
-        prepared = now;
-        return now === before;
-      }, { timeout: 30_000 })
+      .poll(
+        async () => {
+          const before = await kept(page);
+          await new Promise((r) => setTimeout(r, 500));
+          const now = await kept(page);
+          prepared = now;
+          return now === before;
+        },
+        { timeout: 30_000 },
+      )
       .toBe(true);
     await popup.click(PINYIN_SWITCH);
     await expect.poll(() => rubyCount(page)).toBeGreaterThan(500);

@@ -11,7 +11,13 @@ import { demoPages } from '../../../scripts/demo-pages.ts';
 import { detectFromUrl } from '../../../src/core/extract/detect.ts';
 import { countOf, forEachBrowser, isChecked, openPopup, storedArticle, tabIdOf, textOf, waitForStored, type Tab } from '../harness/index.ts';
 
-interface BuiltEntry { file: string; url: string; seed: string; layout: string; expect: { title: string } }
+interface BuiltEntry {
+  file: string;
+  url: string;
+  seed: string;
+  layout: string;
+  expect: { title: string };
+}
 const built = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/built/index.json'), 'utf8')) as BuiltEntry[];
 function canonical(url: string): string {
   const d = detectFromUrl(url);

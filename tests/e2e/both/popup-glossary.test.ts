@@ -24,7 +24,11 @@ async function search(popup: Tab, query: string): Promise<void> {
     await popup.press('Backspace');
   } else await popup.fill(SEARCH, query);
   // The count line says what was asked for only once the debounced answer is in.
-  await expect.poll(() => popup.evaluate((q) => (document.querySelector('.gl-controls input') as HTMLInputElement).value === q && document.querySelector('.gl-results')?.getAttribute('aria-busy') === 'false', query)).toBe(true);
+  await expect
+    .poll(() =>
+      popup.evaluate((q) => (document.querySelector('.gl-controls input') as HTMLInputElement).value === q && document.querySelector('.gl-results')?.getAttribute('aria-busy') === 'false', query),
+    )
+    .toBe(true);
 }
 
 /** A real click on the first button (inside `scope`) whose text matches `text`. */

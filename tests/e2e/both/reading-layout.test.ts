@@ -97,7 +97,10 @@ function cardBox(page: Tab): Promise<{ top: number; left: number; bottom: number
 
 /** The card's text, read in the content script's world (Chromium only: Firefox's driver does not reach it). */
 function cardText(page: Tab): Promise<string | null> {
-  return evalInContentScript<string | null>(pw(page), `(() => { const root = globalThis.jieduCardRoot; if (!root || root.host.hidden) return null; return root.querySelector('.card')?.textContent ?? null; })()`);
+  return evalInContentScript<string | null>(
+    pw(page),
+    `(() => { const root = globalThis.jieduCardRoot; if (!root || root.host.hidden) return null; return root.querySelector('.card')?.textContent ?? null; })()`,
+  );
 }
 
 function box(page: Tab, selector: string): Promise<{ top: number; left: number; bottom: number; right: number }> {
@@ -136,7 +139,7 @@ function charCentre(page: Tab, selector: string, index: number): Promise<{ x: nu
 }
 
 forEachBrowser('pinyin layout in the page', (h) => {
-  it('keeps every line clear of the next line\'s pinyin at 40, 70 and 100 %, each character under its syllable, the headline annotated', async () => {
+  it("keeps every line clear of the next line's pinyin at 40, 70 and 100 %, each character under its syllable, the headline annotated", async () => {
     const page = await h().newTab(demo().url);
     await page.setViewport(1280, 900);
     await waitForStored(h(), demo().url);
@@ -152,12 +155,12 @@ forEachBrowser('pinyin layout in the page', (h) => {
       await setPinyin(h(), page, false, pinyinLook(DEFAULT_SETTINGS));
     }
     for (const [size, m] of Object.entries(seen)) {
-        expect(m.lines).toBeGreaterThan(20);
-        expect(m.pairs).toBeGreaterThan(500);
-        expect(m.rtPx / m.textPx).toBeCloseTo(Number(size) / 100, 1);
-        expect(m.minGap).toBeGreaterThanOrEqual(1);
-        expect(m.minUnderlineGap).toBeGreaterThanOrEqual(1);
-        expect(m.maxMisalign).toBeLessThanOrEqual(1.5);
+      expect(m.lines).toBeGreaterThan(20);
+      expect(m.pairs).toBeGreaterThan(500);
+      expect(m.rtPx / m.textPx).toBeCloseTo(Number(size) / 100, 1);
+      expect(m.minGap).toBeGreaterThanOrEqual(1);
+      expect(m.minUnderlineGap).toBeGreaterThanOrEqual(1);
+      expect(m.maxMisalign).toBeLessThanOrEqual(1.5);
     }
     expect(seen[DEFAULT_SETTINGS.pinyinSize]!.rtPx).toBeGreaterThanOrEqual(11);
     // The headline, above the body, gets pinyin too.
@@ -285,7 +288,10 @@ forEachBrowser('pinyin layout in the page', (h) => {
     expect(card.top).toBeGreaterThanOrEqual(0);
     if (page.browser === 'chromium') {
       // Save and Close are inside the card's visible box, whatever the card's length.
-      const actions = await evalInContentScript<{ top: number; bottom: number }[]>(pw(page), `[...globalThis.jieduCardRoot.querySelectorAll('.actions.sticky')].map((a) => { const r = a.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; })`);
+      const actions = await evalInContentScript<{ top: number; bottom: number }[]>(
+        pw(page),
+        `[...globalThis.jieduCardRoot.querySelectorAll('.actions.sticky')].map((a) => { const r = a.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; })`,
+      );
       expect(actions.length).toBe(1);
       expect(actions[0]!.top).toBeGreaterThanOrEqual(card.top);
       expect(actions[0]!.bottom).toBeLessThanOrEqual(card.bottom + 0.5);
@@ -298,7 +304,10 @@ forEachBrowser('pinyin layout in the page', (h) => {
       const cites = () => evalInContentScript<string[]>(pw(page), `[...globalThis.jieduCardRoot.querySelectorAll('span.cite')].map((c) => c.textContent.replace(/\\s+/g, ''))`);
       await expect.poll(async () => (await cites()).length).toBe(2);
       expect((await cites()).some((c) => reading.includes(c.slice(-20)))).toBe(false);
-      const more = await evalInContentScript<number>(pw(page), `(() => { const b = globalThis.jieduCardRoot.querySelector('button.link'); const n = Number((b.textContent.match(/\\d+/) ?? ['0'])[0]); b.click(); return n; })()`);
+      const more = await evalInContentScript<number>(
+        pw(page),
+        `(() => { const b = globalThis.jieduCardRoot.querySelector('button.link'); const n = Number((b.textContent.match(/\\d+/) ?? ['0'])[0]); b.click(); return n; })()`,
+      );
       expect(more).toBeGreaterThan(0);
       await expect.poll(async () => (await cites()).length).toBe(2 + more);
     }

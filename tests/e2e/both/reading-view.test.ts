@@ -15,7 +15,7 @@ import { countOf, forEachBrowser, textOf, waitForStored, type Tab } from '../har
 import { cardBox, pointAt, saveFromCardByKeyboard, vocabulary } from '../harness/page-words.ts';
 
 const URL_ = 'https://www.news.cn/2022-07/29/c_1128875657.htm';
-const glossary = (JSON.parse(readFileSync(new URL('../../../assets/glossary.json', import.meta.url), 'utf8')) as { simplified: string; english: string }[]);
+const glossary = JSON.parse(readFileSync(new URL('../../../assets/glossary.json', import.meta.url), 'utf8')) as { simplified: string; english: string }[];
 
 /** The open card's text (null when none is shown), from the page's own world. */
 const cardText = (lib: Tab) =>
@@ -27,7 +27,9 @@ const cardText = (lib: Tab) =>
 const focused = (lib: Tab) =>
   lib.evaluate(() => {
     const a = document.activeElement;
-    return a ? `${a.localName}${a.getAttribute('data-jiedu-term') ? ` term ${a.getAttribute('data-jiedu-term')}` : ''}${a.getAttribute('data-url') ? ` row ${a.getAttribute('data-url')}` : ''}` : 'none';
+    return a
+      ? `${a.localName}${a.getAttribute('data-jiedu-term') ? ` term ${a.getAttribute('data-jiedu-term')}` : ''}${a.getAttribute('data-url') ? ` row ${a.getAttribute('data-url')}` : ''}`
+      : 'none';
   });
 
 forEachBrowser('the library reading view: pinyin, marks, look-up and save, the keyboard', (h) => {
@@ -58,7 +60,13 @@ forEachBrowser('the library reading view: pinyin, marks, look-up and save, the k
     expect(await countOf(lib, '[data-testid="reader-title"] ruby')).toBeGreaterThan(3);
     // Each syllable in its tone's colour, the title's too.
     const colours = await lib.evaluate(() =>
-      [...document.querySelectorAll('[data-testid="reader-title"] rt[class^="jiedu-t"], [data-testid="reader-title"] rt [class^="jiedu-t"], [data-testid="reader-body"] rt[class^="jiedu-t"], [data-testid="reader-body"] rt [class^="jiedu-t"]')].slice(0, 400).map((s) => `${s.className} ${getComputedStyle(s).color}`),
+      [
+        ...document.querySelectorAll(
+          '[data-testid="reader-title"] rt[class^="jiedu-t"], [data-testid="reader-title"] rt [class^="jiedu-t"], [data-testid="reader-body"] rt[class^="jiedu-t"], [data-testid="reader-body"] rt [class^="jiedu-t"]',
+        ),
+      ]
+        .slice(0, 400)
+        .map((s) => `${s.className} ${getComputedStyle(s).color}`),
     );
     const byTone = new Map<string, Set<string>>();
     for (const c of colours) {
@@ -119,7 +127,7 @@ forEachBrowser('the library reading view: pinyin, marks, look-up and save, the k
     expect(await countOf(lib, 'span.jiedu-term')).toBe(0);
   });
 
-  it('opens a marked term\'s card from the keyboard; Escape returns focus to the term; Back returns to the list', async () => {
+  it("opens a marked term's card from the keyboard; Escape returns focus to the term; Back returns to the list", async () => {
     await lib.press('Enter');
     await expect.poll(() => focused(lib)).toBe('h2');
     await expect.poll(() => countOf(lib, '[data-testid="reader-body"] span.jiedu-term[tabindex="0"]')).toBe(1);

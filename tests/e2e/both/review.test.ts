@@ -16,17 +16,24 @@ const WORDS = ['罢工', '瘫痪', '退休'];
 const ARTICLE = 'https://www.xinhuanet.com/world/2019-12/10/c_1125327450.htm';
 
 const reviewState = (h: ExtensionHarness) => h.background(async (g) => ({ cards: await g.jieduDb.cards.toArray(), log: await g.jieduDb.reviewLog.toArray() }));
-const shownCard = (page: Tab) => page.evaluate(() => {
-  const el = document.querySelector('[data-testid="review-card"]');
-  return el ? { id: el.getAttribute('data-card-id'), shown: el.getAttribute('data-shown') === 'true' } : null;
-});
+const shownCard = (page: Tab) =>
+  page.evaluate(() => {
+    const el = document.querySelector('[data-testid="review-card"]');
+    return el ? { id: el.getAttribute('data-card-id'), shown: el.getAttribute('data-shown') === 'true' } : null;
+  });
 const dueOnPage = (page: Tab) => page.evaluate(() => document.querySelector('[data-testid="review-counts"]')?.getAttribute('data-due') ?? null);
 const dueInPopup = (popup: Tab) => popup.evaluate(() => document.querySelector('[data-testid="review-due"]')?.getAttribute('data-due') ?? null);
 
 /** Each card's schedule as ts-fsrs computes it from the card's creation and its logged grades and times. */
 function expectedDue(createdAt: string, log: { grade: number; review: string }[]): string {
   const s = DEFAULT_REVIEW_SETTINGS;
-  const f = fsrs({ request_retention: s.retention, maximum_interval: s.maximumInterval, enable_fuzz: false, learning_steps: s.learningSteps.map((m) => `${m}m` as const), relearning_steps: s.relearningSteps.map((m) => `${m}m` as const) });
+  const f = fsrs({
+    request_retention: s.retention,
+    maximum_interval: s.maximumInterval,
+    enable_fuzz: false,
+    learning_steps: s.learningSteps.map((m) => `${m}m` as const),
+    relearning_steps: s.relearningSteps.map((m) => `${m}m` as const),
+  });
   let card = createEmptyCard(new Date(createdAt));
   for (const l of log) card = f.next(card, new Date(l.review), l.grade as Grade).card;
   return card.due.toISOString();

@@ -12,10 +12,11 @@ const MARKING = 'section[aria-labelledby="opt-reading"] label.field:nth-of-type(
 const LOOKUP = 'section[aria-labelledby="opt-reading"] label.field:nth-of-type(2) select';
 const valueOf = (tab: Tab, selector: string) => tab.evaluate((s) => (document.querySelector(s) as HTMLSelectElement | null)?.value ?? null, selector);
 const termCount = (page: Tab) => countOf(page, 'span.jiedu-term');
-const cardShown = (page: Tab) => page.evaluate(() => {
-  const host = document.querySelector('jiedu-card') as HTMLElement | null;
-  return host !== null && !host.hidden && host.getBoundingClientRect().width > 0;
-});
+const cardShown = (page: Tab) =>
+  page.evaluate(() => {
+    const host = document.querySelector('jiedu-card') as HTMLElement | null;
+    return host !== null && !host.hidden && host.getBoundingClientRect().width > 0;
+  });
 
 /** The middle of the first character of `word` in the article's first paragraph that has it. */
 function pointAt(page: Tab, word: string): Promise<{ x: number; y: number }> {
@@ -68,11 +69,14 @@ forEachBrowser('settings changed on the options page reach an open article', (h)
     await options.select(LOOKUP, 'click');
     await page.bringToFront();
     await expect
-      .poll(async () => {
-        point = await pointAt(page, '会');
-        await page.clickAt(point.x, point.y);
-        return cardShown(page);
-      }, { timeout: 10_000, interval: 1000 })
+      .poll(
+        async () => {
+          point = await pointAt(page, '会');
+          await page.clickAt(point.x, point.y);
+          return cardShown(page);
+        },
+        { timeout: 10_000, interval: 1000 },
+      )
       .toBe(true);
     await options.close();
     await page.close();

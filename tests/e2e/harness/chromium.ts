@@ -65,7 +65,10 @@ class ChromiumTab implements Tab {
     await this.page.locator(selector).first().selectOption(value);
   }
   async setInputFile(selector: string, file: { name: string; content: string }): Promise<void> {
-    await this.page.locator(selector).first().setInputFiles({ name: file.name, mimeType: 'application/json', buffer: Buffer.from(file.content) });
+    await this.page
+      .locator(selector)
+      .first()
+      .setInputFiles({ name: file.name, mimeType: 'application/json', buffer: Buffer.from(file.content) });
   }
   async setViewport(width: number, height: number): Promise<void> {
     await this.page.setViewportSize({ width, height });

@@ -174,7 +174,14 @@ const KEYS: Record<string, { key: string; code: string; keyCode: number }> = {
   ArrowLeft: { key: 'ArrowLeft', code: 'ArrowLeft', keyCode: 37 },
 };
 
-interface ConsoleEntry { warning: boolean; message: string; source: string; line: number; category: string; time: number }
+interface ConsoleEntry {
+  warning: boolean;
+  message: string;
+  source: string;
+  line: number;
+  category: string;
+  time: number;
+}
 
 export async function launchFirefox(opts: LaunchOptions = {}): Promise<ExtensionHarness> {
   const extDir = join(DIST, 'firefox');
@@ -295,8 +302,7 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Extension
   const closedAt: number[] = [];
   const fromContentScript = (source: string) => source.startsWith(`${origin}/content`) || source.startsWith(`${origin}/lazy/`);
   const stoppedByClose = (e: ConsoleEntry) =>
-    closedAt.some((t) => e.time >= t - 100 && e.time <= t + 3000) &&
-    ((e.warning && /^(Script terminated by timeout|Loading failed for the module)/.test(e.message)) || fromContentScript(e.source));
+    closedAt.some((t) => e.time >= t - 100 && e.time <= t + 3000) && ((e.warning && /^(Script terminated by timeout|Loading failed for the module)/.test(e.message)) || fromContentScript(e.source));
   const bodies = new Map<string, string>();
   for (const p of demoPages()) bodies.set(stripHash(p.url), pageHtml(p));
   for (const [url, html] of Object.entries(opts.extra ?? {})) bodies.set(stripHash(url), html);
@@ -353,9 +359,7 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Extension
     async background<R, A = undefined>(fn: (g: BackgroundGlobal, arg: A) => R | Promise<R>, arg?: A): Promise<R> {
       const tab = await bridgeTab();
       // Sent as an expression BiDi evaluates (the page's CSP forbids building functions from strings inside it).
-      return (await tab.page.evaluate(
-        `(async () => { const g = await browser.runtime.getBackgroundPage(); return (${fn.toString()})(g, ${JSON.stringify(arg ?? null)}); })()`,
-      )) as R;
+      return (await tab.page.evaluate(`(async () => { const g = await browser.runtime.getBackgroundPage(); return (${fn.toString()})(g, ${JSON.stringify(arg ?? null)}); })()`)) as R;
     },
     pressBrowserKeys,
     async readClipboard() {

@@ -15,7 +15,10 @@ export type { BrowserName, ExtensionHarness, Tab } from './types.ts';
 const ALL: BrowserName[] = ['chromium', 'firefox'];
 
 function browsersUnderTest(): BrowserName[] {
-  const asked = (process.env.JIEDU_BROWSERS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const asked = (process.env.JIEDU_BROWSERS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (asked.length === 0) return ALL;
   const unknown = asked.filter((b) => !ALL.includes(b as BrowserName));
   if (unknown.length > 0) throw new Error(`JIEDU_BROWSERS names unknown browsers: ${unknown.join(', ')} (known: ${ALL.join(', ')})`);

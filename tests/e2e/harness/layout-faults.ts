@@ -13,7 +13,8 @@ export interface LayoutFaults {
 /** Every visible text box of the page, measured: overlaps, cut-off text and sideways overflow. */
 export function layoutFaults(tab: Pick<Tab, 'evaluate'>): Promise<LayoutFaults> {
   return tab.evaluate(() => {
-    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''} "${(el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 24)}"`;
+    const name = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''} "${(el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 24)}"`;
     const boxes: { el: Element; r: DOMRect }[] = [];
     const clipped: string[] = [];
     const visible = (el: Element) => {

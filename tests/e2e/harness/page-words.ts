@@ -34,7 +34,10 @@ export async function saveFromCardByKeyboard(h: ExtensionHarness, page: Tab, wor
       // A save goes through the background, which a loaded machine may have to start first.
       .poll(async () => (await vocabulary(h, word)) !== null, { timeout: 8000 })
       .toBe(true)
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false,
+      );
     if (saved) return;
     await page.press('Tab');
   }

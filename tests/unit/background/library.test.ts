@@ -47,8 +47,7 @@ describe('saveArticle', () => {
       err.name = 'QuotaExceededError';
       return Promise.reject(err);
     }) as unknown as typeof db.articles.add;
-    await expect(saveArticle(db, sampleArticle({ url: 'https://www.guancha.cn/other/2021_07_15_1_s.shtml' })))
-      .rejects.toSatisfy((err) => errorKind(err) === 'quota');
+    await expect(saveArticle(db, sampleArticle({ url: 'https://www.guancha.cn/other/2021_07_15_1_s.shtml' }))).rejects.toSatisfy((err) => errorKind(err) === 'quota');
     db.articles.add = original;
     expect(await libraryStats(db)).toEqual({ articles: 1, vocabulary: 0 });
   });

@@ -40,7 +40,7 @@ function seedText(file: string): string {
 }
 
 describe('look-up without waiting for the model where it changes nothing', () => {
-  it('answers as the model\'s reading does, at every point of real text', async () => {
+  it("answers as the model's reading does, at every point of real text", async () => {
     const text = [seedText('000_6ce5575ba27e451a.txt'), seedText('003_e1e3ee129a945250.txt').slice(0, 1500), ...SAVE_CASES.map((c) => c.sentence)].join('\n');
     let asked = 0;
     const read = createSentenceReader(async (texts) => {
@@ -72,7 +72,8 @@ describe('look-up without waiting for the model where it changes nothing', () =>
     });
     const covers = Promise.resolve((ch: string) => sources.model.covers(ch));
     const sentence = '当地时间7月13日，王毅在杜尚别同塔外长穆赫里丁举行会谈。';
-    const lookup = (word: string) => lookupInSentence(Promise.resolve([dict, glossary]), sentence.slice(sentence.indexOf(word), sentence.indexOf(word) + 16), sentenceForLookup(sentence, sentence.indexOf(word)), read, covers);
+    const lookup = (word: string) =>
+      lookupInSentence(Promise.resolve([dict, glossary]), sentence.slice(sentence.indexOf(word), sentence.indexOf(word) + 16), sentenceForLookup(sentence, sentence.indexOf(word)), read, covers);
     expect(['毅', '穆', '赫', '里', '丁'].some((ch) => sources.model.covers(ch))).toBe(false);
     expect((await lookup('穆赫里丁'))[0]).toMatchObject({ word: '穆赫里丁', reading: 'mù hè lǐ dīng' });
     expect(asked).toBe(0);
@@ -94,7 +95,7 @@ describe('look-up without waiting for the model where it changes nothing', () =>
     expect(m.find((x) => x.word === '行')?.save?.pinyin).toBe('háng');
   });
 
-  it('reads the sentence once for the press before a click and the click\'s look-up', async () => {
+  it("reads the sentence once for the press before a click and the click's look-up", async () => {
     let asked = 0;
     const read = createSentenceReader(async (texts) => {
       asked++;
@@ -111,7 +112,7 @@ describe('look-up without waiting for the model where it changes nothing', () =>
     expect(m[0]).toMatchObject({ word: '地铁', reading: 'dì tiě' });
   });
 
-  it('takes a press\'s sentence only with its point inside it', () => {
+  it("takes a press's sentence only with its point inside it", () => {
     const ok = (params: unknown) => v.safeParse(PARAM_SCHEMAS['dict/prepare'], params).success;
     expect(ok({})).toBe(true);
     expect(ok({ context: { sentence: '稳定与发展。', offset: 2 } })).toBe(true);

@@ -52,7 +52,13 @@ describe('review in the database', () => {
     const { db } = await setup();
     expect(await addCards(db, 'vocabulary', ['外交', '会谈'], ['recognition', 'recall'])).toEqual({ added: 4, existing: 0 });
     expect(await addCards(db, 'vocabulary', ['外交', '合作'], ['recognition'])).toEqual({ added: 1, existing: 1 });
-    expect((await db.cards.toArray()).map((c) => c.id).sort()).toEqual(['vocabulary|会谈|recall', 'vocabulary|会谈|recognition', 'vocabulary|合作|recognition', 'vocabulary|外交|recall', 'vocabulary|外交|recognition']);
+    expect((await db.cards.toArray()).map((c) => c.id).sort()).toEqual([
+      'vocabulary|会谈|recall',
+      'vocabulary|会谈|recognition',
+      'vocabulary|合作|recognition',
+      'vocabulary|外交|recall',
+      'vocabulary|外交|recognition',
+    ]);
   });
 
   it('serves new cards up to the daily limit, counted from local midnight', async () => {
@@ -121,7 +127,13 @@ describe('review in the database', () => {
     await db.vocabulary.delete('外交');
     const q = await reviewQueue(ctx, 'UTC', 50);
     expect(q.items).toHaveLength(1);
-    expect(q.items[0]!.word).toMatchObject({ simplified: '一带一路', traditional: '一帶一路', pinyin: 'Yī dài Yī lù', english: ['Belt and Road', 'One Belt One Road'], contexts: [{ sentence: '共建一带一路。' }] });
+    expect(q.items[0]!.word).toMatchObject({
+      simplified: '一带一路',
+      traditional: '一帶一路',
+      pinyin: 'Yī dài Yī lù',
+      english: ['Belt and Road', 'One Belt One Road'],
+      contexts: [{ sentence: '共建一带一路。' }],
+    });
   });
 
   it('deleting a word deletes its cards, so they are neither due nor shown; an undo brings them back with their reviews', async () => {
@@ -153,11 +165,17 @@ describe('review in the database', () => {
 
   it("marks each sentence whose article is in the library, for the card's link to its reading view", async () => {
     const { db, ctx } = await setup();
-    await db.vocabulary.put({ ...word('外交'), contexts: [...word('外交').contexts, { sentence: '外交是大事。', articleUrl: 'https://www.zaobao.com/news/china/story1.html', articleTitle: '早报', savedAt: '2026-03-01T00:00:00.000Z' }] } as never);
+    await db.vocabulary.put({
+      ...word('外交'),
+      contexts: [...word('外交').contexts, { sentence: '外交是大事。', articleUrl: 'https://www.zaobao.com/news/china/story1.html', articleTitle: '早报', savedAt: '2026-03-01T00:00:00.000Z' }],
+    } as never);
     await db.articles.add({ url: 'https://www.news.cn/a/c.htm', title: '新闻' } as never);
     await addCards(db, 'vocabulary', ['外交'], ['recognition']);
     const [item] = (await reviewQueue(ctx, 'UTC', 1)).items;
-    expect(item!.word.contexts.map((c) => [c.articleUrl, c.inLibrary])).toEqual([['https://www.news.cn/a/c.htm', true], ['https://www.zaobao.com/news/china/story1.html', false]]);
+    expect(item!.word.contexts.map((c) => [c.articleUrl, c.inLibrary])).toEqual([
+      ['https://www.news.cn/a/c.htm', true],
+      ['https://www.zaobao.com/news/china/story1.html', false],
+    ]);
     expect(readingViewHref('https://www.news.cn/a/c.htm')).toBe('library.html#read=https%3A%2F%2Fwww.news.cn%2Fa%2Fc.htm');
   });
 
@@ -178,7 +196,10 @@ describe('review messages', () => {
     const { parseMessage } = await import('../../../src/messaging/schemas.ts');
     const { envelope } = await import('../../../src/messaging/protocol.ts');
     expect(parseMessage(envelope('review/grade', { cardId: 'vocabulary|外交|recognition', grade: 3, durationMs: 1200 }))).toMatchObject({ ok: true });
-    expect(parseMessage({ jiedu: 1, name: 'review/grade', params: { cardId: 'x', grade: 5, durationMs: null } })).toMatchObject({ ok: false, error: expect.stringMatching(/invalid review\/grade: grade/) });
+    expect(parseMessage({ jiedu: 1, name: 'review/grade', params: { cardId: 'x', grade: 5, durationMs: null } })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/invalid review\/grade: grade/),
+    });
     expect(parseMessage({ jiedu: 1, name: 'review/settings', params: { retention: 2 } })).toMatchObject({ ok: false });
     expect(parseMessage({ jiedu: 1, name: 'review/settings', params: { kinds: ['recall', 'recall'] } })).toMatchObject({ ok: false });
     expect(parseMessage({ jiedu: 1, name: 'review/add', params: { source: 'glossary', keys: null, category: 'nonsense', articleUrl: null } })).toMatchObject({ ok: false });

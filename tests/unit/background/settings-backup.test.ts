@@ -6,7 +6,13 @@ import { DEFAULT_SETTINGS, SETTINGS_ITEM } from '../../../src/core/settings.ts';
 /** browser.storage.local as far as settings use it. */
 const data: Record<string, unknown> = {};
 const local = {
-  get: async (keys: string | string[]) => Object.fromEntries([keys].flat().filter((k) => k in data).map((k) => [k, structuredClone(data[k])])),
+  get: async (keys: string | string[]) =>
+    Object.fromEntries(
+      [keys]
+        .flat()
+        .filter((k) => k in data)
+        .map((k) => [k, structuredClone(data[k])]),
+    ),
   set: async (items: Record<string, unknown>) => void Object.assign(data, structuredClone(items)),
   remove: async (keys: string | string[]) => {
     for (const k of [keys].flat()) delete data[k];
@@ -31,7 +37,7 @@ describe('settings in a backup', () => {
     });
   });
 
-  it('restores each valid field over this browser\'s, keeps AnkiConnect on or off as it is here, and ignores what it cannot read', async () => {
+  it("restores each valid field over this browser's, keeps AnkiConnect on or off as it is here, and ignores what it cannot read", async () => {
     await saveSettings({ pinyinSize: 90, autoSave: false });
     await saveSection('review', { ...DEFAULT_REVIEW_SETTINGS, newPerDay: 3 });
     await saveSection('anki', { ...DEFAULT_ANKI_SETTINGS, enabled: true, deck: 'Mine' });

@@ -20,7 +20,9 @@ describe('translations', () => {
 
   it('declares every placeholder a message uses, the same in both languages', () => {
     for (const [key, { message, placeholders }] of Object.entries(en)) {
-      const declared = Object.keys(placeholders ?? {}).map((p) => p.toLowerCase()).sort();
+      const declared = Object.keys(placeholders ?? {})
+        .map((p) => p.toLowerCase())
+        .sort();
       expect(placeholdersIn(message), key).toEqual(declared);
       expect(placeholdersIn(zh[key]!.message), `zh_CN ${key}`).toEqual(declared);
     }

@@ -20,7 +20,15 @@ const api = vi.hoisted(() => {
   const area = () => {
     const items: Record<string, unknown> = {};
     return {
-      get: async (keys?: string | string[] | null) => (keys == null ? { ...items } : Object.fromEntries([keys].flat().filter((k) => k in items).map((k) => [k, items[k]]))),
+      get: async (keys?: string | string[] | null) =>
+        keys == null
+          ? { ...items }
+          : Object.fromEntries(
+              [keys]
+                .flat()
+                .filter((k) => k in items)
+                .map((k) => [k, items[k]]),
+            ),
       set: async (values: Record<string, unknown>) => void Object.assign(items, values),
       remove: async (keys: string | string[]) => [keys].flat().forEach((k) => delete items[k]),
     };

@@ -23,10 +23,14 @@ afterEach(async () => {
 });
 
 const S: AnkiSettings = { ...DEFAULT_ANKI_SETTINGS, enabled: true };
-const problem = (p: Promise<unknown>) => p.then(() => 'none', (e: unknown) => (e instanceof AnkiError ? e.problem : `not AnkiError: ${String(e)}`));
+const problem = (p: Promise<unknown>) =>
+  p.then(
+    () => 'none',
+    (e: unknown) => (e instanceof AnkiError ? e.problem : `not AnkiError: ${String(e)}`),
+  );
 
 describe('AnkiConnect', () => {
-  it('creates Jiedu\'s note type and deck, adds a word, and reports it as a duplicate the second time', async () => {
+  it("creates Jiedu's note type and deck, adds a word, and reports it as a duplicate the second time", async () => {
     const { s, invoke } = await standin();
     expect(await addWord(invoke, GOLDEN_WORDS[0]!, S)).toMatchObject({ status: 'added' });
     expect(s.models.get(JIEDU_NOTETYPE_NAME)).toEqual([...NOTE_FIELDS]);
@@ -45,9 +49,27 @@ describe('AnkiConnect', () => {
     expect(s.requests.filter((r) => r.action === 'createModel')).toHaveLength(1);
   });
 
-  it('maps fields into another note type by the user\'s mapping', async () => {
+  it("maps fields into another note type by the user's mapping", async () => {
     const { s, invoke } = await standin();
-    const basic: AnkiSettings = { ...S, model: 'Basic', fieldMap: { ...S.fieldMap, Simplified: 'Front', Traditional: '', Pinyin: 'Back', Meaning: 'Back', Sentence: '', SentencePinyin: '', Article: '', Note: '', JieduTags: '', JieduId: '', Listening: 'Back' }, listening: true };
+    const basic: AnkiSettings = {
+      ...S,
+      model: 'Basic',
+      fieldMap: {
+        ...S.fieldMap,
+        Simplified: 'Front',
+        Traditional: '',
+        Pinyin: 'Back',
+        Meaning: 'Back',
+        Sentence: '',
+        SentencePinyin: '',
+        Article: '',
+        Note: '',
+        JieduTags: '',
+        JieduId: '',
+        Listening: 'Back',
+      },
+      listening: true,
+    };
     await addWord(invoke, GOLDEN_WORDS[1]!, basic);
     // Listening is never sent into another note type, even mapped and on: it would be a bare "y" there.
     expect(s.notes[0]!.fields).toEqual({ Front: '外长', Back: 'wài zhǎng<br>foreign minister' });
@@ -74,7 +96,15 @@ describe('AnkiConnect', () => {
     const url = await closed.listen();
     await closed.close();
     expect(await problem(addWord(httpInvoke(url), GOLDEN_WORDS[0]!, S))).toBe('unreachable');
-    expect(await problem(addWord(httpInvoke('http://127.0.0.1:1', async () => new Response('<html>hello</html>')), GOLDEN_WORDS[0]!, S))).toBe('not-ankiconnect');
+    expect(
+      await problem(
+        addWord(
+          httpInvoke('http://127.0.0.1:1', async () => new Response('<html>hello</html>')),
+          GOLDEN_WORDS[0]!,
+          S,
+        ),
+      ),
+    ).toBe('not-ankiconnect');
     const forbidding = await standin({ allowedOrigins: ['http://localhost'] });
     const withOrigin: typeof fetch = (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), Origin: 'chrome-extension://abc' } });
     expect(await problem(addWord(httpInvoke(forbidding.s.url, withOrigin), GOLDEN_WORDS[0]!, S))).toBe('forbidden');
@@ -89,10 +119,13 @@ describe('AnkiConnect', () => {
     expect(s.notes[0]!.fields['Listening']).toBe('y');
   });
 
-  it('gives Jiedu\'s note type made without the listening card its field and card once listening cards are on', async () => {
+  it("gives Jiedu's note type made without the listening card its field and card once listening cards are on", async () => {
     const { s, invoke } = await standin();
     // As an earlier Jiedu made it: ten fields, two cards.
-    s.models.set(JIEDU_NOTETYPE_NAME, NOTE_FIELDS.filter((f) => f !== 'Listening'));
+    s.models.set(
+      JIEDU_NOTETYPE_NAME,
+      NOTE_FIELDS.filter((f) => f !== 'Listening'),
+    );
     s.templates.set(JIEDU_NOTETYPE_NAME, { Recognition: { Front: '{{Simplified}}', Back: '' }, Recall: { Front: '{{Meaning}}', Back: '' } });
     const words = GOLDEN_WORDS.slice(0, 3);
     expect(await syncWords(invoke, words, S)).toMatchObject({ added: 3 });
@@ -111,12 +144,15 @@ describe('AnkiConnect', () => {
     expect(s.requests.filter((r) => r.action === 'modelFieldAdd')).toHaveLength(1);
     // An AnkiConnect that cannot change a note type is named as too old.
     const old = await standin({ noModelEditing: true });
-    old.s.models.set(JIEDU_NOTETYPE_NAME, NOTE_FIELDS.filter((f) => f !== 'Listening'));
+    old.s.models.set(
+      JIEDU_NOTETYPE_NAME,
+      NOTE_FIELDS.filter((f) => f !== 'Listening'),
+    );
     old.s.templates.set(JIEDU_NOTETYPE_NAME, {});
     expect(await problem(addWord(old.invoke, GOLDEN_WORDS[0]!, on, { listening: true }))).toBe('old-version');
   });
 
-  it('reports a note type that is not in Anki, other than Jiedu\'s', async () => {
+  it("reports a note type that is not in Anki, other than Jiedu's", async () => {
     const { invoke } = await standin();
     await expect(addWord(invoke, GOLDEN_WORDS[0]!, { ...S, model: 'Chinese (advanced)' })).rejects.toThrow('model was not found: Chinese (advanced)');
   });

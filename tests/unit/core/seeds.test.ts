@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { parseSeed } from '../../../src/core/seeds.ts';
 
 const dir = new URL('../../../assets/seeds/', import.meta.url);
-const seeds = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => parseSeed(f, readFileSync(new URL(f, dir), 'utf8')));
+const seeds = readdirSync(dir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => parseSeed(f, readFileSync(new URL(f, dir), 'utf8')));
 
 describe('parseSeed', () => {
   it('reads all five seeds with their sites and titles', () => {

@@ -3,16 +3,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import { JieduDB } from '../../../src/background/db.ts';
 import { moveSectionsIntoItem, moveSettingsOutOfDatabase } from '../../../src/background/settings-move.ts';
-import {
-  applySettingsPatch,
-  DEFAULT_SETTINGS,
-  parsePinyinLook,
-  pinyinLook,
-  settingsFromItem,
-  settingsItem,
-  SETTINGS_ITEM,
-  SETTINGS_ITEM_VERSION,
-} from '../../../src/core/settings.ts';
+import { applySettingsPatch, DEFAULT_SETTINGS, parsePinyinLook, pinyinLook, settingsFromItem, settingsItem, SETTINGS_ITEM, SETTINGS_ITEM_VERSION } from '../../../src/core/settings.ts';
 import { SettingsPatchSchema } from '../../../src/core/settings-schema.ts';
 import * as v from 'valibot';
 import { DEFAULT_REVIEW_SETTINGS, reviewSettingsFrom } from '../../../src/core/review/settings.ts';
@@ -27,7 +18,13 @@ function memoryArea(initial: Record<string, unknown> = {}) {
   const data = structuredClone(initial);
   return {
     data,
-    get: async (keys: string | string[]) => Object.fromEntries([keys].flat().filter((k) => k in data).map((k) => [k, structuredClone(data[k])])),
+    get: async (keys: string | string[]) =>
+      Object.fromEntries(
+        [keys]
+          .flat()
+          .filter((k) => k in data)
+          .map((k) => [k, structuredClone(data[k])]),
+      ),
     set: async (items: Record<string, unknown>) => void Object.assign(data, structuredClone(items)),
     remove: async (keys: string | string[]) => {
       for (const k of [keys].flat()) delete data[k];
@@ -94,7 +91,11 @@ describe('the settings store', () => {
 describe('moving settings out of the database', () => {
   it('moves the old rows into the item and clears them', async () => {
     const db = freshDb();
-    await db.settings.bulkPut([{ key: 'autoSave', value: false }, { key: 'pinyinSize', value: 70 }, { key: 'pinyinTone', value: 'bogus' }]);
+    await db.settings.bulkPut([
+      { key: 'autoSave', value: false },
+      { key: 'pinyinSize', value: 70 },
+      { key: 'pinyinTone', value: 'bogus' },
+    ]);
     const area = memoryArea();
     expect(await moveSettingsOutOfDatabase(db, area)).toBe('moved');
     expect(await loadSettings(area)).toEqual({ ...DEFAULT_SETTINGS, autoSave: false, pinyinSize: 70 });

@@ -49,23 +49,44 @@ describe('router', () => {
 
   it('turns a throwing handler into an error reply', async () => {
     const { route } = routerWithDb();
-    const handlers = { 'library/stats': fromContent(async () => { throw new Error('disk on fire'); }) } as unknown as Handlers;
+    const handlers = {
+      'library/stats': fromContent(async () => {
+        throw new Error('disk on fire');
+      }),
+    } as unknown as Handlers;
     const reply = await createRouter(handlers)(envelope('library/stats', {}), popup);
     expect(reply).toEqual({ ok: false, error: 'disk on fire', kind: 'internal' });
     expect(await route(envelope('library/stats', {}), popup)).toEqual({ ok: true, result: { articles: 0, vocabulary: 0 } });
   });
 
-  it('says the kind of a failure the UI can put in the reader\'s language', async () => {
-    const throwing = (err: unknown) => createRouter({ 'library/stats': fromContent(async () => { throw err; }) } as unknown as Handlers)(envelope('library/stats', {}), popup);
+  it("says the kind of a failure the UI can put in the reader's language", async () => {
+    const throwing = (err: unknown) =>
+      createRouter({
+        'library/stats': fromContent(async () => {
+          throw err;
+        }),
+      } as unknown as Handlers)(envelope('library/stats', {}), popup);
     expect(await throwing(new DOMException('quota', 'QuotaExceededError'))).toMatchObject({ ok: false, kind: 'quota', error: 'quota' });
     // Dexie wraps the browser's error.
     expect(await throwing(Object.assign(new Error('wrapped'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } }))).toMatchObject({ kind: 'quota' });
     // A bulk write some of whose requests Firefox refused.
-    const bulk = Object.assign(new Error('vocabulary.bulkPut(): 2 of 1920 operations failed.'), { name: 'BulkError', failures: [new DOMException('full', 'QuotaExceededError'), new DOMException('full', 'QuotaExceededError')] });
+    const bulk = Object.assign(new Error('vocabulary.bulkPut(): 2 of 1920 operations failed.'), {
+      name: 'BulkError',
+      failures: [new DOMException('full', 'QuotaExceededError'), new DOMException('full', 'QuotaExceededError')],
+    });
     expect(await throwing(bulk)).toMatchObject({ kind: 'quota' });
     expect(await throwing(Object.assign(new Error('bulk'), { name: 'BulkError', failures: [new Error('constraint')] }))).toMatchObject({ kind: 'internal' });
     for (const text of ['{"format":', '{"format":"other"}', JSON.stringify({ format: 'jiedu-backup', version: 99 })]) {
-      const reply = await throwing((() => { try { parseBackup(text); } catch (err) { return err; } throw new Error('parsed'); })());
+      const reply = await throwing(
+        (() => {
+          try {
+            parseBackup(text);
+          } catch (err) {
+            return err;
+          }
+          throw new Error('parsed');
+        })(),
+      );
       expect(reply.ok).toBe(false);
       if (!reply.ok) expect(reply.kind).toMatch(/^backup-(corrupt|foreign|version)$/);
     }

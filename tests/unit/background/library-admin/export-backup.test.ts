@@ -51,7 +51,12 @@ describe('export/vocabulary', () => {
     await putWords(db, [word(1), word(2), word(1001)]);
     const file = await exportVocabulary(db, { format: 'tsv', keys: null, articleUrl: storedArticle(1).url }, NOW);
     expect(file.count).toBe(2);
-    expect(file.text.split('\n').filter(Boolean).map((l) => l.split('\t')[0])).toEqual(['词1', '词1001']);
+    expect(
+      file.text
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split('\t')[0]),
+    ).toEqual(['词1', '词1001']);
     expect(file.filename).toBe('jiedu-vocabulary-article-2026-02-03.tsv');
   });
 });
@@ -59,7 +64,14 @@ describe('export/vocabulary', () => {
 describe('export/glossary', () => {
   it('turns entries into word records: english with alternatives, explanation as note, category as tag', () => {
     const entries: GlossaryEntry[] = [
-      { simplified: '人类命运共同体', pinyin: 'rénlèi mìngyùn gòngtóngtǐ', english: 'community with a shared future for mankind', alternatives: ['community of common destiny'], explanation: 'A slogan.', category: 'slogan' },
+      {
+        simplified: '人类命运共同体',
+        pinyin: 'rénlèi mìngyùn gòngtóngtǐ',
+        english: 'community with a shared future for mankind',
+        alternatives: ['community of common destiny'],
+        explanation: 'A slogan.',
+        category: 'slogan',
+      },
     ];
     const file = exportGlossary(entries, 'tsv', NOW);
     expect(file.text).toBe('人类命运共同体\t人类命运共同体\trénlèi mìngyùn gòngtóngtǐ\tcommunity with a shared future for mankind; community of common destiny\tA slogan.\n');
@@ -91,7 +103,12 @@ describe('backup', () => {
     const merged = (await target.vocabulary.get('外交')) as unknown as VocabularyRecord;
     expect(merged.note).toBe('mine');
     expect((await listVocabulary(target, { query: '', sort: 'recent', tag: null, articleUrl: null, source: null, offset: 0, limit: 10 })).total).toBe(3);
-    expect(await importBackup(target, text)).toEqual({ added: { articles: 0, vocabulary: 0 }, updated: { articles: 0, vocabulary: 0 }, review: { cardsAdded: 0, cardsUpdated: 0, logAdded: 0 }, settingsRestored: false });
+    expect(await importBackup(target, text)).toEqual({
+      added: { articles: 0, vocabulary: 0 },
+      updated: { articles: 0, vocabulary: 0 },
+      review: { cardsAdded: 0, cardsUpdated: 0, logAdded: 0 },
+      settingsRestored: false,
+    });
   });
 
   it.each([
@@ -131,7 +148,12 @@ describe('backup', () => {
 
     const target = freshDb();
     const result = await importBackup(target, text);
-    expect(result).toEqual({ added: { articles: 1000, vocabulary: 10_000 }, updated: { articles: 0, vocabulary: 0 }, review: { cardsAdded: 0, cardsUpdated: 0, logAdded: 0 }, settingsRestored: false });
+    expect(result).toEqual({
+      added: { articles: 1000, vocabulary: 10_000 },
+      updated: { articles: 0, vocabulary: 0 },
+      review: { cardsAdded: 0, cardsUpdated: 0, logAdded: 0 },
+      settingsRestored: false,
+    });
     const sortByUrl = <T extends { url: string }>(xs: T[]) => [...xs].sort((a, b) => (a.url < b.url ? -1 : 1));
     expect(sortByUrl(await target.articles.toArray())).toEqual(sortByUrl(await source.articles.toArray()));
     expect(await target.vocabulary.toArray()).toEqual(await source.vocabulary.toArray());

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  deleteVocabulary,
-  listVocabulary,
-  queryArticles,
-  restoreArticle,
-  restoreVocabulary,
-  updateVocabulary,
-} from '../../../../src/background/library-admin.ts';
+import { deleteVocabulary, listVocabulary, queryArticles, restoreArticle, restoreVocabulary, updateVocabulary } from '../../../../src/background/library-admin.ts';
 import { deleteArticle, getArticle, saveArticle } from '../../../../src/background/library.ts';
 import type { VocabQuery } from '../../../../src/messaging/protocol.ts';
 import { sampleArticle } from '../../../support/sample-article.ts';

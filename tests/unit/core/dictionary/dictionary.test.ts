@@ -138,7 +138,7 @@ describe('longest match', () => {
 
   it('segments a sentence greedily into dictionary words', () => {
     const words: string[] = [];
-    for (let i = 0; i < sentence.length; ) {
+    for (let i = 0; i < sentence.length;) {
       const m = dict.longestMatchAt(sentence, i)[0];
       words.push(m ? m.word : sentence[i]!);
       i += m ? m.length : 1;

@@ -4,25 +4,71 @@ import { markBracketedPinyin, numberedToToneMarks, syllableToToneMarks } from '.
 describe('one syllable', () => {
   it.each([
     // a or e takes the mark
-    ['ma1', 'mā'], ['hao3', 'hǎo'], ['xie4', 'xiè'], ['lei2', 'léi'], ['zhuang4', 'zhuàng'], ['guan1', 'guān'], ['xian1', 'xiān'],
+    ['ma1', 'mā'],
+    ['hao3', 'hǎo'],
+    ['xie4', 'xiè'],
+    ['lei2', 'léi'],
+    ['zhuang4', 'zhuàng'],
+    ['guan1', 'guān'],
+    ['xian1', 'xiān'],
     // ou: the o
-    ['dou1', 'dōu'], ['zhou1', 'zhōu'], ['Ou1', 'Ōu'], ['you3', 'yǒu'],
+    ['dou1', 'dōu'],
+    ['zhou1', 'zhōu'],
+    ['Ou1', 'Ōu'],
+    ['you3', 'yǒu'],
     // otherwise the last vowel
-    ['xiong2', 'xióng'], ['gui4', 'guì'], ['liu2', 'liú'], ['dui4', 'duì'], ['huo3', 'huǒ'], ['shi4', 'shì'], ['er2', 'ér'], ['zhu1', 'zhū'],
+    ['xiong2', 'xióng'],
+    ['gui4', 'guì'],
+    ['liu2', 'liú'],
+    ['dui4', 'duì'],
+    ['huo3', 'huǒ'],
+    ['shi4', 'shì'],
+    ['er2', 'ér'],
+    ['zhu1', 'zhū'],
     // ü, written u: (CC-CEDICT) or v
-    ['nu:3', 'nǚ'], ['lu:4', 'lǜ'], ['lu:e4', 'lüè'], ['nu:e4', 'nüè'], ['Lu:3', 'Lǚ'], ['Lu:e4', 'Lüè'], ['lv4', 'lǜ'], ['nve4', 'nüè'], ['lu:5', 'lü'],
+    ['nu:3', 'nǚ'],
+    ['lu:4', 'lǜ'],
+    ['lu:e4', 'lüè'],
+    ['nu:e4', 'nüè'],
+    ['Lu:3', 'Lǚ'],
+    ['Lu:e4', 'Lüè'],
+    ['lv4', 'lǜ'],
+    ['nve4', 'nüè'],
+    ['lu:5', 'lü'],
     // ü written plain u after j q x y stays u
-    ['ju4', 'jù'], ['que4', 'què'], ['xue2', 'xué'], ['yue4', 'yuè'], ['yun2', 'yún'],
+    ['ju4', 'jù'],
+    ['que4', 'què'],
+    ['xue2', 'xué'],
+    ['yue4', 'yuè'],
+    ['yun2', 'yún'],
     // neutral tone: no mark
-    ['de5', 'de'], ['me5', 'me'], ['zi5', 'zi'], ['r5', 'r'], ['xx5', 'xx'],
+    ['de5', 'de'],
+    ['me5', 'me'],
+    ['zi5', 'zi'],
+    ['r5', 'r'],
+    ['xx5', 'xx'],
     // syllabic nasals
-    ['m2', 'ḿ'], ['n2', 'ń'], ['n3', 'ň'], ['n4', 'ǹ'], ['ng2', 'ńg'], ['hm5', 'hm'], ['hng5', 'hng'], ['m1', 'm\u0304'],
+    ['m2', 'ḿ'],
+    ['n2', 'ń'],
+    ['n3', 'ň'],
+    ['n4', 'ǹ'],
+    ['ng2', 'ńg'],
+    ['hm5', 'hm'],
+    ['hng5', 'hng'],
+    ['m1', 'm\u0304'],
     // capitals keep their case
-    ['Zhong1', 'Zhōng'], ['A1', 'Ā'], ['E2', 'É'],
+    ['Zhong1', 'Zhōng'],
+    ['A1', 'Ā'],
+    ['E2', 'É'],
     // ê
-    ['e^2', 'ế'], ['E^1', 'Ê\u0304'],
+    ['e^2', 'ế'],
+    ['E^1', 'Ê\u0304'],
     // not pinyin: unchanged
-    ['A', 'A'], ['K', 'K'], ['·', '·'], [',', ','], ['F1', 'F1'],
+    ['A', 'A'],
+    ['K', 'K'],
+    ['·', '·'],
+    [',', ','],
+    ['F1', 'F1'],
   ])('%s → %s', (numbered, marked) => {
     expect(syllableToToneMarks(numbered)).toBe(marked);
   });
@@ -75,7 +121,7 @@ describe('pinyin inside glosses', () => {
   });
 });
 
-describe('pinyin in the reader\'s tone style', () => {
+describe("pinyin in the reader's tone style", () => {
   it('writes tone-marked pinyin with numbers or bare, capitals kept', async () => {
     const { pinyinInStyle } = await import('../../../../src/core/dictionary/pinyin-format.ts');
     expect(pinyinInStyle('fǎng wèn', 'mark')).toBe('fǎng wèn');

@@ -54,7 +54,7 @@ describe('ranking entries for a reader', () => {
     for (const ch of ['与', '据', '里', '干', '历', '只', '行', '长']) expect(groupByReading(dict.lookup(ch)).flatMap((g) => g.entries).length).toBe(dict.lookup(ch).length);
   });
 
-  it('puts the sentence\'s reading and traditional form first', () => {
+  it("puts the sentence's reading and traditional form first", () => {
     const gan = groupByReading(dict.lookup('干'), { hint: { pinyin: 'gàn', traditional: '幹' } });
     expect(gan[0]).toMatchObject({ pinyin: 'gàn', inContext: true });
     expect(gan.slice(1).every((g) => !g.inContext)).toBe(true);
@@ -94,7 +94,10 @@ describe('look-up and Save in real sentences', () => {
       expect(m.reading).toBe(c.expected.pinyin);
       expect(m.groups[0]).toMatchObject({ pinyin: c.expected.pinyin, inContext: true });
       expect(m.save).toMatchObject({ simplified: c.char, traditional: c.expected.traditional, pinyin: c.expected.pinyin });
-      expect(m.save!.english.some((g) => c.expected.english.test(g)), m.save!.english.join('; ')).toBe(true);
+      expect(
+        m.save!.english.some((g) => c.expected.english.test(g)),
+        m.save!.english.join('; '),
+      ).toBe(true);
       expect(m.save!.english.some((g) => /variant of/.test(g) && !/also written/.test(g))).toBe(false);
       expect(m.entries[0]).toMatchObject({ traditional: c.expected.traditional, pinyin: c.expected.pinyin });
     });
@@ -102,7 +105,7 @@ describe('look-up and Save in real sentences', () => {
 
   it('reads the same word differently in two sentences (行 xíng in 行动, háng in 银行)', async () => {
     const sentence = '中国人民银行行长易纲表示。';
-    const at = sentence.indexOf('行长') ;
+    const at = sentence.indexOf('行长');
     const context = sentenceForLookup(sentence, at);
     const reading = await readSentence(context.sentence, readContext);
     const m = lookupAt(dict, glossary, sentence.slice(at), { context, reading }).find((x) => x.word === '行')!;
@@ -182,8 +185,16 @@ describe('saved pinyin: one form', () => {
     // A word stored from a variant's entry (as Save kept CC-CEDICT's first entry) is corrected by saving it again.
     const ctx1 = { sentence: '创造了持续稳定与发展的“中亚奇迹”。', articleUrl: 'https://www.guancha.cn/a.shtml', articleTitle: '标题', savedAt: '2025-01-01T00:00:00.000Z' };
     await db.vocabulary.put({
-      simplified: '与', traditional: '與', pinyin: 'yú', english: ['variant of 歟|欤[yú]', 'and', 'to give'], contexts: [ctx1], tags: ['mine'], note: 'my note',
-      source: 'dictionary', createdAt: ctx1.savedAt, updatedAt: ctx1.savedAt,
+      simplified: '与',
+      traditional: '與',
+      pinyin: 'yú',
+      english: ['variant of 歟|欤[yú]', 'and', 'to give'],
+      contexts: [ctx1],
+      tags: ['mine'],
+      note: 'my note',
+      source: 'dictionary',
+      createdAt: ctx1.savedAt,
+      updatedAt: ctx1.savedAt,
     });
     const yu = await saveVocabulary(db, { simplified: '与', traditional: '與', pinyin: 'yǔ', english: ['and', 'to give', 'together with'], source: 'dictionary' }, ctx1);
     expect(yu).toMatchObject({ created: false, corrected: true, contextAdded: false });

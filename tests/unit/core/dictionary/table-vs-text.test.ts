@@ -36,7 +36,7 @@ function seeds(): string[] {
 /** A text in traditional characters: each longest simplified match replaced by its first entry's traditional form. */
 function traditionalOf(s: string): string {
   let out = '';
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     const m = text.longestMatchAt(s, i)[0];
     out += m ? m.entries[0]!.traditional : s[i]!;
     i += m ? m.length : 1;

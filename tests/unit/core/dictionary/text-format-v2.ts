@@ -82,13 +82,7 @@ interface Row {
 function isEntry(x: unknown): x is CedictJsonEntry {
   if (typeof x !== 'object' || x === null) return false;
   const e = x as Record<string, unknown>;
-  return (
-    typeof e.traditional === 'string' &&
-    typeof e.simplified === 'string' &&
-    typeof e.pinyin === 'string' &&
-    Array.isArray(e.english) &&
-    e.english.every((g) => typeof g === 'string')
-  );
+  return typeof e.traditional === 'string' && typeof e.simplified === 'string' && typeof e.pinyin === 'string' && Array.isArray(e.english) && e.english.every((g) => typeof g === 'string');
 }
 
 function checkField(what: string, value: string, forbidden: RegExp, entry: CedictJsonEntry): void {
@@ -204,7 +198,11 @@ export class TextDictionary {
     }
     if (!format.startsWith(FORMAT_NAME)) throw new DictionaryFormatError(`not a ${FORMAT_NAME} dictionary (no "#! format=${FORMAT_NAME}" line)`);
     if (!Number.isInteger(entries) || entries < 0) throw new DictionaryFormatError('the header has no valid "#! entries=" line');
-    this.attribution = headerLines.filter((l) => !l.startsWith('#!')).map((l) => l.replace(/^# ?/, '')).join('\n').trim();
+    this.attribution = headerLines
+      .filter((l) => !l.startsWith('#!'))
+      .map((l) => l.replace(/^# ?/, ''))
+      .join('\n')
+      .trim();
     this.size = entries;
 
     const sections = new Map<SectionName, Section>();

@@ -11,7 +11,7 @@ import { GOLDEN_WORDS } from './words.ts';
 
 const N = GOLDEN_WORDS.length;
 
-describe('the model of Anki\'s reader reproduces what Anki did to the old files', () => {
+describe("the model of Anki's reader reproduces what Anki did to the old files", () => {
   it('old header with #notetype:Basic and #columns:Front…: in a German collection Back stays empty', () => {
     const old = '#separator:tab\n#html:true\n#columns:Front\tBack\tTags\tGUID\n#notetype:Basic\n#deck:Jiedu\n#tags:jiedu\n#tags column:3\n#guid column:4\n外交\t<b>wài jiāo</b>\t\tg1\n';
     const col = collection([EINFACH]);

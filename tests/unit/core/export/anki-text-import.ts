@@ -274,10 +274,7 @@ export function importText(col: Collection, text: string, opts: { notetype?: str
       continue;
     }
     if (md.deckColumn > 0 && deck !== '' && !col.decks.includes(deck)) col.decks.push(deck);
-    const dupes =
-      guid !== ''
-        ? col.notes.filter((n) => n.guid === guid)
-        : col.notes.filter((n) => n.notetype === map.notetype.name && stripHtml(n.fields[0]!) === stripHtml(fields[0] ?? ''));
+    const dupes = guid !== '' ? col.notes.filter((n) => n.guid === guid) : col.notes.filter((n) => n.notetype === map.notetype.name && stripHtml(n.fields[0]!) === stripHtml(fields[0] ?? ''));
     const withTags = (base: string[], extra: string[]) => {
       const out: string[] = [];
       for (const t of [...base, ...extra]) if (!out.some((o) => o.toLowerCase() === t.toLowerCase())) out.push(t);

@@ -55,7 +55,7 @@ function readApkg(bytes: Uint8Array): Read {
 }
 
 describe('.apkg', () => {
-  it('holds the collection and the media list, with Jiedu\'s note type, fields and templates', async () => {
+  it("holds the collection and the media list, with Jiedu's note type, fields and templates", async () => {
     const r = readApkg(await toApkg(SQL, GOLDEN_WORDS, { deck: 'Jiedu::News', now: NOW }));
     expect(r.files).toEqual(['collection.anki2', 'media']);
     const model = r.models[String(JIEDU_NOTETYPE_ID)]!;
@@ -184,7 +184,7 @@ describe('.apkg imported again', () => {
     expect(col.cards).toHaveLength(GOLDEN_WORDS.length * 2);
   });
 
-  it('a word changed in Jiedu updates its note and keeps its cards\' scheduling', async () => {
+  it("a word changed in Jiedu updates its note and keeps its cards' scheduling", async () => {
     const col = { notes: [] as AnkiNote[], cards: [] as AnkiCard[] };
     importApkg(col, readApkg(await toApkg(SQL, GOLDEN_WORDS, { now: NOW })));
     col.cards[2]!.ivl = 30;

@@ -105,9 +105,7 @@ describe('backup rejection', () => {
 
   it('says a foreign file is not a Jiedu backup', () => {
     expect(rejection('[1,2,3]').message).toMatch(/not a Jiedu backup/);
-    expect(rejection('{"format":"anki-collection","version":1}').message).toBe(
-      'this is not a Jiedu backup ("format": "anki-collection", expected "jiedu-backup")',
-    );
+    expect(rejection('{"format":"anki-collection","version":1}').message).toBe('this is not a Jiedu backup ("format": "anki-collection", expected "jiedu-backup")');
     expect(rejection('{"words":[]}').kind).toBe('foreign');
     expect(rejection('null').kind).toBe('foreign');
   });
@@ -160,10 +158,7 @@ describe('merging a backup into the library', () => {
     expect(merged.tags).toEqual(['new']);
     expect(merged.updatedAt).toBe('2025-02-01T00:00:00.000Z');
     // Merging the same backup again changes nothing.
-    const again = mergeBackup(
-      { articles: [...current.articles, ...r.toPut.articles], vocabulary: [word(1), merged, word(3)] },
-      incoming,
-    );
+    const again = mergeBackup({ articles: [...current.articles, ...r.toPut.articles], vocabulary: [word(1), merged, word(3)] }, incoming);
     expect(again.toPut).toEqual({ articles: [], vocabulary: [] });
   });
 
@@ -200,7 +195,9 @@ describe('merging a backup into the library', () => {
     const vocabulary = Array.from({ length: 200 }, (_, i) => word(i));
     const r = mergeBackup({ articles: [], vocabulary: [] }, { articles, vocabulary });
     expect(r.toPut.articles).toEqual(articles);
-    expect(r.toPut.vocabulary.slice(0, 200)).toEqual(vocabulary.map((w) => ({ ...w, contexts: w.contexts.map((c) => (c.articleId !== undefined && c.articleId <= 50 ? c : { ...c, articleId: undefined })) })));
+    expect(r.toPut.vocabulary.slice(0, 200)).toEqual(
+      vocabulary.map((w) => ({ ...w, contexts: w.contexts.map((c) => (c.articleId !== undefined && c.articleId <= 50 ? c : { ...c, articleId: undefined })) })),
+    );
   });
 });
 
@@ -210,7 +207,12 @@ describe('vocabulary record', () => {
 
   it('saving a word twice keeps one record and adds the sentence', () => {
     const first = saveWord(undefined, { simplified: '外交', traditional: '外交', pinyin: 'wài jiāo', english: ['diplomacy'], source: 'dictionary' }, ctx, now);
-    const second = saveWord(first, { simplified: '外交', traditional: '外交', pinyin: 'wài jiāo', english: ['diplomacy'], source: 'dictionary' }, { ...ctx, sentence: '另一句。' }, '2025-04-02T00:00:00.000Z');
+    const second = saveWord(
+      first,
+      { simplified: '外交', traditional: '外交', pinyin: 'wài jiāo', english: ['diplomacy'], source: 'dictionary' },
+      { ...ctx, sentence: '另一句。' },
+      '2025-04-02T00:00:00.000Z',
+    );
     expect(second.contexts.map((c) => c.sentence)).toEqual(['外交部发言人表示。', '另一句。']);
     expect(second.updatedAt).toBe('2025-04-02T00:00:00.000Z');
     expect(second.createdAt).toBe(now);

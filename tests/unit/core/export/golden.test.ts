@@ -79,7 +79,7 @@ describe('Anki', () => {
     expect(header.at(-1)).not.toContain(':');
   });
 
-  it('has one record per word, each with every column, as Anki\'s reader splits it', () => {
+  it("has one record per word, each with every column, as Anki's reader splits it", () => {
     const rows = readCsvRecords(out, '\t');
     expect(rows).toHaveLength(GOLDEN_WORDS.length);
     for (const [i, row] of rows.entries()) {

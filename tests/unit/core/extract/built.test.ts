@@ -10,7 +10,6 @@ import type { BuiltFixture } from '../../../../scripts/build-fixtures.ts';
 const ROOT = join(import.meta.dirname, '../../../..');
 const BUILT = join(ROOT, 'tests/fixtures/built');
 
-
 const index = JSON.parse(readFileSync(join(BUILT, 'index.json'), 'utf8')) as BuiltFixture[];
 const seeds = new Map<string, Seed>();
 for (const f of readdirSync(join(ROOT, 'assets/seeds')).filter((x) => x.endsWith('.txt'))) {

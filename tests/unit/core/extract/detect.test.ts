@@ -86,7 +86,10 @@ describe('addresses with a doubled slash', () => {
       layoutHint: 'xinhua-2019',
       canonicalUrl: 'https://www.xinhuanet.com/health/2015-02/08/c_127470631.htm',
     });
-    expect(detectFromUrl('https://www.zaobao.com.sg//news/china//story20240706-4071464')).toMatchObject({ kind: 'article', canonicalUrl: 'https://www.zaobao.com.sg/news/china/story20240706-4071464' });
+    expect(detectFromUrl('https://www.zaobao.com.sg//news/china//story20240706-4071464')).toMatchObject({
+      kind: 'article',
+      canonicalUrl: 'https://www.zaobao.com.sg/news/china/story20240706-4071464',
+    });
     // The scheme's own slashes and a query are left alone.
     expect(detectFromUrl('https://user.guancha.cn/main/content?id=114619&next=//x')).toMatchObject({ canonicalUrl: 'https://user.guancha.cn/main/content?id=114619' });
   });

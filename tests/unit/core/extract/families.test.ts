@@ -33,7 +33,7 @@ describe('page furniture in real bodies', () => {
     expect(article.authors).toEqual(['邹伟']);
   });
 
-  it('drops a picture story\'s pager and says which page of how many this is (xinhua-7)', () => {
+  it("drops a picture story's pager and says which page of how many this is (xinhua-7)", () => {
     const out = real('xinhua-7-province-2024.html', 'http://www.he.news.cn/20240515/d59c39d4160a4fe4b3084c3e4abfb450/c.html');
     for (const p of out.article.paragraphs) expect(p).not.toMatch(/下一页|<<|>>/);
     expect(out.article.partial).toEqual({ page: 1, pages: 4, fullTextUrl: null });
@@ -50,14 +50,14 @@ describe('page furniture in real bodies', () => {
     expect(article.editor).toBe('杨丹宇');
   });
 
-  it('joins Xinhua\'s two navy caption lines into one caption instead of two paragraphs (xinhua-english-1)', () => {
+  it("joins Xinhua's two navy caption lines into one caption instead of two paragraphs (xinhua-english-1)", () => {
     const { article } = real('xinhua-english-1-fragment-2023.html', 'https://english.news.cn/20230115/98a3b5c41af641938a2a205f1e0b9f71/c.html');
     expect(article.images[0]?.caption).toMatch(/^Guests attend a ceremony .* \(Xinhua\/Li Gang\)$/);
     expect(article.paragraphs[0]).toMatch(/^HONG KONG\/GUANGZHOU, Jan\. 15 \(Xinhua\) --/);
     expect(article.language).toBe('en');
   });
 
-  it('takes a 风闻 post\'s author from its own user box, not from the recommended columnists in the same markup (guancha-user-1)', () => {
+  it("takes a 风闻 post's author from its own user box, not from the recommended columnists in the same markup (guancha-user-1)", () => {
     const html = readFileSync(join(PAGES, 'guancha-user-1-2019.html'), 'utf8');
     expect(html).toContain('人大教授金灿荣'); // a recommended columnist, in the same .user-main h4 a markup
     const { article } = real('guancha-user-1-2019.html', 'https://user.guancha.cn/main/content?id=114619&s=wapzwyess');
@@ -66,7 +66,7 @@ describe('page furniture in real bodies', () => {
     for (const p of article.paragraphs) expect(p).not.toMatch(/免责声明/);
   });
 
-  it('reads a zaobao.com.sg 2019 page\'s heading picture and marks the paywalled text partial once (zaobao-sg-1)', () => {
+  it("reads a zaobao.com.sg 2019 page's heading picture and marks the paywalled text partial once (zaobao-sg-1)", () => {
     const out = real('zaobao-sg-1-2019.html', 'https://www.zaobao.com.sg/zopinions/views/story20191102-1001999');
     expect(out.article.images[0]?.caption).toBe('中美贸易战是21世纪中美战略对决的起点。（法新社）');
     expect(out.article.partial).toEqual({ page: 1, pages: null, fullTextUrl: null });
@@ -88,7 +88,7 @@ describe('page furniture in real bodies', () => {
     expect(nmg.authors).toEqual(['李倩']);
   });
 
-  it('reads a feature\'s byline line as its authors, not as a paragraph (xinhua-16, -23)', () => {
+  it("reads a feature's byline line as its authors, not as a paragraph (xinhua-16, -23)", () => {
     for (const [file, url, names] of [
       ['xinhua-16-2025.html', 'http://www.news.cn/20251201/27cccef1d906488fa64a9a670136ec0a/c.html', ['胡璐', '周勉']],
       ['xinhua-23-2024.html', 'http://www.news.cn/world/20241209/d0908499f23f409f8bb762704c894312/c.html', ['唐霁']],
@@ -99,14 +99,16 @@ describe('page furniture in real bodies', () => {
       for (const p of article.paragraphs) expect(p).not.toMatch(/^新华社记者\S{2,12}$/);
     }
     // A column's heading in the same place stays text.
-    const doc = parseHTML(`<html><head><title>t</title></head><body><div class="head-line"><h1><span class="title">标题</span></h1></div><div id="detail"><p>新华社北京12月1日电 题：标题</p><p>新华社记者手记</p><p>正文第一段，足够长的一段文字。</p></div></body></html>`).document;
+    const doc = parseHTML(
+      `<html><head><title>t</title></head><body><div class="head-line"><h1><span class="title">标题</span></h1></div><div id="detail"><p>新华社北京12月1日电 题：标题</p><p>新华社记者手记</p><p>正文第一段，足够长的一段文字。</p></div></body></html>`,
+    ).document;
     const out = extractArticle(doc as unknown as Document, 'http://www.news.cn/20251201/27cccef1d906488fa64a9a670136ec0a/c.html', { now: NOW });
     if (!out.ok) throw new Error(out.message);
     expect(out.article.paragraphs).toContain('新华社记者手记');
     expect(out.article.authors).toEqual([]);
   });
 
-  it('finds reporters in a dateline bracket and behind a partner\'s name, and nothing in a column label', () => {
+  it("finds reporters in a dateline bracket and behind a partner's name, and nothing in a column label", () => {
     expect(xinhuaReporters(['新华网北京12月21日电（赵海军）素有“楚中第一繁盛处”之美誉的武汉'])).toEqual(['赵海军']);
     expect(xinhuaReporters(['正文', '北京－莫斯科，一次次握手。（人民日报记者杜尚泽 王恬）'])).toEqual(['杜尚泽', '王恬']);
     expect(xinhuaReporters(['新华社北京10月5日电 记者5日从中央网信办获悉'])).toEqual([]);
@@ -129,22 +131,19 @@ describe('page furniture in real bodies', () => {
     expect(out.notices.some((n) => /subscribed/.test(n))).toBe(true);
   });
 
-  it('drops the player\'s lines as xinhua-6 draws them, wherever a page leaves them as text', () => {
+  it("drops the player's lines as xinhua-6 draws them, wherever a page leaves them as text", () => {
     expect(tidyParagraphs(['Play Video', '0:00', '/2:54', '正文。', '0:00 / 2:54'], []).paragraphs).toEqual(['正文。']);
   });
 
   it('drops a closing 免责声明 block, share bars and editor lines, keeping the editor (built: 风闻 and wire endings)', () => {
-    const t = tidyParagraphs(
-      ['分享到：', '正文第一段。', '正文第二段。', '【责任编辑：张三】', '免责声明：本文仅代表作者个人观点。', '转载请注明出处。'],
-      [{ paragraph: 2, start: 0, end: 2 }],
-    );
+    const t = tidyParagraphs(['分享到：', '正文第一段。', '正文第二段。', '【责任编辑：张三】', '免责声明：本文仅代表作者个人观点。', '转载请注明出处。'], [{ paragraph: 2, start: 0, end: 2 }]);
     expect(t.paragraphs).toEqual(['正文第一段。', '正文第二段。']);
     expect(t.editor).toBe('张三');
     expect(t.bold).toEqual([{ paragraph: 1, start: 0, end: 2 }]);
     expect(t.removed).toBe(4);
   });
 
-  it('drops guancha\'s closing reprint notice, and keeps a sentence that only mentions reprinting (guancha 2020 and 2022 pages)', () => {
+  it("drops guancha's closing reprint notice, and keeps a sentence that only mentions reprinting (guancha 2020 and 2022 pages)", () => {
     expect(tidyParagraphs(['正文。', '本文系观察者网独家稿件，未经授权，不得转载。'], []).paragraphs).toEqual(['正文。']);
     const keep = ['他说，本文系观察者网独家稿件一事已经澄清。', '正文。'];
     expect(tidyParagraphs(keep, []).paragraphs).toEqual(keep);
@@ -227,10 +226,22 @@ describe('addresses of every era', () => {
     ['http://news.xinhuanet.com/world/2005-03/05/content_2656183.htm', 'xinhua-content', 'https://news.xinhuanet.com/world/2005-03/05/content_2656183.htm'],
     ['http://www.he.xinhuanet.com/news/2012-06/04/content_25340717_2.htm', 'xinhua-content', 'https://www.he.xinhuanet.com/news/2012-06/04/content_25340717.htm'],
     // Seen in public code as links to real articles.
-    ['https://app.xinhuanet.com/news/article.html?articleId=2026061881b7f34785a74704882e80c4e72beec1', 'xinhua-app', 'https://app.xinhuanet.com/news/article.html?articleId=2026061881b7f34785a74704882e80c4e72beec1'],
-    ['https://app.xinhuanet.com/news/article.html?articleId=18E1A532F58E2326D5D5F4E0D62D13D1&from=share', 'xinhua-app', 'https://app.xinhuanet.com/news/article.html?articleId=18e1a532f58e2326d5d5f4e0d62d13d1'],
+    [
+      'https://app.xinhuanet.com/news/article.html?articleId=2026061881b7f34785a74704882e80c4e72beec1',
+      'xinhua-app',
+      'https://app.xinhuanet.com/news/article.html?articleId=2026061881b7f34785a74704882e80c4e72beec1',
+    ],
+    [
+      'https://app.xinhuanet.com/news/article.html?articleId=18E1A532F58E2326D5D5F4E0D62D13D1&from=share',
+      'xinhua-app',
+      'https://app.xinhuanet.com/news/article.html?articleId=18e1a532f58e2326d5d5f4e0d62d13d1',
+    ],
     // The app's page of 2022 on its own host (xinhua-30), kept under that host.
-    ['http://my-h5news.app.xinhuanet.com/news/article.html?articleId=c26a1136b9e13144943846076bb6ca03', 'xinhua-app', 'https://my-h5news.app.xinhuanet.com/news/article.html?articleId=c26a1136b9e13144943846076bb6ca03'],
+    [
+      'http://my-h5news.app.xinhuanet.com/news/article.html?articleId=c26a1136b9e13144943846076bb6ca03',
+      'xinhua-app',
+      'https://my-h5news.app.xinhuanet.com/news/article.html?articleId=c26a1136b9e13144943846076bb6ca03',
+    ],
     ['http://m.xinhuanet.com/ha/2020-07/08/c_1126209042.htm', 'xinhua-2019', 'https://m.xinhuanet.com/ha/2020-07/08/c_1126209042.htm'],
     // Article-shaped addresses no pattern knows go to the generic reader.
     ['http://www.nmg.xinhuanet.com/xwzx/xsp/2020-07/07/c_1126205437_3.html?x=1', 'generic', 'https://www.nmg.xinhuanet.com/xwzx/xsp/2020-07/07/c_1126205437_3.html'],

@@ -12,7 +12,6 @@ const ROOT = join(import.meta.dirname, '../../../..');
 const GOLDEN = join(ROOT, 'tests/fixtures/golden');
 const PAGES = join(ROOT, 'tests/fixtures/real-pages');
 
-
 const goldens = readdirSync(GOLDEN)
   .filter((f) => f.endsWith('.json'))
   .map((f) => JSON.parse(readFileSync(join(GOLDEN, f), 'utf8')) as Golden);

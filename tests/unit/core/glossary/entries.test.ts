@@ -15,10 +15,7 @@ import { ROOT, loadEntries } from './fixtures.ts';
 const entries = loadEntries();
 
 function readingsOf(term: string): (char: string) => string[] {
-  return (char) => [
-    ...pinyin(char, { multiple: true, type: 'array' }),
-    ...PINYIN_PRO_EXCEPTIONS.filter((x) => x.term === term && x.char === char).map((x) => x.reading),
-  ];
+  return (char) => [...pinyin(char, { multiple: true, type: 'array' }), ...PINYIN_PRO_EXCEPTIONS.filter((x) => x.term === term && x.char === char).map((x) => x.reading)];
 }
 
 /**
@@ -125,9 +122,7 @@ describe('citations from the build', () => {
   let sentencesBySeed: Map<string, Set<string>>;
   beforeAll(async () => {
     built = await buildGlossary();
-    sentencesBySeed = new Map(
-      built.seeds.map((s) => [s.file, new Set(seedSentences(parseSeed(s.file, readFileSync(`${ROOT}assets/seeds/${s.file}`, 'utf8'))))]),
-    );
+    sentencesBySeed = new Map(built.seeds.map((s) => [s.file, new Set(seedSentences(parseSeed(s.file, readFileSync(`${ROOT}assets/seeds/${s.file}`, 'utf8'))))]));
   });
 
   it('builds every entry', () => {

@@ -13,7 +13,10 @@ const seeds = readdirSync(join(ROOT, 'assets/seeds'))
   .sort()
   .map((f) => parseSeed(f, readFileSync(join(ROOT, 'assets/seeds', f), 'utf8')));
 
-const join_ = (text: string) => annotate(text).map((s) => s.text).join('');
+const join_ = (text: string) =>
+  annotate(text)
+    .map((s) => s.text)
+    .join('');
 
 /** Deterministic pseudo-random generator, so a failure can be replayed. */
 function rng(seed: number): () => number {
@@ -30,7 +33,22 @@ const POOL = [
   ...'中国同中亚国家举行会谈为了长重行的了一不',
   ...'abcXYZ 0123456789',
   ...'，。、；：？！“”‘’（）《》—…·「」',
-  '😀', '👍🏽', '🇨🇳', '𠀀', '𪚥', '\u3005', '\u2F00', '〇', '\n', '\t', '\u00a0', '\u200b', 'é', 'e\u0301', '\ud800', '\udc00',
+  '😀',
+  '👍🏽',
+  '🇨🇳',
+  '𠀀',
+  '𪚥',
+  '\u3005',
+  '\u2F00',
+  '〇',
+  '\n',
+  '\t',
+  '\u00a0',
+  '\u200b',
+  'é',
+  'e\u0301',
+  '\ud800',
+  '\udc00',
 ];
 
 describe('annotate: round trip', () => {
@@ -75,7 +93,11 @@ describe('annotate: round trip', () => {
   }, 60_000);
 
   it('writes the neutral tone as dictionaries do, or citation tones when asked, keeping suffixes and particles light', () => {
-    const read = (text: string, neutral?: 'dictionary' | 'citation') => annotate(text, neutral ? { neutral } : {}).filter((s) => s.pinyin).map((s) => s.pinyin).join(' ');
+    const read = (text: string, neutral?: 'dictionary' | 'citation') =>
+      annotate(text, neutral ? { neutral } : {})
+        .filter((s) => s.pinyin)
+        .map((s) => s.pinyin)
+        .join(' ');
     expect(read('我认识他的朋友。')).toBe('wǒ rèn shi tā de péng you');
     expect(read('我认识他的朋友。', 'dictionary')).toBe('wǒ rèn shi tā de péng you');
     expect(read('我认识他的朋友。', 'citation')).toBe('wǒ rèn shí tā de péng yǒu');
@@ -127,9 +149,21 @@ describe('annotate: names', () => {
 describe('annotate: tone styles', () => {
   it('mark, number (neutral = 5, as CC-CEDICT) and none', () => {
     const text = '我们的朋友举行了绿色会谈';
-    expect(annotate(text, { tone: 'mark' }).map((s) => s.pinyin).join(' ')).toBe('wǒ men de péng you jǔ xíng le lǜ sè huì tán');
-    expect(annotate(text, { tone: 'number' }).map((s) => s.pinyin).join(' ')).toBe('wo3 men5 de5 peng2 you5 ju3 xing2 le5 lü4 se4 hui4 tan2');
-    expect(annotate(text, { tone: 'none' }).map((s) => s.pinyin).join(' ')).toBe('wo men de peng you ju xing le lü se hui tan');
+    expect(
+      annotate(text, { tone: 'mark' })
+        .map((s) => s.pinyin)
+        .join(' '),
+    ).toBe('wǒ men de péng you jǔ xíng le lǜ sè huì tán');
+    expect(
+      annotate(text, { tone: 'number' })
+        .map((s) => s.pinyin)
+        .join(' '),
+    ).toBe('wo3 men5 de5 peng2 you5 ju3 xing2 le5 lü4 se4 hui4 tan2');
+    expect(
+      annotate(text, { tone: 'none' })
+        .map((s) => s.pinyin)
+        .join(' '),
+    ).toBe('wo men de peng you ju xing le lü se hui tan');
   });
 
   it('toneOf, stripTone, withTone and formatSyllable agree', () => {

@@ -80,11 +80,19 @@ describe('context readings', () => {
     const ctx = contextReadings(text, sources);
     expect(ctx.size).toBeGreaterThan(0);
     for (const [at, reading] of ctx) expect(reading).not.toBe(readingAt(text, at));
-    const plain = annotate(text).map((s) => s.pinyin).join('|');
-    const laid = annotate(text, { context: ctx }).map((s) => s.pinyin).join('|');
+    const plain = annotate(text)
+      .map((s) => s.pinyin)
+      .join('|');
+    const laid = annotate(text, { context: ctx })
+      .map((s) => s.pinyin)
+      .join('|');
     expect(laid).not.toBe(plain);
     for (const [at, reading] of ctx) expect(readingAt(text, at, ctx)).toBe(reading);
-    expect(annotate(text, { context: ctx }).map((s) => s.text).join('')).toBe(text);
+    expect(
+      annotate(text, { context: ctx })
+        .map((s) => s.text)
+        .join(''),
+    ).toBe(text);
   });
 
   it('leaves the lexicon and the rules that outrank the model alone', () => {
@@ -114,8 +122,15 @@ describe('context readings', () => {
     const words = analyse(text, { context: ctx });
     expect(words.map((w) => w.text).join('')).toBe(text);
     // The same clause reads the same wherever it stands in the paragraph.
-    const first = annotate(sentence, { context: contextReadings(sentence, sources) }).map((s) => s.pinyin).join(' ').trim();
-    expect(annotate(text, { context: ctx }).map((s) => s.pinyin).join(' ')).toContain(first);
+    const first = annotate(sentence, { context: contextReadings(sentence, sources) })
+      .map((s) => s.pinyin)
+      .join(' ')
+      .trim();
+    expect(
+      annotate(text, { context: ctx })
+        .map((s) => s.pinyin)
+        .join(' '),
+    ).toContain(first);
   });
 
   it('writes CPP labels and tone-marked readings in one form', () => {

@@ -31,7 +31,9 @@ describe('pinyin gold standard', () => {
     const ours = scoreAgainstGold(docs, (p) => syllablesOf(annotate(p)));
     const base = scoreAgainstGold(docs, raw);
     const pct = (x: number) => `${(100 * x).toFixed(3)} %`;
-    console.log(`pinyin gold (${ours.total} syllables): annotate ${pct(ours.accuracy)} (${ours.total - ours.correct} wrong), raw pinyin-pro ${pct(base.accuracy)} (${base.total - base.correct} wrong)`);
+    console.log(
+      `pinyin gold (${ours.total} syllables): annotate ${pct(ours.accuracy)} (${ours.total - ours.correct} wrong), raw pinyin-pro ${pct(base.accuracy)} (${base.total - base.correct} wrong)`,
+    );
     for (const m of ours.mismatches) console.log(`  p${m.paragraph} ${m.context}: gold ${m.expected}, ours ${m.got}`);
     expect(ours.total).toBeGreaterThan(11_000);
     expect(ours.accuracy).toBeGreaterThanOrEqual(0.998);

@@ -84,9 +84,17 @@ describe('the handle counts the words it put in the page', () => {
 describe('WordReadings when full', () => {
   it('answers every word of the call that fills it, then starts again', () => {
     const memo = new WordReadings(3);
-    expect(memo.of(['举行', '会谈'])).toEqual([['jǔ', 'xíng'], ['huì', 'tán']]);
+    expect(memo.of(['举行', '会谈'])).toEqual([
+      ['jǔ', 'xíng'],
+      ['huì', 'tán'],
+    ]);
     // Two kept, two new: over the limit of 3. The kept ones must still be answered.
-    expect(memo.of(['举行', '会谈', '双方', '同意'])).toEqual([['jǔ', 'xíng'], ['huì', 'tán'], ['shuāng', 'fāng'], ['tóng', 'yì']]);
+    expect(memo.of(['举行', '会谈', '双方', '同意'])).toEqual([
+      ['jǔ', 'xíng'],
+      ['huì', 'tán'],
+      ['shuāng', 'fāng'],
+      ['tóng', 'yì'],
+    ]);
     expect(memo.size).toBe(2);
     expect(memo.of(['举行'])).toEqual([['jǔ', 'xíng']]);
   });

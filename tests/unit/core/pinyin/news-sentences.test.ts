@@ -44,12 +44,28 @@ describe('news-register development sentences', () => {
 
 describe('neutral-tone words at the end of a longer word', () => {
   it('keep the light syllable (什么时候, 小时候, 大部分) in the default style, and its citation tone on request', () => {
-    expect(annotate('什么时候').map((s) => s.pinyin).join(' ')).toBe('shén me shí hou');
-    expect(annotate('大部分人').map((s) => s.pinyin).join(' ')).toBe('dà bù fen rén');
-    expect(annotate('什么时候', { neutral: 'citation' }).map((s) => s.pinyin).join(' ')).toBe('shén me shí hòu');
+    expect(
+      annotate('什么时候')
+        .map((s) => s.pinyin)
+        .join(' '),
+    ).toBe('shén me shí hou');
+    expect(
+      annotate('大部分人')
+        .map((s) => s.pinyin)
+        .join(' '),
+    ).toBe('dà bù fen rén');
+    expect(
+      annotate('什么时候', { neutral: 'citation' })
+        .map((s) => s.pinyin)
+        .join(' '),
+    ).toBe('shén me shí hòu');
   });
 
   it('leave a longer word that starts with one alone (东西方 dōng xī fāng)', () => {
-    expect(annotate('东西方').map((s) => s.pinyin).join(' ')).toBe('dōng xī fāng');
+    expect(
+      annotate('东西方')
+        .map((s) => s.pinyin)
+        .join(' '),
+    ).toBe('dōng xī fāng');
   });
 });

@@ -8,7 +8,11 @@ function readings(root: Element): [string, string][] {
 }
 
 function perNode(texts: string[]): [string, string][] {
-  return texts.flatMap((t) => annotate(t).filter((s) => s.pinyin).map((s): [string, string] => [s.text, s.pinyin]));
+  return texts.flatMap((t) =>
+    annotate(t)
+      .filter((s) => s.pinyin)
+      .map((s): [string, string] => [s.text, s.pinyin]),
+  );
 }
 
 describe('annotateDom reads a block of text nodes in one pass', () => {

@@ -152,7 +152,7 @@ describe('annotateDom', () => {
     expect(toneOf('xíng')).toBe(2);
   });
 
-  it('gives each character of a word its own reading inside the word\'s one ruby, and annotates extra roots (a headline) with the root', () => {
+  it("gives each character of a word its own reading inside the word's one ruby, and annotates extra roots (a headline) with the root", () => {
     const { document } = parseHTML('<html><body><h1 id="h">王毅访问塔吉克斯坦</h1><div id="b"><p>举行会谈。</p></div><p id="out">另一段</p></body></html>');
     const root = document.getElementById('b')!;
     const h1 = document.getElementById('h')!;

@@ -50,8 +50,14 @@ const edges: [string, string][] = [
 
 describe('segmenting a whole text once', () => {
   it.each([...texts, ...edges])('gives %s the words segmenting each run alone gives', (_name, text) => {
-    const words = analyse(text, { segmenter: 'intl' }).filter((w) => w.han).map((w) => w.text);
-    expect(words.join('')).toBe(hanRuns(text).map((r) => r.run).join(''));
+    const words = analyse(text, { segmenter: 'intl' })
+      .filter((w) => w.han)
+      .map((w) => w.text);
+    expect(words.join('')).toBe(
+      hanRuns(text)
+        .map((r) => r.run)
+        .join(''),
+    );
     expect(words).toEqual(wordsRunByRun(text));
   });
 

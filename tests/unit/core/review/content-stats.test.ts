@@ -32,7 +32,11 @@ describe('card faces', () => {
   });
 
   it('finds the traditional form as well', () => {
-    expect(splitSentence('兩岸關係', { ...word, simplified: '关系', traditional: '關係' }).filter((p) => p.word).map((p) => p.text)).toEqual(['關係']);
+    expect(
+      splitSentence('兩岸關係', { ...word, simplified: '关系', traditional: '關係' })
+        .filter((p) => p.word)
+        .map((p) => p.text),
+    ).toEqual(['關係']);
   });
 });
 
@@ -55,9 +59,15 @@ describe('statistics', () => {
     ];
     const s = reviewStats(cards, logs, now, 'Asia/Shanghai');
     expect(s.forecast).toHaveLength(30);
-    expect(s.forecast.slice(0, 2)).toEqual([{ date: '2026-03-02', count: 3 }, { date: '2026-03-03', count: 1 }]);
+    expect(s.forecast.slice(0, 2)).toEqual([
+      { date: '2026-03-02', count: 3 },
+      { date: '2026-03-03', count: 1 },
+    ]);
     expect(s.reviewsPerDay).toHaveLength(30);
-    expect(s.reviewsPerDay.slice(-2)).toEqual([{ date: '2026-03-01', count: 1 }, { date: '2026-03-02', count: 2 }]);
+    expect(s.reviewsPerDay.slice(-2)).toEqual([
+      { date: '2026-03-01', count: 1 },
+      { date: '2026-03-02', count: 2 },
+    ]);
     expect(s.retention).toBe(0.5);
     expect(s.retentionOf).toBe(2);
     expect(s.cards).toEqual({ total: 6, new: 1, learning: 1, review: 3, suspended: 1 });

@@ -40,7 +40,10 @@ describe('pinyin check', () => {
   it('cuts run-together syllables as the word expects them (xi an, not xian)', () => {
     expect(verdicts('Xī ān', 'xi1an1')).toEqual(['right', 'right']);
     expect(checkPinyin('Xī ān', 'xīān').correct).toBe(true);
-    expect(parseTyped('zhongguo')).toEqual([{ letters: 'zhong', tone: null }, { letters: 'guo', tone: null }]);
+    expect(parseTyped('zhongguo')).toEqual([
+      { letters: 'zhong', tone: null },
+      { letters: 'guo', tone: null },
+    ]);
   });
 
   it('does not check tones against a word stored without them', () => {

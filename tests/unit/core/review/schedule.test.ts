@@ -23,7 +23,12 @@ function run(grades: [ReviewGrade, number][], settings = DEFAULT_REVIEW_SETTINGS
 
 describe('scheduling', () => {
   it('walks the learning steps (1 min, 10 min) before a new card graduates to days', () => {
-    const [again, good1, good2, good3] = run([[1, 0], [3, minutes(1)], [3, minutes(11)], [3, minutes(22)]]);
+    const [again, good1, good2, good3] = run([
+      [1, 0],
+      [3, minutes(1)],
+      [3, minutes(11)],
+      [3, minutes(22)],
+    ]);
     expect(again!.due).toBe(at(minutes(1)).toISOString());
     expect(again!.queue).toBe('learning');
     expect(good1!.due).toBe(at(minutes(11)).toISOString());
@@ -36,7 +41,14 @@ describe('scheduling', () => {
   });
 
   it('gives the due dates ts-fsrs gives for the same grades at the same times', () => {
-    const grades: [ReviewGrade, number][] = [[3, 0], [3, minutes(10)], [2, days(3)], [1, days(12)], [3, days(12) + minutes(10)], [4, days(20)]];
+    const grades: [ReviewGrade, number][] = [
+      [3, 0],
+      [3, minutes(10)],
+      [2, days(3)],
+      [1, days(12)],
+      [3, days(12) + minutes(10)],
+      [4, days(20)],
+    ];
     const ours = run(grades);
     const f = fsrs({ request_retention: 0.9, enable_fuzz: false, learning_steps: ['1m', '10m'], relearning_steps: ['10m'], maximum_interval: 36_500 });
     let card = createEmptyCard(T0);
@@ -52,7 +64,11 @@ describe('scheduling', () => {
   });
 
   it('asks for more reviews when the desired retention is higher', () => {
-    const grades: [ReviewGrade, number][] = [[3, 0], [3, minutes(10)], [3, days(5)]];
+    const grades: [ReviewGrade, number][] = [
+      [3, 0],
+      [3, minutes(10)],
+      [3, days(5)],
+    ];
     const low = run(grades, { ...DEFAULT_REVIEW_SETTINGS, retention: 0.8 }).at(-1)!;
     const high = run(grades, { ...DEFAULT_REVIEW_SETTINGS, retention: 0.97 }).at(-1)!;
     expect(high.scheduledDays).toBeLessThan(low.scheduledDays);
@@ -60,7 +76,10 @@ describe('scheduling', () => {
 
   it('undo puts back the card exactly as it was before the grade', () => {
     const scheduler = schedulerFor(DEFAULT_REVIEW_SETTINGS);
-    const start = run([[3, 0], [3, minutes(10)]]).at(-1)!;
+    const start = run([
+      [3, 0],
+      [3, minutes(10)],
+    ]).at(-1)!;
     const { card, log } = grade(scheduler, start, 1, at(days(4)), 4200);
     expect(card).not.toEqual(start);
     expect(log).toMatchObject({ cardId: start.id, grade: 1, state: 2, review: at(days(4)).toISOString(), durationMs: 4200 });
