@@ -16,6 +16,26 @@ const inCard = <T>(page: Tab, body: string) => page.evalInContentScript<T>(`(() 
 /** The open card's text, or null when none is shown. */
 const cardText = (page: Tab) => inCard<string | null>(page, `const host = root && root.host; if (!host || host.hidden) return null; return root.querySelector('.card')?.textContent ?? null;`);
 
+/**
+ * A click that opens a card, clicked again when none opens: a page's first look-up loads its card code and may meet a
+ * background that has to start, and on a loaded machine the page may be re-reading an article body that just changed
+ * (as the traditional-character test changes it), when a click goes unheard; a reader clicks again.
+ */
+async function clickForCard(page: Tab, at: { x: number; y: number }): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.clickAt(at.x, at.y);
+    const opened = await expect
+      .poll(() => cardBox(page), { timeout: 10_000 })
+      .not.toBeNull()
+      .then(
+        () => true,
+        () => false,
+      );
+    if (opened) return;
+  }
+  throw new Error('no card opened after three clicks');
+}
+
 // A channel page built here (not a real page): not an article, but Chinese text a reader may click.
 const CHANNEL = 'https://www.guancha.cn/internation/';
 const CHANNEL_HTML = '<!doctype html><html><head><meta charset="utf-8"><title>国际</title></head><body><p id="intro" style="font-size:24px">外交动态每日更新。</p></body></html>';
@@ -96,8 +116,7 @@ forEachBrowser(
       const stored = await waitForStored(h(), 'https://www.xinhuanet.com/world/2019-12/10/c_1125327450.htm');
       const point = await pointAt(page, '#p-detail p', '罢工');
       expect(point).not.toBeNull();
-      await page.clickAt(point!.x, point!.y);
-      await expect.poll(() => cardBox(page), { timeout: 10_000 }).not.toBeNull();
+      await clickForCard(page, point!);
       await expect.poll(() => cardText(page), { timeout: 10_000 }).toMatch(/罢工.*bà gōng.*strike/s);
       await page.screenshot('page-lookup-card');
       // The dictionary's answer replaces "Loading…": wait for it before moving in.
@@ -178,8 +197,7 @@ forEachBrowser(
         const rect = r.getBoundingClientRect();
         return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
       });
-      await page.clickAt(point.x, point.y);
-      // The first look-up on a new page loads the page's card code, and may meet a background that has to start.
+      await clickForCard(page, point);
       await expect.poll(() => cardText(page), { timeout: 30_000 }).toMatch(/颱風/);
       const text = await cardText(page);
       expect(text, text ?? '').toMatch(/tái fēng/);
