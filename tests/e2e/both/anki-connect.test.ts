@@ -12,7 +12,7 @@ import { JIEDU_NOTETYPE_NAME, NOTE_FIELDS, stableGuid } from '../../../src/core/
 import type { VocabularyRecord } from '../../../src/core/vocabulary.ts';
 import { AnkiConnectStandin } from '../../support/anki-connect-standin.ts';
 import { forEachBrowser, textOf, waitForStored, type Tab } from '../harness/index.ts';
-import { cardBox, pointAt, saveFromCardByKeyboard, vocabulary } from '../harness/page-words.ts';
+import { cardBox, clickForCard, pointAt, saveFromCardByKeyboard, vocabulary } from '../harness/page-words.ts';
 import { demoPages } from '../../../scripts/demo-pages.ts';
 
 const WORD: VocabularyRecord = {
@@ -39,8 +39,7 @@ const cardStatus = (page: Tab) => inCard<string>(page, `return root?.querySelect
 async function openCardAt(page: Tab, word: string): Promise<void> {
   const point = await pointAt(page, '#p-detail p', word);
   expect(point, word).not.toBeNull();
-  await page.clickAt(point!.x, point!.y);
-  await expect.poll(() => cardBox(page), { timeout: 30_000 }).not.toBeNull();
+  await clickForCard(page, point!, `a card for ${word}`);
   // Filled (the entries come from the background), so that its buttons are there.
   await expect.poll(async () => (await page.evaluate(() => document.querySelector('jiedu-card')?.getBoundingClientRect().height ?? 0)) > 80).toBe(true);
 }

@@ -8,33 +8,13 @@ import { expect, it } from 'vitest';
 import { demoPages } from '../../../scripts/demo-pages.ts';
 import { detectFromUrl } from '../../../src/core/extract/detect.ts';
 import { countOf, forEachBrowser, openPopup, isChecked, waitForStored, type Tab } from '../harness/index.ts';
-import { cardBox, pointAt, saveFromCardByKeyboard, vocabulary } from '../harness/page-words.ts';
+import { cardBox, clickForCard, pointAt, saveFromCardByKeyboard, vocabulary } from '../harness/page-words.ts';
 
 const termCount = (page: Tab) => countOf(page, 'span.jiedu-term');
 /** Runs a function body against the card's closed shadow root (`root`), in the content script's world. */
 const inCard = <T>(page: Tab, body: string) => page.evalInContentScript<T>(`(() => { const root = globalThis.jieduCardRoot; ${body} })()`);
 /** The open card's text, or null when none is shown. */
 const cardText = (page: Tab) => inCard<string | null>(page, `const host = root && root.host; if (!host || host.hidden) return null; return root.querySelector('.card')?.textContent ?? null;`);
-
-/**
- * A click that opens a card, clicked again when none opens: a page's first look-up loads its card code and may meet a
- * background that has to start, and on a loaded machine the page may be re-reading an article body that just changed
- * (as the traditional-character test changes it), when a click goes unheard; a reader clicks again.
- */
-async function clickForCard(page: Tab, at: { x: number; y: number }): Promise<void> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await page.clickAt(at.x, at.y);
-    const opened = await expect
-      .poll(() => cardBox(page), { timeout: 10_000 })
-      .not.toBeNull()
-      .then(
-        () => true,
-        () => false,
-      );
-    if (opened) return;
-  }
-  throw new Error('no card opened after three clicks');
-}
 
 // A channel page built here (not a real page): not an article, but Chinese text a reader may click.
 const CHANNEL = 'https://www.guancha.cn/internation/';

@@ -10,7 +10,7 @@ import { demoPages } from '../../../scripts/demo-pages.ts';
 import { DEFAULT_REVIEW_SETTINGS } from '../../../src/core/review/settings.ts';
 import { forEachBrowser, openPopup, textOf, waitForStored, type ExtensionHarness, type Tab } from '../harness/index.ts';
 import { makeBackup, serializeBackup } from '../../../src/core/export/index.ts';
-import { cardBox, pointAt, saveFromCardByKeyboard } from '../harness/page-words.ts';
+import { cardBox, clickForCard, pointAt, saveFromCardByKeyboard } from '../harness/page-words.ts';
 
 const WORDS = ['罢工', '瘫痪', '退休'];
 const ARTICLE = 'https://www.xinhuanet.com/world/2019-12/10/c_1125327450.htm';
@@ -47,9 +47,8 @@ forEachBrowser('review', (h) => {
     for (const word of WORDS) {
       const point = await pointAt(page, '#p-detail p', word);
       expect(point, word).not.toBeNull();
-      await page.clickAt(point!.x, point!.y);
       // The first look-up opens the dictionary in the background: slow on a loaded machine.
-      await expect.poll(() => cardBox(page), { timeout: 30_000, message: `a card for ${word} at ${JSON.stringify(point)}` }).not.toBeNull();
+      await clickForCard(page, point!, `a card for ${word}`);
       await expect.poll(async () => (await page.evaluate(() => document.querySelector('jiedu-card')?.getBoundingClientRect().height ?? 0)) > 80).toBe(true);
       await saveFromCardByKeyboard(h(), page, word);
       await page.press('Escape');

@@ -2,6 +2,26 @@
 import { expect } from 'vitest';
 import type { ExtensionHarness, Tab } from './types.ts';
 
+/**
+ * A real click that opens the look-up card at `at`, clicked again when none opens within 10 s (three clicks at most):
+ * a page's first look-up loads its card code and may meet a background that has to start, and on a loaded machine a
+ * click can land while the page re-reads an article body that just changed and go unheard; a reader clicks again.
+ */
+export async function clickForCard(page: Tab, at: { x: number; y: number }, what = 'the card'): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.clickAt(at.x, at.y);
+    const opened = await expect
+      .poll(() => cardBox(page), { timeout: 10_000 })
+      .not.toBeNull()
+      .then(
+        () => true,
+        () => false,
+      );
+    if (opened) return;
+  }
+  throw new Error(`${what} did not open after three clicks at ${JSON.stringify(at)}`);
+}
+
 /** Where the card is on screen, as the page sees its host element; null when none is shown. */
 export function cardBox(page: Tab): Promise<{ top: number; left: number; bottom: number } | null> {
   return page.evaluate(() => {
