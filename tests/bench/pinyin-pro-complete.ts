@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { addDict, pinyin } from 'pinyin-pro';
 import CompleteDict from '@pinyin-pro/data/complete';
-import type { CppItem } from '../../src/core/pinyin/cpp.ts';
+import type { CppItem } from '../support/cpp.ts';
 
 addDict(CompleteDict);
 const sets = JSON.parse(readFileSync(0, 'utf8')) as Record<string, CppItem[]>;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pinyin } from 'pinyin-pro';
 import { analyse, annotate, isHan, scoreAgainstGold, syllablesOf, type GoldDoc } from '../../src/core/pinyin/index.ts';
 import { contextReadings, type ContextSources } from '../../src/core/pinyin/context.ts';
-import { parseCpp, parseMarkedSentences, scoreCpp, type CppItem } from '../../src/core/pinyin/cpp.ts';
+import { parseCpp, parseMarkedSentences, scoreCpp, type CppItem } from '../support/cpp.ts';
 import { syllableToToneMarks } from '../../src/core/dictionary/pinyin-format.ts';
 import { loadCliContextSources } from '../../src/cli/polyphone-model.ts';
 import { parseSeed } from '../../src/core/seeds.ts';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyse, annotate } from '../../../../src/core/pinyin/index.ts';
 import { contextReadings, type ContextSources } from '../../../../src/core/pinyin/context.ts';
-import { cppForm, parseCpp, scoreCpp } from '../../../../src/core/pinyin/cpp.ts';
+import { cppForm, parseCpp, scoreCpp } from '../../../support/cpp.ts';
 import { RULES } from '../../../../src/core/pinyin/rules.ts';
 import { loadCliContextSources } from '../../../../src/cli/polyphone-model.ts';
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyse, annotate } from '../../../../src/core/pinyin/index.ts';
 import { contextReadings } from '../../../../src/core/pinyin/context.ts';
-import { cppForm, parseMarkedSentences } from '../../../../src/core/pinyin/cpp.ts';
+import { cppForm, parseMarkedSentences } from '../../../support/cpp.ts';
 import { loadCliContextSources } from '../../../../src/cli/polyphone-model.ts';
 
 const DIR = join(import.meta.dirname, '../../../fixtures/news-sentences');

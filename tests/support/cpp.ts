@@ -4,7 +4,7 @@
  * the labelled polyphone between two ▁ (U+2581), its reading on the same line of the label
  * file with a tone digit (`wei2`, `de5` for the neutral tone, `lv4` or `lu:4` for lǜ).
  */
-import { stripTone, toneOf } from './syllable.ts';
+import { stripTone, toneOf } from '../../src/core/pinyin/syllable.ts';
 
 export interface CppItem {
   /** The sentence without the markers. */
