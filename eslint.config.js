@@ -17,8 +17,17 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       '@typescript-eslint/no-explicit-any': 'error',
-      'no-restricted-syntax': ['error', { selector: "AssignmentExpression[left.property.name='innerHTML'] ", message: 'Page content is data: build nodes with createElement and textContent.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "AssignmentExpression[left.property.name='innerHTML'] ", message: 'Page content is data: build nodes with createElement and textContent.' },
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Page content is data: pass it as a child, which becomes a text node.' },
+      ],
     },
+  },
+  {
+    // The in-page cards are JSX made into elements by dom-chef (its classic h, set by each file's pragma), not Preact.
+    files: ['src/content/**/*.tsx'],
+    languageOptions: { parserOptions: { jsxPragma: 'h', jsxFragmentName: 'Fragment' } },
   },
   {
     // The message map, its schemas and the router are as pure as core; only messaging/ports.ts talks to the extension API.
@@ -41,7 +50,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: ['valibot', 'pinyin-pro', '@mozilla/readability', 'dexie', 'preact'].map((name) => ({ name, message: 'The always-loaded content script stays small: load this on demand.' })) },
+        {
+          paths: ['valibot', 'pinyin-pro', '@mozilla/readability', 'dexie', 'preact', 'dom-chef'].map((name) => ({
+            name,
+            message: 'The always-loaded content script stays small: load this on demand.',
+          })),
+        },
       ],
     },
   },
