@@ -5,7 +5,8 @@
  * (tests/fixtures/pinyin-gold), each beside raw pinyin-pro in the same run.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pinyin } from 'pinyin-pro';
 import { analyse, annotate, isHan, scoreAgainstGold, syllablesOf, type GoldDoc } from '../../src/core/pinyin/index.ts';
@@ -15,6 +16,7 @@ import { syllableToToneMarks } from '../../src/core/dictionary/pinyin-format.ts'
 import { loadCliContextSources } from '../../src/cli/polyphone-model.ts';
 import { parseSeed } from '../../src/core/seeds.ts';
 import type { NodeBenchSuite } from './types.ts';
+import { FIREFOX_PATH } from '../e2e/harness/firefox.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const SEED = '001_18db919ca564c70d.txt';
@@ -61,11 +63,31 @@ function modelAlone(item: CppItem): string {
   return p ? syllableToToneMarks(p.reading.replace('v', 'u:')) : raw;
 }
 
-/** pinyin-pro with its complete dictionary, in a process of its own (see pinyin-pro-complete.ts). */
+/**
+ * Runs a peer in a process of its own with the sentence files, and parses what it prints.
+ * The sentences go through a file: a child reading a large stdin at once can meet EAGAIN.
+ */
+function inOwnProcess<T>(script: string, sets: Record<string, CppItem[]>, what: string): T {
+  const dir = mkdtempSync(join(tmpdir(), 'jiedu-bench-'));
+  const input = join(dir, 'sets.json');
+  try {
+    writeFileSync(input, JSON.stringify(sets));
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, script), input], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    if (run.status !== 0) throw new Error(`${what} failed: ${run.stderr}`);
+    return JSON.parse(run.stdout) as T;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Jiedu with Firefox's word cuts (see firefox-segmenter.ts); null where Firefox is not installed. */
+function withFirefoxCuts(sets: Record<string, CppItem[]>): { readings: Record<string, string[]>; version: string; texts: number; differ: number } | null {
+  return existsSync(FIREFOX_PATH) ? inOwnProcess('firefox-segmenter.ts', sets, "Jiedu with Firefox's segmenter") : null;
+}
+
+/** pinyin-pro with its complete dictionary (see pinyin-pro-complete.ts). */
 function completeDictionary(sets: Record<string, CppItem[]>): Record<string, string[]> {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'pinyin-pro-complete.ts')], { input: JSON.stringify(sets), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (run.status !== 0) throw new Error(`pinyin-pro with the complete dictionary failed: ${run.stderr}`);
-  return JSON.parse(run.stdout) as Record<string, string[]>;
+  return inOwnProcess('pinyin-pro-complete.ts', sets, 'pinyin-pro with the complete dictionary');
 }
 
 function readingAt(item: CppItem, context?: ReadonlyMap<number, string>): string {
@@ -130,6 +152,7 @@ export function extraRows() {
     .map((f) => JSON.parse(readFileSync(join(GOLD, f), 'utf8')) as GoldDoc)
     .reduce((n, d) => n + d.readings.reduce((m, r) => m + r.length, 0), 0);
   const complete = completeDictionary({ cpp, newsDev, newsHeldOut });
+  const firefox = withFirefoxCuts({ cpp, newsDev, newsHeldOut });
   /** Score readings given in the items' order (the other process's answer) by each item's place, not by call order. */
   const scoreIndexed = (items: CppItem[], readings: string[] | undefined) => {
     const place = new Map(items.map((it, i) => [it, i] as const));
@@ -144,6 +167,7 @@ export function extraRows() {
       row('Jiedu', scoreCpp(items, (it) => readingAt(it, contextReadings(it.text, sources))).strict, target),
       row("g2pM's released model alone", scoreCpp(items, modelAlone).strict),
       row('pinyin-pro with its complete dictionary (@pinyin-pro/data)', scoreIndexed(items, complete[items === newsDev ? 'newsDev' : 'newsHeldOut']).strict),
+      ...(firefox ? [row(`Jiedu with Firefox's word cuts (${firefox.version})`, scoreIndexed(items, firefox.readings[items === newsDev ? 'newsDev' : 'newsHeldOut']).strict)] : []),
     ];
   };
   return [
@@ -157,6 +181,16 @@ export function extraRows() {
       pct(rawCpp.strict, cpp.length),
     ),
     cppRow('CPP dev, strict: pinyin-pro with its complete dictionary (@pinyin-pro/data)', pct(scoreIndexed(cpp, complete.cpp).strict, cpp.length), pct(rawCpp.strict, cpp.length)),
+    // The engine is the same code in every browser but for Intl.Segmenter, which Firefox answers differently.
+    ...(firefox
+      ? [
+          cppRow(
+            `CPP dev, strict: Jiedu with Firefox's word cuts (${firefox.version}; ${firefox.differ} of the ${firefox.texts} texts segmented are cut differently from Chromium and Node)`,
+            pct(scoreIndexed(cpp, firefox.readings.cpp).strict, cpp.length),
+            pct(rawCpp.strict, cpp.length),
+          ),
+        ]
+      : []),
     ...news(newsHeldOut, 'held out: no rule or lexicon entry was written against them', 'ahead of every peer'),
     ...news(newsDev, 'development set (rules and lexicon were written against it)'),
     {

@@ -16,7 +16,7 @@ import { demoPages, pageHtml } from '../../../scripts/demo-pages.ts';
 import { ARTIFACTS } from './artifacts.ts';
 import type { BackgroundGlobal, ExtensionHarness, LaunchOptions, Tab } from './types.ts';
 
-const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /** The moz-extension host is random per profile unless pinned: pinned, tests can open the extension's pages by URL. */
 const UUID = '6f1c3e2a-1d4b-4c8e-9a57-3b2f0d9e7c11';
 
