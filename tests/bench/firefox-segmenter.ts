@@ -40,7 +40,8 @@ const { loadCliContextSources } = await import('../../src/cli/polyphone-model.ts
 const sources = await loadCliContextSources();
 
 function readingAt(item: CppItem): string {
-  for (const w of analyse(item.text, { context: contextReadings(item.text, sources) })) if (w.han && item.at >= w.start && item.at < w.start + w.text.length) return w.syllables[item.at - w.start] ?? '';
+  for (const w of analyse(item.text, { context: contextReadings(item.text, sources) }))
+    if (w.han && item.at >= w.start && item.at < w.start + w.text.length) return w.syllables[item.at - w.start] ?? '';
   return '';
 }
 const readAll = () => Object.fromEntries(Object.entries(sets).map(([name, items]) => [name, items.map(readingAt)]));

@@ -292,6 +292,9 @@ export function Study({
     } else if (k === 's' && current) {
       e.preventDefault();
       suspend();
+    } else if (k === 'a' && current && anki && !ankiBusy) {
+      e.preventDefault();
+      void addToAnki();
     }
   };
   useEffect(() => {
@@ -399,7 +402,7 @@ export function Study({
               </button>
               {anki ? (
                 <button type="button" aria-disabled={ankiBusy} onClick={() => void addToAnki()} data-testid="review-anki-add">
-                  {t('ankiAddOne')}
+                  {t('ankiAddOne')} <kbd>A</kbd>
                 </button>
               ) : null}
             </div>
@@ -416,7 +419,10 @@ export function Study({
           </div>
         </div>
       ) : null}
-      <p class="muted hint">{t('reviewKeysHint')}</p>
+      <p class="muted hint">
+        {t('reviewKeysHint')}
+        {anki ? ` ${t('reviewKeysHintAnki')}` : null}
+      </p>
     </section>
   );
 }

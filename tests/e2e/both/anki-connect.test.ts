@@ -174,7 +174,9 @@ forEachBrowser('Add to Anki through AnkiConnect', (h) => {
     await review.press('Space');
     await review.press('3');
     await expect.poll(shownWord).toMatch(/^罢工/);
-    await review.click('[data-testid="review-anki-add"]');
+    // By its key this time, as the hint under the card says.
+    await expect.poll(() => review.evaluate(() => document.querySelector('.hint')?.textContent ?? '')).toContain('A adds the word to Anki.');
+    await review.press('a');
     await expect.poll(toast, { timeout: 20_000 }).toBe('Already in Anki: the deck has a note with this word.');
     expect(anki.notes.filter((n) => n.fields['Simplified'] === '罢工')).toHaveLength(1);
     await review.close();
