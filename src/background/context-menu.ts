@@ -7,6 +7,7 @@ import browser from 'webextension-polyfill';
 import { menuPermission } from '../platform/permissions.ts';
 import { envelope, type ContentMessages } from '../messaging/protocol.ts';
 import { parseMessage } from '../messaging/schemas.ts';
+import { sendToTab } from '../messaging/ports.ts';
 import { rankInContext, type Dictionary, type SentenceReading } from '../core/dictionary/index.ts';
 import type { VocabularyRecord } from '../core/vocabulary.ts';
 
@@ -44,8 +45,8 @@ async function ensureMenu(): Promise<boolean> {
 
 /** Saves the selection of a tab: the dictionary's entry when the selection is a word it knows. */
 async function saveSelection(deps: Deps, tabId: number, selectionText: string): Promise<{ record: VocabularyRecord; created: boolean } | null> {
-  const fromPage = (await browser.tabs.sendMessage(tabId, envelope('page/selection', {})).catch(() => null)) as { ok: boolean; result?: Selection } | null;
-  const selection = fromPage?.ok && fromPage.result ? fromPage.result : null;
+  // A page without Jiedu's content script (or one that does not answer) leaves the menu's own selection text.
+  const selection: Selection | null = await sendToTab(tabId, 'page/selection', {}).catch(() => null);
   const text = (selection?.text || selectionText).replace(/\s+/g, ' ').trim().slice(0, 100);
   if (!text) return null;
   const dict = await deps.dictionary();
