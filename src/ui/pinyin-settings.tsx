@@ -3,6 +3,7 @@ import { LOOKUP_TRIGGERS, PINYIN_SCOPES, PINYIN_SIZE, TONE_COLOR_SCHEMES, TONE_S
 import { MARKED_TERMS } from '../core/glossary/salience.ts';
 import { SITES } from '../core/article.ts';
 import { siteName, t } from '../platform/i18n.ts';
+import { SelectField } from './select-field.tsx';
 
 interface Props {
   settings: Settings;
@@ -14,26 +15,13 @@ interface Props {
 export function PinyinSettingsForm({ settings, onChange, compact = false }: Props) {
   return (
     <div class="settings-form">
-      <label class="field">
-        <span>{t('optTone')}</span>
-        <select value={settings.pinyinTone} onChange={(e) => onChange({ pinyinTone: (e.currentTarget as HTMLSelectElement).value as Settings['pinyinTone'] })}>
-          {TONE_STYLES.map((s) => (
-            <option value={s} key={s}>
-              {t(`optTone_${s}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label class="field">
-        <span>{t('optColors')}</span>
-        <select value={settings.pinyinToneColors} onChange={(e) => onChange({ pinyinToneColors: (e.currentTarget as HTMLSelectElement).value as Settings['pinyinToneColors'] })}>
-          {TONE_COLOR_SCHEMES.map((s) => (
-            <option value={s} key={s}>
-              {t(`optColors_${s}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField label={t('optTone')} value={settings.pinyinTone} options={TONE_STYLES.map((s) => [s, t(`optTone_${s}`)] as const)} onChange={(v) => onChange({ pinyinTone: v })} />
+      <SelectField
+        label={t('optColors')}
+        value={settings.pinyinToneColors}
+        options={TONE_COLOR_SCHEMES.map((s) => [s, t(`optColors_${s}`)] as const)}
+        onChange={(v) => onChange({ pinyinToneColors: v })}
+      />
       <label class="field">
         <span>
           <span aria-hidden="true">{t('optSize')}</span> <output aria-hidden="true">{settings.pinyinSize} %</output>
@@ -51,16 +39,7 @@ export function PinyinSettingsForm({ settings, onChange, compact = false }: Prop
       </label>
       {compact ? null : (
         <>
-          <label class="field">
-            <span>{t('optScope')}</span>
-            <select value={settings.pinyinScope} onChange={(e) => onChange({ pinyinScope: (e.currentTarget as HTMLSelectElement).value as Settings['pinyinScope'] })}>
-              {PINYIN_SCOPES.map((s) => (
-                <option value={s} key={s}>
-                  {t(`optScope_${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField label={t('optScope')} value={settings.pinyinScope} options={PINYIN_SCOPES.map((s) => [s, t(`optScope_${s}`)] as const)} onChange={(v) => onChange({ pinyinScope: v })} />
           <label class="check">
             <input type="checkbox" checked={settings.pinyinSandhi} onChange={(e) => onChange({ pinyinSandhi: (e.currentTarget as HTMLInputElement).checked })} />
             <span lang="en">{t('optSandhi')}</span>
@@ -100,32 +79,18 @@ export function PinyinSettingsForm({ settings, onChange, compact = false }: Prop
 export function ReadingSettingsForm({ settings, onChange }: Omit<Props, 'compact'>) {
   return (
     <div class="settings-form">
-      <label class="field">
-        <span>{t('optMarking')}</span>
-        <select
-          value={settings.glossaryMarking ? settings.glossaryTerms : 'none'}
-          onChange={(e) => {
-            const v = (e.currentTarget as HTMLSelectElement).value;
-            onChange(v === 'important' || v === 'all' ? { glossaryMarking: true, glossaryTerms: v } : { glossaryMarking: false });
-          }}
-        >
-          {[...MARKED_TERMS, 'none' as const].map((m) => (
-            <option value={m} key={m}>
-              {t(`optMarking_${m}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label class="field">
-        <span>{t('optLookup')}</span>
-        <select value={settings.lookupTrigger} onChange={(e) => onChange({ lookupTrigger: (e.currentTarget as HTMLSelectElement).value as Settings['lookupTrigger'] })}>
-          {LOOKUP_TRIGGERS.map((s) => (
-            <option value={s} key={s}>
-              {t(`optLookup_${s.replace('-', '_')}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label={t('optMarking')}
+        value={settings.glossaryMarking ? settings.glossaryTerms : 'none'}
+        options={[...MARKED_TERMS, 'none' as const].map((m) => [m, t(`optMarking_${m}`)] as const)}
+        onChange={(v) => onChange(v === 'none' ? { glossaryMarking: false } : { glossaryMarking: true, glossaryTerms: v })}
+      />
+      <SelectField
+        label={t('optLookup')}
+        value={settings.lookupTrigger}
+        options={LOOKUP_TRIGGERS.map((s) => [s, t(`optLookup_${s.replace('-', '_')}`)] as const)}
+        onChange={(v) => onChange({ lookupTrigger: v })}
+      />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { Reader } from './reader.tsx';
 import type { ToastState } from './toast.tsx';
 import { VirtualList } from './virtual-list.tsx';
 import { byData, whenShown } from './focus.ts';
+import { SelectField } from '../../ui/select-field.tsx';
 
 /** Rows: title and meta beside the buttons; narrow, stacked (a title of two lines, meta of up to three). */
 const ROW = { wide: 64, narrow: 168 };
@@ -93,27 +94,8 @@ export function ArticlesPanel({
           <span>{t('libSearchArticles')}</span>
           <input type="search" value={query} placeholder={t('libSearchArticlesPlaceholder')} onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)} data-testid="article-search" />
         </label>
-        <label class="field">
-          <span>{t('libSortBy')}</span>
-          <select value={sort} onChange={(e) => setSort((e.currentTarget as HTMLSelectElement).value as ArticleSort)}>
-            {ARTICLE_SORTS.map((s) => (
-              <option key={s} value={s}>
-                {t(SORT_KEYS[s])}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label class="field">
-          <span>{t('siteColumn')}</span>
-          <select value={site ?? ''} onChange={(e) => setSite(((e.currentTarget as HTMLSelectElement).value || null) as SiteId | null)}>
-            <option value="">{t('libAllSites')}</option>
-            {SITES.map((s) => (
-              <option key={s} value={s}>
-                {siteName(s)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField label={t('libSortBy')} value={sort} options={ARTICLE_SORTS.map((s) => [s, t(SORT_KEYS[s])] as const)} onChange={setSort} />
+        <SelectField label={t('siteColumn')} value={site ?? ''} options={[['', t('libAllSites')], ...SITES.map((s) => [s, siteName(s)] as const)]} onChange={(v) => setSite(v || null)} />
         <span class="count muted" aria-live="polite" data-testid="article-count">
           {paged.total === null ? t('loading') : t('libArticleCount', paged.total.toLocaleString())}
         </span>

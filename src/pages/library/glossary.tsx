@@ -6,6 +6,7 @@ import { t } from '../../platform/i18n.ts';
 import { sendToBackground } from '../../messaging/ports.ts';
 import { ExportControls } from './export-controls.tsx';
 import { VirtualList } from './virtual-list.tsx';
+import { SelectField } from '../../ui/select-field.tsx';
 
 /** Rows: the term's line and its explanation; narrow, the English on a line of its own. */
 const ROW = { wide: 76, narrow: 216 };
@@ -34,17 +35,12 @@ export function GlossaryPanel() {
           <span>{t('glSearchLabel')}</span>
           <input type="search" value={query} placeholder={t('glSearchPlaceholder')} onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)} data-testid="glossary-search" />
         </label>
-        <label class="field">
-          <span>{t('glCategoryLabel')}</span>
-          <select value={category ?? ''} onChange={(e) => setCategory(((e.currentTarget as HTMLSelectElement).value || null) as Category | null)}>
-            <option value="">{t('glAllCategories')}</option>
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {categoryName(c)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('glCategoryLabel')}
+          value={category ?? ''}
+          options={[['', t('glAllCategories')], ...CATEGORIES.map((c) => [c, categoryName(c)] as const)]}
+          onChange={(v) => setCategory(v || null)}
+        />
         <span class="count muted" aria-live="polite">
           {result ? t('libTermCount', String(result.total)) : t('loading')}
         </span>

@@ -11,6 +11,7 @@ import type { ToastState } from './toast.tsx';
 import { SentencesDialog, VOCAB_ROW, VocabRow } from './vocab-row.tsx';
 import { VirtualList } from './virtual-list.tsx';
 import { byData, whenShown } from './focus.ts';
+import { SelectField } from '../../ui/select-field.tsx';
 
 const SORT_KEYS: Record<VocabSort, string> = { recent: 'libSortRecent', created: 'libSortCreated', pinyin: 'libSortPinyin', characters: 'libSortCharacters' };
 type Extra = Pick<VocabListResult, 'tags' | 'articles'>;
@@ -95,49 +96,21 @@ export function VocabularyPanel({ dataVersion, onChanged, showToast }: { dataVer
           <span>{t('libSearchWords')}</span>
           <input type="search" value={query} placeholder={t('libSearchWordsPlaceholder')} onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)} data-testid="vocab-search" />
         </label>
-        <label class="field">
-          <span>{t('libSortBy')}</span>
-          <select value={sort} onChange={(e) => setSort((e.currentTarget as HTMLSelectElement).value as VocabSort)}>
-            {VOCAB_SORTS.map((s) => (
-              <option key={s} value={s}>
-                {t(SORT_KEYS[s])}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label class="field">
-          <span>{t('libTag')}</span>
-          <select value={tag ?? ''} onChange={(e) => setTag((e.currentTarget as HTMLSelectElement).value || null)}>
-            <option value="">{t('libAllTags')}</option>
-            {tags.map((x) => (
-              <option key={x} value={x}>
-                {x}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label class="field">
-          <span>{t('libSourceFilter')}</span>
-          <select value={source ?? ''} onChange={(e) => setSource(((e.currentTarget as HTMLSelectElement).value || null) as VocabularySource | null)}>
-            <option value="">{t('libAllSources')}</option>
-            {VOCABULARY_SOURCES.map((s) => (
-              <option key={s} value={s}>
-                {t(`libSource_${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label class="field article-filter">
-          <span>{t('libArticle')}</span>
-          <select value={articleUrl ?? ''} onChange={(e) => setArticleUrl((e.currentTarget as HTMLSelectElement).value || null)}>
-            <option value="">{t('libAllArticles')}</option>
-            {articles.map((a) => (
-              <option key={a.url} value={a.url} lang="zh-Hans">
-                {t('libArticleOption', a.title || a.url, String(a.words))}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField label={t('libSortBy')} value={sort} options={VOCAB_SORTS.map((s) => [s, t(SORT_KEYS[s])] as const)} onChange={setSort} />
+        <SelectField label={t('libTag')} value={tag ?? ''} options={[['', t('libAllTags')], ...tags.map((x) => [x, x] as const)]} onChange={(v) => setTag(v || null)} />
+        <SelectField
+          label={t('libSourceFilter')}
+          value={source ?? ''}
+          options={[['', t('libAllSources')], ...VOCABULARY_SOURCES.map((s) => [s, t(`libSource_${s}`)] as const)]}
+          onChange={(v) => setSource(v || null)}
+        />
+        <SelectField
+          class="article-filter"
+          label={t('libArticle')}
+          value={articleUrl ?? ''}
+          options={[['', t('libAllArticles')], ...articles.map((a) => [a.url, t('libArticleOption', a.title || a.url, String(a.words)), 'zh-Hans'] as const)]}
+          onChange={(v) => setArticleUrl(v || null)}
+        />
       </div>
       <div class="toolbar actions">
         <label class="check">

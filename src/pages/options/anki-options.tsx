@@ -11,6 +11,7 @@ import { JIEDU_NOTETYPE_NAME, NOTE_FIELDS } from '../../core/export/note-fields.
 import { sendToBackground } from '../../messaging/ports.ts';
 import { t } from '../../platform/i18n.ts';
 import { ankiProblemText } from '../../ui/anki-reply.ts';
+import { SelectField } from '../../ui/select-field.tsx';
 
 interface Found {
   decks: string[];
@@ -85,17 +86,13 @@ export function AnkiOptions() {
             <fieldset class="field anki-map">
               <legend>{t('optAnkiFieldMap', s.model)}</legend>
               {NOTE_FIELDS.filter((f) => f !== 'Listening').map((f) => (
-                <label class="field" key={f}>
-                  <span>{f}</span>
-                  <select value={s.fieldMap[f]} onChange={(e) => void save({ fieldMap: { ...s.fieldMap, [f]: (e.currentTarget as HTMLSelectElement).value } })}>
-                    <option value="">{t('optAnkiFieldNone')}</option>
-                    {found.fields.map((name) => (
-                      <option key={name} value={name}>
-                        {name}
-                      </option>
-                    ))}
-                  </select>
-                </label>
+                <SelectField
+                  key={f}
+                  label={f}
+                  value={s.fieldMap[f] ?? ''}
+                  options={[['', t('optAnkiFieldNone')], ...found.fields.map((name) => [name, name] as const)]}
+                  onChange={(v) => void save({ fieldMap: { ...s.fieldMap, [f]: v } })}
+                />
               ))}
             </fieldset>
           ) : null}

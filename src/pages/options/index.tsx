@@ -9,6 +9,7 @@ import { mountPage } from '../../ui/mount.tsx';
 import { AnkiOptions } from './anki-options.tsx';
 import { loadSettings, saveSettings } from '../../platform/settings-store.ts';
 import { applyTheme } from '../../ui/theme.ts';
+import { SelectField } from '../../ui/select-field.tsx';
 
 /** The right-click menu is an optional permission: asked for when turned on, given back when turned off. */
 
@@ -80,16 +81,7 @@ function Options() {
           <section class="card" aria-labelledby="opt-appearance">
             <h2 id="opt-appearance">{t('optionsAppearance')}</h2>
             <div class="settings-form">
-              <label class="field">
-                <span>{t('optTheme')}</span>
-                <select value={settings.theme} data-testid="opt-theme" onChange={(e) => void update({ theme: (e.currentTarget as HTMLSelectElement).value as Settings['theme'] })}>
-                  {THEMES.map((x) => (
-                    <option value={x} key={x}>
-                      {t(`optTheme_${x}`)}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <SelectField label={t('optTheme')} value={settings.theme} options={THEMES.map((x) => [x, t(`optTheme_${x}`)] as const)} onChange={(v) => void update({ theme: v })} testid="opt-theme" />
             </div>
           </section>
           <section class="card" aria-labelledby="opt-pinyin">

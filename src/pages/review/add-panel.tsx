@@ -5,6 +5,7 @@ import type { ReviewAddParams } from '../../messaging/protocol.ts';
 import { errorText, glossaryCategoryName as categoryLabel, t } from '../../platform/i18n.ts';
 import { sendToBackground } from '../../messaging/ports.ts';
 import type { Notice } from './study.tsx';
+import { SelectField } from '../../ui/select-field.tsx';
 
 export function AddPanel({ onNotice, onChanged }: { onNotice: (n: Notice) => void; onChanged: () => void }) {
   const [articles, setArticles] = useState<{ url: string; title: string }[]>([]);
@@ -61,16 +62,7 @@ export function AddPanel({ onNotice, onChanged }: { onNotice: (n: Notice) => voi
       </fieldset>
       <fieldset>
         <legend>{t('reviewAddArticle')}</legend>
-        <label class="field">
-          <span class="visually-hidden">{t('reviewAddArticle')}</span>
-          <select value={article} onChange={(e) => setArticle((e.currentTarget as HTMLSelectElement).value)} disabled={articles.length === 0}>
-            {articles.map((a) => (
-              <option key={a.url} value={a.url}>
-                {a.title}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField label={t('reviewAddArticle')} labelHidden value={article} options={articles.map((a) => [a.url, a.title] as const)} onChange={setArticle} disabled={articles.length === 0} />
         <div class="row">
           <button type="button" disabled={busy || !article} onClick={() => void add({ source: 'vocabulary', articleUrl: article })}>
             {t('reviewAddArticleWords')}
@@ -82,16 +74,7 @@ export function AddPanel({ onNotice, onChanged }: { onNotice: (n: Notice) => voi
       </fieldset>
       <fieldset>
         <legend>{t('reviewAddGlossary')}</legend>
-        <label class="field">
-          <span>{t('reviewAddCategory')}</span>
-          <select value={category} onChange={(e) => setCategory((e.currentTarget as HTMLSelectElement).value as Category)} data-testid="add-category">
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {categoryLabel(c)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField label={t('reviewAddCategory')} value={category} options={CATEGORIES.map((c) => [c, categoryLabel(c)] as const)} onChange={setCategory} testid="add-category" />
         <div class="row">
           <button type="button" disabled={busy} onClick={() => void add({ source: 'glossary', category })}>
             {t('reviewAddCategoryButton')}
