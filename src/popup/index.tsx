@@ -10,6 +10,7 @@ import { errorText, formatDate, siteName, t } from '../platform/i18n.ts';
 import { sendToBackground, sendToTab } from '../messaging/ports.ts';
 import { mountPage } from '../ui/mount.tsx';
 import { loadSettings, saveSettings } from '../platform/settings-store.ts';
+import { Brand } from '../ui/brand.tsx';
 
 type TabView =
   | { kind: 'loading' }
@@ -261,12 +262,7 @@ function Popup() {
   return (
     <>
       <header>
-        <h1 class="brand">
-          <span>Jiedu</span>
-          <span class="zh" lang="zh-Hans">
-            解读
-          </span>
-        </h1>
+        <Brand />
         <span class="muted" data-testid="library-count">
           {stats ? (stats.articles === 1 ? t('libraryCountOne') : t('libraryCount', String(stats.articles))) : ''}
         </span>

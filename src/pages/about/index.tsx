@@ -5,6 +5,7 @@ import { t } from '../../platform/i18n.ts';
 import { mountPage } from '../../ui/mount.tsx';
 import { attributionOf, readNotice } from '../../core/dictionary/dictionary.ts';
 import { DICTIONARY_FILE } from '../../core/dictionary/format.ts';
+import { Brand } from '../../ui/brand.tsx';
 
 export const CC_BY_SA = 'https://creativecommons.org/licenses/by-sa/4.0/';
 const MDBG = 'https://www.mdbg.net/chinese/dictionary?page=cc-cedict';
@@ -48,12 +49,7 @@ function About() {
   return (
     <>
       <header>
-        <h1 class="brand">
-          <span>Jiedu</span>
-          <span class="zh" lang="zh-Hans">
-            解读
-          </span>
-        </h1>
+        <Brand />
         <a href="library.html">{t('aboutBackToLibrary')}</a>
       </header>
       <section class="card" aria-labelledby="about-what">

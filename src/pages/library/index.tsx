@@ -9,6 +9,7 @@ import { GlossaryPanel } from './glossary.tsx';
 import { Toast, type ToastState } from './toast.tsx';
 import { VocabularyPanel } from './vocabulary.tsx';
 import { mountPage } from '../../ui/mount.tsx';
+import { Brand } from '../../ui/brand.tsx';
 
 type TabName = 'articles' | 'vocabulary' | 'glossary';
 const TABS: { id: TabName; key: string }[] = [
@@ -60,13 +61,7 @@ function Library() {
   return (
     <>
       <header class="lib-header">
-        <h1 class="brand">
-          <span>Jiedu</span>
-          <span class="zh" lang="zh-Hans">
-            解读
-          </span>
-          <span class="muted sub">{t('libHeading')}</span>
-        </h1>
+        <Brand sub={t('libHeading')} />
         <span class="muted" data-testid="lib-stats">
           {stats ? t('libStats', stats.articles.toLocaleString(), stats.vocabulary.toLocaleString()) : ''}
         </span>

@@ -8,6 +8,7 @@ import { AddPanel } from './add-panel.tsx';
 import { SettingsPanel } from './settings-panel.tsx';
 import { StatsPanel } from './stats-panel.tsx';
 import { askQueue, Study, type Notice } from './study.tsx';
+import { Brand } from '../../ui/brand.tsx';
 
 type TabName = 'study' | 'add' | 'stats' | 'settings';
 const TABS: { id: TabName; key: string }[] = [
@@ -65,13 +66,7 @@ function Review() {
   return (
     <>
       <header class="review-header">
-        <h1 class="brand">
-          <span>Jiedu</span>
-          <span class="zh" lang="zh-Hans">
-            解读
-          </span>
-          <span class="muted sub">{t('reviewHeading')}</span>
-        </h1>
+        <Brand sub={t('reviewHeading')} />
         <a href="library.html#vocabulary">{t('reviewLibrary')}</a>
       </header>
       <div role="tablist" class="tabs review-tabs" aria-label={t('reviewHeading')} onKeyDown={onTabKey}>
