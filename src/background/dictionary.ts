@@ -52,14 +52,17 @@ export interface SentenceReader {
 
 /**
  * readSentence with the last few sentences kept: a reader often looks up several words of one
- * sentence, and the model's reading of it (about 10 ms) is then done once.
+ * sentence, and the model's reading of it (about 10 ms) is then done once. `onRead` is told of each sentence the engine reads.
  */
-export function createSentenceReader(readContext: ReadContext | null, keep = 16): SentenceReader {
+export function createSentenceReader(readContext: ReadContext | null, keep = 16, onRead?: () => void): SentenceReader {
   const kept = new Map<string, { base: BaseReading; full?: Promise<SentenceReading> }>();
   const entry = (sentence: string) => {
     let e = kept.get(sentence);
     if (e) kept.delete(sentence);
-    else e = { base: baseReading(sentence) };
+    else {
+      onRead?.();
+      e = { base: baseReading(sentence) };
+    }
     kept.set(sentence, e);
     if (kept.size > keep) kept.delete(kept.keys().next().value!);
     return e;
@@ -152,5 +155,16 @@ export async function lookupInSentence(
   const settled = spans.length === 0 || (reads !== null && !contextMayChange(base.words, reads, spans));
   const reading = settled ? base.reading : await (full ?? read(context.sentence));
   // Ranking reads the entries of the engine's word around the point, which may lie in another part.
+  return dict.read(() => rankFound(dict, found, text, { context, reading }));
+}
+
+/**
+ * lookupAt in the sentence around the point as the page shows it read (pinyin on, its context
+ * readings drawn): the engine is not asked, and the card puts first the reading over the word.
+ */
+export async function lookupInPageReading(loads: Promise<[Dictionary, GlossaryService | null]>, text: string, context: LookupContext, reading: SentenceReading): Promise<LookupMatch[]> {
+  void loads.then(([dict]) => dict.loadGlossParts(dict.glossPartsAt(text))).catch(() => undefined);
+  const [dict, glossary] = await loads;
+  const found = await dict.read(() => findAt(dict, glossary, text));
   return dict.read(() => rankFound(dict, found, text, { context, reading }));
 }

@@ -11,7 +11,8 @@ import { restoreSettings, settingsForBackup } from './settings-backup.ts';
 import { createGlossaryService, type GlossaryService } from './glossary.ts';
 import type { BuiltGlossary } from '../core/glossary/index.ts';
 import { Dictionary, DICTIONARY_FILE, glossFile } from '../core/dictionary/index.ts';
-import { beginReading, createSentenceReader, lookupAt, lookupInSentence } from './dictionary.ts';
+import { beginReading, createSentenceReader, lookupAt, lookupInPageReading, lookupInSentence } from './dictionary.ts';
+import { sentenceReadingOf } from '../core/dictionary/page-reading.ts';
 import { createContextReader } from './pinyin-context.ts';
 import { saveVocabulary } from './vocabulary.ts';
 import type { NewWord } from '../core/vocabulary.ts';
@@ -111,7 +112,7 @@ async function setBadge(tabId: number | null, status: keyof typeof BADGE): Promi
 
 const readContext = createContextReader(dictionary);
 /** Sentences around look-ups, read with the pinyin engine and its model (the last few kept). */
-const readSentence = createSentenceReader(readContext);
+const readSentence = createSentenceReader(readContext, undefined, () => note('engine reads a sentence'));
 
 const route = createRouter({
   'article/save': fromContent(async ({ article }, sender) => {
@@ -125,25 +126,29 @@ const route = createRouter({
   'glossary/search': fromPages(async ({ query, category, limit }) => (await glossary()).search(query, category, limit)),
   'glossary/entry': fromContent(async ({ term }) => (await glossary()).entry(db, term)),
   'glossary/in-article': fromPages(async ({ url }) => (await glossary()).inArticle(db, url)),
-  'dict/lookup': fromContent(async ({ text, context }) => {
+  'dict/lookup': fromContent(async ({ text, context, reading }) => {
     note('lookup');
     const loads = Promise.all([dictionary(), glossary().catch(() => null)]);
-    // The model's reading of the sentence only where it may change what the card puts first.
-    const matches = context
-      ? await lookupInSentence(
-          loads,
-          text,
-          context,
-          readSentence,
-          readContext.covers().catch(() => null),
-        )
-      : await loads.then(([dict, gloss]) => dict.read(() => lookupAt(dict, gloss, text)));
+    // The page's own reading of the sentence when it sent one (the schema checked it fits);
+    // else the engine's, with the model's only where it may change what the card puts first.
+    const matches =
+      context && reading
+        ? await lookupInPageReading(loads, text, context, sentenceReadingOf(context.sentence, reading))
+        : context
+          ? await lookupInSentence(
+              loads,
+              text,
+              context,
+              readSentence,
+              readContext.covers().catch(() => null),
+            )
+          : await loads.then(([dict, gloss]) => dict.read(() => lookupAt(dict, gloss, text)));
     // This answer first; then the glosses the next look-ups may need.
     note('answered');
     void loads.then(([dict]) => readRestOfGlosses(dict));
     return { matches };
   }),
-  'dict/prepare': fromContent(async ({ context }) => {
+  'dict/prepare': fromContent(async ({ context, reading }) => {
     note('prepare');
     // What a look-up loads and reads, begun now; a failure here is the look-up's to report.
     // The gloss parts of the words at the point, read as soon as the index is open.
@@ -151,8 +156,13 @@ const route = createRouter({
       .then((dict) => (context ? dict.loadGlossParts(dict.glossPartsAt(context.sentence.slice(context.offset))) : undefined))
       .catch(() => undefined);
     void glossary().catch(() => undefined);
-    const covers = readContext.covers().catch(() => null);
-    if (context) void beginReading(context, readSentence, covers).catch(() => undefined);
+    // A page that sent its own reading of the sentence leaves the engine alone.
+    if (context && !reading)
+      void beginReading(
+        context,
+        readSentence,
+        readContext.covers().catch(() => null),
+      ).catch(() => undefined);
     return { prepared: true as const };
   }),
   'pinyin/context': fromContent(async ({ texts }) => readContext(texts)),

@@ -10,6 +10,9 @@ import type { PinyinLook } from '../core/settings.ts';
 import { annotatedLineHeight, pinyinCss } from '../core/pinyin/ruby-style.ts';
 import { isDark, over, parseColor, type Rgba } from '../core/color.ts';
 import { copyWithoutPinyin, keepingView } from './view.ts';
+import { blockOf, blockTextAt, visibleTextNodes } from './text-at-point.ts';
+import { fitsSentence, type PageReading } from '../core/dictionary/page-reading.ts';
+import type { LookupContext } from '../messaging/protocol.ts';
 
 const STYLE_ID = 'jiedu-pinyin-style';
 
@@ -27,6 +30,12 @@ export interface Annotator {
   /** Reads the blocks under `root` in idle time, as start() will, without touching the page. */
   prepare(root: Element, settings: PinyinLook, also?: Element[]): Promise<void>;
   stop(): void;
+  /**
+   * The reading shown over the sentence of a look-up at a character (`node`, `offset`), for the
+   * background to rank the card by: only when it is the engine's own (tone marks, dictionary
+   * tones, no sandhi) and its context readings are drawn; else null, and the background reads it.
+   */
+  readingAt(node: Text, offset: number, context: LookupContext): PageReading | null;
 }
 
 const BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, blockquote, figcaption, td, th, dd, dt, pre';
@@ -226,6 +235,8 @@ export function createAnnotator(contextSource?: ContextSource): Annotator {
   };
 
   let handle: AnnotationHandle | null = null;
+  /** The look the page is drawn in. */
+  let look: PinyinLook | null = null;
   let root: Element | null = null;
   let observer: MutationObserver | null = null;
   let pending = new Set<Node>();
@@ -285,6 +296,7 @@ export function createAnnotator(contextSource?: ContextSource): Annotator {
       const later = blocks.filter((b) => !shown.has(b));
       corrected = 0;
       deferLayout(later, heights);
+      look = settings;
       const h = annotateDom(target, { ...readingOptions(settings), toneColors: settings.pinyinToneColors !== 'off', initial: false, contextFor, also });
       handle = h;
       observer = new MutationObserver((records) => {
@@ -355,7 +367,17 @@ export function createAnnotator(contextSource?: ContextSource): Annotator {
         idle(step);
       });
     },
+    readingAt(node, offset, context) {
+      if (!handle || !look || look.pinyinTone !== 'mark' || look.pinyinSandhi || look.pinyinNeutral !== 'dictionary') return null;
+      const texts = visibleTextNodes(blockOf(node));
+      const { full, at } = blockTextAt(blockOf(node), node, offset);
+      const from = at - context.offset;
+      if (from < 0 || full.slice(from, from + context.sentence.length) !== context.sentence) return null;
+      const reading = handle.shownReading(texts, from, from + context.sentence.length);
+      return reading && fitsSentence(context.sentence, reading) ? reading : null;
+    },
     stop() {
+      look = null;
       run++;
       observer?.disconnect();
       observer = null;

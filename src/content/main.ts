@@ -66,6 +66,8 @@ function nextVisit(): AbortSignal {
 let lastDraw: { look: string; state: Promise<PinyinState> } | null = null;
 /** The look pinyin on the page is drawn in, while it is on. */
 let drawnLook: PinyinLook | null = null;
+/** Settles once the last drawing's context readings are drawn (the bench and the browser tests wait for it). */
+let refined: Promise<void> = Promise.resolve();
 
 function summary(outcome: Extract<ExtractOutcome, { ok: true }>): Extract<PageState, { kind: 'detected' }>['article'] {
   const { url, site, title, publishedAt, layout, charCount, partial } = outcome.article;
@@ -188,6 +190,7 @@ function ui(): Promise<PageUi> {
     createPageUi(
       {
         article: () => (state.kind === 'detected' ? { url: state.article.url, title: state.article.title } : { url: location.href, title: document.title }),
+        readingAt: (node, offset, context) => (annotator?.on ? annotator.readingAt(node, offset, context) : null),
       },
       () => known,
     ),
@@ -292,6 +295,7 @@ async function drawPinyin(settings: PinyinLook, wait: 'visible' | 'all'): Promis
   const root = pinyinRoot(settings);
   await withMarksPaused(async () => {
     const progress = a.start(root, settings, headlineOutside(root));
+    refined = progress.refined;
     drawnLook = settings;
     await (wait === 'visible' ? progress.visible : progress.done);
   });
@@ -453,9 +457,11 @@ function listenForLookup(signal: AbortSignal): void {
     const caret = caretAt(e.clientX, e.clientY);
     const found = caret ? textAtCaret(caret.node, caret.offset, 1) : null;
     if (!found) return;
+    // With pinyin on, the page's reading of the sentence goes along, and the background leaves its engine alone.
+    const reading = annotator?.on ? annotator.readingAt(caret!.node, caret!.offset, found.context) : null;
     void currentSettings().then((s) => {
       if (s.lookupTrigger !== 'click' || signal.aborted) return;
-      void sendToBackground('dict/prepare', { context: found.context }).catch(() => undefined);
+      void sendToBackground('dict/prepare', { context: found.context, ...(reading ? { reading } : {}) }).catch(() => undefined);
       if (!pageUi) void loadPageUi().catch(() => undefined);
     });
   };
@@ -473,7 +479,15 @@ export function startContent(loaders: Loaders): void {
   // Visible only in this extension's isolated world (never to the page), in development and bench
   // builds: the bench and the browser tests reach the page's work through it.
   if (typeof __JIEDU_TEST_HOOKS__ !== 'undefined' && __JIEDU_TEST_HOOKS__) {
-    (globalThis as { jieduBench?: unknown }).jieduBench = { detectFromUrl, loadReader, loadAnnotator, setPinyin, setTerms, preparePinyin };
+    (globalThis as { jieduBench?: unknown }).jieduBench = {
+      detectFromUrl,
+      loadReader,
+      loadAnnotator,
+      setPinyin,
+      setTerms,
+      preparePinyin,
+      pinyinRefined: () => refined,
+    };
   }
   session = startSession();
   session.onEnd(letPageGo);

@@ -11,7 +11,7 @@ import { isLookupClick } from './lookup-gesture.ts';
 import { createOpenCard } from './cards/open-card.ts';
 import { createTermMarks, entryOfMark, roveFrom, TERM_SELECTOR, type TermMarks } from './terms/marks.ts';
 import { sentenceOfMark, termCard } from './terms/term-card.tsx';
-import { createLookUp, isLookupKey } from './lookup/look-up.ts';
+import { createLookUp, isLookupKey, type ReadingAt } from './lookup/look-up.ts';
 
 export interface PageUiEnv {
   /** The article the words are saved from. */
@@ -20,6 +20,8 @@ export interface PageUiEnv {
   scope?: Element;
   /** Told after a word was saved from a card. */
   saved?(): void;
+  /** The reading the page shows over a look-up's sentence, when it has one to send. */
+  readingAt?: ReadingAt;
 }
 
 export interface PageUi extends Pick<TermMarks, 'setMarking' | 'whileMarksPaused' | 'marked'> {
@@ -42,7 +44,7 @@ export function createPageUi(env: PageUiEnv, settings: () => Settings): PageUi {
   const inScope = (target: EventTarget | null): boolean => !env.scope || (target instanceof Node && env.scope.contains(target));
   const card = createOpenCard(settings, signal);
   const marks = createTermMarks(settings);
-  const lookUp = createLookUp(card, settings, env, inScope);
+  const lookUp = createLookUp(card, settings, env, inScope, env.readingAt);
   const close = (): void => card.hide();
 
   async function openTerm(span: Element, focus: boolean, pointer = false): Promise<void> {

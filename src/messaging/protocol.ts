@@ -12,6 +12,7 @@ import type { BuiltEntry, Category, GlossaryEntry } from '../core/glossary/types
 import { parsePinyinLook, type PinyinLook, type TONE_COLOR_SCHEMES } from '../core/settings.ts';
 import type { DictEntry } from '../core/dictionary/types.ts';
 import type { ReadingGroup } from '../core/dictionary/rank.ts';
+import type { PageReading } from '../core/dictionary/page-reading.ts';
 import type { NewWord, VocabularyRecord } from '../core/vocabulary.ts';
 import type { AnkiSettings, AnkiSettingsPatch } from '../core/anki-settings.ts';
 import type { AnkiProblem, SyncCounts } from '../core/anki-connect.ts';
@@ -123,14 +124,17 @@ export interface BackgroundMessages {
   'glossary/search': { params: { query: string; category: Category | null; limit: number }; result: { items: GlossaryListItem[]; total: number } };
   'glossary/entry': { params: { term: string }; result: GlossaryEntryDetail | null };
   'glossary/in-article': { params: { url: string }; result: { term: string; count: number; english: string; pinyin: string }[] };
-  /** `context`: the sentence around the point, for the reading in context (optional: the CLI and older callers send text only). */
-  'dict/lookup': { params: { text: string; context?: LookupContext }; result: { matches: LookupMatch[] } };
+  /**
+   * `context`: the sentence around the point, for the reading in context (optional: the CLI and older callers send text only).
+   * `reading`: the reading the page shows over that sentence, when it has pinyin on in the engine's own look (see page-reading.ts).
+   */
+  'dict/lookup': { params: { text: string; context?: LookupContext; reading?: PageReading }; result: { matches: LookupMatch[] } };
   /**
    * A look-up is likely: the button went down on Chinese text. The background starts (if the
    * browser had stopped it), opens the dictionary and reads the sentence around the point
    * (`context`) while the button is held, before the click asks.
    */
-  'dict/prepare': { params: { context?: LookupContext }; result: { prepared: true } };
+  'dict/prepare': { params: { context?: LookupContext; reading?: PageReading }; result: { prepared: true } };
   /** Readings decided by context for texts as the annotator reads them: per text, [offset, tone-marked reading] where they differ. */
   'pinyin/context': { params: { texts: string[] }; result: { readings: [number, string][][] } };
   /**

@@ -8,6 +8,7 @@ import { VOCABULARY_LIMITS, VOCABULARY_SOURCES } from '../core/vocabulary.ts';
 import { SITES } from '../core/article.ts';
 import { ARTICLE_SORTS, EXPORT_FORMATS, LOOKUP_CONTEXT_LIMITS, PINYIN_CONTEXT_LIMITS, VOCAB_SORTS } from './protocol.ts';
 import { VocabularyRecordSchema } from '../core/vocabulary.ts';
+import { fitsSentence, type PageReading } from '../core/dictionary/page-reading.ts';
 import { StoredArticleSchema } from '../core/export/backup.ts';
 import { CARD_SOURCES, GRADES, REVIEW_LIMITS, ReviewCardSchema } from '../core/review/card.ts';
 import { ReviewSettingsPatchSchema } from '../core/review/settings.ts';
@@ -22,6 +23,14 @@ const lookupContext = v.strictObject({
   sentence: v.pipe(v.string(), v.minLength(1), v.maxLength(LOOKUP_CONTEXT_LIMITS.sentenceChars)),
   offset: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(LOOKUP_CONTEXT_LIMITS.sentenceChars - 1)),
 });
+
+/** The reading the page shows over the sentence sent (its fit to the sentence is checked with both: see page-reading.ts). */
+const pageReading = v.strictObject({
+  syllables: v.pipe(v.array(v.nullable(v.pipe(v.string(), v.maxLength(8)))), v.maxLength(LOOKUP_CONTEXT_LIMITS.sentenceChars)),
+  words: v.pipe(v.array(v.tuple([v.pipe(v.number(), v.integer()), v.pipe(v.number(), v.integer())])), v.maxLength(LOOKUP_CONTEXT_LIMITS.sentenceChars)),
+});
+const readingFits = <T extends { context?: { sentence: string }; reading?: PageReading }>() =>
+  v.check<T, string>(({ context, reading }) => !reading || (!!context && fitsSentence(context.sentence, reading)), 'reading must come with the sentence it reads and fit it');
 
 /** Runtime schemas for every message's params. */
 export const PARAM_SCHEMAS: { [N in MessageName]: v.GenericSchema<unknown, Params<N>> } = {
@@ -40,18 +49,24 @@ export const PARAM_SCHEMAS: { [N in MessageName]: v.GenericSchema<unknown, Param
     v.strictObject({
       text: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
       context: v.optional(lookupContext),
+      reading: v.optional(pageReading),
     }),
     // The sentence must hold the looked-up text's first character at the offset it names.
     v.check(({ text, context }) => !context || (context.offset < context.sentence.length && context.sentence[context.offset] === text[0]), 'context.offset must point at the looked-up text'),
+    readingFits(),
   ),
-  'dict/prepare': v.strictObject({
-    context: v.optional(
-      v.pipe(
-        lookupContext,
-        v.check(({ sentence, offset }) => offset < sentence.length, 'context.offset must fall in the sentence'),
+  'dict/prepare': v.pipe(
+    v.strictObject({
+      context: v.optional(
+        v.pipe(
+          lookupContext,
+          v.check(({ sentence, offset }) => offset < sentence.length, 'context.offset must fall in the sentence'),
+        ),
       ),
-    ),
-  }),
+      reading: v.optional(pageReading),
+    }),
+    readingFits(),
+  ),
   'pinyin/context': v.strictObject({
     texts: v.pipe(
       v.array(v.pipe(v.string(), v.maxLength(PINYIN_CONTEXT_LIMITS.textChars))),

@@ -5,6 +5,8 @@
  * on shows nothing.
  */
 import type { Settings } from '../../core/settings.ts';
+import type { PageReading } from '../../core/dictionary/page-reading.ts';
+import type { LookupContext } from '../../messaging/protocol.ts';
 import { sendToBackground } from '../../messaging/ports.ts';
 import { errorText, t } from '../../platform/i18n.ts';
 import { HAN_SCRIPT } from '../../core/han-script.ts';
@@ -51,7 +53,10 @@ export interface LookUp {
   cancel(): void;
 }
 
-export function createLookUp(card: OpenCard, settings: () => Settings, to: SaveTarget, inScope: (target: EventTarget | null) => boolean): LookUp {
+/** The reading the page shows over a look-up's sentence, when it has one to send (see Annotator.readingAt). */
+export type ReadingAt = (node: Text, offset: number, context: LookupContext) => PageReading | null;
+
+export function createLookUp(card: OpenCard, settings: () => Settings, to: SaveTarget, inScope: (target: EventTarget | null) => boolean, readingAt?: ReadingAt): LookUp {
   /** Counts look-ups, so that a slow answer to an older one is dropped. */
   let lookups = 0;
   const close = (): void => card.hide();
@@ -78,7 +83,8 @@ export function createLookUp(card: OpenCard, settings: () => Settings, to: SaveT
     // Closed, or another word asked for, while the dictionary answered: show nothing stale.
     const stale = () => mine !== lookups || (loadingShown && !card.open);
     try {
-      const { matches } = await sendToBackground('dict/lookup', { text: found.text, context: found.context });
+      const reading = readingAt?.(node, offset, found.context);
+      const { matches } = await sendToBackground('dict/lookup', { text: found.text, context: found.context, ...(reading ? { reading } : {}) });
       clearTimeout(loading);
       if (stale()) return true;
       const word = rangeOfChars(block, node, offset, Math.max(1, matches[0]?.word.length ?? 1));

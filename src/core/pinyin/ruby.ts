@@ -14,6 +14,8 @@ import { toneOf } from './syllable.ts';
 import { isHanUnit } from './han.ts';
 import type { AnnotateOptions, Segment } from './types.ts';
 import type { ContextReadings } from './context.ts';
+import type { PageReading } from '../dictionary/page-reading.ts';
+import { HAN_SCRIPT } from '../han-script.ts';
 
 /** Context readings known for a text (as annotate reads it), if they have come. */
 export type ContextLookup = (text: string) => ContextReadings | undefined;
@@ -49,6 +51,12 @@ export interface AnnotationHandle {
    * page's text stay as they are. Returns how many words changed.
    */
   applyContext(contextFor: ContextLookup): number;
+  /**
+   * The reading shown over units [from, to) of the text `texts` hold (a block's text nodes as a
+   * reader sees them, in order, readings left out): null unless every Han character there is
+   * under ruby drawn by this handle with its context readings.
+   */
+  shownReading(texts: readonly Text[], from: number, to: number): PageReading | null;
 }
 
 /** Elements whose text is not prose to annotate, or is ours already. */
@@ -376,6 +384,44 @@ export function annotateDom(root: Element, opts: AnnotateDomOptions = {}): Annot
         });
       }
       return changed;
+    },
+    shownReading(texts, from, to) {
+      const syllables = new Array<string | null>(to - from).fill(null);
+      const words: [number, number][] = [];
+      const runs = new Set<Element>();
+      let lastRuby: Element | null = null;
+      let at = 0;
+      for (const t of texts) {
+        const start = at;
+        at += t.data.length;
+        if (at <= from) continue;
+        if (start >= to) break;
+        const parent = t.parentElement;
+        const ruby = parent?.localName === 'ruby' && parent.parentElement?.classList.contains(RUN_CLASS) ? parent : null;
+        const run = ruby ? ruby.parentElement! : parent?.classList.contains(RUN_CLASS) ? parent : null;
+        const lo = Math.max(start, from);
+        const hi = Math.min(at, to);
+        if (!ruby) {
+          // Text the annotator left without ruby is read nowhere: fine unless it holds Han it should have read.
+          if (!run && HAN_SCRIPT.test(t.data.slice(lo - start, hi - start))) return null;
+          if (run) runs.add(run);
+          lastRuby = null;
+          continue;
+        }
+        runs.add(run!);
+        const rt = t.nextSibling;
+        const shown = rt?.nodeType === ELEMENT_NODE && (rt as Element).localName === 'rt' ? (rt.textContent ?? '').trim().split(/\s+/) : [];
+        if (shown.length !== t.data.length) return null;
+        for (let i = lo; i < hi; i++) syllables[i - from] = shown[i - start]!;
+        const last = words[words.length - 1];
+        if (ruby === lastRuby && last) last[1] = hi - from;
+        else words.push([lo - from, hi - from]);
+        lastRuby = ruby;
+      }
+      if (at < to) return null;
+      // Every run there must be in a group whose context readings are drawn.
+      for (const r of runs) if (!groups.some((g) => g.settled && g.runs.some((x) => x?.run === r))) return null;
+      return { syllables, words };
     },
     remove() {
       groups.length = 0;

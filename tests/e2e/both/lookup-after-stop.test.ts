@@ -8,7 +8,7 @@
 import { expect, it } from 'vitest';
 import { demoPages } from '../../../scripts/demo-pages.ts';
 import { forEachBrowser, waitForStored, type ExtensionHarness } from '../harness/index.ts';
-import { cardBox, pointAt, saveFromCardByKeyboard, vocabulary } from '../harness/page-words.ts';
+import { cardBox, clickForCard, pointAt, saveFromCardByKeyboard, vocabulary } from '../harness/page-words.ts';
 
 async function stopBackground(h: ExtensionHarness): Promise<void> {
   if (h.stopBackground) await h.stopBackground();
@@ -74,7 +74,49 @@ forEachBrowser(
       const cardText = () => page.evalInContentScript<string | null>(`globalThis.jieduCardRoot?.querySelector('.card')?.textContent ?? null`);
       await expect.poll(cardText, { timeout: 15_000 }).toMatch(/地铁.*dì tiě.*subway/s);
       // The press's message reached the new background first and opened the dictionary; the click's look-up found it under way.
-      expect(await h().background((g) => g.jieduBegan.filter((b) => !b.startsWith('read ')).slice(0, 3))).toEqual(['prepare', 'dictionary', 'lookup']);
+      expect(await h().background((g) => g.jieduBegan.filter((b) => ['prepare', 'dictionary', 'lookup'].includes(b)).slice(0, 3))).toEqual(['prepare', 'dictionary', 'lookup']);
+      await page.press('Escape');
+      await page.close();
+    });
+
+    it('with pinyin on, ranks the card by the reading the page shows, and the new background leaves its pinyin engine alone; a reading that does not fit is refused', async () => {
+      const demo = demoPages().find((p) => p.file.endsWith('xinhua-1.html'))!;
+      const page = await h().newTab(demo.url);
+      await waitForStored(h(), 'https://www.xinhuanet.com/world/2019-12/10/c_1125327450.htm');
+      // Pinyin on, its context readings drawn: the page shows the engine's final reading.
+      await page.evalInContentScript(`globalThis.jieduBench.setPinyin(true).then(() => globalThis.jieduBench.pinyinRefined()).then(() => true)`);
+      await stopBackground(h());
+      // 长 in 车流长达创纪录: cháng over it, where CC-CEDICT has zhǎng too.
+      const point = await pointAt(page, '#p-detail', '长');
+      const shown = await page.evaluate(() => {
+        const p = document.querySelector('#p-detail')!;
+        const ruby = [...p.querySelectorAll('ruby')].find((r) => [...r.childNodes].some((n) => n.nodeType === 3 && (n as Text).data === '长'));
+        return ruby?.querySelector('rt')?.textContent ?? null;
+      });
+      expect(shown).toBe('cháng');
+      await clickForCard(page, point!);
+      // The card's block for 长 alone puts the reading over it first, marked as the one in this sentence.
+      const firstReading = () =>
+        page.evalInContentScript<string | null>(`(() => {
+          const match = [...(globalThis.jieduCardRoot?.querySelectorAll('.match') ?? [])].find((m) => m.querySelector('.word')?.textContent === '长');
+          const head = match?.querySelector('.reading .head');
+          return head ? head.querySelector('.pinyin').textContent + '|' + (head.querySelector('.chip')?.textContent ?? '') : null;
+        })()`);
+      await expect.poll(firstReading, { timeout: 15_000 }).toBe('cháng|In this sentence');
+      const began = await h().background((g) => g.jieduBegan);
+      expect(began.slice(0, began.indexOf('answered'))).toContain('lookup');
+      expect(began.slice(0, began.indexOf('answered'))).not.toContain('engine reads a sentence');
+      // The same look-up with a reading that does not fit its sentence (a syllable over 。) is refused, whoever sends it.
+      const sentence = '据法国交管部门统计，9日上午大巴黎地区交通堵塞造成的车流长达创纪录的631公里。';
+      const offset = sentence.indexOf('长');
+      const syllables = [...sentence].map((ch) => (/\p{Script=Han}/u.test(ch) ? 'a' : null));
+      const send = (reading: unknown) =>
+        page.evalInContentScript<{ ok: boolean; error?: string }>(
+          `chrome.runtime.sendMessage(${JSON.stringify({ jiedu: 1, name: 'dict/lookup', params: { text: '长达', context: { sentence, offset }, reading } })})`,
+        );
+      expect((await send({ syllables, words: [] })).ok).toBe(true);
+      const forged = await send({ syllables: syllables.map((s, i) => (i === sentence.length - 1 ? 'jù' : s)), words: [] });
+      expect(forged).toMatchObject({ ok: false, error: expect.stringMatching(/^invalid dict\/lookup: .*reading must come with the sentence it reads and fit it/) });
       await page.press('Escape');
       await page.close();
     });

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildGlossary } from '../../../scripts/build-glossary.ts';
 import { ROOT } from '../../../scripts/build.ts';
-import { beginReading, createSentenceReader, lookupAt, lookupInSentence, readSentence, type ReadContext } from '../../../src/background/dictionary.ts';
+import { beginReading, createSentenceReader, lookupAt, lookupInPageReading, lookupInSentence, readSentence, type ReadContext } from '../../../src/background/dictionary.ts';
+import { fitsSentence, sentenceReadingOf, type PageReading } from '../../../src/core/dictionary/page-reading.ts';
 import * as v from 'valibot';
 import { PARAM_SCHEMAS } from '../../../src/messaging/schemas.ts';
 import { createGlossaryService, type GlossaryService } from '../../../src/background/glossary.ts';
@@ -119,5 +120,84 @@ describe('look-up without waiting for the model where it changes nothing', () =>
     expect(ok({ context: { sentence: '稳定与发展。', offset: 6 } })).toBe(false);
     expect(ok({ context: { sentence: '', offset: 0 } })).toBe(false);
     expect(ok({ context: { sentence: '稳定', offset: 0 }, more: 1 })).toBe(false);
+  });
+});
+
+describe("look-up by the page's own reading (pinyin on)", () => {
+  /** The engine's reading of a sentence as a page shows it: a syllable per read character, the Han words as its ruby groups them. */
+  async function shown(sentence: string): Promise<PageReading> {
+    const r = await readSentence(sentence, readContext);
+    const words = r.words.filter((w) => r.syllables[w.start] !== null).map((w): [number, number] => [w.start, w.start + w.text.length]);
+    return { syllables: [...r.syllables], words };
+  }
+
+  it("answers as the engine's reading does, when the page shows the engine's reading", async () => {
+    for (const c of SAVE_CASES) {
+      const at = c.sentence.indexOf(c.phrase) + c.at;
+      expect(c.sentence[at]).toBe(c.char);
+      const context = sentenceForLookup(c.sentence, at);
+      const reading = await shown(context.sentence);
+      expect(fitsSentence(context.sentence, reading)).toBe(true);
+      const slice = c.sentence.slice(at, at + 16);
+      const got = await lookupInPageReading(Promise.resolve([dict, glossary]), slice, context, sentenceReadingOf(context.sentence, reading));
+      expect(got.find((m) => m.word === c.char)?.save?.pinyin, c.char).toBe(c.expected.pinyin);
+      expect(got, c.char).toEqual(await lookupInSentence(Promise.resolve([dict, glossary]), slice, context, createSentenceReader(readContext), Promise.resolve(null)));
+    }
+  });
+
+  it('puts first the reading the page shows over the word', async () => {
+    const sentence = '中国的发展是和平力量的增长。';
+    const at = sentence.indexOf('长');
+    const context = sentenceForLookup(sentence, at);
+    const reading = await shown(context.sentence);
+    const look = (r: PageReading) => lookupInPageReading(Promise.resolve([dict, glossary]), sentence.slice(at), context, sentenceReadingOf(context.sentence, r));
+    const first = (await look(reading)).find((m) => m.word === '长')!;
+    expect(first.groups[0]).toMatchObject({ inContext: true, pinyin: 'zhǎng' });
+    // Another reading shown over it (a page the reader sees it in): that one comes first, and Save keeps it.
+    const other = { ...reading, syllables: reading.syllables.map((s, i) => (i === context.offset ? 'cháng' : s)) };
+    const second = (await look(other)).find((m) => m.word === '长')!;
+    expect(second.groups[0]).toMatchObject({ inContext: true, pinyin: 'cháng' });
+    expect(second.save?.pinyin).toBe('cháng');
+  });
+
+  it('refuses a reading that does not fit its sentence, or comes without one', async () => {
+    const sentence = '稳定与发展。';
+    const reading = await shown(sentence);
+    const lookup = (params: unknown) => v.safeParse(PARAM_SCHEMAS['dict/lookup'], params).success;
+    const prepare = (params: unknown) => v.safeParse(PARAM_SCHEMAS['dict/prepare'], params).success;
+    const context = { sentence, offset: 2 };
+    expect(lookup({ text: '与发展', context, reading })).toBe(true);
+    expect(prepare({ context, reading })).toBe(true);
+    expect(lookup({ text: '与发展', reading })).toBe(false);
+    expect(prepare({ reading })).toBe(false);
+    const forged: unknown[] = [
+      { ...reading, syllables: reading.syllables.slice(1) }, // not one per unit
+      { ...reading, syllables: reading.syllables.map((s, i) => (i === 5 ? 'jù' : s)) }, // a syllable on 。
+      { ...reading, syllables: reading.syllables.map((s, i) => (i === 2 ? '<img src=x>' : s)) },
+      { ...reading, syllables: reading.syllables.map((s, i) => (i === 2 ? 'yǔyǔyǔyǔy' : s)) }, // too long
+      {
+        ...reading,
+        words: [
+          [0, 2],
+          [1, 3],
+        ],
+      }, // overlapping
+      {
+        ...reading,
+        words: [
+          [3, 5],
+          [0, 2],
+        ],
+      }, // out of order
+      { ...reading, words: [[4, 6]] }, // over 。, which has no reading
+      { ...reading, words: [[0, 9]] }, // past the end
+      { ...reading, words: [[0.5, 2]] },
+      { ...reading, extra: 1 },
+      { syllables: 'wěn dìng', words: [] },
+    ];
+    for (const f of forged) {
+      expect(lookup({ text: '与发展', context, reading: f }), JSON.stringify(f)).toBe(false);
+      expect(prepare({ context, reading: f }), JSON.stringify(f)).toBe(false);
+    }
   });
 });

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { annotateDom, readingTextsOf, rubyPinyin, rubyWord, type ContextLookup } from '../../../../src/core/pinyin/ruby.ts';
 import { contextReadings, type ContextSources } from '../../../../src/core/pinyin/context.ts';
 import { loadCliContextSources } from '../../../../src/cli/polyphone-model.ts';
+import { analyse } from '../../../../src/core/pinyin/annotate.ts';
+import { fitsSentence } from '../../../../src/core/dictionary/page-reading.ts';
 
 const sources: ContextSources = await loadCliContextSources();
 
@@ -97,4 +99,50 @@ describe('context readings in the page', () => {
     expect(root.innerHTML).toBe(html);
     expect(h.textsWithoutContext().length).toBe(2);
   });
+
+  it("give the page's reading of a sentence once drawn: a syllable per character, the ruby's words, the readings context changed", () => {
+    const { root } = setup();
+    const { lookup } = lookupFor(root);
+    const h = annotateDom(root, { initial: false, toneColors: true });
+    for (const p of root.querySelectorAll('p')) h.annotateSubtree(p);
+    const p = root.querySelectorAll('p')[1]!;
+    const texts = shownTexts(p);
+    const text = texts.map((t) => t.data).join('');
+    expect(text).toBe('高句丽的军队向南扩张。');
+    // Not before its context readings are drawn: the page does not yet show the engine's final reading.
+    expect(h.shownReading(texts, 0, text.length)).toBeNull();
+    h.applyContext(lookup);
+    const reading = h.shownReading(shownTexts(p), 0, text.length)!;
+    expect(reading.syllables).toEqual([
+      'gāo',
+      'gōu',
+      'lí',
+      ...analyse(text)
+        .flatMap((w) => (w.han ? w.syllables : [...w.text].map(() => null)))
+        .slice(3),
+    ]);
+    expect(reading.words.map(([a, b]) => text.slice(a, b))).toEqual([...p.querySelectorAll('ruby')].map(rubyWord));
+    expect(fitsSentence(text, reading)).toBe(true);
+    // Part of the text, across the <b> of the first paragraph: offsets from the part's start, the word cut at its edge.
+    const first = shownTexts(root.querySelector('p')!);
+    const whole = first.map((t) => t.data).join('');
+    const from = whole.indexOf('侯');
+    const part = h.shownReading(first, from, whole.length)!;
+    expect(fitsSentence(whole.slice(from), part)).toBe(true);
+    expect(part.syllables.slice(0, 4)).toEqual(['hóu', null, 'hòu', 'bèi']);
+    h.remove();
+    // Pinyin off: no reading to give.
+    expect(h.shownReading(shownTexts(p), 0, text.length)).toBeNull();
+  });
 });
+
+/** The text nodes a reader sees under `el`, readings (rt) left out (linkedom's TreeWalker ignores filters). */
+function shownTexts(el: Element): Text[] {
+  const out: Text[] = [];
+  const walk = (n: Node) => {
+    if (n.nodeType === 3) out.push(n as Text);
+    else if ((n as Element).localName !== 'rt') for (const c of n.childNodes) walk(c);
+  };
+  walk(el);
+  return out;
+}
