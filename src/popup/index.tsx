@@ -11,6 +11,7 @@ import { sendToBackground, sendToTab } from '../messaging/ports.ts';
 import { mountPage } from '../ui/mount.tsx';
 import { loadSettings, saveSettings } from '../platform/settings-store.ts';
 import { Brand } from '../ui/brand.tsx';
+import { TabList } from '../ui/tab-list.tsx';
 
 type TabView =
   | { kind: 'loading' }
@@ -252,13 +253,6 @@ function Popup() {
     { id: 'page', label: t('tabThisPage') },
     { id: 'glossary', label: t('tabGlossary') },
   ];
-  const onTabKey = (e: KeyboardEvent) => {
-    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-    const i = tabs.findIndex((x) => x.id === tab);
-    const next = tabs[(i + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length]!;
-    setTab(next.id);
-    document.getElementById(`tab-${next.id}`)?.focus();
-  };
   return (
     <>
       <header>
@@ -267,13 +261,7 @@ function Popup() {
           {stats ? (stats.articles === 1 ? t('libraryCountOne') : t('libraryCount', String(stats.articles))) : ''}
         </span>
       </header>
-      <div role="tablist" class="tabs" onKeyDown={onTabKey}>
-        {tabs.map((x) => (
-          <button type="button" role="tab" id={`tab-${x.id}`} key={x.id} aria-selected={tab === x.id} aria-controls={`panel-${x.id}`} tabIndex={tab === x.id ? 0 : -1} onClick={() => setTab(x.id)}>
-            {x.label}
-          </button>
-        ))}
-      </div>
+      <TabList tabs={tabs} current={tab} onChoose={setTab} />
       {tab === 'page' ? (
         <div role="tabpanel" id="panel-page" aria-labelledby="tab-page">
           <section aria-labelledby="this-page">

@@ -10,6 +10,7 @@ import { Toast, type ToastState } from './toast.tsx';
 import { VocabularyPanel } from './vocabulary.tsx';
 import { mountPage } from '../../ui/mount.tsx';
 import { Brand } from '../../ui/brand.tsx';
+import { TabList } from '../../ui/tab-list.tsx';
 
 type TabName = 'articles' | 'vocabulary' | 'glossary';
 const TABS: { id: TabName; key: string }[] = [
@@ -43,19 +44,6 @@ function Library() {
     setTab(id);
     history.replaceState(null, '', `#${id}`);
   };
-  const onTabKey = (e: KeyboardEvent) => {
-    const i = TABS.findIndex((x) => x.id === tab);
-    let next: number | null = null;
-    if (e.key === 'ArrowRight') next = (i + 1) % TABS.length;
-    if (e.key === 'ArrowLeft') next = (i + TABS.length - 1) % TABS.length;
-    if (e.key === 'Home') next = 0;
-    if (e.key === 'End') next = TABS.length - 1;
-    if (next === null) return;
-    e.preventDefault();
-    const target = TABS[next]!;
-    choose(target.id);
-    document.getElementById(`tab-${target.id}`)?.focus();
-  };
   const showToast = (x: Omit<ToastState, 'id'>) => setToast({ ...x, id: Date.now() + Math.random() });
 
   return (
@@ -70,13 +58,7 @@ function Library() {
           {t('libAbout')}
         </a>
       </header>
-      <div role="tablist" class="tabs lib-tabs" aria-label={t('libraryTitle')} onKeyDown={onTabKey}>
-        {TABS.map((x) => (
-          <button type="button" role="tab" id={`tab-${x.id}`} key={x.id} aria-selected={tab === x.id} aria-controls={`panel-${x.id}`} tabIndex={tab === x.id ? 0 : -1} onClick={() => choose(x.id)}>
-            {t(x.key)}
-          </button>
-        ))}
-      </div>
+      <TabList tabs={TABS.map((x) => ({ id: x.id, label: t(x.key) }))} current={tab} onChoose={choose} label={t('libraryTitle')} class="lib-tabs" />
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} class="card tabpanel">
         {tab === 'articles' ? <ArticlesPanel initialReading={initialReading} dataVersion={dataVersion} onChanged={refreshStats} showToast={showToast} /> : null}
         {tab === 'vocabulary' ? <VocabularyPanel dataVersion={dataVersion} onChanged={refreshStats} showToast={showToast} /> : null}

@@ -9,6 +9,7 @@ import { SettingsPanel } from './settings-panel.tsx';
 import { StatsPanel } from './stats-panel.tsx';
 import { askQueue, Study, type Notice } from './study.tsx';
 import { Brand } from '../../ui/brand.tsx';
+import { TabList } from '../../ui/tab-list.tsx';
 
 type TabName = 'study' | 'add' | 'stats' | 'settings';
 const TABS: { id: TabName; key: string }[] = [
@@ -50,16 +51,6 @@ function Review() {
     // Cards added elsewhere in the page join the session when it is opened again.
     if (id === 'study' && tab !== 'study') setStudyKey((k) => k + 1);
   };
-  const onTabKey = (e: KeyboardEvent) => {
-    const i = TABS.findIndex((x) => x.id === tab);
-    let next: number | null = null;
-    if (e.key === 'ArrowRight') next = (i + 1) % TABS.length;
-    if (e.key === 'ArrowLeft') next = (i + TABS.length - 1) % TABS.length;
-    if (next === null) return;
-    e.preventDefault();
-    choose(TABS[next]!.id);
-    document.getElementById(`tab-${TABS[next]!.id}`)?.focus();
-  };
   const onNotice = (n: Notice) => setNotice({ ...n, id: Date.now() + Math.random() });
   const changed = () => setVersion((v) => v + 1);
 
@@ -69,13 +60,7 @@ function Review() {
         <Brand sub={t('reviewHeading')} />
         <a href="library.html#vocabulary">{t('reviewLibrary')}</a>
       </header>
-      <div role="tablist" class="tabs review-tabs" aria-label={t('reviewHeading')} onKeyDown={onTabKey}>
-        {TABS.map((x) => (
-          <button type="button" role="tab" id={`tab-${x.id}`} key={x.id} aria-selected={tab === x.id} aria-controls={`panel-${x.id}`} tabIndex={tab === x.id ? 0 : -1} onClick={() => choose(x.id)}>
-            {t(x.key)}
-          </button>
-        ))}
-      </div>
+      <TabList tabs={TABS.map((x) => ({ id: x.id, label: t(x.key) }))} current={tab} onChoose={choose} label={t('reviewHeading')} class="review-tabs" />
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} class="card tabpanel">
         {tab === 'study' ? (
           <Study key={studyKey} settings={settings ?? DEFAULT_REVIEW_SETTINGS} active={tab === 'study'} firstQueue={studyKey === 0 ? firstQueue : undefined} onNotice={onNotice} onChanged={changed} />

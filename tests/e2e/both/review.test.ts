@@ -150,6 +150,17 @@ forEachBrowser('review', (h) => {
     await expect.poll(() => textOf(lib, '[data-testid="backup-result-review"]'), { timeout: 30_000 }).toBe('Review: cards added 3, updated 0; review log entries added 2.');
     expect((await reviewState(h())).cards).toEqual(kept.cards);
     await lib.close();
+    // The tabs by keyboard: End and Home reach the last and the first, the arrows the neighbours; the tab reached is chosen.
+    const current = () => review.evaluate(() => `${document.activeElement?.id} ${document.querySelector('[role=tab][aria-selected=true]')?.id}`);
+    await review.focus('#tab-study');
+    await review.press('End');
+    await expect.poll(current).toBe('tab-settings tab-settings');
+    await review.press('ArrowRight');
+    await expect.poll(current).toBe('tab-study tab-study');
+    await review.press('ArrowLeft');
+    await expect.poll(current).toBe('tab-settings tab-settings');
+    await review.press('Home');
+    await expect.poll(current).toBe('tab-study tab-study');
     await review.close();
     await page.close();
   });

@@ -172,6 +172,10 @@ const KEYS: Record<string, { key: string; code: string; keyCode: number }> = {
   Space: { key: ' ', code: 'Space', keyCode: 32 },
   ArrowRight: { key: 'ArrowRight', code: 'ArrowRight', keyCode: 39 },
   ArrowLeft: { key: 'ArrowLeft', code: 'ArrowLeft', keyCode: 37 },
+  ArrowUp: { key: 'ArrowUp', code: 'ArrowUp', keyCode: 38 },
+  ArrowDown: { key: 'ArrowDown', code: 'ArrowDown', keyCode: 40 },
+  Home: { key: 'Home', code: 'Home', keyCode: 36 },
+  End: { key: 'End', code: 'End', keyCode: 35 },
 };
 
 interface ConsoleEntry {
