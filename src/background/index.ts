@@ -237,6 +237,6 @@ browser.runtime.onInstalled.addListener(({ reason }) => {
 
 const contextMenu = installContextMenu({ dictionary, readSentence, save: saveWord });
 
-// Exposed for the end-to-end tests, which read the database and run command handlers inside the service worker.
+// Exposed for the end-to-end tests, which run command handlers inside the service worker. (They reach the database as the extension does: tests/support/extension-db.ts.)
 if (typeof __JIEDU_TEST_HOOKS__ !== 'undefined' && __JIEDU_TEST_HOOKS__)
-  Object.assign(globalThis, { jieduDb: db, jieduCommands: COMMANDS, jieduDictionary: dictionary, jieduBench: { loadDictionary }, jieduContextMenu: contextMenu, jieduBegan: began });
+  Object.assign(globalThis, { jieduCommands: COMMANDS, jieduDictionary: dictionary, jieduBench: { loadDictionary }, jieduContextMenu: contextMenu, jieduBegan: began });

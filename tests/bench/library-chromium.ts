@@ -5,6 +5,7 @@
  */
 import type { ExtensionBrowser } from '../../scripts/browser.ts';
 import type { Row } from '../../scripts/bench.ts';
+import { runInDatabase } from '../support/extension-db.ts';
 
 const RUNS = 15;
 
@@ -15,8 +16,7 @@ function med(xs: number[]): number {
 }
 
 /** Writes the generated library inside the service worker. */
-const SEED = `(async () => {
-  const db = globalThis.jieduDb;
+const SEED = `async (db) => {
   const base = Date.UTC(2025, 0, 1);
   const para = '外交部发言人表示，中方愿同各方加强沟通，共同维护地区和平稳定。'.repeat(3);
   const articles = Array.from({ length: 1000 }, (_, i) => {
@@ -40,10 +40,9 @@ const SEED = `(async () => {
   await db.articles.bulkPut(articles);
   await db.vocabulary.bulkPut(words);
   return { articles: await db.articles.count(), vocabulary: await db.vocabulary.count() };
-})()`;
+}`;
 
-const BASELINES = (runs: number) => `(async () => {
-  const db = globalThis.jieduDb;
+const BASELINES = (runs: number) => `async (db) => {
   const med = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
   const toArray = []; const filter = []; const stringify = [];
   const all = await db.vocabulary.toArray();
@@ -61,12 +60,14 @@ const BASELINES = (runs: number) => `(async () => {
     stringify.push(performance.now() - t0);
   }
   return { toArray: med(toArray), filter: med(filter), stringify: med(stringify) };
-})()`;
+}`;
 
 export async function libraryRows(b: ExtensionBrowser): Promise<Row[]> {
-  const seeded = (await b.worker.evaluate(SEED)) as { articles: number; vocabulary: number };
+  // The extension's database, opened in its service worker as the extension opens it.
+  const inDatabase = (source: string): Promise<unknown> => runInDatabase((expression) => b.worker.evaluate(expression), source);
+  const seeded = (await inDatabase(SEED)) as { articles: number; vocabulary: number };
   process.stderr.write(`  library: ${seeded.articles} articles, ${seeded.vocabulary} words\n`);
-  const base = (await b.worker.evaluate(BASELINES(RUNS))) as { toArray: number; filter: number; stringify: number };
+  const base = (await inDatabase(BASELINES(RUNS))) as { toArray: number; filter: number; stringify: number };
   const page = await b.context.newPage();
   const url = `chrome-extension://${b.extensionId}/library.html`;
   const firstRender = async (): Promise<number> => {
@@ -131,11 +132,10 @@ export async function libraryRows(b: ExtensionBrowser): Promise<Row[]> {
   await page.close();
 
   // Leave the shared browser's library as it was for any later suite.
-  await b.worker.evaluate(`(async () => {
-    const db = globalThis.jieduDb;
+  await inDatabase(`async (db) => {
     await db.vocabulary.where('simplified').startsWith('基准词').delete();
     await db.articles.where('url').startsWith('https://www.guancha.cn/bench/').delete();
-  })()`);
+  }`);
 
   return [
     {

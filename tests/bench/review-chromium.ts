@@ -5,6 +5,7 @@
  */
 import type { ExtensionBrowser } from '../../scripts/browser.ts';
 import type { Row } from '../../scripts/bench.ts';
+import { runInDatabase } from '../support/extension-db.ts';
 
 const RUNS = 15;
 
@@ -15,8 +16,7 @@ function med(xs: number[]): number {
 }
 
 /** 10,000 saved words, a card each in review (half of them due), and ten grades each in the log. */
-export const SEED = `(async () => {
-  const db = globalThis.jieduDb;
+const SEED = `async (db) => {
   const now = Date.now();
   const day = 86400000;
   const words = Array.from({ length: 10000 }, (_, i) => {
@@ -45,10 +45,9 @@ export const SEED = `(async () => {
   await db.cards.bulkPut(cards);
   await db.reviewLog.bulkAdd(log);
   return { cards: await db.cards.count(), log: await db.reviewLog.count() };
-})()`;
+}`;
 
-const BASELINE = (runs: number) => `(async () => {
-  const db = globalThis.jieduDb;
+const BASELINE = (runs: number) => `async (db) => {
   const med = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
   const times = [];
   for (let r = 0; r < ${runs}; r++) {
@@ -57,12 +56,14 @@ const BASELINE = (runs: number) => `(async () => {
     times.push(performance.now() - t0);
   }
   return med(times);
-})()`;
+}`;
 
 export async function reviewRows(b: ExtensionBrowser): Promise<Row[]> {
-  const seeded = (await b.worker.evaluate(SEED)) as { cards: number; log: number };
+  // The extension's database, opened in its service worker as the extension opens it.
+  const inDatabase = (source: string): Promise<unknown> => runInDatabase((expression) => b.worker.evaluate(expression), source);
+  const seeded = (await inDatabase(SEED)) as { cards: number; log: number };
   process.stderr.write(`  review: ${seeded.cards} cards, ${seeded.log} log entries\n`);
-  const toArray = (await b.worker.evaluate(BASELINE(RUNS))) as number;
+  const toArray = (await inDatabase(BASELINE(RUNS))) as number;
   const page = await b.context.newPage();
   const url = `chrome-extension://${b.extensionId}/review.html`;
   const firstCard = async (): Promise<number> => {
@@ -115,12 +116,11 @@ export async function reviewRows(b: ExtensionBrowser): Promise<Row[]> {
   await page.close();
 
   // Leave the shared browser's database as it was for any later suite.
-  await b.worker.evaluate(`(async () => {
-    const db = globalThis.jieduDb;
+  await inDatabase(`async (db) => {
     await db.vocabulary.where('simplified').startsWith('复习词').delete();
     await db.cards.clear();
     await db.reviewLog.clear();
-  })()`);
+  }`);
 
   return [
     {

@@ -6,6 +6,7 @@ import { launchWithExtension, servePages, tabIdOf, type ExtensionBrowser } from 
 import { demoPages, type DemoPage } from '../../scripts/demo-pages.ts';
 import { ROOT } from '../../scripts/build.ts';
 import type { StoredArticle } from '../../src/core/article.ts';
+import { runInDatabase } from '../support/extension-db.ts';
 
 export const ARTIFACTS = join(ROOT, 'tests/artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -22,12 +23,13 @@ export function findPage(pred: (p: DemoPage) => boolean, what: string): DemoPage
   return page;
 }
 
-/** Reads an article from IndexedDB inside the service worker. */
+/** Reads an article from the extension's database, in its service worker. */
 async function storedArticle(b: ExtensionBrowser, url: string): Promise<StoredArticle | null> {
-  return b.worker.evaluate(async (u) => {
-    const db = (globalThis as unknown as { jieduDb: { articles: { where(i: string): { equals(v: string): { first(): Promise<unknown> } } } } }).jieduDb;
-    return ((await db.articles.where('url').equals(u).first()) ?? null) as never;
-  }, url);
+  return runInDatabase(
+    (expression) => b.worker.evaluate(expression),
+    async (db, u) => (await db.articles.where('url').equals(u).first()) ?? null,
+    url,
+  );
 }
 
 /** Waits until the article is stored (the content script saves it on its own). */

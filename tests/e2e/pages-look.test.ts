@@ -17,6 +17,7 @@ import type { Tab } from './harness/index.ts';
 import { layoutFaults } from './harness/layout-faults.ts';
 import { visualDifference } from './look.ts';
 import { FIXED_DATE, wordsOf } from './saved-words.ts';
+import { runInDatabase } from '../support/extension-db.ts';
 
 type Scheme = 'light' | 'dark';
 /** The page as the harness's checks take it: they need only its evaluate. */
@@ -38,16 +39,16 @@ describe('extension pages: themes, widths, axe and reference screenshots (Chromi
     const stored = await waitForStored(b, canonical);
     // Fixed dates, so that screenshots do not change with the day they are taken.
     article = { ...stored, firstSavedAt: FIXED_DATE, lastSavedAt: FIXED_DATE, extractedAt: FIXED_DATE };
-    await b.worker.evaluate(
-      async ({ a, words }) => {
-        const db = (globalThis as unknown as { jieduDb: { articles: { put(x: unknown): Promise<unknown> }; vocabulary: { bulkPut(x: unknown[]): Promise<unknown> } } }).jieduDb;
+    await runInDatabase(
+      (expression) => b.worker.evaluate(expression),
+      async (db, { a, words }) => {
         await db.articles.put(a);
         await db.vocabulary.bulkPut(words);
-        // Tone colours on (MDBG), so that axe checks their contrast in both themes.
-        await chrome.storage.local.set({ settings: { version: 1, values: { pinyinToneColors: 'mdbg' } } });
       },
       { a: article, words: wordsOf(article) },
     );
+    // Tone colours on (MDBG), so that axe checks their contrast in both themes.
+    await b.worker.evaluate(() => chrome.storage.local.set({ settings: { version: 1, values: { pinyinToneColors: 'mdbg' } } }));
   }, 120_000);
   afterAll(async () => {
     await b?.close();

@@ -11,7 +11,7 @@ import { afterAll, expect, it } from 'vitest';
 import { JIEDU_NOTETYPE_NAME, NOTE_FIELDS, stableGuid } from '../../../src/core/export/index.ts';
 import type { VocabularyRecord } from '../../../src/core/vocabulary.ts';
 import { AnkiConnectStandin } from '../../support/anki-connect-standin.ts';
-import { forEachBrowser, textOf, waitForStored, type Tab } from '../harness/index.ts';
+import { database, forEachBrowser, textOf, waitForStored, type Tab } from '../harness/index.ts';
 import { cardBox, clickForCard, pointAt, saveFromCardByKeyboard, vocabulary } from '../harness/page-words.ts';
 import { demoPages } from '../../../scripts/demo-pages.ts';
 
@@ -71,13 +71,10 @@ forEachBrowser('Add to Anki through AnkiConnect', (h) => {
     anki = new AnkiConnectStandin({ allowedOrigins: [h().origin] });
     standins.push(anki);
     const url = await anki.listen();
-    await h().background(
-      async (g, { url, word }) => {
-        await g.jieduDb.vocabulary.bulkPut([word]);
-        await g.chrome.storage.local.set({ jieduAnkiTestUrl: url, jieduAnki: { enabled: true } });
-      },
-      { url, word: WORD },
-    );
+    await database(h(), (db, word) => db.vocabulary.bulkPut([word]), WORD);
+    await h().background(async (g, url) => {
+      await g.chrome.storage.local.set({ jieduAnkiTestUrl: url, jieduAnki: { enabled: true } });
+    }, url);
     lib = await h().openExtensionPage('library.html');
     await lib.click('#tab-vocabulary');
     await lib.click('[data-testid="vocab-row"] input.wrow-check');

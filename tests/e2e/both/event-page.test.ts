@@ -9,7 +9,7 @@
  */
 import { expect, it } from 'vitest';
 import { demoPages } from '../../../scripts/demo-pages.ts';
-import { countOf, forEachBrowser, openPopup, textOf, type ExtensionHarness } from '../harness/index.ts';
+import { countOf, database, forEachBrowser, openPopup, textOf, type ExtensionHarness } from '../harness/index.ts';
 
 const stopped = async (h: ExtensionHarness) => {
   await expect.poll(() => h.backgroundState!(), { timeout: 20_000 }).toBe('stopped');
@@ -39,7 +39,7 @@ forEachBrowser(
       await expect.poll(() => page.evaluate(() => document.activeElement?.localName)).toBe('jiedu-card');
       await stopped(h());
       await page.press('Enter');
-      await expect.poll(async () => (await h().background(async (g) => (await g.jieduDb.vocabulary.get('一带一路')) ?? null))?.source).toBe('glossary');
+      await expect.poll(async () => (await database(h(), async (db) => (await db.vocabulary.get('一带一路')) ?? null))?.source).toBe('glossary');
       await page.press('Escape');
       await stopped(h());
 

@@ -15,12 +15,13 @@ import type { VocabularyRecord } from '../../../src/core/vocabulary.ts';
 import { annotate } from '../../../src/core/pinyin/index.ts';
 import { contextReadings } from '../../../src/core/pinyin/context.ts';
 import { loadCliContextSources } from '../../../src/cli/polyphone-model.ts';
-import { countOf, forEachBrowser, textOf, waitForStored, type ExtensionHarness, type Tab } from '../harness/index.ts';
+import { countOf, database, forEachBrowser, textOf, waitForStored, type ExtensionHarness, type Tab } from '../harness/index.ts';
 import { pointAt } from '../harness/page-words.ts';
 
 async function seedWords(h: ExtensionHarness, article: StoredArticle): Promise<void> {
-  await h.background(
-    async (g, { url, title, sentence }) => {
+  await database(
+    h,
+    async (db, { url, title, sentence }) => {
       const base = Date.UTC(2025, 0, 1);
       // Generated test data, not real vocabulary.
       const rows: VocabularyRecord[] = Array.from({ length: 10_000 }, (_, i) => {
@@ -51,14 +52,14 @@ async function seedWords(h: ExtensionHarness, article: StoredArticle): Promise<v
         createdAt: stamp,
         updatedAt: stamp,
       });
-      await g.jieduDb.vocabulary.bulkPut(rows);
+      await db.vocabulary.bulkPut(rows);
     },
     { url: article.url, title: article.title, sentence: article.paragraphs[0]! },
   );
 }
 
-const counts = (h: ExtensionHarness) => h.background(async (g) => ({ articles: await g.jieduDb.articles.count(), vocabulary: await g.jieduDb.vocabulary.count() }));
-const storedWord = (h: ExtensionHarness, key: string) => h.background(async (g, k) => (await g.jieduDb.vocabulary.get(k)) ?? null, key);
+const counts = (h: ExtensionHarness) => database(h, async (db) => ({ articles: await db.articles.count(), vocabulary: await db.vocabulary.count() }));
+const storedWord = (h: ExtensionHarness, key: string) => database(h, async (db, k) => (await db.vocabulary.get(k)) ?? null, key);
 
 /** Keeps, instead of downloading, each file the page offers (its Blob and its <a download> name). */
 function catchDownloads(tab: Tab): Promise<void> {
@@ -282,7 +283,7 @@ forEachBrowser('library page', (h, browser) => {
     await expect.poll(focused).toBe('input vocab-search');
     expect(await storedWord(h(), '外交')).toBeNull();
     // The word back, as the tests after this one expect it.
-    await h().background(async (g, w) => void (await g.jieduDb.vocabulary.bulkPut([w])), word);
+    await database(h(), (db, w) => db.vocabulary.bulkPut([w]), word);
     await lib.fill('[data-testid="vocab-search"]', 'wai jiao ');
     await expect.poll(vocabCount).toBe('Found: 1 · selected: 0');
   });
@@ -300,11 +301,15 @@ forEachBrowser('library page', (h, browser) => {
     await setItem({ pinyinSize: 60 }, { newPerDay: 2 });
     const before = await counts(h());
     expect(before).toEqual({ articles: 1, vocabulary: 10_001 });
-    await h().background(async (g, url) => {
-      await g.jieduDb.vocabulary.delete('生成词5');
-      await g.jieduDb.articles.where('url').equals(url).delete();
-      return null;
-    }, article.url);
+    await database(
+      h(),
+      async (db, url) => {
+        await db.vocabulary.delete('生成词5');
+        await db.articles.where('url').equals(url).delete();
+        return null;
+      },
+      article.url,
+    );
     await lib.setInputFile('[data-testid="backup-file"]', { name: 'backup.json', content: backup.text });
     await expect.poll(() => textOf(lib, '[data-testid="backup-result"]'), { timeout: 30_000 }).toBe('Imported. Added: articles 1, words 1. Updated: articles 0, words 0.');
     expect(await counts(h())).toEqual(before);

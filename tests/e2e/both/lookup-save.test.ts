@@ -8,7 +8,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { demoPages } from '../../../scripts/demo-pages.ts';
 import { SAVE_CASES, type SaveCase } from '../../unit/core/dictionary/save-cases.ts';
-import { countOf, forEachBrowser, tabIdOf, type ExtensionHarness, type Tab } from '../harness/index.ts';
+import { countOf, database, forEachBrowser, tabIdOf, type ExtensionHarness, type Tab } from '../harness/index.ts';
 
 const inCard = <T>(page: Tab, body: string) => page.evalInContentScript<T>(`(() => { const root = globalThis.jieduCardRoot; ${body} })()`);
 const cardText = (page: Tab) => inCard<string | null>(page, `const host = root && root.host; return !host || host.hidden ? null : root.querySelector('.card')?.textContent ?? null;`);
@@ -25,7 +25,7 @@ interface Stored {
 }
 
 async function stored(h: ExtensionHarness, simplified: string): Promise<Stored | undefined> {
-  return ((await h.background(async (g, w) => (await g.jieduDb.vocabulary.get(w)) ?? null, simplified)) as Stored | null) ?? undefined;
+  return ((await database(h, async (db, w) => (await db.vocabulary.get(w)) ?? null, simplified)) as Stored | null) ?? undefined;
 }
 
 function findPage(pred: (p: ReturnType<typeof demoPages>[number]) => boolean, what: string) {
@@ -146,9 +146,9 @@ forEachBrowser('look-up and save in real sentences', (h) => {
   it('corrects a word stored from a variant\'s entry when it is saved again (与 stored as 與 yú "variant of 歟")', async () => {
     const c = SAVE_CASES.find((x) => x.char === '与')!;
     const url = pageOf(c);
-    await h().background(async (g) => {
+    await database(h(), async (db) => {
       const at = '2025-01-01T00:00:00.000Z';
-      await g.jieduDb.vocabulary.bulkPut([
+      await db.vocabulary.bulkPut([
         {
           simplified: '与',
           traditional: '與',

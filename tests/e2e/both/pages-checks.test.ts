@@ -12,7 +12,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { demoPages } from '../../../scripts/demo-pages.ts';
 import type { StoredArticle } from '../../../src/core/article.ts';
 import { injectAxe, runAxe } from '../harness/axe.ts';
-import { countOf, forEachBrowser, openPopup, textOf, waitForStored, type ExtensionHarness, type Tab } from '../harness/index.ts';
+import { countOf, database, forEachBrowser, openPopup, textOf, waitForStored, type ExtensionHarness, type Tab } from '../harness/index.ts';
 import { layoutFaults } from '../harness/layout-faults.ts';
 import { wordsOf } from '../saved-words.ts';
 
@@ -37,7 +37,7 @@ forEachBrowser(
     beforeAll(async () => {
       articleTab = await h().newTab(DEMO.url);
       article = await waitForStored(h(), CANONICAL);
-      await h().background(async (g, words) => void (await g.jieduDb.vocabulary.bulkPut(words)), wordsOf(article));
+      await database(h(), (db, words) => db.vocabulary.bulkPut(words), wordsOf(article));
     }, 60_000);
 
     /** A page opened and waited for until what it loads after its first paint is there. */

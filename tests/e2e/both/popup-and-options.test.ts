@@ -81,6 +81,10 @@ forEachBrowser(
       await options.focus(AUTO_SAVE);
       await options.press('Space');
       await expect.poll(() => isChecked(options, AUTO_SAVE)).toBe(true);
+      // The page is closed once the setting is stored: closed sooner, its save is cut short (and Firefox says so in the console).
+      await expect
+        .poll(() => h().background(async (g) => ((await g.chrome.storage.local.get('settings'))['settings'] as { values?: { autoSave?: boolean } } | undefined)?.values?.autoSave ?? true))
+        .toBe(true);
       await popup.close();
       await page.close();
       await options.close();

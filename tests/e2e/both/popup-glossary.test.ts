@@ -5,7 +5,7 @@
  */
 import { beforeAll, expect, it } from 'vitest';
 import { demoPages } from '../../../scripts/demo-pages.ts';
-import { countOf, forEachBrowser, openPopup, sleep, textOf, waitForStored, type Tab } from '../harness/index.ts';
+import { countOf, database, forEachBrowser, openPopup, sleep, textOf, waitForStored, type Tab } from '../harness/index.ts';
 
 const SEARCH = '.gl-controls input[type="search"]';
 const CATEGORY = '.gl-filter-row select';
@@ -197,7 +197,7 @@ forEachBrowser('popup glossary tab', (h) => {
     await expect.poll(() => textOf(popup, '[data-testid="gl-save-status"]')).toBe('Saved to your vocabulary.');
     await clickButton(popup, detail, 'Save to vocabulary');
     await expect.poll(() => textOf(popup, '[data-testid="gl-save-status"]')).toBe('Already in your vocabulary.');
-    const saved = await h().background(async (g) => (await g.jieduDb.vocabulary.get('人类命运共同体')) ?? null);
+    const saved = await database(h(), async (db) => (await db.vocabulary.get('人类命运共同体')) ?? null);
     expect(saved?.source).toBe('glossary');
     expect(saved?.english[0]).toContain('shared future');
     await popup.focus(`${detail} h3`);

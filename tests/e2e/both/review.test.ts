@@ -8,14 +8,14 @@ import { expect, it } from 'vitest';
 import { createEmptyCard, fsrs, type Grade } from 'ts-fsrs';
 import { demoPages } from '../../../scripts/demo-pages.ts';
 import { DEFAULT_REVIEW_SETTINGS } from '../../../src/core/review/settings.ts';
-import { forEachBrowser, openPopup, textOf, waitForStored, type ExtensionHarness, type Tab } from '../harness/index.ts';
+import { database, forEachBrowser, openPopup, textOf, waitForStored, type ExtensionHarness, type Tab } from '../harness/index.ts';
 import { makeBackup, serializeBackup } from '../../../src/core/export/index.ts';
 import { cardBox, clickForCard, pointAt, saveFromCardByKeyboard } from '../harness/page-words.ts';
 
 const WORDS = ['罢工', '瘫痪', '退休'];
 const ARTICLE = 'https://www.xinhuanet.com/world/2019-12/10/c_1125327450.htm';
 
-const reviewState = (h: ExtensionHarness) => h.background(async (g) => ({ cards: await g.jieduDb.cards.toArray(), log: await g.jieduDb.reviewLog.toArray() }));
+const reviewState = (h: ExtensionHarness) => database(h, async (db) => ({ cards: await db.cards.toArray(), log: await db.reviewLog.toArray() }));
 const shownCard = (page: Tab) =>
   page.evaluate(() => {
     const el = document.querySelector('[data-testid="review-card"]');
@@ -140,9 +140,9 @@ forEachBrowser('review', (h) => {
     // A backup carrying the cards and their log imports through the library, which says how many came in.
     const kept = await reviewState(h());
     const text = serializeBackup(makeBackup({ articles: [], vocabulary: [], settings: {}, cards: kept.cards, reviewLog: kept.log.map(({ id: _id, previous: _previous, ...l }) => l) }));
-    await h().background(async (g) => {
-      await g.jieduDb.cards.clear();
-      await g.jieduDb.reviewLog.clear();
+    await database(h(), async (db) => {
+      await db.cards.clear();
+      await db.reviewLog.clear();
       return null;
     });
     const lib = await h().openExtensionPage('library.html');

@@ -165,6 +165,7 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Extensio
     background<R, A = undefined>(fn: (g: BackgroundGlobal, arg: A) => R | Promise<R>, arg?: A): Promise<R> {
       return inWorker(`(${fn.toString()})(globalThis, ${JSON.stringify(arg ?? null)})`) as Promise<R>;
     },
+    inExtension: inWorker,
     setStorageLimit,
     async takeExtensionErrors() {
       const fromWorker = (await inWorker('globalThis.jieduSeenErrors.splice(0)')) as string[];

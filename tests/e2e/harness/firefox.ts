@@ -365,6 +365,10 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Extension
       // Sent as an expression BiDi evaluates (the page's CSP forbids building functions from strings inside it).
       return (await tab.page.evaluate(`(async () => { const g = await browser.runtime.getBackgroundPage(); return (${fn.toString()})(g, ${JSON.stringify(arg ?? null)}); })()`)) as R;
     },
+    async inExtension(expression: string) {
+      // In the extension page itself: its origin is the background's, and the event page is left asleep.
+      return (await bridgeTab()).page.evaluate(expression);
+    },
     pressBrowserKeys,
     async readClipboard() {
       return String(

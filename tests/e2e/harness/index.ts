@@ -6,6 +6,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect } from 'vitest';
 import type { StoredArticle } from '../../../src/core/article.ts';
+import { runInDatabase, type ExtensionDb } from '../../support/extension-db.ts';
 import { launchChromium } from './chromium.ts';
 import { launchFirefox } from './firefox.ts';
 import type { BrowserName, ExtensionHarness, LaunchOptions, Tab } from './types.ts';
@@ -60,13 +61,21 @@ export function forEachBrowser(title: string, body: (h: () => ExtensionHarness, 
   }
 }
 
-/** Reads an article from the extension's database, in its background. */
+/**
+ * Runs `fn` on the extension's database, opened by its name and schema with Dexie where the
+ * extension's origin is (tests/support/extension-db.ts). `fn` is sent as source: no closure.
+ */
+export function database<R, A = null>(h: ExtensionHarness, fn: (db: ExtensionDb, arg: A) => R | Promise<R>, arg?: A): Promise<R> {
+  return runInDatabase((expression) => h.inExtension(expression), fn, arg);
+}
+
+/** Reads an article from the extension's database. */
 export function storedArticle(h: ExtensionHarness, url: string): Promise<StoredArticle | null> {
-  return h.background(async (g, u) => (await g.jieduDb.articles.where('url').equals(u).first()) ?? null, url);
+  return database(h, async (db, u) => (await db.articles.where('url').equals(u).first()) ?? null, url);
 }
 
 export function articleCount(h: ExtensionHarness): Promise<number> {
-  return h.background((g) => g.jieduDb.articles.count());
+  return database(h, (db) => db.articles.count());
 }
 
 /** Waits until the article is stored (the content script saves it on its own). */

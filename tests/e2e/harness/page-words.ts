@@ -1,5 +1,6 @@
 /** Words looked up and saved in a page through Jiedu's card, as a reader does it (mouse to open, keyboard to save). */
 import { expect } from 'vitest';
+import { database } from './index.ts';
 import type { ExtensionHarness, Tab } from './types.ts';
 
 /**
@@ -33,7 +34,7 @@ export function cardBox(page: Tab): Promise<{ top: number; left: number; bottom:
   });
 }
 
-export const vocabulary = (h: ExtensionHarness, word: string) => h.background(async (g, w) => (await g.jieduDb.vocabulary.get(w)) ?? null, word);
+export const vocabulary = (h: ExtensionHarness, word: string) => database(h, async (db, w) => (await db.vocabulary.get(w)) ?? null, word);
 
 /**
  * Moves keyboard focus into the open card the way a reader can (Tab from the page's last

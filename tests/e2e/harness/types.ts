@@ -5,9 +5,6 @@
  * One implementation per browser: Chromium through Playwright, Firefox through
  * puppeteer-core over WebDriver BiDi.
  */
-import type { StoredArticle } from '../../../src/core/article.ts';
-import type { VocabularyRecord } from '../../../src/core/vocabulary.ts';
-import type { ReviewCard, ReviewLogEntry } from '../../../src/core/review/card.ts';
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -51,20 +48,6 @@ export interface Tab {
 
 /** What the extension's background exposes to tests (see src/background/index.ts). */
 export interface BackgroundGlobal {
-  jieduDb: {
-    articles: {
-      count(): Promise<number>;
-      where(index: string): { equals(v: string): { first(): Promise<StoredArticle | undefined>; delete(): Promise<number> } };
-    };
-    vocabulary: {
-      get(key: string): Promise<VocabularyRecord | undefined>;
-      bulkPut(rows: VocabularyRecord[]): Promise<unknown>;
-      count(): Promise<number>;
-      delete(key: string): Promise<void>;
-    };
-    cards: { toArray(): Promise<ReviewCard[]>; clear(): Promise<void> };
-    reviewLog: { toArray(): Promise<ReviewLogEntry[]>; clear(): Promise<void> };
-  };
   jieduCommands: Record<string, () => Promise<unknown>>;
   jieduContextMenu: { onClicked(info: { menuItemId: string; selectionText: string }, tabId: number): Promise<unknown> };
   jieduDictionary(): Promise<{ readings(word: string): { pinyin: string }[]; glossParts: number }>;
@@ -86,6 +69,12 @@ export interface ExtensionHarness {
    * only its arguments and the browser's globals (chrome.*), no closure.
    */
   background<R, A = undefined>(fn: (g: BackgroundGlobal, arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /**
+   * Evaluates `expression` (source text) in a context of the extension's origin, where it reaches the
+   * extension's storage as the extension does, and returns its JSON value: Chromium's service worker,
+   * or in Firefox an extension page kept open (which leaves the event page as it is).
+   */
+  inExtension(expression: string): Promise<unknown>;
   /**
    * Presses a key combination in the browser's own window, where extension shortcuts
    * listen (keys typed into a page never reach them). Firefox only: Chromium's
