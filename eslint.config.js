@@ -46,7 +46,7 @@ export default tseslint.config(
   },
   {
     // What every page of the three sites loads: the rest comes on demand (see scripts/build.ts).
-    files: ['src/content/index.ts', 'src/content/main.ts', 'src/content/page-watch.ts', 'src/content/lookup-gesture.ts', 'src/content/pinyin-habit.ts'],
+    files: ['src/content/index.ts', 'src/content/main.ts', 'src/content/text-additions.ts', 'src/content/page-watch.ts', 'src/content/lookup-gesture.ts', 'src/content/pinyin-habit.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -5,16 +5,15 @@
  */
 import browser from 'webextension-polyfill';
 import { detectFromUrl } from '../core/extract/detect.ts';
-import { parseContentRequest, type ContentRequest, type PageState, type PinyinState, type TermsState } from '../messaging/protocol.ts';
+import { parseContentRequest, type ContentRequest, type PageState } from '../messaging/protocol.ts';
 import { DEFAULT_SETTINGS, pinyinLook, type PinyinLook, type Settings } from '../core/settings.ts';
 import { sentenceAround } from '../core/sentence.ts';
 import { answerOnPort, sendToBackground, TAB_PORT } from '../messaging/ports.ts';
 import { loadSettings, watchSettings } from '../platform/settings-store.ts';
 import { waitForContent, watchUrl } from './page-watch.ts';
 import { isLookupClick, isLookupTarget } from './lookup-gesture.ts';
-import { notePinyinUsed, usesPinyin } from './pinyin-habit.ts';
+import { usesPinyin } from './pinyin-habit.ts';
 import type { ExtractOutcome } from './reader.ts';
-import type { Annotator } from './annotator.ts';
 import type { PageUi } from './page-ui.ts';
 import { HAN_SCRIPT } from '../core/han-script.ts';
 import { failure } from '../core/errors.ts';
@@ -22,6 +21,7 @@ import { errorText } from '../platform/i18n.ts';
 import { headlineElement } from '../core/extract/headline.ts';
 import { startSession, type ContentSession } from './session.ts';
 import { blockOf, blockTextAt, caretAt, textAtCaret } from './text-at-point.ts';
+import { createTextAdditions } from './text-additions.ts';
 
 type Reader = typeof import('./reader.ts');
 type AnnotatorModule = typeof import('./annotator.ts');
@@ -41,10 +41,8 @@ let loadReader: Loaders['reader'];
 let loadAnnotator: Loaders['annotator'];
 let loadPageUi: Loaders['pageUi'];
 let pageUi: Promise<PageUi> | null = null;
-let termsOn = false;
 /** Settings as last read, for event handlers that must answer synchronously. */
 let known: Settings = DEFAULT_SETTINGS;
-let annotator: Annotator | null = null;
 /** The live element holding the article's body, when the site's reader found it. */
 let bodyElement: Element | null = null;
 let siteOfPage: Settings['pinyinAutoSites'][number] | null = null;
@@ -62,13 +60,6 @@ function nextVisit(): AbortSignal {
   visit = new AbortController();
   return AbortSignal.any([visit.signal, session.signal]);
 }
-/** The look pinyin was last drawn in (as JSON) and the drawing's outcome. */
-let lastDraw: { look: string; state: Promise<PinyinState> } | null = null;
-/** The look pinyin on the page is drawn in, while it is on. */
-let drawnLook: PinyinLook | null = null;
-/** Settles once the last drawing's context readings are drawn (the bench and the browser tests wait for it). */
-let refined: Promise<void> = Promise.resolve();
-
 function summary(outcome: Extract<ExtractOutcome, { ok: true }>): Extract<PageState, { kind: 'detected' }>['article'] {
   const { url, site, title, publishedAt, layout, charCount, partial } = outcome.article;
   return { url, site, title, publishedAt, layout, charCount, partial };
@@ -144,7 +135,7 @@ async function read(trigger: 'load' | 'route', previousTitle: string | null, sig
   followLateChanges(outcome, signal, extractArticle);
   const settings = await currentSettings();
   if (signal.aborted) return;
-  if ((settings.glossaryMarking && outcome.article.language !== 'en') || termsOn) await setTerms(true).catch(() => undefined);
+  if ((settings.glossaryMarking && outcome.article.language !== 'en') || additions.termsOn) await additions.setTerms(true).catch(() => undefined);
   marked();
   if (signal.aborted) return;
   await pinyinAfterArticle(trigger);
@@ -169,20 +160,9 @@ function settingsChanged(next: Settings): void {
   known = next;
   settingsRead = Promise.resolve(next);
   if (state.kind !== 'detected') return;
-  if (next.glossaryMarking !== before.glossaryMarking && next.glossaryMarking !== termsOn) void setTerms(next.glossaryMarking).catch(() => undefined);
-  else if (termsOn && next.glossaryTerms !== before.glossaryTerms) void setTerms(true).catch(() => undefined);
-  if (annotator?.on) void redrawPinyin(pinyinLook(next)).catch(() => undefined);
-}
-
-/**
- * Pinyin on in this look, unless it is on in it already or being drawn in it: the popup
- * redraws with the settings it has just saved, and this page hears of the same save
- * through storage; whichever comes second waits for the first.
- */
-function redrawPinyin(look: PinyinLook): Promise<PinyinState> {
-  const key = JSON.stringify(look);
-  if (lastDraw?.look === key) return lastDraw.state;
-  return setPinyin(true, look);
+  if (next.glossaryMarking !== before.glossaryMarking && next.glossaryMarking !== additions.termsOn) void additions.setTerms(next.glossaryMarking).catch(() => undefined);
+  else if (additions.termsOn && next.glossaryTerms !== before.glossaryTerms) void additions.setTerms(true).catch(() => undefined);
+  if (additions.pinyinOn) void additions.redrawPinyin(pinyinLook(next)).catch(() => undefined);
 }
 
 function ui(): Promise<PageUi> {
@@ -190,7 +170,7 @@ function ui(): Promise<PageUi> {
     createPageUi(
       {
         article: () => (state.kind === 'detected' ? { url: state.article.url, title: state.article.title } : { url: location.href, title: document.title }),
-        readingAt: (node, offset, context) => (annotator?.on ? annotator.readingAt(node, offset, context) : null),
+        readingAt: (node, offset, context) => additions.shownReading(node, offset, context),
       },
       () => known,
     ),
@@ -198,41 +178,11 @@ function ui(): Promise<PageUi> {
   return pageUi;
 }
 
-/**
- * Marks and pinyin change the same text nodes (marks first, ruby over them): one change at a
- * time, in the order asked. Pinyin asked for while the page marks its terms (Alt+Shift+P as it
- * opens) waits for the marks rather than drawing under them.
- */
-let drawing: Promise<unknown> = Promise.resolve();
-function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
-  const run = drawing.then(work, work);
-  drawing = run.catch(() => undefined);
-  return run;
-}
-
-/** Marks go under the pinyin: with pinyin on, take it off, mark, and put it back. */
-function setTerms(on: boolean): Promise<TermsState> {
-  return oneAtATime(() => markTerms(on));
-}
-
-async function markTerms(on: boolean): Promise<TermsState> {
-  const root = on ? (bodyElement?.isConnected ? bodyElement : null) : null;
-  if (on && !root) return { on: false, count: 0 };
-  const pinyinWasOn = annotator?.on ?? false;
-  if (pinyinWasOn) annotator?.stop();
-  const page = await ui();
-  const count = await page.setMarking(root);
-  termsOn = on && root !== null;
-  // Back in the look it was drawn in (the popup's or the command's), not only the stored one.
-  if (pinyinWasOn) await trackDraw(drawnLook ?? pinyinLook(await currentSettings()), (look) => drawPinyin(look, 'all'));
-  return { on: termsOn, count };
-}
-
 /** A new article in the same document keeps pinyin on; a chosen site turns it on by itself. */
 async function pinyinAfterArticle(trigger: 'load' | 'route'): Promise<void> {
   const settings = await currentSettings();
-  const wanted = (trigger === 'route' && annotator?.on) || (siteOfPage !== null && settings.pinyinAutoSites.includes(siteOfPage));
-  if (wanted) await setPinyin(true, settings).catch(() => undefined);
+  const wanted = (trigger === 'route' && additions.pinyinOn) || (siteOfPage !== null && settings.pinyinAutoSites.includes(siteOfPage));
+  if (wanted) await additions.setPinyin(true, settings).catch(() => undefined);
   else if (await usesPinyin()) later(() => void preparePinyin(pinyinLook(settings)));
 }
 
@@ -252,56 +202,6 @@ function later(fn: () => void): void {
 }
 const HABIT_DELAY_MS = 3000;
 
-function pinyinState(settings?: PinyinLook): PinyinState {
-  return { on: annotator?.on ?? false, words: annotator?.words ?? 0, scope: settings?.pinyinScope ?? 'article' };
-}
-
-/** Runs pinyin work with the term marks' observer paused, when marks are on. */
-async function withMarksPaused<T>(work: () => Promise<T>): Promise<T> {
-  const page = termsOn && pageUi ? await pageUi : null;
-  return page ? page.whileMarksPaused(work) : work();
-}
-
-async function setPinyin(on: boolean, given?: PinyinLook, wait: 'visible' | 'all' = 'all'): Promise<PinyinState> {
-  if (!on) {
-    lastDraw = null;
-    // Switching off needs no settings: no round trip before the page comes back.
-    return oneAtATime(async () => {
-      const current = annotator;
-      drawnLook = null;
-      if (current?.on) await withMarksPaused(async () => current.stop());
-      return pinyinState(given ?? known);
-    });
-  }
-  const look = given ?? pinyinLook(await currentSettings());
-  return trackDraw(look, (l) => oneAtATime(() => drawPinyin(l, wait)));
-}
-
-/** Pinyin on in `look`, remembered as the last drawing (see redrawPinyin) until it fails. */
-function trackDraw(look: PinyinLook, draw: (look: PinyinLook) => Promise<PinyinState>): Promise<PinyinState> {
-  const key = JSON.stringify(look);
-  const state = draw(look).catch((err: unknown) => {
-    if (lastDraw?.look === key) lastDraw = null;
-    throw err;
-  });
-  lastDraw = { look: key, state };
-  return state;
-}
-
-async function drawPinyin(settings: PinyinLook, wait: 'visible' | 'all'): Promise<PinyinState> {
-  notePinyinUsed();
-  const { createAnnotator } = await loadAnnotator();
-  const a = (annotator ??= createAnnotator(readContext));
-  const root = pinyinRoot(settings);
-  await withMarksPaused(async () => {
-    const progress = a.start(root, settings, headlineOutside(root));
-    refined = progress.refined;
-    drawnLook = settings;
-    await (wait === 'visible' ? progress.visible : progress.done);
-  });
-  return pinyinState(settings);
-}
-
 /** Readings decided by context come from the background, which holds the model and the dictionary. */
 const readContext = (texts: string[]) => sendToBackground('pinyin/context', { texts }).then((r) => r.readings);
 
@@ -317,15 +217,25 @@ function headlineOutside(root: Element): Element[] {
   return h ? [h] : [];
 }
 
+/** Marks and pinyin over the article's text, one change at a time (see text-additions.ts). */
+const additions = createTextAdditions({
+  body: () => (bodyElement?.isConnected ? bodyElement : null),
+  marks: ui,
+  annotator: () => loadAnnotator().then(({ createAnnotator }) => createAnnotator(readContext)),
+  pinyinTarget: (look) => {
+    const root = pinyinRoot(look);
+    return { root, also: headlineOutside(root) };
+  },
+  storedLook: () => currentSettings().then(pinyinLook),
+  knownLook: () => known,
+});
+
 /**
  * The popup is open, its pinyin switch in reach: load the annotator and read the text
  * ahead in idle time, so that the switch only has the DOM left to build.
  */
 function preparePinyin(look: PinyinLook): Promise<void> | null {
-  if (annotator?.on || state.kind !== 'detected') return null;
-  return loadAnnotator()
-    .then(({ createAnnotator }) => (annotator ??= createAnnotator(readContext)).prepare(pinyinRoot(look), look, headlineOutside(pinyinRoot(look))))
-    .catch(() => undefined);
+  return state.kind === 'detected' ? additions.preparePinyin(look) : null;
 }
 
 async function keep(outcome: Found, signal: AbortSignal): Promise<void> {
@@ -355,8 +265,8 @@ function followLateChanges(first: Found, signal: AbortSignal, extractArticle: Re
         if (o.bodyElement && o.bodyElement !== bodyElement) {
           bodyElement = o.bodyElement;
           lastTitle = o.article.title;
-          if (termsOn) void setTerms(true).catch(() => undefined);
-          if (annotator?.on) void setPinyin(true).catch(() => undefined);
+          if (additions.termsOn) void additions.setTerms(true).catch(() => undefined);
+          if (additions.pinyinOn) void additions.setPinyin(true).catch(() => undefined);
         }
       }
       return null;
@@ -385,20 +295,19 @@ async function handle(request: ContentRequest): Promise<unknown> {
     case 'page/save':
       return saveManually();
     case 'pinyin/state':
-      return pinyinState(await currentSettings());
+      return additions.pinyinState(await currentSettings());
     case 'pinyin/toggle':
       // Decided once the changes asked before it are made: a toggle right after an "on" turns it off.
-      return drawing.then(() => setPinyin(!(annotator?.on ?? false), request.params.look));
+      return additions.togglePinyin(request.params.look);
     case 'pinyin/set':
-      return request.params.on && request.params.look ? redrawPinyin(request.params.look) : setPinyin(request.params.on, request.params.look);
+      return request.params.on && request.params.look ? additions.redrawPinyin(request.params.look) : additions.setPinyin(request.params.on, request.params.look);
     case 'pinyin/prepare':
       return { preparing: preparePinyin(request.params.look) !== null };
     case 'terms/set':
-      return setTerms(request.params.on);
+      return additions.setTerms(request.params.on);
     case 'terms/state':
       await termsDecided;
-      await drawing;
-      return { on: termsOn, count: termsOn && pageUi ? (await pageUi).marked : 0 };
+      return additions.termsState();
     case 'page/selection':
       return selectionWithSentence();
     default: {
@@ -458,7 +367,7 @@ function listenForLookup(signal: AbortSignal): void {
     const found = caret ? textAtCaret(caret.node, caret.offset, 1) : null;
     if (!found) return;
     // With pinyin on, the page's reading of the sentence goes along, and the background leaves its engine alone.
-    const reading = annotator?.on ? annotator.readingAt(caret!.node, caret!.offset, found.context) : null;
+    const reading = additions.shownReading(caret!.node, caret!.offset, found.context);
     void currentSettings().then((s) => {
       if (s.lookupTrigger !== 'click' || signal.aborted) return;
       void sendToBackground('dict/prepare', { context: found.context, ...(reading ? { reading } : {}) }).catch(() => undefined);
@@ -483,10 +392,10 @@ export function startContent(loaders: Loaders): void {
       detectFromUrl,
       loadReader,
       loadAnnotator,
-      setPinyin,
-      setTerms,
+      setPinyin: additions.setPinyin,
+      setTerms: additions.setTerms,
       preparePinyin,
-      pinyinRefined: () => refined,
+      pinyinRefined: () => additions.pinyinRefined(),
     };
   }
   session = startSession();
@@ -503,8 +412,7 @@ export function startContent(loaders: Loaders): void {
 /** The extension is gone: what Jiedu drew comes off, and nothing of it listens any more. */
 function letPageGo(): void {
   visit.abort();
-  lastDraw = null;
-  annotator?.stop();
+  additions.letGo();
   void pageUi?.then(
     (page) => page.destroy(),
     () => undefined,
