@@ -361,21 +361,46 @@ function listenForLookup(signal: AbortSignal): void {
   // click, and the page UI loads; the click's look-up then finds them under way. Sent at every
   // such press: a running background with the dictionary open answers it at once, and a stopped
   // one (browsers stop it after 30 s idle, or sooner) is started.
-  const press = (e: MouseEvent): void => {
-    if (!e.isTrusted || e.button !== 0 || !isLookupTarget(e.target)) return;
-    const caret = caretAt(e.clientX, e.clientY);
+  const prepareAt = (x: number, y: number): void => {
+    const caret = caretAt(x, y);
     const found = caret ? textAtCaret(caret.node, caret.offset, 1) : null;
     if (!found) return;
     // With pinyin on, the page's reading of the sentence goes along, and the background leaves its engine alone.
     const reading = additions.shownReading(caret!.node, caret!.offset, found.context);
+    preparedAt = performance.now();
     void currentSettings().then((s) => {
       if (s.lookupTrigger !== 'click' || signal.aborted) return;
       void sendToBackground('dict/prepare', { context: found.context, ...(reading ? { reading } : {}) }).catch(() => undefined);
       if (!pageUi) void loadPageUi().catch(() => undefined);
     });
   };
+  const press = (e: MouseEvent): void => {
+    if (e.isTrusted && e.button === 0 && isLookupTarget(e.target)) prepareAt(e.clientX, e.clientY);
+  };
   document.addEventListener('mousedown', press, { capture: true, passive: true, signal });
+  // A reader's pointer reaches the word before the click: moving over Chinese text sends the same
+  // message, at most once every PREPARE_EVERY_MS, so a background the browser stopped (after 30 s
+  // idle) starts, opens the dictionary and reads the sentence there before the click asks.
+  let triedAt = -Infinity;
+  const approach = (e: MouseEvent): void => {
+    const now = performance.now();
+    // Tried at most every TRY_EVERY_MS while the pointer is over text with no word under it (margins, punctuation).
+    if (now - preparedAt < PREPARE_EVERY_MS || now - triedAt < TRY_EVERY_MS || !e.isTrusted || e.buttons !== 0 || !isLookupTarget(e.target)) return;
+    if (!HAN_SCRIPT.test((e.target as Element | null)?.textContent?.slice(0, 2000) ?? '')) return;
+    triedAt = now;
+    prepareAt(e.clientX, e.clientY);
+  };
+  document.addEventListener('mousemove', approach, { passive: true, signal });
 }
+
+/**
+ * How often the pointer moving over Chinese text may wake the background: under the 30 s after
+ * which Chromium stops an idle worker, so that one reading with the pointer over the text finds it running.
+ */
+const PREPARE_EVERY_MS = 20_000;
+const TRY_EVERY_MS = 100;
+/** When the look-up's message last went ahead of a click (by a press or the pointer's approach). */
+let preparedAt = -Infinity;
 
 export function startContent(loaders: Loaders): void {
   // Injected twice (manual save on a page that already has us): keep one instance.
@@ -396,6 +421,8 @@ export function startContent(loaders: Loaders): void {
       setTerms: additions.setTerms,
       preparePinyin,
       pinyinRefined: () => additions.pinyinRefined(),
+      // As if PREPARE_EVERY_MS had passed since the last message ahead of a click (the bench stops the worker sooner than a browser does).
+      forgetPrepared: () => (preparedAt = -Infinity),
     };
   }
   session = startSession();

@@ -67,14 +67,36 @@ forEachBrowser(
       const demo = demoPages().find((p) => p.file.endsWith('xinhua-1.html'))!;
       const page = await h().newTab(demo.url);
       await waitForStored(h(), 'https://www.xinhuanet.com/world/2019-12/10/c_1125327450.htm');
-      await stopBackground(h());
       const point = await pointAt(page, '#p-detail', '地铁');
+      // The pointer came over the text a moment ago (its message then went to the running background, and the
+      // pointer's next moves wait PREPARE_EVERY_MS): what the new background hears first is the press's.
+      await page.moveMouse(point!.x, point!.y);
+      await stopBackground(h());
       await page.pressAt(point!.x, point!.y);
       await page.release();
       const cardText = () => page.evalInContentScript<string | null>(`globalThis.jieduCardRoot?.querySelector('.card')?.textContent ?? null`);
       await expect.poll(cardText, { timeout: 15_000 }).toMatch(/地铁.*dì tiě.*subway/s);
       // The press's message reached the new background first and opened the dictionary; the click's look-up found it under way.
       expect(await h().background((g) => g.jieduBegan.filter((b) => ['prepare', 'dictionary', 'lookup'].includes(b)).slice(0, 3))).toEqual(['prepare', 'dictionary', 'lookup']);
+      await page.press('Escape');
+      await page.close();
+    });
+
+    it("wakes the background when the pointer moves over Chinese text, before any press: the dictionary opens, and the click's look-up finds it open", async () => {
+      const demo = demoPages().find((p) => p.file.endsWith('xinhua-1.html'))!;
+      const page = await h().newTab(demo.url);
+      await waitForStored(h(), 'https://www.xinhuanet.com/world/2019-12/10/c_1125327450.htm');
+      await h().background((g) => Object.assign(g, { jieduBeforeStop: true }));
+      await stopBackground(h());
+      const point = await pointAt(page, '#p-detail', '运力');
+      // The pointer on its way to the word from the page's corner, no button pressed.
+      await page.moveMouse(5, 5);
+      await page.moveMouse(point!.x, point!.y);
+      const began = () => h().background((g) => ({ fresh: !('jieduBeforeStop' in g), began: g.jieduBegan.filter((b) => ['prepare', 'dictionary', 'lookup'].includes(b)) }));
+      await expect.poll(began, { timeout: 15_000 }).toEqual({ fresh: true, began: ['prepare', 'dictionary'] });
+      await clickForCard(page, point!);
+      const cardText = () => page.evalInContentScript<string | null>(`globalThis.jieduCardRoot?.querySelector('.card')?.textContent ?? null`);
+      await expect.poll(cardText, { timeout: 15_000 }).toMatch(/运力.*yùn lì/s);
       await page.press('Escape');
       await page.close();
     });
