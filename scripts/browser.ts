@@ -12,6 +12,8 @@ import { DIST } from './build.ts';
 import { pageHtml, type DemoPage } from './demo-pages.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Debian's Firefox ESR, which the Firefox harness drives (tests/e2e/harness/firefox.ts). */
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 export interface ExtensionBrowser {
   context: BrowserContext;

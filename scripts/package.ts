@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, ROOT } from './build.ts';
+import { TEST_HOOK_PATTERN } from './test-hooks.ts';
 
 const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 const artifacts = join(ROOT, 'web-ext-artifacts');
@@ -17,7 +18,7 @@ for (const browser of ['chrome', 'firefox']) {
   if (readFileSync(join(dir, 'background.js'), 'utf8').includes('sourceMappingURL')) throw new Error(`${dir} is a development build: run npm run build:prod first`);
   // The hooks browser tests and the bench use must not ship (the build leaves them out of production).
   for (const file of ['background.js', 'content.js', 'content-full.js', 'lazy/page-ui.js']) {
-    const hook = /jieduDb|jieduBench|jieduCommands|jieduCardRoot/.exec(readFileSync(join(dir, file), 'utf8'));
+    const hook = TEST_HOOK_PATTERN.exec(readFileSync(join(dir, file), 'utf8'));
     if (hook) throw new Error(`${dir}/${file} holds the test hook ${hook[0]}: build with npm run build:prod`);
   }
   const run = spawnSync('npx', ['web-ext', 'build', '--source-dir', dir, '--artifacts-dir', artifacts, '--filename', `jiedu-${browser}-${version}.zip`, '--overwrite-dest'], {

@@ -5,12 +5,14 @@
  * given (in a headless Firefox ESR), then reads them again with a segmenter answering with
  * Firefox's cuts in place of Node's; a process of its own, so the rest of the bench keeps
  * Node's. Prints, for each sentence file, the reading of each checked character as JSON,
- * and how many of the texts segmented Firefox cuts differently.
+ * and how many of the texts segmented Firefox cuts differently from Node, and Chromium
+ * (where installed), whose cuts the other rows take to be Node's.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
 import type { CppItem } from '../support/cpp.ts';
-import { FIREFOX_PATH } from '../e2e/harness/firefox.ts';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_PATH, FIREFOX_PATH } from '../../scripts/browser.ts';
 
 const sets = JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8')) as Record<string, CppItem[]>;
 if (!existsSync(FIREFOX_PATH)) throw new Error(`Firefox not found at ${FIREFOX_PATH}`);
@@ -62,8 +64,23 @@ try {
   await browser.close();
 }
 const node = new NodeSegmenter('zh', { granularity: 'word' });
-const differ = texts.filter((t, i) => [...node.segment(t)].map((s) => s.index).join() !== recorded[i]!.join()).length;
+const nodeCuts = texts.map((t) => [...node.segment(t)].map((s) => s.index).join());
+const differ = texts.filter((_, i) => nodeCuts[i] !== recorded[i]!.join()).length;
+let chromiumDiffer: number | null = null;
+if (existsSync(CHROMIUM_PATH)) {
+  const cr = await chromium.launch({ executablePath: CHROMIUM_PATH });
+  try {
+    const page = await cr.newPage();
+    const inChromium = await page.evaluate((all: string[]) => {
+      const seg = new Intl.Segmenter('zh', { granularity: 'word' });
+      return all.map((t) => [...seg.segment(t)].map((s) => s.index).join());
+    }, texts);
+    chromiumDiffer = inChromium.filter((c, i) => c !== nodeCuts[i]).length;
+  } finally {
+    await cr.close();
+  }
+}
 texts.forEach((t, i) => cuts.set(t, recorded[i]!));
 // Readings remembered from the first pass were made from Node's cuts.
 forgetWordReadings();
-process.stdout.write(JSON.stringify({ readings: readAll(), version, texts: texts.length, differ }));
+process.stdout.write(JSON.stringify({ readings: readAll(), version, texts: texts.length, differ, chromiumDiffer }));

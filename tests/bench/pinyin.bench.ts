@@ -16,7 +16,7 @@ import { syllableToToneMarks } from '../../src/core/dictionary/pinyin-format.ts'
 import { loadCliContextSources } from '../../src/cli/polyphone-model.ts';
 import { parseSeed } from '../../src/core/seeds.ts';
 import type { NodeBenchSuite } from './types.ts';
-import { FIREFOX_PATH } from '../e2e/harness/firefox.ts';
+import { FIREFOX_PATH } from '../../scripts/browser.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const SEED = '001_18db919ca564c70d.txt';
@@ -81,7 +81,7 @@ function inOwnProcess<T>(script: string, sets: Record<string, CppItem[]>, what: 
 }
 
 /** Jiedu with Firefox's word cuts (see firefox-segmenter.ts); null where Firefox is not installed. */
-function withFirefoxCuts(sets: Record<string, CppItem[]>): { readings: Record<string, string[]>; version: string; texts: number; differ: number } | null {
+function withFirefoxCuts(sets: Record<string, CppItem[]>): { readings: Record<string, string[]>; version: string; texts: number; differ: number; chromiumDiffer: number | null } | null {
   return existsSync(FIREFOX_PATH) ? inOwnProcess('firefox-segmenter.ts', sets, "Jiedu with Firefox's segmenter") : null;
 }
 
@@ -185,7 +185,7 @@ export function extraRows() {
     ...(firefox
       ? [
           cppRow(
-            `CPP dev, strict: Jiedu with Firefox's word cuts (${firefox.version}; ${firefox.differ} of the ${firefox.texts} texts segmented are cut differently from Chromium and Node)`,
+            `CPP dev, strict: Jiedu with Firefox's word cuts (${firefox.version}; ${firefox.differ} of the ${firefox.texts} texts segmented are cut differently from Node's cuts, which the other rows use${firefox.chromiumDiffer === null ? '' : `; Chromium's differ from Node's in ${firefox.chromiumDiffer}`})`,
             pct(scoreIndexed(cpp, firefox.readings.cpp).strict, cpp.length),
             pct(rawCpp.strict, cpp.length),
           ),

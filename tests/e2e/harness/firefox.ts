@@ -11,12 +11,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { DIST } from '../../../scripts/build.ts';
-import { LOOPBACK } from '../../../scripts/browser.ts';
+import { FIREFOX_PATH, LOOPBACK } from '../../../scripts/browser.ts';
 import { demoPages, pageHtml } from '../../../scripts/demo-pages.ts';
 import { ARTIFACTS } from './artifacts.ts';
 import type { BackgroundGlobal, ExtensionHarness, LaunchOptions, Tab } from './types.ts';
 
-export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /** The moz-extension host is random per profile unless pinned: pinned, tests can open the extension's pages by URL. */
 const UUID = '6f1c3e2a-1d4b-4c8e-9a57-3b2f0d9e7c11';
 
