@@ -10,7 +10,7 @@ const STORED: PinyinLook = pinyinLook(DEFAULT_SETTINGS);
 const POPUP: PinyinLook = { ...STORED, pinyinTone: 'number' };
 
 /** A page of one body: the marks and the annotator write what they do to `log`, in order. */
-function page(opts: { marking?: Promise<void>; failDraws?: number } = {}) {
+function page(opts: { marking?: Promise<void>; failDraws?: number; noBody?: boolean } = {}) {
   const log: string[] = [];
   const body = { name: 'body' } as unknown as Element;
   let marked = 0;
@@ -37,7 +37,7 @@ function page(opts: { marking?: Promise<void>; failDraws?: number } = {}) {
       log.push(`ruby off${paused ? ' (marks paused)' : ''}`);
       (annotator as { on: boolean }).on = false;
     },
-    readingAt: () => ({ start: 0, syllables: [] }) as unknown as ReturnType<Annotator['readingAt']>,
+    readingAt: () => ({ syllables: ['zhōng', 'guó'], words: [[0, 2]] }),
   };
   const marks = {
     async setMarking(root: Element | null) {
@@ -60,7 +60,7 @@ function page(opts: { marking?: Promise<void>; failDraws?: number } = {}) {
   };
   const loads = { marks: 0, annotator: 0 };
   const additions = createTextAdditions({
-    body: () => body,
+    body: () => (opts.noBody ? null : body),
     marks: async () => {
       loads.marks++;
       return marks;
@@ -126,7 +126,15 @@ describe('what Jiedu adds to a text node (marks, then ruby)', () => {
     expect(log).toEqual(['ruby on number', 'ruby off', 'marks on', 'ruby on number (marks paused)', 'ruby off (marks paused)']);
   });
 
-  it('marks nothing without a body, and loads the marks and the annotator once each', async () => {
+  it('marks nothing while the article has no body in the page, and does not load the marks for it', async () => {
+    const { additions, loads, log } = page({ noBody: true });
+    expect(await additions.setTerms(true)).toEqual({ on: false, count: 0 });
+    expect(await additions.termsState()).toEqual({ on: false, count: 0 });
+    expect(loads.marks).toBe(0);
+    expect(log).toEqual([]);
+  });
+
+  it('takes marks off, reads ahead, and loads the marks and the annotator once each', async () => {
     const { additions, loads, log } = page();
     expect(await additions.setTerms(false)).toEqual({ on: false, count: 0 });
     await additions.preparePinyin(STORED);
