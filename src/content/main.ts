@@ -3,12 +3,12 @@
  * the page can be an article (most pages stop here), then extracts it, saves
  * it through the background, and answers the popup's questions about the page.
  */
-import browser from 'webextension-polyfill';
 import { detectFromUrl } from '../core/extract/detect.ts';
 import { parseContentRequest, type ContentRequest, type PageState } from '../messaging/protocol.ts';
 import { DEFAULT_SETTINGS, pinyinLook, type PinyinLook, type Settings } from '../core/settings.ts';
 import { sentenceAround } from '../core/sentence.ts';
-import { answerOnPort, sendToBackground, TAB_PORT } from '../messaging/ports.ts';
+import { answerOnPort, sendToBackground } from '../messaging/ports.ts';
+import { TAB_PORT } from '../messaging/protocol.ts';
 import { loadSettings, watchSettings } from '../platform/settings-store.ts';
 import { waitForContent, watchUrl } from './page-watch.ts';
 import { isLookupClick, isLookupTarget } from './lookup-gesture.ts';
@@ -427,9 +427,8 @@ export function startContent(loaders: Loaders): void {
   }
   session = startSession();
   session.onEnd(letPageGo);
-  browser.runtime.onMessage.addListener(onMessage);
   watchSettings(settingsChanged, session.signal);
-  // The popup and the keyboard command ask over a port (see sendToTab); the right-click menu's question still comes as a message.
+  // The popup, the keyboard command and the right-click menu all ask over a port (see sendToTab).
   answerOnPort(TAB_PORT, onMessage);
   void examine('load');
   listenForLookup(session.signal);
@@ -444,9 +443,4 @@ function letPageGo(): void {
     (page) => page.destroy(),
     () => undefined,
   );
-  try {
-    browser.runtime.onMessage.removeListener(onMessage);
-  } catch {
-    // The extension's API may be gone with it.
-  }
 }

@@ -1,7 +1,7 @@
 /** Typed senders over the message map, for content scripts, the popup and pages. */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { isErrorKind, KindedError } from '../core/errors.ts';
-import { envelope, type BackgroundMessages, type ContentMessages, type Params, type Reply, type Result } from './protocol.ts';
+import { BACKGROUND_PORT, envelope, TAB_PORT, type BackgroundMessages, type ContentMessages, type Params, type Reply, type Result } from './protocol.ts';
 
 /** A request that failed in the context that answered it, or got no answer; `kind` says how (see core/errors.ts). */
 class MessageError extends KindedError {}
@@ -15,9 +15,6 @@ function unwrap<R>(reply: unknown, name: string): R {
   return r.result;
 }
 
-/** Ports the extension's pages ask on (see answerOnPort). */
-export const TAB_PORT = 'jiedu-tab';
-export const BACKGROUND_PORT = 'jiedu-background';
 
 interface PortRequest {
   id: number;

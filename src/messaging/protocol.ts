@@ -226,6 +226,10 @@ export interface Envelope<N extends MessageName = MessageName> {
   params: Params<N>;
 }
 
+/** Ports the background and the tabs are asked on (see ports.ts: sendToTab, sendToBackground, answerOnPort). */
+export const TAB_PORT = 'jiedu-tab';
+export const BACKGROUND_PORT = 'jiedu-background';
+
 /** `kind` says what went wrong in a way the UI can translate (see core/errors.ts); `error` is the English detail. */
 export type Reply<R> = { ok: true; result: R } | { ok: false; error: string; kind?: ErrorKind };
 

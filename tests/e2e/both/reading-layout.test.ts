@@ -12,6 +12,7 @@ import { demoPages } from '../../../scripts/demo-pages.ts';
 import { DEFAULT_SETTINGS, pinyinLook, PINYIN_SIZE, type PinyinLook } from '../../../src/core/settings.ts';
 import type { Page } from 'playwright-core';
 import { evalInContentScript } from '../../../scripts/browser.ts';
+import { TAB_PORT } from '../../../src/messaging/protocol.ts';
 import { countOf, forEachBrowser, sleep, tabIdOf, waitForStored, type ExtensionHarness, type Tab } from '../harness/index.ts';
 
 const demo = () => demoPages().find((p) => p.seed === '000' && p.layout === 'guancha-www-s')!;
@@ -19,7 +20,20 @@ const demo = () => demoPages().find((p) => p.seed === '000' && p.layout === 'gua
 /** Pinyin on (or off) in the tab with this look, as the background's command sends it. */
 async function setPinyin(h: ExtensionHarness, page: Tab, on: boolean, look: PinyinLook): Promise<void> {
   const id = await tabIdOf(h, page.url());
-  await h.background(async (g, a) => g.chrome.tabs.sendMessage(a.id, { jiedu: 1, name: 'pinyin/set', params: { on: a.on, look: a.look } }), { id, on, look });
+  // Over a port to the tab, as the background's sendToTab asks.
+  await h.background(
+    async (g, a) =>
+      new Promise((resolve, reject) => {
+        const port = g.chrome.tabs.connect(a.id, { name: a.port });
+        port.onMessage.addListener((m: unknown) => {
+          port.disconnect();
+          resolve(m);
+        });
+        port.onDisconnect.addListener(() => reject(new Error('the tab closed the port without an answer')));
+        port.postMessage({ id: 1, message: { jiedu: 1, name: 'pinyin/set', params: { on: a.on, look: a.look } } });
+      }),
+    { id, on, look, port: TAB_PORT },
+  );
   await expect.poll(() => countOf(page, 'span.jiedu-run > ruby'), { timeout: 20_000 }).toSatisfy((n: number) => (on ? n > 100 : n === 0));
 }
 
