@@ -369,8 +369,9 @@ export function createAnnotator(contextSource?: ContextSource): Annotator {
     },
     readingAt(node, offset, context) {
       if (!handle || !look || look.pinyinTone !== 'mark' || look.pinyinSandhi || look.pinyinNeutral !== 'dictionary') return null;
-      const texts = visibleTextNodes(blockOf(node));
-      const { full, at } = blockTextAt(blockOf(node), node, offset);
+      const block = blockOf(node);
+      const texts = visibleTextNodes(block);
+      const { full, at } = blockTextAt(block, node, offset, texts);
       const from = at - context.offset;
       if (from < 0 || full.slice(from, from + context.sentence.length) !== context.sentence) return null;
       const reading = handle.shownReading(texts, from, from + context.sentence.length);

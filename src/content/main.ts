@@ -365,11 +365,11 @@ function listenForLookup(signal: AbortSignal): void {
     const caret = caretAt(x, y);
     const found = caret ? textAtCaret(caret.node, caret.offset, 1) : null;
     if (!found) return;
-    // With pinyin on, the page's reading of the sentence goes along, and the background leaves its engine alone.
-    const reading = additions.shownReading(caret!.node, caret!.offset, found.context);
     preparedAt = performance.now();
     void currentSettings().then((s) => {
       if (s.lookupTrigger !== 'click' || signal.aborted) return;
+      // With pinyin on, the page's reading of the sentence goes along, and the background leaves its engine alone.
+      const reading = additions.shownReading(caret!.node, caret!.offset, found.context);
       void sendToBackground('dict/prepare', { context: found.context, ...(reading ? { reading } : {}) }).catch(() => undefined);
       if (!pageUi) void loadPageUi().catch(() => undefined);
     });
@@ -386,12 +386,27 @@ function listenForLookup(signal: AbortSignal): void {
     const now = performance.now();
     // Tried at most every TRY_EVERY_MS while the pointer is over text with no word under it (margins, punctuation).
     if (now - preparedAt < PREPARE_EVERY_MS || now - triedAt < TRY_EVERY_MS || !e.isTrusted || e.buttons !== 0 || !isLookupTarget(e.target)) return;
-    if (!HAN_SCRIPT.test((e.target as Element | null)?.textContent?.slice(0, 2000) ?? '')) return;
+    if (!ownHanText(e.target)) return;
     triedAt = now;
     prepareAt(e.clientX, e.clientY);
   };
   document.addEventListener('mousemove', approach, { passive: true, signal });
 }
+
+/**
+ * Whether an element holds Chinese text itself, among its first children: what the pointer is
+ * over, without reading a whole subtree (the body, a wrapper) on every move.
+ */
+function ownHanText(target: EventTarget | null): boolean {
+  const children = (target as Element | null)?.childNodes;
+  if (!children) return false;
+  for (let i = 0; i < children.length && i < OWN_TEXT_NODES; i++) {
+    const n = children[i]!;
+    if (n.nodeType === Node.TEXT_NODE && HAN_SCRIPT.test((n as Text).data)) return true;
+  }
+  return false;
+}
+const OWN_TEXT_NODES = 64;
 
 /**
  * How often the pointer moving over Chinese text may wake the background: under the 30 s after

@@ -86,12 +86,12 @@ export function rangeOfChars(block: Element, node: Text, offset: number, count: 
  * The text of `block` as a reader sees it (no pinyin) and where a point in it falls in that text:
  * the point as a Range gives it, in a text node or between an element's children.
  */
-export function blockTextAt(block: Element, node: Node, offset: number): { full: string; at: number } {
+export function blockTextAt(block: Element, node: Node, offset: number, nodes: readonly Text[] = visibleTextNodes(block)): { full: string; at: number } {
   const point = document.createRange();
   point.setStart(node, offset);
   let full = '';
   let at = -1;
-  for (const n of visibleTextNodes(block)) {
+  for (const n of nodes) {
     if (at < 0) {
       if (n === node) at = full.length + offset;
       else if (point.comparePoint(n, 0) >= 0) at = full.length;
