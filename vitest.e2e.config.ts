@@ -2,7 +2,8 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 const FIREFOX_ONLY = ['tests/e2e/both/pages-checks.test.ts'];
 
-// One browser per file; files run one after another so two Chromiums never fight over 2 cores.
+// Files run one after another so two browsers never fight over 2 cores, in one process: Firefox is
+// launched once and made fresh for each file (tests/e2e/harness/firefox.ts), Chromium launched per file.
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.test.ts'],
@@ -12,6 +13,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    isolate: false,
     // A browser on a busy 2-core machine can take seconds for what takes milliseconds at rest.
     expect: { poll: { timeout: 10_000, interval: 50 } },
   },

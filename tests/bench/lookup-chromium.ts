@@ -9,6 +9,7 @@ import { evalInContentScript, type ExtensionBrowser } from '../../scripts/browse
 import type { Row } from '../../scripts/bench.ts';
 import { demoPages } from '../../scripts/demo-pages.ts';
 import { DICTIONARY_FILE } from '../../src/core/dictionary/format.ts';
+import { CARD_ROOT } from '../support/card-root.ts';
 
 const COLD_RUNS = 7;
 /** A pointing movement of the hand to a word takes about 300–600 ms (Fitts's law figures for a mouse). */
@@ -34,7 +35,7 @@ const ARM = `(() => { globalThis.jieduBenchCard = new Promise((resolve, reject) 
   let clicked = 0;
   addEventListener('click', (e) => { clicked = e.timeStamp; }, { capture: true, once: true });
   const until = performance.now() + 30000;
-  const answered = () => globalThis.jieduCardRoot?.querySelector('.card ol');
+  const answered = () => ${CARD_ROOT}?.querySelector('.card ol');
   const tick = () => {
     if (performance.now() > until) return reject(new Error('no card with senses within 30 s'));
     if (!clicked || !answered()) return setTimeout(tick, 0);

@@ -18,6 +18,7 @@ import { evalInContentScript, type ExtensionBrowser } from '../../scripts/browse
 import { findPage, openBrowser, openPopup, waitForStored } from './context.ts';
 import { visualDifference } from './look.ts';
 import { addDarkLook, DARK_PAGE_CSS } from './harness/dark-page.ts';
+import { CARD_ROOT } from '../support/card-root.ts';
 
 const URL_ = 'https://www.news.cn/2022-07/29/c_1128875657.htm';
 const TERM = 'span.jiedu-term[data-jiedu-term="上海合作组织"]';
@@ -26,7 +27,7 @@ const TERM = 'span.jiedu-term[data-jiedu-term="上海合作组织"]';
 const cardText = (page: Page) =>
   evalInContentScript<string | null>(
     page,
-    `(() => { const root = globalThis.jieduCardRoot; const host = root && root.host; if (!host || host.hidden) return null; return root.querySelector('.card')?.textContent ?? null; })()`,
+    `(() => { const root = ${CARD_ROOT}; const host = root && root.host; if (!host || host.hidden) return null; return root.querySelector('.card')?.textContent ?? null; })()`,
   );
 
 /** The page's pinyin as text, to wait until the readings decided by context have been drawn. */

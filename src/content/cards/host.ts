@@ -77,10 +77,9 @@ export function createCardHost(onHide: (hadFocus: boolean) => void): CardHost {
   const ensure = (): { host: HTMLElement; card: HTMLElement } => {
     if (!host || !host.isConnected || !shadow || !card) {
       host = document.createElement('jiedu-card');
-      // Closed: the card shows the reader's saved articles, which the page's scripts must not read.
+      // Closed: the card shows the reader's saved articles, which the page's scripts must not read (the
+      // extension's own scripts, and its browser tests, reach it by openOrClosedShadowRoot).
       shadow = host.attachShadow({ mode: 'closed' });
-      // Visible only in this extension's isolated world, for the browser tests; not in production builds.
-      if (typeof __JIEDU_TEST_HOOKS__ !== 'undefined' && __JIEDU_TEST_HOOKS__) (globalThis as { jieduCardRoot?: ShadowRoot }).jieduCardRoot = shadow;
       const style = document.createElement('style');
       style.textContent = CARD_CSS;
       card = document.createElement('div');

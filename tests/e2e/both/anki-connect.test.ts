@@ -14,6 +14,7 @@ import { AnkiConnectStandin } from '../../support/anki-connect-standin.ts';
 import { database, forEachBrowser, textOf, waitForStored, type Tab } from '../harness/index.ts';
 import { cardBox, clickForCard, pointAt, saveFromCardByKeyboard, vocabulary } from '../harness/page-words.ts';
 import { demoPages } from '../../../scripts/demo-pages.ts';
+import { CARD_ROOT } from '../../support/card-root.ts';
 
 const WORD: VocabularyRecord = {
   simplified: '外交',
@@ -31,7 +32,7 @@ const WORD: VocabularyRecord = {
 };
 
 const ARTICLE = 'https://www.xinhuanet.com/world/2019-12/10/c_1125327450.htm';
-const inCard = <T>(page: Tab, body: string) => page.evalInContentScript<T>(`(() => { const root = globalThis.jieduCardRoot; ${body} })()`);
+const inCard = <T>(page: Tab, body: string) => page.evalInContentScript<T>(`(() => { const root = ${CARD_ROOT}; ${body} })()`);
 /** The look-up card's status line (what Save and Add to Anki say). */
 const cardStatus = (page: Tab) => inCard<string>(page, `return root?.querySelector('[role="status"]')?.textContent ?? ''`);
 

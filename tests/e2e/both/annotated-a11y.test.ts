@@ -23,6 +23,7 @@ import { countOf, forEachBrowser, isChecked, openPopup, waitForStored, type Exte
 import { cardBox, pointAt } from '../harness/page-words.ts';
 import { addDarkLook, DARK_PAGE_CSS } from '../harness/dark-page.ts';
 import { injectAxe, runAxe } from '../harness/axe.ts';
+import { CARD_ROOT } from '../../support/card-root.ts';
 
 const URL_ = 'https://www.news.cn/2022-07/29/c_1128875657.htm';
 const PINYIN_SWITCH = 'section[aria-labelledby="this-page"] + section.pinyin input[role="switch"]';
@@ -31,7 +32,7 @@ const AUDIT_HOST = 'jiedu-card-audit';
 
 /** Copies the open card into an open shadow root at its place, and hides the original; source text for either world. */
 const COPY_CARD = `(() => {
-  const root = globalThis.jieduCardRoot;
+  const root = ${CARD_ROOT};
   const host = root && root.host;
   if (!host || host.hidden) return false;
   document.querySelector('${AUDIT_HOST}')?.remove();
@@ -98,7 +99,7 @@ forEachBrowser('axe-core on an annotated article: pinyin, marks and a card, ligh
       await expect.poll(() => cardBox(lib), { timeout: 15_000 }).not.toBeNull();
       await expect.poll(async () => (await lib.evaluate(() => document.querySelector('jiedu-card')?.getBoundingClientRect().height ?? 0)) > 120, { timeout: 15_000 }).toBe(true);
       await lib.screenshot(`a11y-reading-view-${scheme}`);
-      expect(await lib.evaluate(new Function(`return ${COPY_CARD};`) as () => boolean)).toBe(true);
+      expect(await lib.evaluateExpression<boolean>(COPY_CARD)).toBe(true);
       expect(await injectAxe(lib)).toBe('object');
       // Jiedu's own page: the whole of it.
       expect(await runAxe(lib, null)).toEqual([]);

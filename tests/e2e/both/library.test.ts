@@ -17,6 +17,7 @@ import { contextReadings } from '../../../src/core/pinyin/context.ts';
 import { loadCliContextSources } from '../../../src/cli/polyphone-model.ts';
 import { countOf, database, forEachBrowser, textOf, waitForStored, type ExtensionHarness, type Tab } from '../harness/index.ts';
 import { pointAt } from '../harness/page-words.ts';
+import { CARD_ROOT } from '../../support/card-root.ts';
 
 async function seedWords(h: ExtensionHarness, article: StoredArticle): Promise<void> {
   await database(
@@ -148,7 +149,7 @@ forEachBrowser('library page', (h, browser) => {
     await lib.clickAt(point.x, point.y);
     await expect.poll(() => countOf(lib, 'jiedu-card:not([hidden])')).toBe(1);
     // The dictionary's answer in the card (the background has opened the dictionary, and is done with it).
-    const cardText = () => lib.evaluate(() => (globalThis as { jieduCardRoot?: ShadowRoot }).jieduCardRoot?.querySelector('.card')?.textContent ?? '');
+    const cardText = () => lib.evaluateExpression<string>(`${CARD_ROOT}?.querySelector('.card')?.textContent ?? ''`);
     await expect.poll(cardText, { timeout: 15_000 }).toMatch(/Save to vocabulary/);
     await lib.press('Escape');
     await expect.poll(() => countOf(lib, 'jiedu-card:not([hidden])')).toBe(0);

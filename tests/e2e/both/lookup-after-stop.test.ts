@@ -9,6 +9,7 @@ import { expect, it } from 'vitest';
 import { demoPages } from '../../../scripts/demo-pages.ts';
 import { forEachBrowser, waitForStored, type ExtensionHarness } from '../harness/index.ts';
 import { cardBox, clickForCard, pointAt, saveFromCardByKeyboard, vocabulary } from '../harness/page-words.ts';
+import { CARD_ROOT } from '../../support/card-root.ts';
 
 async function stopBackground(h: ExtensionHarness): Promise<void> {
   if (h.stopBackground) await h.stopBackground();
@@ -30,7 +31,7 @@ forEachBrowser(
       await page.clickAt(point!.x, point!.y);
       await expect.poll(() => cardBox(page), { timeout: 15_000 }).not.toBeNull();
       // "Loading…" is replaced by the dictionary's answer (the card is a closed shadow root, read in the content script's world).
-      const cardText = () => page.evalInContentScript<string | null>(`globalThis.jieduCardRoot?.querySelector('.card')?.textContent ?? null`);
+      const cardText = () => page.evalInContentScript<string | null>(`${CARD_ROOT}?.querySelector('.card')?.textContent ?? null`);
       await expect.poll(cardText, { timeout: 15_000 }).toMatch(/罢工.*bà gōng.*strike/s);
       expect(await h().background((g) => 'jieduBeforeStop' in g)).toBe(false);
       // Before its first answer, the new background read the dictionary's index and the gloss parts of the words shown, not the whole dictionary.
@@ -74,7 +75,7 @@ forEachBrowser(
       await stopBackground(h());
       await page.pressAt(point!.x, point!.y);
       await page.release();
-      const cardText = () => page.evalInContentScript<string | null>(`globalThis.jieduCardRoot?.querySelector('.card')?.textContent ?? null`);
+      const cardText = () => page.evalInContentScript<string | null>(`${CARD_ROOT}?.querySelector('.card')?.textContent ?? null`);
       await expect.poll(cardText, { timeout: 15_000 }).toMatch(/地铁.*dì tiě.*subway/s);
       // The press's message reached the new background first and opened the dictionary; the click's look-up found it under way.
       expect(await h().background((g) => g.jieduBegan.filter((b) => ['prepare', 'dictionary', 'lookup'].includes(b)).slice(0, 3))).toEqual(['prepare', 'dictionary', 'lookup']);
@@ -120,7 +121,7 @@ forEachBrowser(
       // The card's block for 长 alone puts the reading over it first, marked as the one in this sentence.
       const firstReading = () =>
         page.evalInContentScript<string | null>(`(() => {
-          const match = [...(globalThis.jieduCardRoot?.querySelectorAll('.match') ?? [])].find((m) => m.querySelector('.word')?.textContent === '长');
+          const match = [...(${CARD_ROOT}?.querySelectorAll('.match') ?? [])].find((m) => m.querySelector('.word')?.textContent === '长');
           const head = match?.querySelector('.reading .head');
           return head ? head.querySelector('.pinyin').textContent + '|' + (head.querySelector('.chip')?.textContent ?? '') : null;
         })()`);

@@ -9,8 +9,9 @@ import { beforeAll, expect, it } from 'vitest';
 import { demoPages } from '../../../scripts/demo-pages.ts';
 import { SAVE_CASES, type SaveCase } from '../../unit/core/dictionary/save-cases.ts';
 import { countOf, database, forEachBrowser, tabIdOf, type ExtensionHarness, type Tab } from '../harness/index.ts';
+import { CARD_ROOT } from '../../support/card-root.ts';
 
-const inCard = <T>(page: Tab, body: string) => page.evalInContentScript<T>(`(() => { const root = globalThis.jieduCardRoot; ${body} })()`);
+const inCard = <T>(page: Tab, body: string) => page.evalInContentScript<T>(`(() => { const root = ${CARD_ROOT}; ${body} })()`);
 const cardText = (page: Tab) => inCard<string | null>(page, `const host = root && root.host; return !host || host.hidden ? null : root.querySelector('.card')?.textContent ?? null;`);
 const statusText = (page: Tab) => inCard<string | null>(page, `return root?.querySelector('.card .status')?.textContent ?? null;`);
 const termCount = (page: Tab) => countOf(page, 'span.jiedu-term');

@@ -14,7 +14,7 @@ import { annotate } from '../../../src/core/pinyin/index.ts';
 import { contextReadings } from '../../../src/core/pinyin/context.ts';
 import { loadCliContextSources } from '../../../src/cli/polyphone-model.ts';
 import { detectFromUrl } from '../../../src/core/extract/detect.ts';
-import { countOf, forEachBrowser, isChecked, openPopup, sleep, textOf, waitForStored, type ExtensionHarness, type Tab } from '../harness/index.ts';
+import { countOf, forEachBrowser, isChecked, openPopup, sleep, storedSettings, textOf, waitForStored, type ExtensionHarness, type Tab } from '../harness/index.ts';
 
 interface Gold {
   text: string[];
@@ -351,6 +351,7 @@ forEachBrowser('pinyin over the article', (h, browser) => {
     expect(await rubyCount(page2)).toBe(0);
     await clickCheckbox(options, /^Zaobao 联合早报$/);
     await expect.poll(zaobaoOn).toBe(false);
+    await expect.poll(async () => (await storedSettings(h())).pinyinAutoSites ?? []).toEqual([]);
     await options.close();
     await page.close();
     await page2.close();

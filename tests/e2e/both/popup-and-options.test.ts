@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { ROOT } from '../../../scripts/build.ts';
 import { demoPages } from '../../../scripts/demo-pages.ts';
 import { detectFromUrl } from '../../../src/core/extract/detect.ts';
-import { countOf, forEachBrowser, isChecked, openPopup, storedArticle, tabIdOf, textOf, waitForStored, type Tab } from '../harness/index.ts';
+import { countOf, forEachBrowser, isChecked, openPopup, storedArticle, storedSettings, tabIdOf, textOf, waitForStored, type Tab } from '../harness/index.ts';
 
 interface BuiltEntry {
   file: string;
@@ -81,10 +81,7 @@ forEachBrowser(
       await options.focus(AUTO_SAVE);
       await options.press('Space');
       await expect.poll(() => isChecked(options, AUTO_SAVE)).toBe(true);
-      // The page is closed once the setting is stored: closed sooner, its save is cut short (and Firefox says so in the console).
-      await expect
-        .poll(() => h().background(async (g) => ((await g.chrome.storage.local.get('settings'))['settings'] as { values?: { autoSave?: boolean } } | undefined)?.values?.autoSave ?? true))
-        .toBe(true);
+      await expect.poll(async () => (await storedSettings(h())).autoSave ?? true).toBe(true);
       await popup.close();
       await page.close();
       await options.close();

@@ -9,10 +9,11 @@ import { demoPages } from '../../../scripts/demo-pages.ts';
 import { detectFromUrl } from '../../../src/core/extract/detect.ts';
 import { countOf, forEachBrowser, openPopup, isChecked, waitForStored, type Tab } from '../harness/index.ts';
 import { cardBox, clickForCard, pointAt, saveFromCardByKeyboard, vocabulary } from '../harness/page-words.ts';
+import { CARD_ROOT } from '../../support/card-root.ts';
 
 const termCount = (page: Tab) => countOf(page, 'span.jiedu-term');
 /** Runs a function body against the card's closed shadow root (`root`), in the content script's world. */
-const inCard = <T>(page: Tab, body: string) => page.evalInContentScript<T>(`(() => { const root = globalThis.jieduCardRoot; ${body} })()`);
+const inCard = <T>(page: Tab, body: string) => page.evalInContentScript<T>(`(() => { const root = ${CARD_ROOT}; ${body} })()`);
 /** The open card's text, or null when none is shown. */
 const cardText = (page: Tab) => inCard<string | null>(page, `const host = root && root.host; if (!host || host.hidden) return null; return root.querySelector('.card')?.textContent ?? null;`);
 

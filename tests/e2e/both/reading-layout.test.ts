@@ -14,6 +14,7 @@ import type { Page } from 'playwright-core';
 import { evalInContentScript } from '../../../scripts/browser.ts';
 import { TAB_PORT } from '../../../src/messaging/protocol.ts';
 import { countOf, forEachBrowser, sleep, tabIdOf, waitForStored, type ExtensionHarness, type Tab } from '../harness/index.ts';
+import { CARD_ROOT } from '../../support/card-root.ts';
 
 const demo = () => demoPages().find((p) => p.seed === '000' && p.layout === 'guancha-www-s')!;
 
@@ -111,10 +112,7 @@ function cardBox(page: Tab): Promise<{ top: number; left: number; bottom: number
 
 /** The card's text, read in the content script's world (Chromium only: Firefox's driver does not reach it). */
 function cardText(page: Tab): Promise<string | null> {
-  return evalInContentScript<string | null>(
-    pw(page),
-    `(() => { const root = globalThis.jieduCardRoot; if (!root || root.host.hidden) return null; return root.querySelector('.card')?.textContent ?? null; })()`,
-  );
+  return evalInContentScript<string | null>(pw(page), `(() => { const root = ${CARD_ROOT}; if (!root || root.host.hidden) return null; return root.querySelector('.card')?.textContent ?? null; })()`);
 }
 
 function box(page: Tab, selector: string): Promise<{ top: number; left: number; bottom: number; right: number }> {
@@ -304,7 +302,7 @@ forEachBrowser('pinyin layout in the page', (h) => {
       // Save and Close are inside the card's visible box, whatever the card's length.
       const actions = await evalInContentScript<{ top: number; bottom: number }[]>(
         pw(page),
-        `[...globalThis.jieduCardRoot.querySelectorAll('.actions.sticky')].map((a) => { const r = a.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; })`,
+        `[...${CARD_ROOT}.querySelectorAll('.actions.sticky')].map((a) => { const r = a.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; })`,
       );
       expect(actions.length).toBe(1);
       expect(actions[0]!.top).toBeGreaterThanOrEqual(card.top);
@@ -315,12 +313,12 @@ forEachBrowser('pinyin layout in the page', (h) => {
       expect(text).not.toMatch(/belt-and-road/);
       // The sources leave out the sentence being read; "and N more" opens the rest.
       const reading = await page.evaluate((t) => document.querySelector(t)!.closest('p')!.textContent!.replace(/\s+/g, ''), term);
-      const cites = () => evalInContentScript<string[]>(pw(page), `[...globalThis.jieduCardRoot.querySelectorAll('span.cite')].map((c) => c.textContent.replace(/\\s+/g, ''))`);
+      const cites = () => evalInContentScript<string[]>(pw(page), `[...${CARD_ROOT}.querySelectorAll('span.cite')].map((c) => c.textContent.replace(/\\s+/g, ''))`);
       await expect.poll(async () => (await cites()).length).toBe(2);
       expect((await cites()).some((c) => reading.includes(c.slice(-20)))).toBe(false);
       const more = await evalInContentScript<number>(
         pw(page),
-        `(() => { const b = globalThis.jieduCardRoot.querySelector('button.link'); const n = Number((b.textContent.match(/\\d+/) ?? ['0'])[0]); b.click(); return n; })()`,
+        `(() => { const b = ${CARD_ROOT}.querySelector('button.link'); const n = Number((b.textContent.match(/\\d+/) ?? ['0'])[0]); b.click(); return n; })()`,
       );
       expect(more).toBeGreaterThan(0);
       await expect.poll(async () => (await cites()).length).toBe(2 + more);

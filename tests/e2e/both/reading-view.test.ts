@@ -13,17 +13,18 @@ import { demoPages } from '../../../scripts/demo-pages.ts';
 import type { StoredArticle } from '../../../src/core/article.ts';
 import { countOf, forEachBrowser, textOf, waitForStored, type Tab } from '../harness/index.ts';
 import { cardBox, pointAt, saveFromCardByKeyboard, vocabulary } from '../harness/page-words.ts';
+import { CARD_ROOT } from '../../support/card-root.ts';
 
 const URL_ = 'https://www.news.cn/2022-07/29/c_1128875657.htm';
 const glossary = JSON.parse(readFileSync(new URL('../../../assets/glossary.json', import.meta.url), 'utf8')) as { simplified: string; english: string }[];
 
 /** The open card's text (null when none is shown), from the page's own world. */
 const cardText = (lib: Tab) =>
-  lib.evaluate(() => {
-    const root = (globalThis as { jieduCardRoot?: ShadowRoot }).jieduCardRoot;
-    const host = root?.host as HTMLElement | undefined;
-    return host && host.isConnected && !host.hidden ? (root!.querySelector('.card')?.textContent ?? null) : null;
-  });
+  lib.evaluateExpression<string | null>(`(() => {
+    const root = ${CARD_ROOT};
+    const host = root?.host;
+    return host && host.isConnected && !host.hidden ? (root.querySelector('.card')?.textContent ?? null) : null;
+  })()`);
 const focused = (lib: Tab) =>
   lib.evaluate(() => {
     const a = document.activeElement;

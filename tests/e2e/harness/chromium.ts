@@ -19,6 +19,9 @@ class ChromiumTab implements Tab {
     // Arguments and results are plain JSON here: Playwright's handle-unwrapping types do not apply.
     return this.page.evaluate(fn as unknown as (a: unknown) => Promise<R>, arg as unknown);
   }
+  evaluateExpression<R>(expression: string): Promise<R> {
+    return this.page.evaluate(expression) as Promise<R>;
+  }
   evalInContentScript<R>(expression: string): Promise<R> {
     return evalInContentScript<R>(this.page, expression);
   }

@@ -65,6 +65,9 @@ class FirefoxTab implements Tab {
     // Arguments and results are plain JSON here: puppeteer's handle-unwrapping types do not apply.
     return this.page.evaluate(fn as unknown as (a: unknown) => Promise<R>, arg as unknown) as Promise<R>;
   }
+  evaluateExpression<R>(expression: string): Promise<R> {
+    return this.page.evaluate(expression) as Promise<R>;
+  }
   watchDialogs(): () => number {
     let n = 0;
     this.page.on('dialog', (d) => {
@@ -186,12 +189,27 @@ interface ConsoleEntry {
   time: number;
 }
 
-export async function launchFirefox(opts: LaunchOptions = {}): Promise<ExtensionHarness> {
-  const extDir = join(DIST, 'firefox');
-  if (!existsSync(join(extDir, 'manifest.json'))) throw new Error(`no built extension in ${extDir}: run npm run build`);
-  if (!existsSync(FIREFOX_PATH)) throw new Error(`Firefox not found at ${FIREFOX_PATH}: install it (apt-get install firefox-esr) or set FIREFOX_PATH`);
-  const manifest = JSON.parse(await readFile(join(extDir, 'manifest.json'), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } };
-  const addonId = manifest.browser_specific_settings.gecko.id;
+/** A Firefox the harness drives, and the parent-process evaluation every harness of it uses. */
+interface RunningFirefox {
+  /** The launch options it was started with: a file asking for others gets another Firefox. */
+  key: string;
+  browser: Browser;
+  connection: BidiConnection;
+  chromeEval(expression: string): Promise<unknown>;
+  /** The tab it opened with, kept so that the browser never closes its last window. */
+  home: Page | undefined;
+}
+
+/**
+ * One Firefox serves the test files one after another (vitest.e2e.config.ts runs them in one
+ * process): a file's harness closes by closing its tabs, uninstalling the extension and clearing
+ * every site's and the extension's data, and the next file installs the extension afresh. A file
+ * with other launch options (locale, storage limit, preferences, read once at start) gets a
+ * Firefox of its own.
+ */
+let running: RunningFirefox | null = null;
+
+async function startFirefox(key: string, addonId: string, opts: LaunchOptions): Promise<RunningFirefox> {
   const locale = opts.locale ?? 'en-US';
   const browser: Browser = await puppeteer.launch({
     browser: 'firefox',
@@ -223,6 +241,27 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Extension
     return r.result?.value;
   };
   await chromeEval(LISTEN);
+  return { key, browser, connection, chromeEval, home: (await browser.pages())[0] };
+}
+
+/** Every site's data and the extension's (storage, IndexedDB, caches, cookies, permissions, history), cleared, resolving when done. */
+const CLEAR_ALL_DATA = `new Promise((resolve) => Services.clearData.deleteData(Ci.nsIClearDataService.CLEAR_ALL, () => resolve(true)))`;
+
+export async function launchFirefox(opts: LaunchOptions = {}): Promise<ExtensionHarness> {
+  const extDir = join(DIST, 'firefox');
+  if (!existsSync(join(extDir, 'manifest.json'))) throw new Error(`no built extension in ${extDir}: run npm run build`);
+  if (!existsSync(FIREFOX_PATH)) throw new Error(`Firefox not found at ${FIREFOX_PATH}: install it (apt-get install firefox-esr) or set FIREFOX_PATH`);
+  const manifest = JSON.parse(await readFile(join(extDir, 'manifest.json'), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } };
+  const addonId = manifest.browser_specific_settings.gecko.id;
+  const key = JSON.stringify([opts.locale ?? 'en-US', opts.storageLimitKiB ?? null, opts.firefoxPrefs ?? {}]);
+  if (running && (running.key !== key || !running.browser.connected)) {
+    await running.browser.close().catch(() => undefined);
+    running = null;
+  }
+  running ??= await startFirefox(key, addonId, opts);
+  const { browser, connection, chromeEval, home } = running;
+  // An uninstall forgets the extension's pinned host: it is pinned again before each install.
+  await chromeEval(`Services.prefs.setStringPref('extensions.webextensions.uuids', ${JSON.stringify(JSON.stringify({ [addonId]: UUID }))})`);
 
   /** Keys made as the OS would make them, by the text input processor of the browser window (what Firefox's own tests use). */
   const pressBrowserKeys = async (keys: string[]): Promise<void> => {
@@ -287,6 +326,9 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Extension
     return JSON.parse(out.value ?? 'null') as unknown;
   };
 
+  // What the console holds from before this install (an earlier file's extension, under the same host) is not this harness's.
+  const since = Date.now();
+  await chromeEval(TAKE);
   const installed = await browser.installExtension(extDir);
   if (installed !== addonId) throw new Error(`installed ${installed}, expected ${addonId}`);
   const origin = `moz-extension://${UUID}`;
@@ -389,13 +431,24 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Extension
     async takeExtensionErrors() {
       const entries = JSON.parse(String(await chromeEval(TAKE))) as ConsoleEntry[];
       return entries
+        .filter((e) => e.time >= since)
         .filter((e) => e.source.startsWith(origin) || e.message.includes(UUID) || e.message.includes(addonId) || /Conduits|context unloaded/.test(e.message))
         .filter((e) => !stoppedByClose(e))
         .map((e) => `${e.warning ? 'warning' : 'error'}: ${e.message} (${e.source}:${e.line})`)
         .concat(pageConsole.splice(0));
     },
     async close() {
-      await browser.close();
+      // The next file finds the browser as a fresh one: none of this file's tabs, no extension, no data.
+      try {
+        for (const page of await browser.pages()) if (page !== home) await page.close();
+        await browser.uninstallExtension(addonId);
+        await chromeEval(CLEAR_ALL_DATA);
+        await chromeEval(TAKE);
+      } catch {
+        // A browser that cannot be made fresh is not used again.
+        await browser.close().catch(() => undefined);
+        running = null;
+      }
     },
   };
 }

@@ -6,6 +6,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect } from 'vitest';
 import type { StoredArticle } from '../../../src/core/article.ts';
+import { SETTINGS_ITEM, type Settings } from '../../../src/core/settings.ts';
 import { runInDatabase, type ExtensionDb } from '../../support/extension-db.ts';
 import { launchChromium } from './chromium.ts';
 import { launchFirefox } from './firefox.ts';
@@ -87,6 +88,14 @@ export async function waitForStored(h: ExtensionHarness, url: string, timeoutMs 
     if (Date.now() > until) throw new Error(`article ${url} was not stored within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 150));
   }
+}
+
+/**
+ * The reading settings as stored, read where the extension reads them. A test waits for a change
+ * to be stored before it closes the page that made it: closed sooner, its save is cut short.
+ */
+export function storedSettings(h: ExtensionHarness): Promise<Partial<Settings>> {
+  return h.background(async (g, key) => ((await g.chrome.storage.local.get(key))[key] as { values?: Partial<Settings> } | undefined)?.values ?? {}, SETTINGS_ITEM);
 }
 
 /** The browser's tab id for the tab showing `url`, asked of the extension. */

@@ -15,9 +15,11 @@ export interface Tab {
   goto(url: string): Promise<void>;
   /** Runs `fn` in the page's own world (not the content script's); `arg` and the result travel as JSON. */
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /** Evaluates `expression` (source text) in the page's own world and returns its JSON value. */
+  evaluateExpression<R>(expression: string): Promise<R>;
   /**
    * Runs `expression` (source text) in the extension's content-script world of the page (its
-   * test hooks: jieduBench, jieduCardRoot, chrome.*), awaits it, and returns its JSON value.
+   * test hooks, chrome.*), awaits it, and returns its JSON value.
    */
   evalInContentScript<R>(expression: string): Promise<R>;
   /** Counts (and dismisses) the alert, confirm and prompt dialogs the page opens from now on. */
