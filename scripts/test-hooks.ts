@@ -3,6 +3,6 @@
  * constant __JIEDU_TEST_HOOKS__, src/test-hooks.d.ts), which a production build must not hold:
  * `npm run package` refuses a build that does, and a conformance test checks content.js.
  */
-export const TEST_HOOKS = ['jieduBench', 'jieduCardRoot', 'jieduCommands', 'jieduDictionary', 'jieduContextMenu', 'jieduBegan', 'jieduAnkiTestUrl'] as const;
+export const TEST_HOOKS = ['jieduBench', 'jieduCommands', 'jieduDictionary', 'jieduContextMenu', 'jieduBegan', 'jieduAnkiTestUrl'] as const;
 
 export const TEST_HOOK_PATTERN = new RegExp(TEST_HOOKS.join('|'));

@@ -96,7 +96,7 @@ forEachBrowser(
       const began = () => h().background((g) => ({ fresh: !('jieduBeforeStop' in g), began: g.jieduBegan.filter((b) => ['prepare', 'dictionary', 'lookup'].includes(b)) }));
       await expect.poll(began, { timeout: 15_000 }).toEqual({ fresh: true, began: ['prepare', 'dictionary'] });
       await clickForCard(page, point!);
-      const cardText = () => page.evalInContentScript<string | null>(`globalThis.jieduCardRoot?.querySelector('.card')?.textContent ?? null`);
+      const cardText = () => page.evalInContentScript<string | null>(`${CARD_ROOT}?.querySelector('.card')?.textContent ?? null`);
       await expect.poll(cardText, { timeout: 15_000 }).toMatch(/运力.*yùn lì/s);
       await page.press('Escape');
       await page.close();
