@@ -15,7 +15,6 @@ function unwrap<R>(reply: unknown, name: string): R {
   return r.result;
 }
 
-
 interface PortRequest {
   id: number;
   message: unknown;
