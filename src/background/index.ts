@@ -238,6 +238,12 @@ browser.runtime.onInstalled.addListener(({ reason }) => {
 
 const contextMenu = installContextMenu({ dictionary, readSentence, save: saveWord });
 
-// Exposed for the end-to-end tests, which run command handlers inside the service worker. (They reach the database as the extension does: tests/support/extension-db.ts.)
+// Test builds only: what a browser test or the bench cannot reach as a reader or the extension would.
+// (The database and the card's closed root they reach as the extension does: tests/support.)
+// - jieduCommands: a keyboard command's handler, as no driver presses a Chromium extension's shortcut;
+// - jieduContextMenu: the right-click menu's handler, as no driver opens the browser's own menu;
+// - jieduDictionary, jieduBegan: the dictionary this background opened and what it began, in order,
+//   which nothing outside the background can see;
+// - jieduBench: the dictionary's loader, which the bench times.
 if (typeof __JIEDU_TEST_HOOKS__ !== 'undefined' && __JIEDU_TEST_HOOKS__)
   Object.assign(globalThis, { jieduCommands: COMMANDS, jieduDictionary: dictionary, jieduBench: { loadDictionary }, jieduContextMenu: contextMenu, jieduBegan: began });
