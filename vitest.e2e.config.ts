@@ -2,8 +2,10 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 const FIREFOX_ONLY = ['tests/e2e/both/pages-checks.test.ts'];
 
-// Files run one after another so two browsers never fight over 2 cores, in one process: Firefox is
-// launched once and made fresh for each file (tests/e2e/harness/firefox.ts), Chromium launched per file.
+// Files run one after another so two browsers never fight over 2 cores. A Firefox run keeps them in
+// one process: Firefox is launched once and made fresh for each file (tests/e2e/harness/firefox.ts).
+// Chromium is launched per file, each file in a process of its own: shared, a later file's options
+// page missed a click once a dozen files had run before it.
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.test.ts'],
@@ -13,7 +15,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,
-    isolate: false,
+    isolate: process.env.JIEDU_BROWSERS !== 'firefox',
     // A browser on a busy 2-core machine can take seconds for what takes milliseconds at rest.
     expect: { poll: { timeout: 10_000, interval: 50 } },
   },
