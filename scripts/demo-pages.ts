@@ -37,6 +37,20 @@ function read(dir: string, kind: DemoPage['kind']): DemoPage[] {
   }));
 }
 
+/** A page built from a seed, as tests/fixtures/built/index.json lists it, with the title it must be stored under. */
+export interface BuiltPage {
+  file: string;
+  url: string;
+  seed: string;
+  layout: string;
+  expect: { title: string };
+}
+
+/** The built pages' own list (tests/fixtures/built/index.json), with what each must extract to. */
+export function builtPages(): BuiltPage[] {
+  return JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/built/index.json'), 'utf8')) as BuiltPage[];
+}
+
 export function demoPages(): DemoPage[] {
   return [...read('tests/fixtures/real-pages', 'real'), ...read('tests/fixtures/built', 'built')];
 }

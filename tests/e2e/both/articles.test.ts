@@ -5,21 +5,11 @@
  * golden, is in skeleton.test.ts; automatic saving switched off, in popup-and-options.test.ts.)
  */
 import { expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ROOT } from '../../../scripts/build.ts';
-import { demoPages, pageHtml } from '../../../scripts/demo-pages.ts';
+import { builtPages, demoPages, pageHtml } from '../../../scripts/demo-pages.ts';
 import { detectFromUrl } from '../../../src/core/extract/detect.ts';
 import { articleCount, countOf, forEachBrowser, openPopup, sleep, storedArticle, textOf, waitForStored } from '../harness/index.ts';
 
-interface BuiltEntry {
-  file: string;
-  url: string;
-  seed: string;
-  layout: string;
-  expect: { title: string };
-}
-const built = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/built/index.json'), 'utf8')) as BuiltEntry[];
+const built = builtPages();
 
 function canonical(url: string): string {
   const d = detectFromUrl(url);

@@ -4,21 +4,11 @@
  * saving by hand once automatic saving is switched off in the options.
  */
 import { expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ROOT } from '../../../scripts/build.ts';
-import { demoPages } from '../../../scripts/demo-pages.ts';
+import { builtPages, demoPages } from '../../../scripts/demo-pages.ts';
 import { detectFromUrl } from '../../../src/core/extract/detect.ts';
 import { countOf, forEachBrowser, isChecked, openPopup, storedArticle, storedSettings, tabIdOf, textOf, waitForStored, type Tab } from '../harness/index.ts';
 
-interface BuiltEntry {
-  file: string;
-  url: string;
-  seed: string;
-  layout: string;
-  expect: { title: string };
-}
-const built = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/built/index.json'), 'utf8')) as BuiltEntry[];
+const built = builtPages();
 function canonical(url: string): string {
   const d = detectFromUrl(url);
   if (d.kind !== 'article') throw new Error(`${url} is not an article URL`);
