@@ -4,8 +4,7 @@ const FIREFOX_ONLY = ['tests/e2e/both/pages-checks.test.ts'];
 
 // Files run one after another so two browsers never fight over 2 cores. A Firefox run keeps them in
 // one process: Firefox is launched once and made fresh for each file (tests/e2e/harness/firefox.ts).
-// Chromium is launched per file, each file in a process of its own: shared, a later file's options
-// page missed a click once a dozen files had run before it.
+// Chromium is launched per file anyway, so its files keep a process each, as they always had.
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.test.ts'],
